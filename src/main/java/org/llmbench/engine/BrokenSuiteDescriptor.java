@@ -1,0 +1,38 @@
+package org.llmbench.engine;
+
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.suite.SuiteException;
+
+/**
+ * A suite file that could not be read, shown as one failed test in its place so every report counts it,
+ * while the other suites run. Its source points at the line of the problem.
+ */
+final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    private final SuiteException problem;
+
+    BrokenSuiteDescriptor(UniqueId parent, String suiteId, SuiteException problem) {
+        super(parent.append(SuiteDescriptor.SEGMENT, suiteId), suiteId + " (invalid suite file)",
+                Sources.of(problem.origin(), problem.line(), problem.column()));
+        this.problem = problem;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        throw new InvalidSuiteError(problem.getMessage());
+    }
+
+    /** The failure of a broken suite; its message names file, line and field. */
+    static final class InvalidSuiteError extends AssertionError {
+        InvalidSuiteError(String message) {
+            super(message);
+        }
+    }
+}

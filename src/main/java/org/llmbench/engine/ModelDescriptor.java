@@ -1,0 +1,28 @@
+package org.llmbench.engine;
+
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** One model under test: {@code [model:NAME]}. Carries the entry class's source so Surefire names its tests. */
+final class ModelDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    static final String SEGMENT = "model";
+
+    private final String model;
+
+    ModelDescriptor(UniqueId parent, String model, TestSource source) {
+        super(parent.append(SEGMENT, model), model, source);
+        this.model = model;
+    }
+
+    String model() {
+        return model;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}

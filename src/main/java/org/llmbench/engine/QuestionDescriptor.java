@@ -1,0 +1,63 @@
+package org.llmbench.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.TestRef;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.Suite;
+
+/** One question of one suite for one model: the test. {@code [question:ID]}, its source the question's line. */
+final class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    static final String SEGMENT = "question";
+
+    private final Suite suite;
+    private final Question question;
+    private final String model;
+
+    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model) {
+        super(parent.append(SEGMENT, question.id()), question.id(), Sources.of(suite.origin(), question.line(), question.column()));
+        this.suite = suite;
+        this.question = question;
+        this.model = model;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return model + "/" + suite.id() + "/" + question.id();
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        List<String> names = new ArrayList<>(question.tags());
+        names.add(suite.id());
+        if (question.formatRule() != null) {
+            names.add(question.formatRule().wireName());
+        }
+        return Tags.of(names.toArray(String[]::new));
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(BenchExecutionContext context) {
+        return RunLedger.current().skipReason(getUniqueId().toString()).map(SkipResult::skip)
+                .orElse(SkipResult.doNotSkip());
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
+        new QuestionRunner(context).run(this, ref, suite, question);
+        return context;
+    }
+}

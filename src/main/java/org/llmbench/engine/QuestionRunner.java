@@ -1,0 +1,87 @@
+package org.llmbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.TestRef;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatMessage;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.model.GenerationOptions;
+import org.llmbench.scoring.Check;
+import org.llmbench.scoring.Score;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.Suite;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs one question on the executing thread: call the model, record the call, score the answer, record the
+ * score, publish the figures as a reporting entry, and fail the test when the score is below its pass mark.
+ */
+final class QuestionRunner {
+
+    private final BenchExecutionContext context;
+
+    QuestionRunner(BenchExecutionContext context) {
+        this.context = context;
+    }
+
+    void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
+        ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
+        CallResult call = context.client().chat(request);
+        RunLedger ledger = RunLedger.current();
+        ledger.recordCall(ref, request, call);
+        Score score = call.ok()
+                ? context.scorer().score(question, call.content(), context.config().passScore())
+                : Score.of(List.of(Check.failed("model call", 1, call.errorKind().wireName() + ": " + call.errorMessage())),
+                        question.passScore() == null ? context.config().passScore() : question.passScore());
+        double weight = question.weight() * context.config().weightOf(suite.id());
+        ledger.recordScore(ref, score, weight, call);
+        context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
+        if (!score.passed()) {
+            throw new AssertionFailedError(score.failureSummary());
+        }
+    }
+
+    List<ChatMessage> messages(String prompt) {
+        List<ChatMessage> messages = new ArrayList<>(2);
+        if (context.config().systemPrompt() != null) {
+            messages.add(ChatMessage.system(context.config().systemPrompt()));
+        }
+        messages.add(ChatMessage.user(prompt));
+        return messages;
+    }
+
+    GenerationOptions options() {
+        var c = context.config();
+        return new GenerationOptions(c.temperature(), c.numCtx(), c.numPredict(), c.seed());
+    }
+
+    static Map<String, String> reportEntry(Score score, CallResult call) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("score", String.valueOf(score.value()));
+        entry.put("pass_mark", String.valueOf(score.passMark()));
+        entry.put("latency_ms", String.valueOf(call.latencyMs()));
+        put(entry, "ttft_ms", call.ttftMs());
+        put(entry, "prompt_tokens", call.promptTokens());
+        put(entry, "completion_tokens", call.completionTokens());
+        put(entry, "completion_tokens_per_s", call.completionTokensPerSecond() == null ? null
+                : String.format(java.util.Locale.ROOT, "%.1f", call.completionTokensPerSecond()));
+        if (call.tokensEstimated()) {
+            entry.put("tokens_estimated", "true");
+        }
+        put(entry, "error_kind", call.errorKind() == null ? null : call.errorKind().wireName());
+        entry.put("attempts", String.valueOf(call.attempts()));
+        return entry;
+    }
+
+    private static void put(Map<String, String> entry, String key, Object value) {
+        if (value != null) {
+            entry.put(key, value.toString());
+        }
+    }
+}

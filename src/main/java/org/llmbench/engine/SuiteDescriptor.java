@@ -1,0 +1,41 @@
+package org.llmbench.engine;
+
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.suite.Suite;
+
+/** One suite for one model: {@code [suite:ID]}, its source the suite file. */
+final class SuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    static final String SEGMENT = "suite";
+
+    private final Suite suite;
+    private final String model;
+
+    SuiteDescriptor(UniqueId parent, Suite suite, String model) {
+        super(parent.append(SEGMENT, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1));
+        this.suite = suite;
+        this.model = model;
+    }
+
+    Suite suite() {
+        return suite;
+    }
+
+    String model() {
+        return model;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Tags.of(suite.id());
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}

@@ -1,0 +1,100 @@
+package org.llmbench.engine;
+
+import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+import org.llmbench.suite.Question;
+
+/**
+ * Resolves unique ids ({@code [engine:llm-bench]/[model:m]/[suite:s]/[question:q]}) level by level, each
+ * level asking for its parent's id, so re-running one question builds only its own branch of the tree.
+ */
+final class UniqueIdResolver implements SelectorResolver {
+
+    private final DiscoveryScope scope;
+
+    UniqueIdResolver(DiscoveryScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public Resolution resolve(UniqueIdSelector selector, Context context) {
+        UniqueId id = selector.getUniqueId();
+        if (!id.hasPrefix(scope.engineId())) {
+            return unresolved();
+        }
+        List<UniqueId.Segment> segments = id.getSegments();
+        if (segments.size() == 1) {
+            Set<DiscoverySelector> models = new LinkedHashSet<>();
+            scope.config().models().forEach(m -> models.add(DiscoverySelectors.selectUniqueId(scope.modelId(m))));
+            return Resolution.selectors(models);
+        }
+        UniqueId.Segment last = id.getLastSegment();
+        String type = last.getType();
+        if (segments.size() == 2 && type.equals(ModelDescriptor.SEGMENT)) {
+            return model(last.getValue(), context);
+        }
+        if (segments.size() == 3 && type.equals(SuiteDescriptor.SEGMENT)) {
+            return suite(id, last.getValue(), context);
+        }
+        if (segments.size() == 4 && type.equals(QuestionDescriptor.SEGMENT)) {
+            return question(id, last.getValue(), context);
+        }
+        return unresolved();
+    }
+
+    private Resolution model(String model, Context context) {
+        return context.addToParent(parent -> Optional.of(new ModelDescriptor(parent.getUniqueId(), model, null)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> defaultSuites(descriptor.getUniqueId()))))
+                .orElse(unresolved());
+    }
+
+    /** The suites of a model selected without an entry class: those of bench.suites in the selected phases. */
+    private Set<DiscoverySelector> defaultSuites(UniqueId modelId) {
+        return scope.config().suiteRoots().stream()
+                .flatMap(root -> scope.catalog().list(root).stream())
+                .filter(o -> scope.catalog().selected(o, scope.config().phases()))
+                .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private Resolution suite(UniqueId id, String suiteId, Context context) {
+        return scope.catalog().find(suiteId)
+                .flatMap(origin -> context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
+                        parent -> parent instanceof ModelDescriptor model
+                                ? Optional.of(SuiteDescriptors.create(parent, scope.catalog().load(origin), model.model()))
+                                : Optional.empty()))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> questions(descriptor))))
+                .orElse(unresolved());
+    }
+
+    private static Set<DiscoverySelector> questions(org.junit.platform.engine.TestDescriptor suite) {
+        if (!(suite instanceof SuiteDescriptor descriptor)) {
+            return Set.of();
+        }
+        return descriptor.suite().questions().stream()
+                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(QuestionDescriptor.SEGMENT, q.id())))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private Resolution question(UniqueId id, String questionId, Context context) {
+        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()), parent -> {
+                    if (!(parent instanceof SuiteDescriptor suite)) {
+                        return Optional.empty();
+                    }
+                    Optional<Question> question = suite.suite().question(questionId);
+                    return question.map(q -> new QuestionDescriptor(parent.getUniqueId(), suite.suite(), q, suite.model()));
+                })
+                .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                .orElse(unresolved());
+    }
+}

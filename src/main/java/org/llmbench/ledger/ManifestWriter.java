@@ -1,0 +1,87 @@
+package org.llmbench.ledger;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.llmbench.config.BenchConfig;
+
+/** Writes manifest.json at the start of a run: who, what, with which options, and where each value came from. */
+final class ManifestWriter {
+
+    private ManifestWriter() {
+    }
+
+    static void write(Path folder, RunLedger ledger, BenchConfig config, List<String> models, List<String> suites)
+            throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema_version", 1);
+        m.put("run_id", ledger.runId());
+        m.put("harness_version", harnessVersion());
+        m.put("git_sha", GitInfo.headSha(Path.of("")).orElse(null));
+        m.put("started_at", Instant.now().toString());
+        m.put("resumed", ledger.resumed());
+        m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
+        m.put("provider", config.provider());
+        m.put("target_url", config.url());
+        m.put("models", models);
+        m.put("phases", config.phases());
+        m.put("suites", suites);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("temperature", config.temperature());
+        options.put("num_ctx", "openai".equals(config.provider()) ? "not applicable (OpenAI-compatible API)" : config.numCtx());
+        options.put("num_predict", config.numPredict());
+        options.put("seed", config.seed());
+        options.put("timeout_s", config.timeoutS());
+        options.put("retries", config.retries());
+        options.put("lanes", config.lanes());
+        options.put("pass_score", config.passScore());
+        m.put("options", options);
+        m.put("canonical_options_overrides", config.canonicalOverrides());
+        m.put("weights", config.weights());
+        m.put("effective_config", config.effective());
+        m.put("cell_id_prefix", config.cellIdPrefix());
+        m.put("handle", config.handle());
+        m.put("device", config.device());
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("short_name", shortHostName());
+        host.put("short_name_review", "a host name can be private: check it before submitting");
+        host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        host.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        host.put("cpus", Runtime.getRuntime().availableProcessors());
+        host.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        m.put("host", host);
+        JsonSupport.MAPPER.writeValue(folder.resolve("manifest.json").toFile(), m);
+    }
+
+    static String harnessVersion() {
+        try (var in = ManifestWriter.class.getResourceAsStream("/org/llmbench/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String shortHostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

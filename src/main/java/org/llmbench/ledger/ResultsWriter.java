@@ -1,0 +1,98 @@
+package org.llmbench.ledger;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes results.json (SPEC section 8) from the ledger in two streaming passes: the first finds each
+ * test's last score (a resumed run may have scored it twice), the second writes one entry per test.
+ * Only calls awaiting their score are held, never the whole run.
+ */
+final class ResultsWriter {
+
+    private ResultsWriter() {
+    }
+
+    static void write(Path ledger, Path target, String runId, String configHash) throws IOException {
+        Map<String, Integer> scoreCount = new HashMap<>();
+        LedgerReader.forEach(ledger, e -> {
+            if ("score".equals(e.path("event").asText())) {
+                scoreCount.merge(e.path("test_id").asText(), 1, Integer::sum);
+            }
+        });
+        Map<String, JsonNode> pendingCalls = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        double[] totals = new double[2];
+        int[] counts = new int[2];
+        try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
+                com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("run_id", runId);
+            g.writeStringField("config_hash", configHash);
+            g.writeArrayFieldStart("tasks");
+            LedgerReader.forEach(ledger, e -> {
+                String id = e.path("test_id").asText();
+                switch (e.path("event").asText()) {
+                    case "call" -> pendingCalls.put(id, e);
+                    case "score" -> {
+                        JsonNode call = pendingCalls.remove(id);
+                        if (seen.merge(id, 1, Integer::sum).equals(scoreCount.get(id))) {
+                            writeTask(g, e, call);
+                            totals[0] += e.path("weighted_score").asDouble();
+                            totals[1] += e.path("weight").asDouble();
+                            counts[0]++;
+                            counts[1] += e.path("passed").asBoolean() ? 1 : 0;
+                        }
+                    }
+                    default -> { }
+                }
+            });
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("total_weighted_score", totals[0]);
+            g.writeNumberField("total_weight", totals[1]);
+            g.writeNumberField("score_percent", totals[1] == 0 ? 0 : totals[0] / totals[1]);
+            g.writeNumberField("tasks", counts[0]);
+            g.writeNumberField("passed", counts[1]);
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void writeTask(JsonGenerator g, JsonNode score, JsonNode call) {
+        try {
+            g.writeStartObject();
+            g.writeStringField("task_id", score.path("test_id").asText());
+            g.writeStringField("model", score.path("model").asText());
+            g.writeStringField("suite", score.path("suite").asText());
+            g.writeStringField("item", score.path("item").asText());
+            g.writeStringField("category", score.path("category").asText());
+            g.writeNumberField("score", score.path("score").asDouble());
+            g.writeNumberField("weight", score.path("weight").asDouble());
+            g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
+            g.writeBooleanField("passed", score.path("passed").asBoolean());
+            if (call != null) {
+                g.writeNumberField("latency_ms", call.path("latency_ms").asLong());
+                g.writeNumberField("chars_in_prompt", call.path("chars_in").asInt());
+                g.writeNumberField("chars_in_output", call.path("chars_out").asInt());
+                g.writeStringField("error_kind", call.path("error_kind").isTextual() ? call.path("error_kind").asText() : null);
+                g.writeStringField("raw_output", call.path("raw_output").isTextual() ? call.path("raw_output").asText() : null);
+            }
+            boolean callOk = call != null && !call.hasNonNull("error_kind");
+            g.writeBooleanField("parse_ok", score.has("parse_ok") ? score.path("parse_ok").asBoolean() : callOk);
+            int callRetries = call == null ? 0 : Math.max(0, call.path("attempts").asInt(1) - 1);
+            g.writeNumberField("retries_used", callRetries + score.path("parse_retries").asInt(0));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

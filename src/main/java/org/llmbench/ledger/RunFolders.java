@@ -1,0 +1,28 @@
+package org.llmbench.ledger;
+
+import java.nio.file.Path;
+import org.llmbench.config.BenchConfig;
+
+/** Where a run's files go (SPEC section 8): the submission folder when a handle is set, else under bench.out. */
+public final class RunFolders {
+
+    /** Name of the file in bench.out that points at the newest run folder (read by the quality gate). */
+    public static final String LATEST = "latest-run.txt";
+
+    private RunFolders() {
+    }
+
+    public static Path folder(BenchConfig config, String runId) {
+        String name = "run-" + safe(runId);
+        if (config.handle() != null) {
+            return Path.of("submissions", safe(config.handle()), safe(config.device()), name);
+        }
+        return config.out().resolve(name);
+    }
+
+    /** Keeps a path segment to letters, digits, dot, dash and underscore, so no value can climb out of its folder. */
+    static String safe(String segment) {
+        String cleaned = segment.replaceAll("[^A-Za-z0-9_.-]", "-");
+        return cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.') ? "unnamed" : cleaned;
+    }
+}

@@ -1,0 +1,208 @@
+package org.llmbench.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.scoring.Check;
+import org.llmbench.scoring.Score;
+
+/**
+ * The ledger of the run in progress: the engine records each call and score here, the listener opens and
+ * closes it. One run is active per JVM at a time; with no listener (e.g. EngineTestKit) records go nowhere.
+ */
+public final class RunLedger {
+
+    private static final RunLedger DISABLED = new RunLedger(null, null, null, Set.of(), Set.of());
+    private static volatile RunLedger active = DISABLED;
+
+    private final String runId;
+    private final Path folder;
+    private final LedgerWriter writer;
+    private final Set<String> scoredBefore;
+    private final Set<String> erroredBefore;
+    private final RunSummary summary = new RunSummary();
+    private volatile boolean retryErrors;
+
+    private RunLedger(String runId, Path folder, LedgerWriter writer, Set<String> scoredBefore, Set<String> erroredBefore) {
+        this.runId = runId;
+        this.folder = folder;
+        this.writer = writer;
+        this.scoredBefore = scoredBefore;
+        this.erroredBefore = erroredBefore;
+    }
+
+    /** The active run's ledger, or a disabled one that records nothing. */
+    public static RunLedger current() {
+        return active;
+    }
+
+    /**
+     * Opens (or, for a run id that exists, reopens) the run folder's ledger and makes it the active one.
+     * Reopening reads what the earlier run already scored, so those tests are skipped.
+     */
+    static RunLedger open(String runId, Path folder, BenchConfig config) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("run.jsonl");
+        Set<String> scored = new HashSet<>();
+        Set<String> errored = new HashSet<>();
+        if (Files.exists(file)) {
+            LedgerReader.truncateTornTail(file);
+            Map<String, Boolean> lastCallFailed = new HashMap<>();
+            LedgerReader.forEach(file, event -> {
+                String id = event.path("test_id").asText(null);
+                if (id == null) {
+                    return;
+                }
+                switch (event.path("event").asText()) {
+                    case "call" -> lastCallFailed.put(id, event.hasNonNull("error_kind"));
+                    case "score" -> scored.add(id);
+                    default -> { }
+                }
+            });
+            lastCallFailed.forEach((id, failed) -> {
+                if (failed) {
+                    errored.add(id);
+                }
+            });
+        }
+        RunLedger ledger = new RunLedger(runId, folder, new LedgerWriter(file), Set.copyOf(scored), Set.copyOf(errored));
+        ledger.retryErrors = config.retryErrors();
+        active = ledger;
+        return ledger;
+    }
+
+    public boolean enabled() {
+        return writer != null;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Why a test need not run again in this (resumed) run, if it need not. */
+    public Optional<String> skipReason(String testId) {
+        if (!scoredBefore.contains(testId)) {
+            return Optional.empty();
+        }
+        if (retryErrors && erroredBefore.contains(testId)) {
+            return Optional.empty();
+        }
+        return Optional.of("already scored in run " + runId);
+    }
+
+    /** Records one model call: the prompt, the raw output (and thinking), timings, tokens and any error. */
+    public void recordCall(TestRef ref, ChatRequest request, CallResult r) {
+        if (!enabled()) {
+            return;
+        }
+        ObjectNode e = withRef(LedgerWriter.event("call"), ref);
+        var messages = e.putArray("messages");
+        request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+        e.put("raw_output", r.content());
+        if (r.thinking() != null) {
+            e.put("thinking", r.thinking());
+        }
+        e.put("error_kind", r.errorKind() == null ? null : r.errorKind().wireName());
+        e.put("error", r.errorMessage());
+        e.put("http_status", r.httpStatus());
+        e.put("latency_ms", r.latencyMs());
+        e.put("ttft_ms", r.ttftMs());
+        e.put("prompt_tokens", r.promptTokens());
+        e.put("completion_tokens", r.completionTokens());
+        e.put("tokens_estimated", r.tokensEstimated());
+        e.put("completion_tokens_per_s", r.completionTokensPerSecond());
+        e.put("finish_reason", r.finishReason());
+        e.put("attempts", r.attempts());
+        var waits = e.putArray("retry_waits_ms");
+        r.retryWaitsMs().forEach(waits::add);
+        e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
+        e.put("chars_in", r.charsIn());
+        e.put("chars_out", r.charsOut());
+        writer.append(e);
+    }
+
+    /** Records a score with every check and its reason, and adds it to the run's totals. */
+    public void recordScore(TestRef ref, Score score, double weight, CallResult call) {
+        summary.add(ref, score.value(), score.passed(), weight, call != null && !call.ok(), call == null ? 0 : call.latencyMs());
+        if (!enabled()) {
+            return;
+        }
+        ObjectNode e = withRef(LedgerWriter.event("score"), ref);
+        e.put("score", score.value());
+        e.put("pass_mark", score.passMark());
+        e.put("passed", score.passed());
+        e.put("weight", weight);
+        e.put("weighted_score", score.value() * weight);
+        var checks = e.putArray("checks");
+        for (Check c : score.checks()) {
+            checks.addObject().put("name", c.name()).put("weight", c.weight())
+                    .put("status", c.status().name().toLowerCase(java.util.Locale.ROOT)).put("reason", c.reason());
+        }
+        writer.append(e);
+    }
+
+    /** Records an event of the run's own (run_start, test_end, run_end, or a phase's figures). */
+    public void record(String type, Map<String, ?> fields) {
+        if (!enabled()) {
+            return;
+        }
+        ObjectNode e = LedgerWriter.event(type);
+        e.put("run_id", runId);
+        JsonNode tree = JsonSupport.toTree(fields);
+        e.setAll((ObjectNode) tree);
+        writer.append(e);
+    }
+
+    RunSummary summary() {
+        return summary;
+    }
+
+    Path ledgerFile() {
+        return writer.file();
+    }
+
+    boolean resumed() {
+        return !scoredBefore.isEmpty();
+    }
+
+    int scoredBeforeCount() {
+        return scoredBefore.size();
+    }
+
+    /** Closes the ledger and deactivates it. */
+    void close() {
+        if (active == this) {
+            active = DISABLED;
+        }
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private ObjectNode withRef(ObjectNode e, TestRef ref) {
+        e.put("run_id", runId);
+        e.put("test_id", ref.testId());
+        e.put("model", ref.model());
+        e.put("suite", ref.suite());
+        e.put("item", ref.item());
+        e.put("category", ref.category());
+        return e;
+    }
+
+}

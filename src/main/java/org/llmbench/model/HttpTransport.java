@@ -1,0 +1,193 @@
+package org.llmbench.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The HTTP plumbing shared by the real clients: one JDK HttpClient, a deadline over the whole call
+ * (headers and body), a cap on body size, strict UTF-8, and every failure mapped to an {@link ErrorKind}.
+ */
+final class HttpTransport implements AutoCloseable {
+
+    /** A response whose body is still to be read (streaming) through {@link #body}. */
+    record Opened(int status, HttpResponse<InputStream> response, Deadline deadline) {
+        InputStream body() {
+            return response.body();
+        }
+    }
+
+    /** Closes the body when the call's time is up, so a stalled read ends instead of hanging. */
+    static final class Deadline implements AutoCloseable {
+        private final AtomicBoolean expired = new AtomicBoolean();
+        private volatile ScheduledFuture<?> task;
+
+        boolean expired() {
+            return expired.get();
+        }
+
+        @Override
+        public void close() {
+            ScheduledFuture<?> t = task;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+    }
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "llm-bench-call-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final long maxBodyBytes;
+    private final String secret;
+
+    HttpTransport(Duration timeout, long maxBodyBytes, String secret) {
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30))
+                .build();
+        this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
+        this.secret = secret;
+    }
+
+    /** Sends a request and returns once headers arrive; the body is read by the caller under the deadline. */
+    Opened open(HttpRequest.Builder builder) throws CallFailure {
+        if (secret != null) {
+            builder.header("Authorization", "Bearer " + secret);
+        }
+        HttpRequest request = builder.timeout(timeout).build();
+        Deadline deadline = new Deadline();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            deadline.task = WATCHDOG.schedule(() -> {
+                deadline.expired.set(true);
+                closeQuietly(response.body());
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Opened(response.statusCode(), response, deadline);
+        } catch (HttpConnectTimeoutException e) {
+            throw new CallFailure(ErrorKind.TIMEOUT, "connect timed out after " + timeout.toSeconds() + " s");
+        } catch (HttpTimeoutException e) {
+            throw new CallFailure(ErrorKind.TIMEOUT, "no response within " + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw new CallFailure(ErrorKind.CONNECTION, "connection refused: " + request.uri().getHost() + ":" + request.uri().getPort());
+        } catch (IOException e) {
+            throw new CallFailure(ErrorKind.CONNECTION, "connection failed: " + scrub(String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailure(ErrorKind.CONNECTION, "interrupted");
+        }
+    }
+
+    /** Sends and reads the whole body (capped), failing on HTTP errors with their kind. */
+    String exchange(HttpRequest.Builder builder) throws CallFailure {
+        Opened opened = open(builder);
+        try (Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw new CallFailure(ErrorKind.TOO_LARGE, "response body over " + maxBodyBytes + " bytes");
+            }
+            String body = decode(bytes);
+            failOnStatus(opened.status(), opened.response(), body);
+            return body;
+        } catch (IOException e) {
+            throw readFailure(opened.deadline(), e);
+        }
+    }
+
+    CallFailure readFailure(Deadline deadline, IOException e) {
+        if (deadline.expired()) {
+            return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s");
+        }
+        return new CallFailure(ErrorKind.CONNECTION, "connection lost while reading: " + scrub(String.valueOf(e.getMessage())));
+    }
+
+    /** Maps a non-2xx status to its error kind, with a short excerpt of the server's message. */
+    void failOnStatus(int status, HttpResponse<?> response, String body) throws CallFailure {
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String excerpt = scrub(body == null ? "" : body.strip());
+        excerpt = excerpt.length() > 300 ? excerpt.substring(0, 300) + "..." : excerpt;
+        if (status == 429) {
+            long retryAfter = response.headers().firstValue("Retry-After").map(HttpTransport::retryAfterMs).orElse(-1L);
+            throw new CallFailure(ErrorKind.RATE_LIMITED, "HTTP 429: " + excerpt, status, retryAfter);
+        }
+        throw new CallFailure(status >= 500 ? ErrorKind.HTTP_5XX : ErrorKind.HTTP_4XX, "HTTP " + status + ": " + excerpt, status, -1);
+    }
+
+    static String decode(byte[] bytes) throws CallFailure {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "response is not valid UTF-8");
+        }
+    }
+
+    long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    static HttpRequest.Builder post(URI uri, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(b::header);
+        return b;
+    }
+
+    static HttpRequest.Builder get(URI uri) {
+        return HttpRequest.newBuilder(uri).GET();
+    }
+
+    /** Removes the API key from any text that might reach a log or the ledger. */
+    String scrub(String text) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
+    }
+
+    private static long retryAfterMs(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Closing is how the deadline interrupts a read; a failure to close changes nothing.
+        }
+    }
+
+    @Override
+    public void close() {
+        // HttpClient has no close() before Java 21; its threads are daemons and end with the JVM.
+    }
+}

@@ -1,0 +1,99 @@
+package org.llmbench.model;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The built-in deterministic model, offline. The model name picks the mode:
+ * {@code mock} answers with each question's reference answer (a mock run scores 100);
+ * {@code mock:junk} answers seeded random text; {@code mock:failing} fails every call as a connection error;
+ * {@code mock:slow} (or {@code mock:slow:MILLIS}) answers like the oracle after a delay.
+ */
+public final class MockModelClient implements ModelClient {
+
+    /** The mock's behaviours. */
+    public enum Mode { ORACLE, JUNK, FAILING, SLOW }
+
+    private final long seed;
+
+    public MockModelClient(long seed) {
+        this.seed = seed;
+    }
+
+    public static Mode modeOf(String model) {
+        String[] parts = model.split(":");
+        if (parts.length < 2) {
+            return Mode.ORACLE;
+        }
+        return switch (parts[1]) {
+            case "junk" -> Mode.JUNK;
+            case "failing" -> Mode.FAILING;
+            case "slow" -> Mode.SLOW;
+            default -> Mode.ORACLE;
+        };
+    }
+
+    @Override
+    public CallResult chat(ChatRequest request) {
+        long start = System.nanoTime();
+        int charsIn = request.charsIn();
+        Mode mode = modeOf(request.model());
+        if (mode == Mode.FAILING) {
+            return CallResult.failure(new CallFailure(ErrorKind.CONNECTION, "mock:failing refuses every call"),
+                    0, 1, List.of(), charsIn);
+        }
+        if (mode == Mode.SLOW) {
+            sleep(slowMillis(request.model()));
+        }
+        String answer = mode == Mode.JUNK ? junk(request) : oracle(request);
+        long latency = (System.nanoTime() - start) / 1_000_000;
+        return CallResult.answer(answer, latency, charsIn, estimate(charsIn), estimate(answer.length()), true);
+    }
+
+    private static String oracle(ChatRequest request) {
+        return request.referenceAnswer() != null ? request.referenceAnswer() : "I have no reference answer for this prompt.";
+    }
+
+    private String junk(ChatRequest request) {
+        String last = request.messages().get(request.messages().size() - 1).content();
+        var random = new SplittableRandom(seed ^ last.hashCode());
+        int length = 1 + random.nextInt(200);
+        var sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append((char) (random.nextInt(5) == 0 ? ' ' : 'a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    private static long slowMillis(String model) {
+        String[] parts = model.split(":");
+        try {
+            return parts.length > 2 ? Long.parseLong(parts[2]) : 200;
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A rough token count (four characters a token) for a model that has no tokenizer. */
+    private static int estimate(int chars) {
+        return Math.max(1, (chars + 3) / 4);
+    }
+
+    @Override
+    public List<String> listModels() {
+        return List.of("mock", "mock:junk", "mock:failing", "mock:slow");
+    }
+
+    @Override
+    public String provider() {
+        return "mock";
+    }
+}

@@ -1,0 +1,20 @@
+package org.llmbench.model;
+
+import java.util.List;
+
+/** Talks to one model server. Implementations never throw from {@link #chat}: every fault is a recorded result. */
+public interface ModelClient extends AutoCloseable {
+
+    /** Sends one chat call, with the client's retries; blocks the calling thread until it is done. */
+    CallResult chat(ChatRequest request);
+
+    /** The models the server offers (for {@code bench.model=auto} and {@code probe}). */
+    List<String> listModels() throws CallFailure;
+
+    /** Provider name as recorded in the manifest ({@code mock}, {@code openai}, ...). */
+    String provider();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,135 @@
+package org.llmbench.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.llmbench.suite.FormatRule;
+
+/**
+ * Checks an answer's shape against its format rule. Shape is a sanity check, not proof of correctness;
+ * {@link SyntaxChecker} adds a real parser where the machine has one.
+ */
+public final class FormatRuleScorer {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh", "console");
+    private static final Set<String> PYTHON = Set.of("python", "py", "python3", "pytest");
+    private static final Pattern NUMBERED = Pattern.compile("^\\s{0,8}(\\d{1,3})[.)]\\s+\\S.*$", Pattern.MULTILINE);
+    private static final Pattern BULLET = Pattern.compile("^\\s{0,8}[-*\u2022+]\\s+\\S.*$", Pattern.MULTILINE);
+    private static final Pattern COMMAND = Pattern.compile("^(\\$ )?[A-Za-z_./~][\\w./~+-]*(\\s.*)?$");
+
+    private final SyntaxChecker syntax;
+
+    public FormatRuleScorer(SyntaxChecker syntax) {
+        this.syntax = syntax;
+    }
+
+    /** The checks of one rule: the shape check (weight 1) and, for code, a syntax check where available. */
+    public List<Check> check(String answer, FormatRule rule) {
+        List<Check> checks = new ArrayList<>(2);
+        String name = "format:" + rule.wireName();
+        switch (rule) {
+            case BASH_CODE -> code(checks, name, shellCode(answer), "a bash code block", SyntaxChecker.Language.BASH);
+            case PYTHON_CODE -> code(checks, name, pythonCode(answer), "a python code block", SyntaxChecker.Language.PYTHON);
+            case PYTEST_CODE -> pytest(checks, name, answer);
+            case SHELL_LINES -> shellLines(checks, name, answer);
+            case FOUR_NUMBERED_STEPS -> numbered(checks, name, answer);
+            case FIVE_BULLETS -> checks.add(Check.verify(name, 1, "exactly five bullet lines", () ->
+                    assertThat(count(BULLET.matcher(answer))).withFailMessage("expected 5 bullet lines, found %d",
+                            count(BULLET.matcher(answer))).isEqualTo(5)));
+            case JSON_DICT -> jsonDict(checks, name, answer);
+        }
+        return checks;
+    }
+
+    private void code(List<Check> checks, String name, Optional<String> code, String what, SyntaxChecker.Language lang) {
+        checks.add(Check.verify(name, 1, "contains " + what, () ->
+                assertThat(code.filter(c -> !c.isBlank())).withFailMessage("no %s found", what).isPresent()));
+        code.filter(c -> !c.isBlank()).ifPresent(c -> checks.add(syntax.check(lang, c)));
+    }
+
+    private void pytest(List<Check> checks, String name, String answer) {
+        Optional<String> code = pythonCode(answer);
+        checks.add(Check.verify(name, 1, "a python block with a test function that asserts", () -> {
+            assertThat(code).withFailMessage("no python code block found").isPresent();
+            assertThat(code.get()).withFailMessage("no 'def test_' function").contains("def test_");
+            assertThat(code.get().contains("assert") || code.get().contains("pytest.raises"))
+                    .withFailMessage("the tests assert nothing").isTrue();
+        }));
+        code.filter(c -> !c.isBlank()).ifPresent(c -> checks.add(syntax.check(SyntaxChecker.Language.PYTHON, c)));
+    }
+
+    private void shellLines(List<Check> checks, String name, String answer) {
+        String text = CodeBlocks.first(answer, SHELL).orElse(answer);
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        checks.add(Check.verify(name, 1, lines.size() + " command line(s)", () -> {
+            assertThat(lines).withFailMessage("no command lines").isNotEmpty();
+            for (String line : lines) {
+                assertThat(COMMAND.matcher(line).matches() && !line.endsWith("."))
+                        .withFailMessage("not a command line: '%s'", abbreviate(line)).isTrue();
+            }
+        }));
+        if (!lines.isEmpty()) {
+            checks.add(syntax.check(SyntaxChecker.Language.BASH, String.join("\n", lines)));
+        }
+    }
+
+    private void numbered(List<Check> checks, String name, String answer) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher m = NUMBERED.matcher(answer);
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        checks.add(Check.verify(name, 1, "steps numbered 1 to 4", () ->
+                assertThat(numbers).withFailMessage("expected steps numbered [1, 2, 3, 4], found %s", numbers)
+                        .containsExactly(1, 2, 3, 4)));
+    }
+
+    private void jsonDict(List<Check> checks, String name, String answer) {
+        String text = CodeBlocks.first(answer, Set.of("json")).orElse(answer).strip();
+        checks.add(Check.verify(name, 1, "a JSON object", () -> {
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(text);
+            } catch (Exception e) {
+                throw new AssertionError("not valid JSON: " + abbreviate(e.getMessage()));
+            }
+            assertThat(node != null && node.isObject()).withFailMessage("valid JSON but not an object").isTrue();
+        }));
+    }
+
+    private static Optional<String> shellCode(String answer) {
+        Optional<String> block = CodeBlocks.first(answer, SHELL);
+        if (block.isEmpty() && answer.stripLeading().startsWith("#!") && answer.lines().findFirst().orElse("").contains("sh")) {
+            return Optional.of(answer.stripLeading());
+        }
+        return block;
+    }
+
+    private static Optional<String> pythonCode(String answer) {
+        return CodeBlocks.first(answer, PYTHON);
+    }
+
+    private static int count(Matcher m) {
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 80 ? line.substring(0, 80) + "..." : line;
+    }
+}

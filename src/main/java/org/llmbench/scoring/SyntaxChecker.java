@@ -1,0 +1,97 @@
+package org.llmbench.scoring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parses code with the machine's own interpreter, without running it: {@code bash -n} for shell and
+ * Python's {@code compile()} (what {@code py_compile} does, fed from stdin so no file is written).
+ * A missing interpreter makes the check unavailable, which neither passes nor fails the answer.
+ */
+public final class SyntaxChecker {
+
+    /** Languages with a local checker. */
+    public enum Language { BASH, PYTHON }
+
+    private static final Map<Language, List<String>> COMMANDS = Map.of(
+            Language.BASH, List.of("bash", "-n"),
+            Language.PYTHON, List.of("python3", "-I", "-c", "import sys; compile(sys.stdin.read(), '<answer>', 'exec')"));
+    private static final int STDERR_CAP = 2048;
+    private static final long TIMEOUT_S = 10;
+
+    private final boolean enabled;
+    private final Map<Language, Boolean> available = new ConcurrentHashMap<>();
+
+    /** A checker; {@code enabled=false} marks every syntax check unavailable (for speed measurements). */
+    public SyntaxChecker(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Check check(Language language, String code) {
+        String name = "syntax:" + (language == Language.BASH ? "bash -n" : "python3 compile");
+        if (!enabled) {
+            return Check.unavailable(name, "syntax checks are switched off");
+        }
+        if (!available.computeIfAbsent(language, l -> run(l, "").exitCode == 0)) {
+            return Check.unavailable(name, COMMANDS.get(language).get(0) + " is not available on this machine");
+        }
+        Outcome outcome = run(language, code);
+        if (outcome.exitCode == 0) {
+            return Check.passed(name, 1, "parses");
+        }
+        return Check.failed(name, 1, outcome.exitCode == TIMED_OUT ? "checker timed out"
+                : "does not parse: " + FormatRuleScorer.abbreviate(lastLine(outcome.stderr)));
+    }
+
+    private static final int TIMED_OUT = -2;
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+
+    private static Outcome run(Language language, String code) {
+        ProcessBuilder builder = new ProcessBuilder(COMMANDS.get(language));
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process process = builder.start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(code.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // The checker may stop reading early on a syntax error; its exit code says what happened.
+            }
+            String stderr = readCapped(process.getErrorStream());
+            if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Outcome(TIMED_OUT, "");
+            }
+            return new Outcome(process.exitValue(), stderr);
+        } catch (IOException e) {
+            return new Outcome(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(-1, "interrupted");
+        }
+    }
+
+    private static String readCapped(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(STDERR_CAP);
+        in.transferTo(OutputStream.nullOutputStream());
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+}

@@ -1,0 +1,36 @@
+package org.llmbench.suite;
+
+import java.nio.file.Path;
+
+/** Where a suite was read from: a file on disk or a classpath resource (exactly one of the two). */
+public record SuiteOrigin(Path file, String classpathResource) {
+
+    /** A suite file on disk. */
+    public static SuiteOrigin ofFile(Path file) {
+        return new SuiteOrigin(file.toAbsolutePath().normalize(), null);
+    }
+
+    /** A suite inside the classpath, e.g. {@code suites/5q.json}. */
+    public static SuiteOrigin ofResource(String resource) {
+        return new SuiteOrigin(null, resource.startsWith("/") ? resource.substring(1) : resource);
+    }
+
+    public boolean isFile() {
+        return file != null;
+    }
+
+    /** The suite id: the file name without {@code .json}; it is the {@code [suite:...]} segment of unique ids. */
+    public String suiteId() {
+        String name = isFile() ? file.getFileName().toString() : classpathResource.substring(classpathResource.lastIndexOf('/') + 1);
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    /** A short, human-readable location for messages: a path relative to the working directory when possible. */
+    public String display() {
+        if (!isFile()) {
+            return "classpath:" + classpathResource;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+}
