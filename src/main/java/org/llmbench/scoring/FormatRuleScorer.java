@@ -24,6 +24,8 @@ public final class FormatRuleScorer {
     private static final Pattern NUMBERED = Pattern.compile("^\\s{0,8}(\\d{1,3})[.)]\\s+\\S.*$", Pattern.MULTILINE);
     private static final Pattern BULLET = Pattern.compile("^\\s{0,8}[-*\u2022+]\\s+\\S.*$", Pattern.MULTILINE);
     private static final Pattern COMMAND = Pattern.compile("^(\\$ )?[A-Za-z_./~][\\w./~+-]*(\\s.*)?$");
+    /** A line ending like a sentence ("... the files.") is prose, while "grep -r foo ." ends with a path. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[A-Za-z]{2}[.!?]$");
 
     private final SyntaxChecker syntax;
 
@@ -72,7 +74,7 @@ public final class FormatRuleScorer {
         checks.add(Check.verify(name, 1, lines.size() + " command line(s)", () -> {
             assertThat(lines).withFailMessage("no command lines").isNotEmpty();
             for (String line : lines) {
-                assertThat(COMMAND.matcher(line).matches() && !line.endsWith("."))
+                assertThat(COMMAND.matcher(line).matches() && !SENTENCE_END.matcher(line).find())
                         .withFailMessage("not a command line: '%s'", abbreviate(line)).isTrue();
             }
         }));

@@ -1,0 +1,118 @@
+package org.llmbench.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static ConfigLoader.Result load(Map<String, String> params) {
+        return ConfigLoader.load(k -> Optional.ofNullable(params.get(k)));
+    }
+
+    @Test
+    void defaultsAreTheCanonicalOptionsAndTheMock() {
+        ConfigLoader.Result result = load(Map.of());
+        BenchConfig c = result.config();
+        assertThat(result.problems()).isEmpty();
+        assertThat(c.models()).containsExactly("mock");
+        assertThat(c.provider()).isEqualTo("mock");
+        assertThat(c.phases()).containsExactly("hello", "5q", "20q", "tasks");
+        assertThat(c.temperature()).isEqualTo(0.1);
+        assertThat(c.numCtx()).isEqualTo(4096);
+        assertThat(c.numPredict()).isEqualTo(2048);
+        assertThat(c.timeoutS()).isEqualTo(360);
+        assertThat(c.canonicalOverrides()).isEmpty();
+        assertThat(c.effective().get(Constants.MODEL).source()).isEqualTo("default");
+    }
+
+    @Test
+    void providerIsInferredFromModelAndUrl() {
+        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().provider()).isEqualTo("ollama");
+        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().url()).isEqualTo("http://127.0.0.1:11434");
+        BenchConfig openai = load(Map.of(Constants.MODEL, "m", Constants.URL, "http://127.0.0.1:1234/v1/")).config();
+        assertThat(openai.provider()).isEqualTo("openai");
+        assertThat(openai.url()).isEqualTo("http://127.0.0.1:1234/v1");
+        assertThat(load(Map.of(Constants.MODEL, "m", Constants.PROVIDER, "openai")).config().url())
+                .isEqualTo("http://127.0.0.1:1234/v1");
+    }
+
+    @Test
+    void malformedValuesNameTheKeyAndTheReasonAndFallBackToDefaults() {
+        ConfigLoader.Result result = load(Map.of(Constants.TEMPERATURE, "hot", Constants.NUM_CTX, "-5",
+                Constants.PROVIDER, "gemini", Constants.STRICT_JSON, "maybe"));
+        assertThat(result.hasFatalProblems()).isTrue();
+        assertThat(result.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
+                assertThat(p).contains("bench.temperature").contains("'hot' is not a number"));
+        assertThat(result.problems()).extracting(ConfigProblem::key)
+                .contains(Constants.NUM_CTX, Constants.PROVIDER, Constants.STRICT_JSON);
+        assertThat(result.config().temperature()).isEqualTo(0.1);
+    }
+
+    @Test
+    void configFileValuesRankBelowParametersAndAreRecordedWithTheirSource(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, """
+                {"model": {"provider": "openai_compatible", "base_url": "http://localhost:1234/v1",
+                           "api_key_env": "MY_KEY", "model_name": "local-model", "temperature": 0.2,
+                           "max_tokens": 1200, "timeout_s": 30},
+                 "suite": {"strict_json": false, "retry_on_parse_fail": 2, "weights": {"code_fix": 3.0}}}
+                """);
+        Map<String, String> params = new HashMap<>();
+        params.put(Constants.CONFIG, file.toString());
+        params.put(Constants.TIMEOUT_S, "45");
+        BenchConfig c = load(params).config();
+        assertThat(c.provider()).isEqualTo("openai");
+        assertThat(c.models()).containsExactly("local-model");
+        assertThat(c.temperature()).isEqualTo(0.2);
+        assertThat(c.numPredict()).isEqualTo(1200);
+        assertThat(c.timeoutS()).isEqualTo(45);
+        assertThat(c.strictJson()).isFalse();
+        assertThat(c.retryOnParseFail()).isEqualTo(2);
+        assertThat(c.weightOf("code_fix")).isEqualTo(3.0);
+        assertThat(c.weightOf("algorithm")).isEqualTo(2.0);
+        assertThat(c.apiKeyEnv()).isEqualTo("MY_KEY");
+        assertThat(c.effective().get(Constants.TEMPERATURE).source()).startsWith("config file");
+        assertThat(c.effective().get(Constants.TIMEOUT_S).source()).isEqualTo("parameter");
+        assertThat(c.canonicalOverrides()).containsEntry("temperature", 0.2).containsEntry("num_predict", 1200);
+    }
+
+    @Test
+    void configFileProblemsNameTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\"model\": {\"temprature\": 0.2}, \"suite\": {\"weights\": {\"poetry\": 1}}}");
+        ConfigLoader.Result result = load(Map.of(Constants.CONFIG, file.toString()));
+        assertThat(result.problems()).extracting(ConfigProblem::key).contains("model.temprature", "suite.weights.poetry");
+        assertThat(result.problems()).filteredOn(p -> p.key().equals("suite.weights.poetry"))
+                .allSatisfy(p -> assertThat(p.fatal()).isTrue());
+    }
+
+    @Test
+    void invalidJsonInTheConfigFileGivesItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{\n  \"model\": {\n    \"temperature\": ,\n  }\n}");
+        ConfigLoader.Result result = load(Map.of(Constants.CONFIG, file.toString()));
+        assertThat(result.hasFatalProblems()).isTrue();
+        assertThat(result.problems().get(0).reason()).contains(file + ":3:");
+    }
+
+    @Test
+    void theApiKeyIsReadFromTheNamedVariableAndNeverStored() {
+        BenchConfig c = load(Map.of(Constants.API_KEY_ENV, "PATH")).config();
+        assertThat(c.apiKey()).contains(System.getenv("PATH"));
+        assertThat(c.effective().values()).noneMatch(s -> s.value().equals(System.getenv("PATH")));
+    }
+
+    @Test
+    void theHashChangesWithWhatAffectsScoresOnly() {
+        String base = load(Map.of()).config().hash();
+        assertThat(load(Map.of(Constants.OUT, "elsewhere")).config().hash()).isEqualTo(base);
+        assertThat(load(Map.of(Constants.SEED, "7")).config().hash()).isNotEqualTo(base);
+    }
+}
