@@ -1,10 +1,14 @@
 package org.llmbench.engine;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 
 /** One suite for one model: {@code [suite:ID]}, its source the suite file. */
@@ -14,11 +18,18 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Bench
 
     private final Suite suite;
     private final String model;
+    /** Questions by id: resolving every id of a 10,000-question suite must not scan the list each time. */
+    private final Map<String, Question> byId = new HashMap<>();
 
     SuiteDescriptor(UniqueId parent, Suite suite, String model) {
         super(parent.append(SEGMENT, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1));
         this.suite = suite;
         this.model = model;
+        suite.questions().forEach(q -> byId.put(q.id(), q));
+    }
+
+    Optional<Question> question(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     Suite suite() {

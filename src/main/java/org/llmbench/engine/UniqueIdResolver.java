@@ -91,7 +91,7 @@ final class UniqueIdResolver implements SelectorResolver {
                     if (!(parent instanceof SuiteDescriptor suite)) {
                         return Optional.empty();
                     }
-                    Optional<Question> question = suite.suite().question(questionId);
+                    Optional<Question> question = suite.question(questionId);
                     return question.map(q -> new QuestionDescriptor(parent.getUniqueId(), suite.suite(), q, suite.model()));
                 })
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))

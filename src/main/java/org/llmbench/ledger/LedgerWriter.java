@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Appends JSON lines to run.jsonl. Each line is written whole and flushed at once, so a killed run leaves
- * only whole lines (a torn last line is cut off on resume, see {@link LedgerReader}).
+ * Appends JSON lines to run.jsonl. Each line (with its newline) goes to the file in one write call on an
+ * append-only channel, with no buffer in between, so a killed run leaves only whole lines; a torn last line
+ * (power loss) is cut off on resume, see {@link LedgerReader}.
  */
 final class LedgerWriter implements AutoCloseable {
 
@@ -23,13 +23,12 @@ final class LedgerWriter implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
-    private final Writer out;
+    private final FileChannel out;
 
     LedgerWriter(Path file) {
         this.file = file;
         try {
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ledger " + file, e);
         }
@@ -46,9 +45,11 @@ final class LedgerWriter implements AutoCloseable {
 
     synchronized void append(ObjectNode event) {
         try {
-            out.write(MAPPER.writeValueAsString(event));
-            out.write('\n');
-            out.flush();
+            byte[] json = MAPPER.writeValueAsBytes(event);
+            ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+            while (line.hasRemaining()) {
+                out.write(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the ledger " + file, e);
         }

@@ -56,7 +56,19 @@ final class ManifestWriter {
         host.put("cpus", Runtime.getRuntime().availableProcessors());
         host.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         m.put("host", host);
-        JsonSupport.MAPPER.writeValue(folder.resolve("manifest.json").toFile(), m);
+        Path file = folder.resolve("manifest.json");
+        if (ledger.resumed() && Files.exists(file)) {
+            // Keep what the first start recorded and add this resume to its history.
+            var previous = (com.fasterxml.jackson.databind.node.ObjectNode) JsonSupport.MAPPER.readTree(file.toFile());
+            var resumes = previous.withArray("resumes");
+            resumes.addObject().put("at", Instant.now().toString())
+                    .put("questions_scored_before", ledger.scoredBeforeCount())
+                    .put("retry_errors", config.retryErrors());
+            previous.put("resumed", true);
+            JsonSupport.MAPPER.writeValue(file.toFile(), previous);
+            return;
+        }
+        JsonSupport.MAPPER.writeValue(file.toFile(), m);
     }
 
     static String harnessVersion() {

@@ -34,6 +34,7 @@ public final class RunLedger {
     private final Set<String> erroredBefore;
     private final RunSummary summary = new RunSummary();
     private volatile boolean retryErrors;
+    private boolean resumed;
 
     private RunLedger(String runId, Path folder, LedgerWriter writer, Set<String> scoredBefore, Set<String> erroredBefore) {
         this.runId = runId;
@@ -79,6 +80,7 @@ public final class RunLedger {
         }
         RunLedger ledger = new RunLedger(runId, folder, new LedgerWriter(file), Set.copyOf(scored), Set.copyOf(errored));
         ledger.retryErrors = config.retryErrors();
+        ledger.resumed = Files.exists(folder.resolve("manifest.json"));
         active = ledger;
         return ledger;
     }
@@ -177,8 +179,9 @@ public final class RunLedger {
         return writer.file();
     }
 
+    /** Whether this run id had been started before (its folder has a manifest). */
     boolean resumed() {
-        return !scoredBefore.isEmpty();
+        return resumed;
     }
 
     int scoredBeforeCount() {

@@ -1,0 +1,80 @@
+package org.llmbench.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmbench.testing.ChildJvm;
+import org.llmbench.testing.GeneratedSuite;
+
+/** A real run in a child JVM, killed with SIGKILL part-way, then resumed: nothing lost, nothing twice. */
+class KillAndResumeTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int QUESTIONS = 300;
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aKilledRunLeavesWholeLinesAndResumingScoresEachQuestionExactlyOnce(@TempDir Path dir) throws Exception {
+        Path suites = dir.resolve("suites");
+        GeneratedSuite.write(suites, "big", QUESTIONS);
+        Path out = dir.resolve("out");
+        String runId = "kill-test";
+        Path ledger = out.resolve("run-" + runId).resolve("run.jsonl");
+
+        Process first = ChildJvm.start(dir.resolve("first.log"), List.of("-Xmx128m"), suites, "bench.model=mock:slow:15",
+                "bench.phases=all", "bench.out=" + out, "bench.runId=" + runId);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (scores(ledger) < 40 && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertThat(first.isAlive()).as("the run must still be going when it is killed").isTrue();
+        first.destroyForcibly();
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        int scoredBeforeKill = scores(ledger);
+        assertThat(scoredBeforeKill).isBetween(40, QUESTIONS - 1);
+        for (String line : Files.readAllLines(ledger)) {
+            assertThat(MAPPER.readTree(line).path("event").isTextual()).as("every line parses: %s", line).isTrue();
+        }
+
+        Process second = ChildJvm.start(dir.resolve("second.log"), List.of("-Xmx128m"), suites, "bench.model=mock:slow:15",
+                "bench.phases=all", "bench.out=" + out, "bench.runId=" + runId);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("second.log"))).contains("skipped " + scoredBeforeKill);
+
+        Map<String, Integer> scoresPerQuestion = new HashMap<>();
+        for (String line : Files.readAllLines(ledger)) {
+            JsonNode event = MAPPER.readTree(line);
+            if (event.path("event").asText().equals("score")) {
+                scoresPerQuestion.merge(event.path("item").asText(), 1, Integer::sum);
+            }
+        }
+        assertThat(scoresPerQuestion).hasSize(QUESTIONS);
+        assertThat(scoresPerQuestion.values()).containsOnly(1);
+        JsonNode manifest = MAPPER.readTree(out.resolve("run-" + runId).resolve("manifest.json").toFile());
+        assertThat(manifest.path("resumed").asBoolean()).isTrue();
+        assertThat(manifest.path("resumes").get(0).path("questions_scored_before").asInt()).isEqualTo(scoredBeforeKill);
+        assertThat(MAPPER.readTree(out.resolve("run-" + runId).resolve("results.json").toFile())
+                .path("tasks")).hasSize(QUESTIONS);
+    }
+
+    private static int scores(Path ledger) throws Exception {
+        if (!Files.exists(ledger)) {
+            return 0;
+        }
+        int n = 0;
+        for (String line : Files.readAllLines(ledger)) {
+            n += line.contains("\"event\":\"score\"") ? 1 : 0;
+        }
+        return n;
+    }
+}
