@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -30,13 +32,23 @@ public final class LaunchMain {
                 .configurationParameters(params)
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(request, summary);
+        long[] liveAtEnd = new long[1];
+        TestExecutionListener liveHeap = new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionFinished(TestPlan plan) {
+                // What the run still holds once every question is done: raw outputs must not be among it.
+                System.gc();
+                liveAtEnd[0] = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            }
+        };
+        LauncherFactory.create().execute(request, summary, liveHeap);
         long peakMb = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
         System.out.println("tests started " + summary.getSummary().getTestsStartedCount()
                 + ", succeeded " + summary.getSummary().getTestsSucceededCount()
                 + ", skipped " + summary.getSummary().getTestsSkippedCount()
-                + ", heap peak (sum of pools) " + peakMb + " MiB");
+                + ", heap peak (sum of pools) " + peakMb + " MiB"
+                + ", live heap after GC at the end " + liveAtEnd[0] / (1024 * 1024) + " MiB");
     }
 }

@@ -1,0 +1,225 @@
+package org.llmbench.perf;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.llmbench.model.ChatMessage;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.model.GenerationOptions;
+import org.llmbench.model.ModelClient;
+import org.llmbench.model.OpenAiClient;
+import org.llmbench.testing.ChildJvm;
+import org.llmbench.testing.FakeModelServer;
+import org.llmbench.testing.GeneratedSuite;
+
+/**
+ * The harness's own cost, printed as figures against their targets (README, "Performance"). Run with
+ * {@code mvn -Pperf -DskipTests package exec:exec@harness-benchmark}. Timing is wall clock on a shared
+ * machine: read the figures as orders of magnitude, and compare runs on the same machine only.
+ */
+public final class HarnessBenchmark {
+
+    private static final int QUESTIONS = 2_000;
+    private static final int REPETITIONS = 3;
+    private static final int CALLS_PER_LANE = 400;
+
+    private HarnessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("llm-bench-perf");
+        Path suites = work.resolve("suites");
+        GeneratedSuite.write(suites, "perf", QUESTIONS);
+        System.out.printf(Locale.ROOT, "llm-bench harness benchmark (%d cores, java %s)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        overhead(work, suites, false);
+        overhead(work, suites, true);
+        throughput();
+        scale(work);
+        startup();
+    }
+
+    /** Per-question time through the whole engine and listeners with a zero-latency mock model. */
+    private static void overhead(Path work, Path suites, boolean allure) {
+        Map<String, String> params = new HashMap<>(Map.of("bench.model", "mock", "bench.phases", "all",
+                "bench.out", work.resolve("out").toString()));
+        if (!allure) {
+            params.put("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
+        }
+        runOnce(suites, params, null);
+        List<Long> perTest = Collections.synchronizedList(new ArrayList<>());
+        long wall = 0;
+        for (int i = 0; i < REPETITIONS; i++) {
+            long start = System.nanoTime();
+            runOnce(suites, params, new Timing(perTest));
+            wall += System.nanoTime() - start;
+        }
+        List<Long> sorted = new ArrayList<>(perTest);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "overhead per question %s Allure: median %.3f ms, p99 %.3f ms, whole-run mean %.3f ms"
+                        + " (target: median <= 1 ms without Allure)%n", allure ? "with" : "without",
+                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, wall / 1e6 / (REPETITIONS * QUESTIONS));
+    }
+
+    private static void runOnce(Path suites, Map<String, String> params, TestExecutionListener listener) {
+        var request = LauncherDiscoveryRequestBuilder.request().selectors(selectDirectory(suites.toFile()))
+                .filters(EngineFilter.includeEngines("llm-bench")).configurationParameters(params).build();
+        var launcher = LauncherFactory.create();
+        PrintStreamMute.run(() -> {
+            if (listener == null) {
+                launcher.execute(request);
+            } else {
+                launcher.execute(request, listener);
+            }
+        });
+    }
+
+    /** Start-to-finish time of each test, as the launcher reports it. */
+    private record Timing(List<Long> durations, Map<String, Long> started) implements TestExecutionListener {
+        Timing(List<Long> durations) {
+            this(durations, new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Long start = started.remove(id.getUniqueId());
+            if (start != null) {
+                durations.add(System.nanoTime() - start);
+            }
+        }
+    }
+
+    /** Calls per second through OpenAiClient against a zero-latency server, and through a plain JDK HttpClient loop. */
+    private static void throughput() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(FakeModelServer.answering(r -> "{\"n\": 1}"))) {
+            for (int lanes : new int[] {1, 4, 16}) {
+                double harness = harnessCallsPerSecond(server, lanes);
+                double plain = plainCallsPerSecond(server, lanes);
+                System.out.printf(Locale.ROOT, "calls/s at %2d lanes: openai client %.0f, plain HttpClient %.0f, ratio %.0f%%"
+                        + " (target at 16 lanes: >= 90%%)%n", lanes, harness, plain, 100 * harness / plain);
+            }
+        }
+    }
+
+    private static double harnessCallsPerSecond(FakeModelServer server, int lanes) throws Exception {
+        ModelClient client = new OpenAiClient(server.openAiUrl(), null, Duration.ofSeconds(30), 0, lanes, 8 << 20);
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Return {\"n\": 1}")),
+                new GenerationOptions(0.1, 4096, 2048, 42L), null);
+        return parallel(lanes, () -> {
+            if (!client.chat(request).ok()) {
+                throw new IllegalStateException("call failed");
+            }
+        });
+    }
+
+    private static double plainCallsPerSecond(FakeModelServer server, int lanes) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // The same body the harness client sends, so the two loops do the same work on the wire.
+        String body = server.requests().get(server.requests().size() - 1).body().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.openAiUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return parallel(lanes, () -> {
+            try {
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static double parallel(int lanes, Runnable call) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            call.run();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int lane = 0; lane < lanes; lane++) {
+            pool.submit(() -> {
+                for (int i = 0; i < CALLS_PER_LANE; i++) {
+                    call.run();
+                    done.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Peak heap and wall time of generated suites in a child JVM capped at 256 MiB, at two sizes. */
+    private static void scale(Path work) throws Exception {
+        for (int size : new int[] {2_500, 10_000}) {
+            Path dir = work.resolve("scale-" + size);
+            GeneratedSuite.write(dir, "scale", size);
+            Path log = work.resolve("scale-" + size + ".log");
+            long start = System.nanoTime();
+            Process p = ChildJvm.start(log, List.of("-Xmx256m"), dir, "bench.model=mock", "bench.phases=all",
+                    "bench.out=" + work.resolve("scale-out"), "junit.platform.execution.listeners.deactivate=io.qameta.allure.*");
+            p.waitFor();
+            String last = Files.readAllLines(log).stream().filter(l -> l.startsWith("tests started")).findFirst().orElse("no summary");
+            System.out.printf(Locale.ROOT, "%,d questions under -Xmx256m: exit %d, wall %.1f s, %s (target: passes, heap flat with size)%n",
+                    size, p.exitValue(), (System.nanoTime() - start) / 1e9, last);
+        }
+    }
+
+    /** Wall time of {@code java -jar target/llm-bench.jar list}, the CLI's cold start. */
+    private static void startup() throws Exception {
+        Path jar = Path.of("target", "llm-bench.jar");
+        if (!Files.exists(jar)) {
+            System.out.println("startup of 'llm-bench.jar list': no target/llm-bench.jar (run mvn package first)");
+            return;
+        }
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "list").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+            times.add(System.nanoTime() - start);
+        }
+        Collections.sort(times);
+        System.out.printf(Locale.ROOT, "startup of 'java -jar target/llm-bench.jar list': median %.2f s of 5 (target: < 1.5 s)%n",
+                times.get(2) / 1e9);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
