@@ -12,7 +12,11 @@ import org.llmbench.ledger.TestRef;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 
-/** One question of one suite for one model: the test. {@code [question:ID]}, its source the question's line. */
+/**
+ * One question of one suite for one model: the test. {@code [question:ID]}, its source the question's line.
+ * Its display name is {@code suite/ID} because flat reports (Surefire, Allure) show no tree to tell
+ * {@code 5q/Q01} from {@code 20q/Q01}.
+ */
 final class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
 
     static final String SEGMENT = "question";
@@ -22,7 +26,7 @@ final class QuestionDescriptor extends AbstractTestDescriptor implements Node<Be
     private final String model;
 
     QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model) {
-        super(parent.append(SEGMENT, question.id()), question.id(), Sources.of(suite.origin(), question.line(), question.column()));
+        super(parent.append(SEGMENT, question.id()), suite.id() + "/" + question.id(), Sources.of(suite.origin(), question.line(), question.column()));
         this.suite = suite;
         this.question = question;
         this.model = model;
