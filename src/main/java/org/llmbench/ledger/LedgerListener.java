@@ -19,8 +19,9 @@ import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Constants;
 
 /**
- * Writes the run folder of every test plan that holds llm-bench tests: manifest.json at the start,
- * run.jsonl throughout (the engine adds calls and scores), results.json and a console table at the end.
+ * Writes the run folder of every test plan that holds llm-bench tests: manifest.json and hardware.json at
+ * the start, run.jsonl throughout (the engine adds calls and scores), results.json, a drafted run.md and a
+ * console table at the end.
  * Registered through ServiceLoader, so Surefire, IDEs and the console launcher all pick it up.
  */
 public final class LedgerListener implements TestExecutionListener {
@@ -46,6 +47,7 @@ public final class LedgerListener implements TestExecutionListener {
             List<String> models = segments(plan, "model");
             List<String> suites = segments(plan, "suite");
             ManifestWriter.write(folder, ledger, config, models, suites);
+            writeHardware(folder);
             ledger.record("run_start", Map.of("harness_version", ManifestWriter.harnessVersion(),
                     "resumed", ledger.resumed(), "models", models, "suites", suites,
                     "tests_planned", plan.countTestIdentifiers(TestIdentifier::isTest)));
@@ -102,6 +104,7 @@ public final class LedgerListener implements TestExecutionListener {
             end.put("weighted_total", ledger.summary().total());
             ledger.record("run_end", end);
             ResultsWriter.write(ledger.ledgerFile(), ledger.folder().resolve("results.json"), ledger.runId(), config.hash());
+            RunNotesWriter.write(ledger.folder(), config, durationMs);
             System.out.println();
             System.out.println("[llm-bench] run " + ledger.runId() + " finished in " + durationMs + " ms; " + statusCounts);
             System.out.print(ledger.summary().table());
@@ -112,6 +115,15 @@ public final class LedgerListener implements TestExecutionListener {
             ledger.close();
             ledger = null;
             statusCounts.clear();
+        }
+    }
+
+    /** The hardware probe is a courtesy to the contributor: if it fails, the run goes on without it. */
+    private static void writeHardware(Path folder) {
+        try {
+            HardwareWriter.writeIfAbsent(folder);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[llm-bench] could not write " + HardwareWriter.FILE + ": " + e);
         }
     }
 

@@ -14,6 +14,9 @@ import org.llmbench.config.BenchConfig;
 /** Writes manifest.json at the start of a run: who, what, with which options, and where each value came from. */
 final class ManifestWriter {
 
+    /** The value of {@code host.short_name} in a submission; check-submission accepts this or null, nothing else. */
+    static final String REDACTED = "redacted";
+
     private ManifestWriter() {
     }
 
@@ -49,7 +52,8 @@ final class ManifestWriter {
         m.put("handle", config.handle());
         m.put("device", config.device());
         Map<String, Object> host = new LinkedHashMap<>();
-        host.put("short_name", shortHostName());
+        // A run meant for submission (a handle is set) never records the host name; check-submission rejects one.
+        host.put("short_name", config.handle() != null ? REDACTED : shortHostName());
         host.put("short_name_review", "a host name can be private: check it before submitting");
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         host.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
