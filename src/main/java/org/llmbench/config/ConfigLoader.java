@@ -70,6 +70,18 @@ public final class ConfigLoader {
         return new ConfigLoader(parameters).load();
     }
 
+    /**
+     * The JSON Pointer in the config file of the value behind a problem's key: a mapped key's field
+     * ({@code bench.temperature} is {@code /model/temperature}) or a file path ({@code model.foo}).
+     */
+    public static String fileField(String key) {
+        String mapped = FILE_PATHS.get(key);
+        if (mapped != null) {
+            return mapped;
+        }
+        return key.startsWith("bench.") ? "" : "/" + key.replace('.', '/');
+    }
+
     private Result load() {
         readFile();
         List<String> models = list(Constants.MODEL, "mock");

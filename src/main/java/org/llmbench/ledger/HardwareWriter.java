@@ -91,6 +91,9 @@ public final class HardwareWriter {
     private static List<Map<String, Object>> gpus(List<GraphicsCard> cards) {
         List<Map<String, Object>> gpus = new ArrayList<>();
         for (GraphicsCard card : cards) {
+            if ("unknown".equalsIgnoreCase(card.getName()) && "unknown".equalsIgnoreCase(card.getVendor())) {
+                continue; // a virtual display adapter tells nothing about the run
+            }
             Map<String, Object> gpu = new LinkedHashMap<>();
             gpu.put("name", card.getName());
             gpu.put("vendor", card.getVendor());

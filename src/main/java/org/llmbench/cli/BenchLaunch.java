@@ -1,0 +1,86 @@
+package org.llmbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.config.ConfigLoader;
+import org.llmbench.config.ConfigProblem;
+import org.llmbench.config.Constants;
+
+/**
+ * Drives the llm-bench engine through the JUnit Launcher API, as Maven and IDEs do, so the CLI and a
+ * Maven run produce the same run folder. The selectors are the unique ids of the configured models
+ * ({@code [engine:llm-bench]/[model:m]}); the engine expands each to the suites of {@code bench.suites} (the
+ * {@code suites} directory, else the suites inside the jar) in the phases of {@code bench.phases}.
+ */
+final class BenchLaunch {
+
+    /** What discovery found, and what it complained about. */
+    record Discovered(TestPlan plan, List<DiscoveryIssue> issues, long tests) {
+    }
+
+    private final Map<String, String> parameters;
+    private final Launcher launcher = LauncherFactory.create();
+
+    private final List<String> models;
+
+    BenchLaunch(Map<String, String> parameters, List<String> models) {
+        this.parameters = Map.copyOf(parameters);
+        this.models = List.copyOf(models);
+    }
+
+    /**
+     * Stops before any discovery when the configuration is unusable, naming each key, its source and the
+     * reason (the engine would report the same, but only as a failed container).
+     */
+    static void requireUsableConfig(Map<String, String> parameters) {
+        ConfigLoader.Result loaded = ConfigLoader.load(key -> java.util.Optional.ofNullable(parameters.get(key))
+                .or(() -> java.util.Optional.ofNullable(System.getProperty(key))));
+        if (loaded.hasFatalProblems()) {
+            List<String> lines = loaded.problems().stream().filter(ConfigProblem::fatal).map(ConfigProblem::toString).toList();
+            throw new CliException(ExitCodes.INPUT, "the configuration cannot be used:\n  " + String.join("\n  ", lines));
+        }
+    }
+
+    Discovered discover() {
+        List<DiscoveryIssue> issues = new ArrayList<>();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(models.stream().map(m -> DiscoverySelectors.selectUniqueId(
+                        UniqueId.forEngine(Constants.ENGINE_ID).append("model", m))).toList())
+                .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
+                .configurationParameters(parameters)
+                .listeners(new LauncherDiscoveryListener() {
+                    @Override
+                    public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+                        issues.add(issue);
+                    }
+                })
+                .build();
+        TestPlan plan = launcher.discover(request);
+        return new Discovered(plan, List.copyOf(issues), plan.countTestIdentifiers(TestIdentifier::isTest));
+    }
+
+    /** Executes a discovered plan; the ledger listener (found by ServiceLoader) writes the run folder. */
+    TestExecutionSummary execute(TestPlan plan, TestExecutionListener... extra) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        TestExecutionListener[] listeners = new TestExecutionListener[extra.length + 1];
+        listeners[0] = summary;
+        System.arraycopy(extra, 0, listeners, 1, extra.length);
+        launcher.execute(plan, listeners);
+        return summary.getSummary();
+    }
+}

@@ -1,0 +1,54 @@
+package org.llmbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code check-submission}: the checks a run folder must pass before it becomes a pull request. */
+@Command(name = "check-submission", mixinStandardHelpOptions = true,
+        description = {"Check run folders before you submit them: required files, JSON Schemas, folder layout, "
+                + "and a privacy scan of every file (private addresses, host names, home paths, e-mail addresses, "
+                + "keys and tokens). Each finding is printed as FILE:LINE: KIND: MESSAGE. Exit 1 on any finding."})
+final class CheckSubmissionCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders (submissions/<handle>/<device>/run-<uuid>).")
+    List<Path> folders = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SubmissionChecker checker = SubmissionChecker.forThisMachine();
+        int total = 0;
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new CliException(ExitCodes.INPUT, folder + ": not a directory");
+            }
+            List<Finding> findings = checker.check(folder);
+            findings.forEach(f -> out.println(folder.resolve(f.file()).normalize() + ":" + f.line() + ": " + f.kind() + ": " + f.message()));
+            reminders(folder, out);
+            out.println(folder + ": " + (findings.isEmpty() ? "OK" : findings.size() + " finding(s)"));
+            total += findings.size();
+        }
+        return total == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** What only the contributor can confirm is a reminder, not a finding: reviewers check it in the PR. */
+    private static void reminders(Path folder, PrintWriter out) throws IOException {
+        Path notes = folder.resolve("run.md");
+        if (Files.isRegularFile(notes) && Files.readString(notes).contains("- [ ]")) {
+            out.println(notes + ": reminder: run.md has unticked boxes (deviations, privacy attestation); "
+                    + "tick them once you have reviewed the folder");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.llmbench.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.config.ConfigLoader;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.Suite;
+import org.llmbench.suite.SuiteException;
+import org.llmbench.suite.SuiteLoader;
+import org.llmbench.suite.SuiteOrigin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code list}: what a run with these flags would execute, discovered by the engine itself. */
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List the questions and tasks a run with these flags would execute, with weights, tags "
+                + "and where each is defined. Nothing is called.")
+final class ListCommand implements Callable<Integer> {
+
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
+    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<SuiteOrigin, Optional<Suite>> suites = new HashMap<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> parameters = bench.parameters();
+        BenchLaunch.requireUsableConfig(parameters);
+        BenchConfig config = ConfigLoader.load(key -> Optional.ofNullable(parameters.get(key))
+                .or(() -> Optional.ofNullable(System.getProperty(key)))).config();
+        BenchLaunch.Discovered discovered = new BenchLaunch(parameters, config.models()).discover();
+        BenchRun.report(discovered, spec.commandLine().getErr(), verbose);
+        String format = "%-32s %7s  %-40s %s%n";
+        out.printf(Locale.ROOT, format, "TEST", "WEIGHT", "TAGS", "DEFINED AT");
+        discovered.plan().getRoots().forEach(root -> discovered.plan().getDescendants(root).stream()
+                .filter(TestIdentifier::isTest)
+                .forEach(id -> out.printf(Locale.ROOT, format, name(id), weight(id, config),
+                        id.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(",")),
+                        where(id.getSource().orElse(null)))));
+        out.printf(Locale.ROOT, "%d tests; models %s; phases %s%n", discovered.tests(), config.models(), config.phases());
+        return discovered.tests() == 0 ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    /** model/suite/question: the unique id without its engine segment. */
+    static String name(TestIdentifier id) {
+        return shortName(id.getUniqueId());
+    }
+
+    /** model/suite/question from a unique id, the part a reader recognises; anything else stays as it is. */
+    static String shortName(String uniqueId) {
+        try {
+            return UniqueId.parse(uniqueId).getSegments().stream().skip(1)
+                    .map(UniqueId.Segment::getValue).collect(Collectors.joining("/"));
+        } catch (RuntimeException e) {
+            return uniqueId;
+        }
+    }
+
+    /** The weight the run would give this test: the question's own times its suite's (or task kind's) weight. */
+    private String weight(TestIdentifier id, BenchConfig config) {
+        var segments = UniqueId.parse(id.getUniqueId()).getSegments();
+        String group = segments.size() > 2 ? segments.get(2).getValue() : "";
+        String item = segments.get(segments.size() - 1).getValue();
+        Optional<Question> question = origin(id.getSource().orElse(null))
+                .flatMap(o -> suites.computeIfAbsent(o, ListCommand::load))
+                .flatMap(s -> s.question(item));
+        double weight = question.map(Question::weight).orElse(1.0) * config.weightOf(group);
+        return String.format(Locale.ROOT, "%.2f", weight);
+    }
+
+    private static Optional<SuiteOrigin> origin(TestSource source) {
+        if (source instanceof FileSource f && f.getFile().getName().endsWith(".json")) {
+            return Optional.of(SuiteOrigin.ofFile(f.getFile().toPath()));
+        }
+        if (source instanceof ClasspathResourceSource c && c.getClasspathResourceName().endsWith(".json")) {
+            return Optional.of(SuiteOrigin.ofResource(c.getClasspathResourceName()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Suite> load(SuiteOrigin origin) {
+        try {
+            return Optional.of(SuiteLoader.load(origin));
+        } catch (SuiteException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String where(TestSource source) {
+        if (source instanceof FileSource f) {
+            return SuiteOrigin.ofFile(f.getFile().toPath()).display() + f.getPosition().map(ListCommand::line).orElse("");
+        }
+        if (source instanceof ClasspathResourceSource c) {
+            return "classpath:" + c.getClasspathResourceName() + c.getPosition().map(ListCommand::line).orElse("");
+        }
+        return source == null ? "" : source.toString();
+    }
+
+    private static String line(FilePosition p) {
+        return ":" + p.getLine();
+    }
+}

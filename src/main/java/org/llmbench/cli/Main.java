@@ -1,0 +1,58 @@
+package org.llmbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The executable jar's entry point: {@code java -jar target/llm-bench.jar <command>}. */
+@Command(name = "llm-bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Benchmark large language models on your own hardware. Every command drives the same "
+                + "JUnit Platform engine that Maven and IDEs run.",
+        subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, ReplayCommand.class,
+                ProbeCommand.class, SmokeCommand.class, ReportCommand.class, CheckSubmissionCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INPUT_LINE,
+                ExitCodes.MODEL_LINE, ExitCodes.INTERNAL_LINE})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs one command and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command in-process, printing to the given writers; returns the exit code (see {@link ExitCodes}). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(ExitCodes::of);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("llm-bench: " + e.getMessage());
+            if (parseResult.hasMatchedOption("--verbose") || parseResult.subcommand() != null
+                    && parseResult.subcommand().hasMatchedOption("--verbose")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.of(e);
+        });
+        // Commands mention every exit code in their own --help, not only the top level.
+        cli.getSubcommands().values().forEach(sub -> {
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+            sub.getCommandSpec().usageMessage().exitCodeList(cli.getCommandSpec().usageMessage().exitCodeList());
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,118 @@
+package org.llmbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what must not leave a contributor's machine in a line of text: private IPv4 addresses, host names,
+ * home-directory paths, e-mail addresses and things that look like keys or tokens.
+ *
+ * <p>Benchmark text is not private: a match that also occurs in a prompt the harness sent (the caller
+ * passes them as {@code benchmarkText}) is skipped, as are documentation domains (example.com, .test, ...)
+ * and the run's own hashes (a {@code sha256:} config hash, a git sha).
+ */
+final class PrivacyScanner {
+
+    /** One kind of private data and how to recognise it. */
+    private record Rule(String kind, Pattern pattern, String advice) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("private-address", Pattern.compile("(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)"
+                    + "\\.\\d{1,3}\\.\\d{1,3}(?![\\d]|\\.\\d)"), "replace with 127.0.0.1 or <private-address>"),
+            new Rule("host-name", Pattern.compile("(?i)\\b[a-z0-9][a-z0-9-]*\\.(?:local|lan|home|internal|intranet|corp"
+                    + "|localdomain|home\\.arpa)\\b(?![\\w(.-])"), "replace with <host>"),
+            new Rule("home-path", Pattern.compile("(?:/home/|/Users/|(?i:[a-z]):(?:\\\\){1,2}Users(?:\\\\){1,2})[A-Za-z0-9._-]+"),
+                    "use a path relative to the repository, or ~"),
+            new Rule("email", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+                    "remove the address"),
+            new Rule("token", Pattern.compile("(?<![A-Za-z0-9])(?:sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}"
+                    + "|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}"
+                    + "|AIza[0-9A-Za-z_-]{35}|-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "revoke the key, then remove it"),
+            new Rule("token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}"), "revoke the token, then remove it"),
+            new Rule("secret", Pattern.compile("(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])"), "a long hex string: remove it if it is a secret"),
+            new Rule("secret", Pattern.compile("(?<![A-Za-z0-9+_=-])[A-Za-z0-9+_=-]{40,}(?![A-Za-z0-9+_=-])"),
+                    "a long random-looking string: remove it if it is a secret"));
+
+    private static final Pattern DOCUMENTATION_DOMAIN = Pattern.compile(
+            "(?i).*@(?:(?:[a-z0-9-]+\\.)*example\\.(?:com|org|net)|[a-z0-9.-]*\\.(?:example|test|invalid|localhost)|localhost)$");
+
+    private final String benchmarkText;
+    private final String ownHostName;
+
+    /**
+     * @param benchmarkText every prompt the run sent, joined; matches found in it are not findings
+     * @param ownHostName this machine's host name, searched for too (null to skip)
+     */
+    PrivacyScanner(String benchmarkText, String ownHostName) {
+        this.benchmarkText = benchmarkText == null ? "" : benchmarkText;
+        this.ownHostName = ownHostName != null && ownHostName.length() >= 4
+                && !ownHostName.equalsIgnoreCase("localhost") ? ownHostName : null;
+    }
+
+    /** The findings in one line of a file. */
+    List<Finding> scan(String file, int lineNumber, String line) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(line);
+            while (m.find()) {
+                String match = m.group();
+                if (!exempt(rule.kind(), match, line, m.start())) {
+                    findings.add(new Finding(file, lineNumber, rule.kind(), "'" + abbreviate(rule.kind(), match) + "': " + rule.advice()));
+                }
+            }
+        }
+        if (ownHostName != null) {
+            Matcher m = Pattern.compile("(?i)(?<![A-Za-z0-9-])" + Pattern.quote(ownHostName) + "(?![A-Za-z0-9-])").matcher(line);
+            if (m.find() && !benchmarkText.contains(m.group())) {
+                findings.add(new Finding(file, lineNumber, "host-name", "'" + m.group() + "' is this machine's host name: remove it"));
+            }
+        }
+        return findings;
+    }
+
+    private boolean exempt(String kind, String match, String line, int start) {
+        if (benchmarkText.contains(match)) {
+            return true;
+        }
+        return switch (kind) {
+            case "email" -> DOCUMENTATION_DOMAIN.matcher(match).matches() || match.startsWith("git@");
+            case "secret" -> start >= 7 && line.startsWith("sha256:", start - 7)
+                    || line.contains("\"git_sha\"") && match.length() == 40
+                    || !looksRandom(match);
+            default -> false;
+        };
+    }
+
+    /** Mixed letters and digits with high entropy: identifiers and words are not secrets. */
+    private static boolean looksRandom(String s) {
+        boolean hex = s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        boolean upper = s.chars().anyMatch(Character::isUpperCase);
+        boolean lower = s.chars().anyMatch(Character::isLowerCase);
+        boolean digit = s.chars().anyMatch(Character::isDigit);
+        return hex ? digit && entropy(s) >= 3.0 : upper && lower && digit && entropy(s) >= 4.0;
+    }
+
+    private static double entropy(String s) {
+        int[] counts = new int[128];
+        s.chars().filter(c -> c < 128).forEach(c -> counts[c]++);
+        double h = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                double p = (double) c / s.length();
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return h;
+    }
+
+    /** A finding never repeats a whole secret in a log. */
+    private static String abbreviate(String kind, String match) {
+        if ((kind.equals("token") || kind.equals("secret")) && match.length() > 10) {
+            return match.substring(0, 6) + "..." + " (" + match.length() + " chars)";
+        }
+        return match;
+    }
+}

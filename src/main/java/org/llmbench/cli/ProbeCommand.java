@@ -1,0 +1,43 @@
+package org.llmbench.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ModelClient;
+import org.llmbench.model.ModelClients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code probe}: is the server there, what does it offer, does a model answer? Nothing is written. */
+@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List the server's models and send one hello call. Nothing is written.",
+                "Without --model the server's first model is greeted."})
+final class ProbeCommand implements Callable<Integer> {
+
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> parameters = HelloCall.withModel(bench.parameters(), out);
+        BenchConfig config = HelloCall.config(parameters);
+        out.println("provider: " + config.provider() + ", url: " + (config.provider().equals("mock") ? "(built in)" : config.url()));
+        List<String> models = HelloCall.listModels(config);
+        out.println("models (" + models.size() + "):");
+        models.forEach(m -> out.println("  " + m));
+        try (ModelClient client = ModelClients.create(config)) {
+            CallResult call = HelloCall.greet(client, config);
+            out.println("hello " + config.models().get(0) + ": " + HelloCall.describe(call));
+            return call.ok() ? ExitCodes.OK : ExitCodes.MODEL;
+        }
+    }
+}

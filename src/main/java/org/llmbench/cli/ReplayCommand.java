@@ -1,0 +1,102 @@
+package org.llmbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Constants;
+import org.llmbench.ledger.LedgerReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code replay}: re-score a saved run with today's scorers, calling no model. Through the engine's replay
+ * provider when the engine has one (a new run folder is written); otherwise the saved suite answers are
+ * re-scored in place and the differences printed.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Re-score a saved run (its folder or run.jsonl) with today's scorers, without calling any model.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", description = "A run folder or its run.jsonl.")
+    Path run;
+
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
+    @Option(names = {"-v", "--verbose"}, description = "Show every test, not only the changed ones.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path ledger = Files.isDirectory(run) ? run.resolve("run.jsonl") : run;
+        if (!Files.isRegularFile(ledger)) {
+            throw new CliException(ExitCodes.INPUT, ledger + ": no such ledger");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (BenchConfig.PROVIDERS.contains("replay")) {
+            return throughEngine(ledger, out);
+        }
+        BenchConfig config = HelloCall.config(bench.parameters());
+        List<LedgerRescorer.Rescored> rows = new LedgerRescorer(config.suiteRoots(), config.passScore()).rescore(ledger);
+        double[] totals = new double[3];
+        int changed = 0;
+        for (LedgerRescorer.Rescored r : rows) {
+            double fresh = r.newScore() == null ? r.oldScore() : r.newScore();
+            totals[0] += r.oldScore() * r.weight();
+            totals[1] += fresh * r.weight();
+            totals[2] += r.weight();
+            boolean differs = r.newScore() == null || Math.abs(fresh - r.oldScore()) > 1e-9;
+            changed += differs ? 1 : 0;
+            if (differs || verbose) {
+                out.printf(Locale.ROOT, "%-40s %6.1f -> %s  %s%n", r.suite() + "/" + r.item(), r.oldScore(),
+                        r.newScore() == null ? "   n/a" : String.format(Locale.ROOT, "%6.1f", r.newScore()), r.note());
+            }
+        }
+        out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed; weighted total %.2f -> %.2f (nothing written)%n",
+                rows.size(), ledger, changed, totals[2] == 0 ? 0 : totals[0] / totals[2], totals[2] == 0 ? 0 : totals[1] / totals[2]);
+        return rows.isEmpty() ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    /** The engine's replay provider answers every question from the ledger; the run is a normal one. */
+    private int throughEngine(Path ledger, PrintWriter out) throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>(bench.parameters());
+        Set<String> models = new LinkedHashSet<>();
+        LedgerReader.forEach(ledger, e -> {
+            if ("call".equals(e.path("event").asText())) {
+                models.add(e.path("model").asText());
+            }
+        });
+        Path manifest = ledger.resolveSibling("manifest.json");
+        if (Files.isRegularFile(manifest) && !parameters.containsKey(Constants.PHASES)) {
+            JsonNode phases = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("phases");
+            List<String> names = new java.util.ArrayList<>();
+            phases.forEach(p -> names.add(p.asText()));
+            if (!names.isEmpty()) {
+                parameters.put(Constants.PHASES, String.join(",", names));
+            }
+        }
+        parameters.put(Constants.PROVIDER, "replay");
+        parameters.put(Constants.REPLAY, ledger.toString());
+        parameters.putIfAbsent(Constants.MODEL, String.join(",", models));
+        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), verbose);
+        out.printf(Locale.ROOT, "[llm-bench] replayed: weighted total %.2f%n", outcome.scorePercent());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package org.llmbench.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.llmbench.config.Constants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smoke}: one hello call through the whole harness, engine to run folder. */
+@Command(name = "smoke", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One hello call end to end: the engine runs the hello phase for one model and writes a "
+                + "run folder with its ledger, as a full run would.",
+                "Without --model the server's first model is used."})
+final class SmokeCommand implements Callable<Integer> {
+
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
+    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message and stack traces.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        Map<String, String> parameters = new LinkedHashMap<>(HelloCall.withModel(bench.parameters(), out));
+        String model = parameters.getOrDefault(Constants.MODEL, "mock").split(",")[0].trim();
+        parameters.put(Constants.MODEL, model);
+        parameters.put(Constants.PHASES, "hello");
+        parameters.remove(Constants.QUESTION);
+        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), verbose);
+        var task = outcome.results().path("tasks").path(0);
+        out.println("hello " + model + ": " + (task.hasNonNull("error_kind")
+                ? "call failed: " + task.path("error_kind").asText()
+                : "score " + task.path("score").asDouble() + ", " + task.path("latency_ms").asLong() + " ms"));
+        out.println("ledger: " + outcome.folder().resolve("run.jsonl"));
+        return task.hasNonNull("error_kind") || task.isMissingNode() ? ExitCodes.MODEL : ExitCodes.OK;
+    }
+}
