@@ -1,0 +1,244 @@
+package org.llmbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command run in-process with its main arguments, checked by exit code and output. */
+class CommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runWritesACompleteRunFolderAndExitsZero() throws IOException {
+        Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello,5q", "--out", tmp.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("6 tests: 6 passed, 0 failed").contains("weighted total 100.00");
+        Path folder = onlyRun(tmp);
+        assertThat(folder.resolve("run.jsonl")).isNotEmptyFile();
+        assertThat(folder.resolve("manifest.json")).isNotEmptyFile();
+        assertThat(folder.resolve("hardware.json")).isNotEmptyFile();
+        assertThat(folder.resolve("results.json")).isNotEmptyFile();
+        assertThat(Files.readString(folder.resolve("run.md"))).contains("## Privacy attestation", "- [ ]",
+                "java -jar target/llm-bench.jar run --model mock --out " + tmp + " --phases hello,5q");
+    }
+
+    @Test
+    void runRecordsFlagsAsDeviationsAndPassesThemToTheEngine() throws IOException {
+        Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello", "--out", tmp.toString(),
+                "--temperature", "0.7", "--num-predict", "512", "--seed", "7");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode manifest = new ObjectMapper().readTree(onlyRun(tmp).resolve("manifest.json").toFile());
+        assertThat(manifest.path("canonical_options_overrides").path("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(manifest.path("canonical_options_overrides").path("num_predict").asInt()).isEqualTo(512);
+        assertThat(manifest.path("options").path("seed").asInt()).isEqualTo(7);
+        assertThat(Files.readString(onlyRun(tmp).resolve("run.md"))).contains("`temperature` = 0.7 (canonical: 0.1)");
+    }
+
+    @Test
+    void runBelowMinScoreExitsWithFindings() {
+        Cli cli = Cli.run("run", "--model", "mock:junk", "--phases", "5q", "--out", tmp.toString(), "--min-score", "70");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.err()).contains("quality gate");
+    }
+
+    @Test
+    void runWhoseEveryCallFailsExitsWithModelError() {
+        Cli cli = Cli.run("run", "--model", "mock:failing", "--phases", "hello", "--out", tmp.toString(), "--retries", "0");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.MODEL);
+        assertThat(cli.err()).contains("every model call failed");
+    }
+
+    @Test
+    void runWithABadValueNamesTheKeyAndExitsWithInputError() {
+        Cli cli = Cli.run("run", "--model", "mock", "--temperature", "hot", "--out", tmp.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(cli.err()).contains("bench.temperature").contains("'hot' is not a number");
+    }
+
+    @Test
+    void runWithNothingSelectedExitsWithInputError() {
+        Cli cli = Cli.run("run", "--model", "mock", "--phases", "no-such-phase", "--out", tmp.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(cli.err()).contains("nothing to run");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Cli cli = Cli.run("run", "--no-such-flag");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--no-such-flag");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "list", "validate", "replay", "probe", "smoke", "report", "check-submission"})
+    void everyCommandHasHelpWithTheExitCodes(String command) {
+        Cli cli = Cli.run(command, "--help");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("Usage: llm-bench " + command).contains("Exit codes:")
+                .contains("3   unusable input").contains("4   the model server");
+    }
+
+    @Test
+    void listShowsQuestionsWithWeightsTagsAndSources() {
+        Cli cli = Cli.run("list", "--model", "mock", "--phases", "5q,hello");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("mock/5q/Q03").contains("mock/hello/H01").contains("1.00")
+                .contains("5q").contains("suites/5q.json:").contains("6 tests");
+    }
+
+    @Test
+    void listHonoursTheConfigFileWeights() throws IOException {
+        Path config = Files.writeString(tmp.resolve("config.json"), "{\"suite\": {\"weights\": {\"5q\": 2.5}}}");
+
+        Cli cli = Cli.run("list", "--model", "mock", "--phases", "5q", "--config", config.toString());
+
+        assertThat(cli.out()).contains("2.50");
+    }
+
+    @Test
+    void validatePassesTheBundledSuites() {
+        Cli cli = Cli.run("validate");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("0 error(s)");
+    }
+
+    @Test
+    void validateNamesFileLineAndFieldOfABrokenSuite() throws IOException {
+        Path suite = Files.writeString(tmp.resolve("broken.json"), """
+                {
+                  "suite_name": "broken",
+                  "questions": [
+                    {"id": "Q01", "prompt": "say hi"},
+                    {"id": "Q02", "prompt": "x",
+                     "format_rule": "haiku"}
+                  ]
+                }
+                """);
+
+        Cli cli = Cli.run("validate", suite.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).containsPattern("broken\\.json:6:\\d+: [^\\n]*format_rule");
+    }
+
+    @Test
+    void validateNamesFileLineAndFieldOfABadConfigValue() throws IOException {
+        Path config = Files.writeString(tmp.resolve("config.json"), """
+                {
+                  "model": {
+                    "provider": "openai_compatible",
+                    "temperature": "warm"
+                  },
+                  "suite": {"weights": {"cooking": 1.0}}
+                }
+                """);
+
+        Cli cli = Cli.run("validate", "--config", config.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).contains(config + ":4: model.temperature: 'warm' is not a number")
+                .contains(config + ":6: suite.weights.cooking: unknown task or suite name");
+    }
+
+    @Test
+    void validateReportsInvalidJsonWithItsLine() throws IOException {
+        Path config = Files.writeString(tmp.resolve("config.json"), "{\n  \"model\": {\n    \"temperature\": 0.2,,\n  }\n}\n");
+
+        Cli cli = Cli.run("validate", "--config", config.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).contains(config + ":3:");
+    }
+
+    @Test
+    void replayReScoresASavedRunWithoutCallingAModel() throws IOException {
+        assertThat(Cli.run("run", "--model", "mock", "--phases", "5q", "--out", tmp.toString()).exitCode()).isZero();
+        Path folder = onlyRun(tmp);
+
+        Cli cli = Cli.run("replay", folder.toString(), "--model", "mock:failing");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("5 tests re-scored").contains("0 changed").contains("100.00 -> 100.00");
+    }
+
+    @Test
+    void replayOfAMissingLedgerIsAnInputError() {
+        assertThat(Cli.run("replay", tmp.resolve("nothing").toString()).exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+
+    @Test
+    void smokeRunsOneHelloCallAndWritesTheLedger() throws IOException {
+        Cli cli = Cli.run("smoke", "--model", "mock", "--out", tmp.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("hello mock: score 100.0");
+        Path ledger = onlyRun(tmp).resolve("run.jsonl");
+        assertThat(Files.readAllLines(ledger)).filteredOn(l -> l.contains("\"event\":\"call\"")).hasSize(1);
+    }
+
+    @Test
+    void reportSummarisesComparesAndRanks() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertThat(Cli.run("run", "--model", "mock", "--phases", "5q", "--out", a.toString()).exitCode()).isZero();
+        assertThat(Cli.run("run", "--model", "mock:junk", "--phases", "5q", "--out", b.toString()).exitCode()).isZero();
+
+        Cli summary = Cli.run("report", onlyRun(a).toString());
+        assertThat(summary.exitCode()).isZero();
+        assertThat(summary.out()).contains("mock").contains("100.00");
+
+        Cli compare = Cli.run("report", "--compare", onlyRun(a).toString(), onlyRun(b).toString());
+        assertThat(compare.exitCode()).as(compare.toString()).isZero();
+        assertThat(compare.out()).contains("5q/Q01").containsPattern("100\\.0 +\\d+\\.\\d +-\\d");
+
+        Path submissions = tmp.resolve("submissions");
+        copy(onlyRun(a), submissions.resolve("alice/box-a").resolve(onlyRun(a).getFileName()));
+        copy(onlyRun(b), submissions.resolve("bob/box-b").resolve(onlyRun(b).getFileName()));
+        Cli board = Cli.run("report", "--submissions", submissions.toString());
+        assertThat(board.exitCode()).as(board.toString()).isZero();
+        String[] lines = board.out().split("\n");
+        assertThat(lines[1]).contains("1").contains("mock").contains("alice").contains("box-a").contains("100.00");
+        assertThat(lines[2]).contains("2").contains("mock:junk").contains("bob");
+    }
+
+    @Test
+    void reportWithoutRunsIsAnInputError() {
+        assertThat(Cli.run("report", "--submissions", tmp.toString()).exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+
+    static Path onlyRun(Path out) throws IOException {
+        try (Stream<Path> runs = Files.list(out)) {
+            return runs.filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        }
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}
