@@ -22,7 +22,7 @@ final class PrivacyScanner {
     private static final List<Rule> RULES = List.of(
             new Rule("private-address", Pattern.compile("(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)"
                     + "\\.\\d{1,3}\\.\\d{1,3}(?![\\d]|\\.\\d)"), "replace with 127.0.0.1 or <private-address>"),
-            new Rule("host-name", Pattern.compile("(?i)\\b[a-z0-9][a-z0-9-]*\\.(?:local|lan|home|internal|intranet|corp"
+            new Rule("host-name", Pattern.compile("(?i)\\b[a-z0-9][a-z0-9-]*\\.(?:local|lan|internal|intranet|corp"
                     + "|localdomain|home\\.arpa)\\b(?![\\w(.-])"), "replace with <host>"),
             new Rule("home-path", Pattern.compile("(?:/home/|/Users/|(?i:[a-z]):(?:\\\\){1,2}Users(?:\\\\){1,2})[A-Za-z0-9._-]+"),
                     "use a path relative to the repository, or ~"),
@@ -33,7 +33,7 @@ final class PrivacyScanner {
                     + "|AIza[0-9A-Za-z_-]{35}|-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "revoke the key, then remove it"),
             new Rule("token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}"), "revoke the token, then remove it"),
             new Rule("secret", Pattern.compile("(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])"), "a long hex string: remove it if it is a secret"),
-            new Rule("secret", Pattern.compile("(?<![A-Za-z0-9+_=-])[A-Za-z0-9+_=-]{40,}(?![A-Za-z0-9+_=-])"),
+            new Rule("secret", Pattern.compile("(?<![A-Za-z0-9+_=-])(?=[A-Za-z0-9+_=-]*[g-zG-Z+_=])[A-Za-z0-9+_=-]{40,}(?![A-Za-z0-9+_=-])"),
                     "a long random-looking string: remove it if it is a secret"));
 
     private static final Pattern DOCUMENTATION_DOMAIN = Pattern.compile(
