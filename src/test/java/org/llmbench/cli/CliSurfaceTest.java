@@ -1,0 +1,93 @@
+package org.llmbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.launcher.TestIdentifier;
+import org.llmbench.config.Constants;
+import org.llmbench.ledger.ReproduceCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The flags mirror the bench.* keys, the progress line reads well, and the exit codes are documented. */
+class CliSurfaceTest {
+
+    @Test
+    void theFlagsOfTheIssueExistAndEachNamesARealKey() throws IllegalAccessException {
+        CommandLine run = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .getSubcommands().get("run");
+        Set<String> names = run.getCommandSpec().options().stream().flatMap(o -> List.of(o.names()).stream())
+                .collect(Collectors.toSet());
+        assertThat(names).contains("--model", "--url", "--provider", "--phases", "--seed", "--max-tasks", "--timeout",
+                "--temperature", "--num-ctx", "--num-predict", "--handle", "--device", "--cell-id-prefix", "--run-id",
+                "--out", "--config", "--verbose");
+
+        Set<String> flagsOfKeys = new java.util.HashSet<>();
+        for (var field : Constants.class.getFields()) {
+            if (field.getType() == String.class && ((String) field.get(null)).startsWith("bench.")) {
+                flagsOfKeys.add(ReproduceCommand.flag((String) field.get(null)));
+            }
+        }
+        for (OptionSpec option : run.getCommandSpec().options()) {
+            String longest = option.longestName();
+            if (!Set.of("--verbose", "--help", "--version", "-D").contains(longest)) {
+                assertThat(flagsOfKeys).as("the key behind " + longest).contains(longest);
+            }
+        }
+    }
+
+    @Test
+    void flagsAreTheKeysInKebabCase() {
+        assertThat(ReproduceCommand.flag(Constants.NUM_CTX)).isEqualTo("--num-ctx");
+        assertThat(ReproduceCommand.flag(Constants.TIMEOUT_S)).isEqualTo("--timeout-s");
+        assertThat(ReproduceCommand.flag(Constants.CELL_ID_PREFIX)).isEqualTo("--cell-id-prefix");
+        assertThat(ReproduceCommand.flag(Constants.MODEL)).isEqualTo("--model");
+    }
+
+    @Test
+    void everyExitCodeIsListedInTheHelp() {
+        String help = Cli.run("--help").out();
+        ExitCodes.all().forEach((code, line) -> assertThat(help).contains(code + "   " + line.substring(line.indexOf(':') + 1)));
+    }
+
+    @Test
+    void theProgressLineCountsAndNamesTheLastQuestion() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressListener progress = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        UniqueId id = UniqueId.forEngine("llm-bench").append("model", "mock").append("suite", "5q").append("question", "Q03");
+        TestIdentifier test = TestIdentifier.from(new AbstractTestDescriptor(id, "Q03") {
+            @Override
+            public Type getType() {
+                return Type.TEST;
+            }
+        });
+
+        progress.executionFinished(test, TestExecutionResult.failed(new AssertionError("low")));
+        progress.executionFinished(test, TestExecutionResult.successful());
+
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("\r[llm-bench] 1/0").contains("1 failed").contains("mock/5q/Q03 failed")
+                .contains("\r[llm-bench] 2/0").contains("mock/5q/Q03 passed").doesNotContain("\n");
+    }
+
+    @Test
+    void theRunbooksAreByteIdentical() throws java.io.IOException {
+        byte[] claude = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("CLAUDE.md"));
+        byte[] agents = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("AGENTS.md"));
+
+        assertThat(agents).as("AGENTS.md must be a byte-identical copy of CLAUDE.md").isEqualTo(claude);
+        assertThat(new String(claude, StandardCharsets.UTF_8)).contains("check-submission", "--handle", "--device",
+                "hardware.json", "run.md", "canonical");
+    }
+}
