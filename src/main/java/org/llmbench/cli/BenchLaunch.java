@@ -17,6 +17,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.config.BenchConfig;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Constants;
@@ -44,16 +45,22 @@ final class BenchLaunch {
     }
 
     /**
-     * Stops before any discovery when the configuration is unusable, naming each key, its source and the
-     * reason (the engine would report the same, but only as a failed container).
+     * The configuration of these parameters; stops before any discovery when it is unusable, naming each key,
+     * its source and the reason (the engine would report the same, but only as a failed container).
      */
-    static void requireUsableConfig(Map<String, String> parameters) {
-        ConfigLoader.Result loaded = ConfigLoader.load(key -> java.util.Optional.ofNullable(parameters.get(key))
-                .or(() -> java.util.Optional.ofNullable(System.getProperty(key))));
+    static BenchConfig requireUsableConfig(Map<String, String> parameters) {
+        ConfigLoader.Result loaded = load(parameters);
         if (loaded.hasFatalProblems()) {
             List<String> lines = loaded.problems().stream().filter(ConfigProblem::fatal).map(ConfigProblem::toString).toList();
             throw new CliException(ExitCodes.INPUT, "the configuration cannot be used:\n  " + String.join("\n  ", lines));
         }
+        return loaded.config();
+    }
+
+    /** The configuration as the engine will read it: these parameters, then system properties, the file, defaults. */
+    static ConfigLoader.Result load(Map<String, String> parameters) {
+        return ConfigLoader.load(key -> java.util.Optional.ofNullable(parameters.get(key))
+                .or(() -> java.util.Optional.ofNullable(System.getProperty(key))));
     }
 
     Discovered discover() {

@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Constants;
 import org.llmbench.ledger.RunFolders;
 
@@ -50,11 +48,9 @@ final class BenchRun {
 
     static Outcome execute(Map<String, String> given, PrintWriter out, PrintWriter err, boolean verbose) {
         Map<String, String> parameters = new LinkedHashMap<>(given);
-        BenchLaunch.requireUsableConfig(parameters);
         // The CLI names the run itself so it knows the folder; a new id is a new run, as without the flag.
         parameters.putIfAbsent(Constants.RUN_ID, UUID.randomUUID().toString());
-        BenchConfig config = ConfigLoader.load(key -> Optional.ofNullable(parameters.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key)))).config();
+        BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
         BenchLaunch launch = new BenchLaunch(parameters, config.models());
         BenchLaunch.Discovered discovered = launch.discover();
         report(discovered, err, verbose);

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Constants;
 import org.llmbench.model.CallFailure;
 import org.llmbench.model.CallResult;
@@ -50,9 +48,7 @@ final class HelloCall {
     }
 
     static BenchConfig config(Map<String, String> parameters) {
-        BenchLaunch.requireUsableConfig(parameters);
-        return ConfigLoader.load(key -> Optional.ofNullable(parameters.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key)))).config();
+        return BenchLaunch.requireUsableConfig(parameters);
     }
 
     static List<String> listModels(BenchConfig config) {

@@ -15,8 +15,6 @@ import org.llmbench.scoring.Score;
 import org.llmbench.scoring.SyntaxChecker;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
-import org.llmbench.suite.SuiteException;
-import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
 
 /**
@@ -82,20 +80,12 @@ final class LedgerRescorer {
         for (String root : suiteRoots) {
             Path file = Path.of(root).resolve(id + ".json");
             if (Files.isRegularFile(file)) {
-                return load(SuiteOrigin.ofFile(file));
+                return ListCommand.loadQuietly(SuiteOrigin.ofFile(file));
             }
         }
         if (Thread.currentThread().getContextClassLoader().getResource("suites/" + id + ".json") != null) {
-            return load(SuiteOrigin.ofResource("suites/" + id + ".json"));
+            return ListCommand.loadQuietly(SuiteOrigin.ofResource("suites/" + id + ".json"));
         }
         return Optional.empty();
-    }
-
-    private static Optional<Suite> load(SuiteOrigin origin) {
-        try {
-            return Optional.of(SuiteLoader.load(origin));
-        } catch (SuiteException e) {
-            return Optional.empty();
-        }
     }
 }

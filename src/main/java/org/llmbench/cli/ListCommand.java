@@ -15,7 +15,6 @@ import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.ConfigLoader;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 import org.llmbench.suite.SuiteException;
@@ -48,9 +47,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = bench.parameters();
-        BenchLaunch.requireUsableConfig(parameters);
-        BenchConfig config = ConfigLoader.load(key -> Optional.ofNullable(parameters.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key)))).config();
+        BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
         BenchLaunch.Discovered discovered = new BenchLaunch(parameters, config.models()).discover();
         BenchRun.report(discovered, spec.commandLine().getErr(), verbose);
         String format = "%-32s %7s  %-40s %s%n";
@@ -85,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
         String group = segments.size() > 2 ? segments.get(2).getValue() : "";
         String item = segments.get(segments.size() - 1).getValue();
         Optional<Question> question = origin(id.getSource().orElse(null))
-                .flatMap(o -> suites.computeIfAbsent(o, ListCommand::load))
+                .flatMap(o -> suites.computeIfAbsent(o, ListCommand::loadQuietly))
                 .flatMap(s -> s.question(item));
         double weight = question.map(Question::weight).orElse(1.0) * config.weightOf(group);
         return String.format(Locale.ROOT, "%.2f", weight);
@@ -101,7 +98,8 @@ final class ListCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private static Optional<Suite> load(SuiteOrigin origin) {
+    /** A suite, or empty when its file cannot be read (validate is where its problems are reported). */
+    static Optional<Suite> loadQuietly(SuiteOrigin origin) {
         try {
             return Optional.of(SuiteLoader.load(origin));
         } catch (SuiteException e) {

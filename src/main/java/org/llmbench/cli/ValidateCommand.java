@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -45,8 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = bench.parameters();
-        ConfigLoader.Result loaded = ConfigLoader.load(key -> Optional.ofNullable(parameters.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key))));
+        ConfigLoader.Result loaded = BenchLaunch.load(parameters);
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ConfigProblem problem : loaded.problems()) {
