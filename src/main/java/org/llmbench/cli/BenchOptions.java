@@ -95,6 +95,9 @@ final class BenchOptions {
     @Option(names = "--max-body-bytes", paramLabel = "N", description = "Cap on a response body (bench.maxBodyBytes).")
     String maxBodyBytes;
 
+    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message, every replayed test, and stack traces.")
+    boolean verbose;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Any other configuration parameter, e.g. -D llm-bench.execution.parallel.enabled=true.")
     Map<String, String> extra = new LinkedHashMap<>();
 

@@ -22,7 +22,6 @@ import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,9 +34,6 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     BenchOptions bench = new BenchOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message.")
-    boolean verbose;
-
     @Spec
     CommandSpec spec;
 
@@ -49,7 +45,7 @@ final class ListCommand implements Callable<Integer> {
         Map<String, String> parameters = bench.parameters();
         BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
         BenchLaunch.Discovered discovered = new BenchLaunch(parameters, config.models()).discover();
-        BenchRun.report(discovered, spec.commandLine().getErr(), verbose);
+        BenchRun.report(discovered, spec.commandLine().getErr(), bench.verbose);
         String format = "%-32s %7s  %-40s %s%n";
         out.printf(Locale.ROOT, format, "TEST", "WEIGHT", "TAGS", "DEFINED AT");
         discovered.plan().getRoots().forEach(root -> discovered.plan().getDescendants(root).stream()

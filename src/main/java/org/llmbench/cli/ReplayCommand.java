@@ -17,7 +17,6 @@ import org.llmbench.config.Constants;
 import org.llmbench.ledger.LedgerReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +35,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     BenchOptions bench = new BenchOptions();
-
-    @Option(names = {"-v", "--verbose"}, description = "Show every test, not only the changed ones.")
-    boolean verbose;
 
     @Spec
     CommandSpec spec;
@@ -64,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
             totals[2] += r.weight();
             boolean differs = r.newScore() == null || Math.abs(fresh - r.oldScore()) > 1e-9;
             changed += differs ? 1 : 0;
-            if (differs || verbose) {
+            if (differs || bench.verbose) {
                 out.printf(Locale.ROOT, "%-40s %6.1f -> %s  %s%n", r.suite() + "/" + r.item(), r.oldScore(),
                         r.newScore() == null ? "   n/a" : String.format(Locale.ROOT, "%6.1f", r.newScore()), r.note());
             }
@@ -95,7 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
         parameters.put(Constants.PROVIDER, "replay");
         parameters.put(Constants.REPLAY, ledger.toString());
         parameters.putIfAbsent(Constants.MODEL, String.join(",", models));
-        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), verbose);
+        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         out.printf(Locale.ROOT, "[llm-bench] replayed: weighted total %.2f%n", outcome.scorePercent());
         return ExitCodes.OK;
     }

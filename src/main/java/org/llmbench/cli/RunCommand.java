@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,9 +17,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BenchOptions bench = new BenchOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message and stack traces.")
-    boolean verbose;
-
     @Spec
     CommandSpec spec;
 
@@ -28,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        BenchRun.Outcome outcome = BenchRun.execute(bench.parameters(), out, err, verbose);
+        BenchRun.Outcome outcome = BenchRun.execute(bench.parameters(), out, err, bench.verbose);
         out.printf(Locale.ROOT, "[llm-bench] %d tests: %d passed, %d failed, %d skipped; weighted total %.2f%n",
                 outcome.summary().getTestsFoundCount(), outcome.summary().getTestsSucceededCount(),
                 outcome.summary().getTestsFailedCount(), outcome.summary().getTestsSkippedCount(), outcome.scorePercent());

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.llmbench.config.Constants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,9 +19,6 @@ final class SmokeCommand implements Callable<Integer> {
     @Mixin
     BenchOptions bench = new BenchOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show every discovery message and stack traces.")
-    boolean verbose;
-
     @Spec
     CommandSpec spec;
 
@@ -34,7 +30,7 @@ final class SmokeCommand implements Callable<Integer> {
         parameters.put(Constants.MODEL, model);
         parameters.put(Constants.PHASES, "hello");
         parameters.remove(Constants.QUESTION);
-        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), verbose);
+        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         var task = outcome.results().path("tasks").path(0);
         out.println("hello " + model + ": " + (task.hasNonNull("error_kind")
                 ? "call failed: " + task.path("error_kind").asText()
