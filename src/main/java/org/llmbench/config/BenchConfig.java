@@ -70,6 +70,25 @@ public record BenchConfig(
         return overrides;
     }
 
+    /**
+     * The same configuration with another lane count, recorded as coming from {@code source}: a parallel phase
+     * whose suite asks for more lanes than {@code bench.lanes} gives, when {@code bench.lanes} is not set.
+     */
+    public BenchConfig withLanes(int newLanes, String source) {
+        var settings = new java.util.LinkedHashMap<>(effective);
+        settings.put(Constants.LANES, new Setting(Integer.toString(newLanes), source));
+        return new BenchConfig(models, provider, url, apiKeyEnv, phases, suiteRoots, questionFilter, seed, maxTasks,
+                timeoutS, temperature, numCtx, numPredict, retries, newLanes, passScore, minScore, handle, device,
+                cellIdPrefix, out, runId, retryErrors, replay, strictJson, retryOnParseFail, systemPrompt, maxBodyBytes,
+                weights, java.util.Collections.unmodifiableMap(settings));
+    }
+
+    /** Whether {@code bench.lanes} was given (a parameter or the config file), not left at its default. */
+    public boolean lanesGiven() {
+        Setting s = effective.get(Constants.LANES);
+        return s != null && !"default".equals(s.source());
+    }
+
     /** Weight of a task kind or suite in the weighted total; 1.0 when the config names none. */
     public double weightOf(String name) {
         return weights.getOrDefault(name, 1.0);

@@ -9,14 +9,25 @@ import org.llmbench.config.BenchConfig;
 final class BenchEngineDescriptor extends EngineDescriptor implements Node<BenchExecutionContext> {
 
     private final BenchConfig config;
+    private final boolean concurrentQuestions;
 
     BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
+        this(uniqueId, config, false);
+    }
+
+    /** @param concurrentQuestions whether the user switched on parallel execution for every suite's questions */
+    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions) {
         super(uniqueId, "llm-bench");
         this.config = config;
+        this.concurrentQuestions = concurrentQuestions;
     }
 
     BenchConfig config() {
         return config;
+    }
+
+    boolean concurrentQuestions() {
+        return concurrentQuestions;
     }
 
     @Override

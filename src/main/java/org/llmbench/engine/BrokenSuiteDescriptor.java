@@ -25,6 +25,11 @@ final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements Node
     }
 
     @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
+
+    @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         throw new InvalidSuiteError(problem.getMessage());
     }

@@ -1,12 +1,35 @@
 package org.llmbench.engine;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.suite.RunMode;
+import org.llmbench.suite.SuiteOrigin;
 
 /** What the selector resolvers of one discovery share: the configuration, the suite catalog and the engine id. */
 record DiscoveryScope(BenchConfig config, SuiteCatalog catalog, UniqueId engineId) {
 
     UniqueId modelId(String model) {
         return engineId.append(ModelDescriptor.SEGMENT, model);
+    }
+
+    /**
+     * The model containers a suite goes under: one per model, except mixed lanes, whose one container is the
+     * group of all models ({@code [model:a,b]}; a model name never holds a comma, bench.model splits on it).
+     */
+    List<String> containersFor(SuiteOrigin origin) {
+        SuiteCatalog.Loaded loaded = catalog.load(origin);
+        if (loaded.suite() != null && RunMode.of(loaded.suite()) == RunMode.PARALLEL_MIXED && config.models().size() > 1) {
+            return List.of(String.join(",", config.models()));
+        }
+        return config.models();
+    }
+
+    /** The model containers of several suites, models first, in order. */
+    List<String> containersFor(List<SuiteOrigin> origins) {
+        LinkedHashSet<String> containers = new LinkedHashSet<>(config.models());
+        origins.forEach(o -> containers.addAll(containersFor(o)));
+        return List.copyOf(containers);
     }
 }

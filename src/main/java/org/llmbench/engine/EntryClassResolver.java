@@ -41,12 +41,13 @@ final class EntryClassResolver implements SelectorResolver {
                 .filter(o -> scope.catalog().selected(o, phases))
                 .toList();
         Set<Match> matches = new LinkedHashSet<>();
-        for (String model : scope.config().models()) {
+        for (String model : scope.containersFor(origins)) {
             context.addToParent(parent -> Optional.of(new ModelDescriptor(parent.getUniqueId(), model, ClassSource.from(entry))))
                     .ifPresent(descriptor -> matches.add(Match.exact(descriptor, () -> {
                         Set<DiscoverySelector> children = new LinkedHashSet<>();
-                        origins.forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
-                                descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
+                        origins.stream().filter(o -> scope.containersFor(o).contains(model))
+                                .forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
+                                        descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
                         return children;
                     })));
         }

@@ -70,7 +70,8 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         ConfigurationParameters parameters = request.getConfigurationParameters();
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
-        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, loaded.config());
+        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, loaded.config(),
+                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false));
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));
@@ -102,6 +103,10 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
     @Override
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         ConfigurationParameters parameters = request.getConfigurationParameters();
+        var lanes = LaneExecution.executor(request.getRootTestDescriptor(), parameters);
+        if (lanes.isPresent()) {
+            return lanes.get();
+        }
         if (parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false)) {
             return new ForkJoinPoolHierarchicalTestExecutorService(
                     new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX));
@@ -111,7 +116,8 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     @Override
     protected BenchExecutionContext createExecutionContext(ExecutionRequest request) {
-        BenchConfig config = ((BenchEngineDescriptor) request.getRootTestDescriptor()).config();
+        BenchConfig config = LaneExecution.clientConfig(((BenchEngineDescriptor) request.getRootTestDescriptor()).config(),
+                request.getRootTestDescriptor());
         return new BenchExecutionContext(config, clients.apply(config), new QuestionScorer(new SyntaxChecker(true)),
                 request.getEngineExecutionListener());
     }

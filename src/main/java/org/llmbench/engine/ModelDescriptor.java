@@ -25,4 +25,10 @@ final class ModelDescriptor extends AbstractTestDescriptor implements Node<Bench
     public Type getType() {
         return Type.CONTAINER;
     }
+
+    /** Models run one after another, so one model's phases never share the machine with another's. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
 }

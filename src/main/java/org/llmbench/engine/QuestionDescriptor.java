@@ -3,6 +3,7 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -17,7 +18,7 @@ import org.llmbench.suite.Suite;
  * Its display name is {@code suite/ID} because flat reports (Surefire, Allure) show no tree to tell
  * {@code 5q/Q01} from {@code 20q/Q01}.
  */
-final class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
 
     static final String SEGMENT = "question";
 
@@ -26,7 +27,11 @@ final class QuestionDescriptor extends AbstractTestDescriptor implements Node<Be
     private final String model;
 
     QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model) {
-        super(parent.append(SEGMENT, question.id()), suite.id() + "/" + question.id(), Sources.of(suite.origin(), question.line(), question.column()));
+        this(parent, suite, question, model, suite.id() + "/" + question.id());
+    }
+
+    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, String displayName) {
+        super(parent.append(SEGMENT, question.id()), displayName, Sources.of(suite.origin(), question.line(), question.column()));
         this.suite = suite;
         this.question = question;
         this.model = model;
@@ -35,6 +40,29 @@ final class QuestionDescriptor extends AbstractTestDescriptor implements Node<Be
     @Override
     public Type getType() {
         return Type.TEST;
+    }
+
+    Suite suite() {
+        return suite;
+    }
+
+    Question question() {
+        return question;
+    }
+
+    String model() {
+        return model;
+    }
+
+    /** Concurrent only when the user switched parallel execution on; parallel phases override this. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        TestDescriptor root = this;
+        while (root.getParent().isPresent()) {
+            root = root.getParent().get();
+        }
+        return root instanceof BenchEngineDescriptor engine && engine.concurrentQuestions()
+                ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
     }
 
     @Override

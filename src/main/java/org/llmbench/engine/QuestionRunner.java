@@ -33,14 +33,22 @@ final class QuestionRunner {
     void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
         CallResult call = context.client().chat(request);
-        RunLedger ledger = RunLedger.current();
-        ledger.recordCall(ref, request, call);
-        Score score = call.ok()
-                ? context.scorer().score(question, call.content(), context.config().passScore())
+        RunLedger.current().recordCall(ref, request, call);
+        finish(descriptor, ref, suite, question, call, scoreOf(question, call, call.content()));
+    }
+
+    /** The score of an answer, or of the call's failure when there is no answer. */
+    Score scoreOf(Question question, CallResult call, String answer) {
+        return call.ok()
+                ? context.scorer().score(question, answer, context.config().passScore())
                 : Score.of(List.of(Check.failed("model call", 1, call.errorKind().wireName() + ": " + call.errorMessage())),
                         question.passScore() == null ? context.config().passScore() : question.passScore());
+    }
+
+    /** Records the score, publishes the figures, and fails the test when the score is below its pass mark. */
+    void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
         double weight = question.weight() * context.config().weightOf(suite.id());
-        ledger.recordScore(ref, score, weight, call);
+        RunLedger.current().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {
             throw new AssertionFailedError(score.failureSummary());

@@ -12,7 +12,7 @@ import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 
 /** One suite for one model: {@code [suite:ID]}, its source the suite file. */
-final class SuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+class SuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
 
     static final String SEGMENT = "suite";
 
@@ -48,5 +48,16 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Bench
     @Override
     public Type getType() {
         return Type.CONTAINER;
+    }
+
+    /** Suites run one after another, so only the questions of a parallel phase ever overlap. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
+
+    /** The test of one of this suite's questions; phases that send questions differently make their own. */
+    QuestionDescriptor questionDescriptor(Question question) {
+        return new QuestionDescriptor(getUniqueId(), suite, question, model);
     }
 }

@@ -1,17 +1,27 @@
 package org.llmbench.engine;
 
 import org.junit.platform.engine.TestDescriptor;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.suite.RunMode;
 
-/** Makes the descriptor of a suite under a model: the suite itself, or a failing stand-in when it could not be read. */
+/**
+ * Makes the descriptor of a suite under a model: the one its {@code run_mode} asks for, or a failing stand-in
+ * when the suite could not be read.
+ */
 final class SuiteDescriptors {
 
     private SuiteDescriptors() {
     }
 
-    static TestDescriptor create(TestDescriptor model, SuiteCatalog.Loaded loaded, String modelName) {
+    static TestDescriptor create(TestDescriptor model, SuiteCatalog.Loaded loaded, String modelName, BenchConfig config) {
         if (loaded.suite() == null) {
             return new BrokenSuiteDescriptor(model.getUniqueId(), loaded.origin().suiteId(), loaded.problem());
         }
-        return new SuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName);
+        return switch (RunMode.of(loaded.suite())) {
+            case SEQUENTIAL -> new SuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName);
+            case PARALLEL_SAME, PARALLEL_MIXED -> new LaneSuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName, config);
+            case APPEND -> new AppendConversationDescriptor(model.getUniqueId(), loaded.suite(), modelName);
+            case WHOLE_SUITE -> new WholeSuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName);
+        };
     }
 }

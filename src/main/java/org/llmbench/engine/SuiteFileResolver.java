@@ -59,9 +59,9 @@ final class SuiteFileResolver implements SelectorResolver {
         Optional<Question> atLine = position.flatMap(p -> loaded.suite() == null ? Optional.empty()
                 : loaded.suite().questionAtLine(p.getLine()));
         Set<Match> matches = new LinkedHashSet<>();
-        for (String model : scope.config().models()) {
+        for (String model : scope.containersFor(origin)) {
             context.addToParent(() -> DiscoverySelectors.selectUniqueId(scope.modelId(model)),
-                            parent -> Optional.of(SuiteDescriptors.create(parent, loaded, model)))
+                            parent -> Optional.of(SuiteDescriptors.create(parent, loaded, model, scope.config())))
                     .ifPresent(suite -> matches.add(Match.exact(suite, () -> children(suite, atLine))));
         }
         return Resolution.matches(matches);

@@ -63,6 +63,7 @@ final class UniqueIdResolver implements SelectorResolver {
         return scope.config().suiteRoots().stream()
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, scope.config().phases()))
+                .filter(o -> scope.containersFor(o).contains(modelId.getLastSegment().getValue()))
                 .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
@@ -71,7 +72,7 @@ final class UniqueIdResolver implements SelectorResolver {
         return scope.catalog().find(suiteId)
                 .flatMap(origin -> context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
                         parent -> parent instanceof ModelDescriptor model
-                                ? Optional.of(SuiteDescriptors.create(parent, scope.catalog().load(origin), model.model()))
+                                ? Optional.of(SuiteDescriptors.create(parent, scope.catalog().load(origin), model.model(), scope.config()))
                                 : Optional.empty()))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> questions(descriptor))))
                 .orElse(unresolved());
@@ -92,7 +93,7 @@ final class UniqueIdResolver implements SelectorResolver {
                         return Optional.empty();
                     }
                     Optional<Question> question = suite.question(questionId);
-                    return question.map(q -> new QuestionDescriptor(parent.getUniqueId(), suite.suite(), q, suite.model()));
+                    return question.map(suite::questionDescriptor);
                 })
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(unresolved());

@@ -103,6 +103,7 @@ public final class LedgerListener implements TestExecutionListener {
             end.put("tests", statusCounts);
             end.put("weighted_total", ledger.summary().total());
             ledger.record("run_end", end);
+            ManifestWriter.addPhaseFigures(ledger.folder(), ledger.phaseFigures());
             ResultsWriter.write(ledger.ledgerFile(), ledger.folder().resolve("results.json"), ledger.runId(), config.hash());
             RunNotesWriter.write(ledger.folder(), config, durationMs);
             System.out.println();

@@ -75,6 +75,20 @@ final class ManifestWriter {
         JsonSupport.MAPPER.writeValue(file.toFile(), m);
     }
 
+    /**
+     * Adds the figures the phases measured (wall time, token rate, lanes, context turns, ...) to the manifest
+     * at the end of the run, so the manifest alone says how each phase went.
+     */
+    static void addPhaseFigures(Path folder, List<Map<String, ?>> figures) throws IOException {
+        Path file = folder.resolve("manifest.json");
+        if (figures.isEmpty() || !Files.exists(file)) {
+            return;
+        }
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) JsonSupport.MAPPER.readTree(file.toFile());
+        manifest.set("phase_figures", JsonSupport.toTree(figures));
+        JsonSupport.MAPPER.writeValue(file.toFile(), manifest);
+    }
+
     static String harnessVersion() {
         try (var in = ManifestWriter.class.getResourceAsStream("/org/llmbench/version.properties")) {
             if (in == null) {

@@ -33,6 +33,7 @@ public final class RunLedger {
     private final Set<String> scoredBefore;
     private final Set<String> erroredBefore;
     private final RunSummary summary = new RunSummary();
+    private final List<Map<String, ?>> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean retryErrors;
     private boolean resumed;
 
@@ -169,6 +170,19 @@ public final class RunLedger {
         JsonNode tree = JsonSupport.toTree(fields);
         e.setAll((ObjectNode) tree);
         writer.append(e);
+    }
+
+    /** Records what a phase measured as a whole (a {@code phase_figures} event); the manifest gets them at the end too. */
+    public void recordPhase(Map<String, ?> figures) {
+        if (!enabled()) {
+            return;
+        }
+        phaseFigures.add(figures);
+        record("phase_figures", figures);
+    }
+
+    List<Map<String, ?>> phaseFigures() {
+        return List.copyOf(phaseFigures);
     }
 
     RunSummary summary() {

@@ -95,6 +95,7 @@ public final class SuiteLoader {
             if (questions.isEmpty()) {
                 throw error(questionsAt, "questions", "the suite has no questions");
             }
+            RunFields.check(fields, where, questions, this::error);
             Map<String, JsonNode> extra = new LinkedHashMap<>(fields);
             extra.keySet().removeAll(SUITE_FIELDS);
             return new Suite(origin.suiteId(), suiteName, optionalText(fields, where, "version"),

@@ -1,0 +1,119 @@
+package org.llmbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatMessage;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.RunMode;
+import org.llmbench.suite.Suite;
+
+/**
+ * The append phase ({@code edge_append}): one conversation, each question asked after all earlier questions
+ * and answers, turn by turn in order, until the context window ({@code bench.numCtx}) would overflow or the
+ * questions run out. Only execution knows how many turns fit, so turns are registered dynamically. The phase
+ * result names the first turn whose answer falls below its pass mark.
+ */
+final class AppendConversationDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    private final Suite suite;
+    private final String model;
+
+    AppendConversationDescriptor(UniqueId parent, Suite suite, String model) {
+        super(parent.append(SuiteDescriptor.SEGMENT, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1));
+        this.suite = suite;
+        this.model = model;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public boolean mayRegisterTests() {
+        return true;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Tags.of(suite.id());
+    }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
+            throws InterruptedException {
+        int numCtx = context.config().numCtx();
+        List<ChatMessage> history = new ArrayList<>();
+        if (context.config().systemPrompt() != null) {
+            history.add(ChatMessage.system(context.config().systemPrompt()));
+        }
+        long contextTokens = 0;
+        Integer firstDegraded = null;
+        String stoppedBecause = "questions ran out";
+        List<Map<String, Object>> turns = new ArrayList<>();
+        for (Question question : suite.questions()) {
+            int turn = turns.size() + 1;
+            if (turn > 1 && contextTokens + TokenCount.estimate(question.prompt()) >= numCtx) {
+                stoppedBecause = "context full";
+                break;
+            }
+            List<ChatMessage> messages = new ArrayList<>(history);
+            messages.add(ChatMessage.user(question.prompt()));
+            TurnDescriptor descriptor = new TurnDescriptor(getUniqueId(), turn, suite, question, model, messages);
+            addChild(descriptor);
+            dynamicTestExecutor.execute(descriptor);
+            dynamicTestExecutor.awaitFinished();
+            TurnDescriptor.Outcome outcome = descriptor.outcome();
+            if (outcome == null) {
+                firstDegraded = firstDegraded == null ? turn : firstDegraded;
+                stoppedBecause = "turn " + turn + " did not complete";
+                break;
+            }
+            CallResult call = outcome.call();
+            String answer = call.ok() ? call.content() : "";
+            long promptTokens = call.promptTokens() != null ? call.promptTokens() : TokenCount.estimate(messages);
+            long completionTokens = call.completionTokens() != null ? call.completionTokens() : TokenCount.estimate(answer);
+            contextTokens = promptTokens + completionTokens;
+            history = messages;
+            history.add(ChatMessage.assistant(answer));
+            if (firstDegraded == null && !outcome.score().passed()) {
+                firstDegraded = turn;
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("turn", turn);
+            t.put("question", question.id());
+            t.put("messages", messages.size());
+            t.put("prompt_tokens", promptTokens);
+            t.put("completion_tokens", completionTokens);
+            t.put("context_tokens", contextTokens);
+            t.put("tokens_estimated", call.promptTokens() == null || call.tokensEstimated());
+            t.put("latency_ms", call.latencyMs());
+            t.put("score", outcome.score().value());
+            t.put("passed", outcome.score().passed());
+            turns.add(t);
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("num_ctx", numCtx);
+        figures.put("turns_run", turns.size());
+        figures.put("questions", suite.questions().size());
+        figures.put("stopped_because", stoppedBecause);
+        figures.put("context_tokens", contextTokens);
+        figures.put("first_degraded_turn", firstDegraded);
+        figures.put("turns", turns);
+        PhaseRecorder.publish(this, context, suite.id(), model, RunMode.APPEND.wireName(), figures);
+        return context;
+    }
+}

@@ -1,0 +1,37 @@
+package org.llmbench.engine;
+
+import org.junit.platform.engine.UniqueId;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.Suite;
+
+/**
+ * A question of a parallel phase: it runs concurrently with its siblings, sends to its lane's model and goes
+ * through the phase's meter, which lets {@code lanes} calls through at a time and counts them.
+ */
+final class LaneQuestionDescriptor extends QuestionDescriptor {
+
+    private final int lane;
+    private final LaneSuiteDescriptor phase;
+
+    LaneQuestionDescriptor(UniqueId parent, Suite suite, Question question, String laneModel, int lane,
+                           LaneSuiteDescriptor phase) {
+        super(parent, suite, question, laneModel, suite.id() + "/" + question.id() + " [lane " + lane + ": " + laneModel + "]");
+        this.lane = lane;
+        this.phase = phase;
+    }
+
+    int lane() {
+        return lane;
+    }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.CONCURRENT;
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        super.execute(context.withClient(phase.meter().client(context.client(), lane)), dynamicTestExecutor);
+        return context;
+    }
+}

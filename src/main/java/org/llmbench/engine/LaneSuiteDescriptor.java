@@ -1,0 +1,72 @@
+package org.llmbench.engine;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.UniqueId;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.suite.LaneAssignment;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.RunMode;
+import org.llmbench.suite.Suite;
+
+/**
+ * A parallel phase ({@code parallel_same}, {@code parallel_mixed}): its questions run concurrently on the
+ * engine's executor, in lanes. With mixed lanes its container is the group of models ({@code [model:a,b]}) and
+ * lane k is bound to model k of that group, round the list. Its figures are published when the phase ends.
+ */
+final class LaneSuiteDescriptor extends SuiteDescriptor {
+
+    private final RunMode mode;
+    private final LaneAssignment assignment;
+    private final List<String> laneModels;
+    private final int lanes;
+    private volatile LaneMeter meter;
+
+    LaneSuiteDescriptor(UniqueId parent, Suite suite, String model, BenchConfig config) {
+        super(parent, suite, model);
+        this.mode = RunMode.of(suite);
+        this.assignment = LaneAssignment.of(suite);
+        this.laneModels = Arrays.asList(model.split(","));
+        // bench.lanes when given, else the suite's; mixed lanes get at least one lane per model.
+        this.lanes = config.lanesGiven() ? config.lanes()
+                : mode == RunMode.PARALLEL_MIXED ? Math.max(assignment.lanes(), laneModels.size()) : assignment.lanes();
+    }
+
+    int lanes() {
+        return lanes;
+    }
+
+    @Override
+    QuestionDescriptor questionDescriptor(Question question) {
+        int lane = assignment.laneOf(question, suite().questions(), lanes);
+        return new LaneQuestionDescriptor(getUniqueId(), suite(), question, modelOfLane(lane), lane, this);
+    }
+
+    private String modelOfLane(int lane) {
+        return laneModels.get((lane - 1) % laneModels.size());
+    }
+
+    /** The phase's meter, made fresh as the phase starts. */
+    LaneMeter meter() {
+        return meter;
+    }
+
+    @Override
+    public BenchExecutionContext before(BenchExecutionContext context) {
+        meter = new LaneMeter(lanes);
+        return context;
+    }
+
+    @Override
+    public void after(BenchExecutionContext context) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("assignment", assignment.usesExplicit(lanes) ? "suite question_assignment" : LaneAssignment.ROUND_ROBIN);
+        figures.putAll(meter.figures(laneModels));
+        if (mode == RunMode.PARALLEL_MIXED && laneModels.size() == 1) {
+            figures.put("note", "one model configured: every lane sends to it");
+        }
+        PhaseRecorder.publish(this, context, suite().id(), model(), mode.wireName(), figures);
+    }
+}

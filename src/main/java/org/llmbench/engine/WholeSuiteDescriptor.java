@@ -1,0 +1,71 @@
+package org.llmbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.UniqueId;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.TestRef;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.suite.Question;
+import org.llmbench.suite.RunMode;
+import org.llmbench.suite.Suite;
+
+/**
+ * The whole-suite phase ({@code edge_suite}): one call with every question of the suite in one prompt, made
+ * when the container runs; each question's test then scores its numbered part of that one answer.
+ */
+final class WholeSuiteDescriptor extends SuiteDescriptor {
+
+    private volatile CallResult call;
+    private volatile Map<Integer, String> parts = Map.of();
+
+    WholeSuiteDescriptor(UniqueId parent, Suite suite, String model) {
+        super(parent, suite, model);
+    }
+
+    @Override
+    QuestionDescriptor questionDescriptor(Question question) {
+        return new PartQuestionDescriptor(getUniqueId(), suite(), question, model(), suite().questions().indexOf(question) + 1);
+    }
+
+    CallResult call() {
+        return call;
+    }
+
+    Map<Integer, String> parts() {
+        return parts;
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        List<Question> questions = suite().questions();
+        QuestionRunner runner = new QuestionRunner(context);
+        String prompt = NumberedParts.prompt(questions);
+        ChatRequest request = new ChatRequest(model(), runner.messages(prompt), runner.options(),
+                NumberedParts.referenceAnswer(questions));
+        call = context.client().chat(request);
+        TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), "whole_suite", suite().id());
+        RunLedger.current().recordCall(ref, request, call);
+        parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
+        List<String> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            (parts.containsKey(i + 1) ? found : missing).add(questions.get(i).id());
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("questions", questions.size());
+        figures.put("prompt_chars", request.charsIn());
+        figures.put("prompt_tokens", call.promptTokens());
+        figures.put("completion_tokens", call.completionTokens());
+        figures.put("tokens_estimated", call.tokensEstimated());
+        figures.put("latency_ms", call.latencyMs());
+        figures.put("error_kind", call.errorKind() == null ? null : call.errorKind().wireName());
+        figures.put("parts_found", found);
+        figures.put("parts_missing", missing);
+        PhaseRecorder.publish(this, context, suite().id(), model(), RunMode.WHOLE_SUITE.wireName(), figures);
+        return context;
+    }
+}
