@@ -87,6 +87,7 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             long promptTokens = call.promptTokens() != null ? call.promptTokens() : TokenCount.estimate(messages);
             long completionTokens = call.completionTokens() != null ? call.completionTokens() : TokenCount.estimate(answer);
             contextTokens = promptTokens + completionTokens;
+            int sent = messages.size();
             history = messages;
             history.add(ChatMessage.assistant(answer));
             if (firstDegraded == null && !outcome.score().passed()) {
@@ -95,7 +96,7 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("turn", turn);
             t.put("question", question.id());
-            t.put("messages", messages.size());
+            t.put("messages", sent);
             t.put("prompt_tokens", promptTokens);
             t.put("completion_tokens", completionTokens);
             t.put("context_tokens", contextTokens);
