@@ -52,6 +52,22 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         return ExecutionMode.SAME_THREAD;
     }
 
+    private static Map<String, Object> turnFigures(int turn, Question question, int messages, long promptTokens,
+                                                   long completionTokens, CallResult call, TurnDescriptor.Outcome outcome) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("turn", turn);
+        t.put("question", question.id());
+        t.put("messages", messages);
+        t.put("prompt_tokens", promptTokens);
+        t.put("completion_tokens", completionTokens);
+        t.put("context_tokens", promptTokens + completionTokens);
+        t.put("tokens_estimated", call.promptTokens() == null || call.tokensEstimated());
+        t.put("latency_ms", call.latencyMs());
+        t.put("score", outcome.score().value());
+        t.put("passed", outcome.score().passed());
+        return t;
+    }
+
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws InterruptedException {
@@ -93,18 +109,7 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             if (firstDegraded == null && !outcome.score().passed()) {
                 firstDegraded = turn;
             }
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("turn", turn);
-            t.put("question", question.id());
-            t.put("messages", sent);
-            t.put("prompt_tokens", promptTokens);
-            t.put("completion_tokens", completionTokens);
-            t.put("context_tokens", contextTokens);
-            t.put("tokens_estimated", call.promptTokens() == null || call.tokensEstimated());
-            t.put("latency_ms", call.latencyMs());
-            t.put("score", outcome.score().value());
-            t.put("passed", outcome.score().passed());
-            turns.add(t);
+            turns.add(turnFigures(turn, question, sent, promptTokens, completionTokens, call, outcome));
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("num_ctx", numCtx);

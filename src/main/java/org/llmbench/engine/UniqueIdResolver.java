@@ -46,6 +46,10 @@ final class UniqueIdResolver implements SelectorResolver {
         if (segments.size() == 3 && type.equals(SuiteDescriptor.SEGMENT)) {
             return suite(id, last.getValue(), context);
         }
+        if (segments.size() == 4 && type.equals(TurnDescriptor.SEGMENT)) {
+            // A turn exists only while its conversation runs: re-running one re-runs the conversation.
+            return suite(id.removeLastSegment(), segments.get(2).getValue(), context);
+        }
         if (segments.size() == 4 && type.equals(QuestionDescriptor.SEGMENT)) {
             return question(id, last.getValue(), context);
         }

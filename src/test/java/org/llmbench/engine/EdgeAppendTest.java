@@ -111,4 +111,14 @@ class EdgeAppendTest {
             results.testEvents().assertStatistics(s -> s.succeeded(turnsRun).failed(0));
         }
     }
+
+    @Test
+    void selectingOneTurnByItsIdRunsItsConversation() {
+        EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(c -> new org.llmbench.model.MockModelClient(1)))
+                .configurationParameter("bench.model", "mock")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
+                        "[engine:llm-bench]/[model:mock]/[suite:edge_append]/[turn:3]"))
+                .execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(12).failed(0));
+    }
 }
