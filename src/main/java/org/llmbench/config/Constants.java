@@ -27,7 +27,7 @@ public final class Constants {
     /** Path of a JSON config file (SPEC section 4 shape); its values rank below parameters and properties. */
     public static final String CONFIG = "bench.config";
 
-    /** Phases to run: comma list of suite names ({@code hello,5q,20q,tasks}) or {@code all}. */
+    /** Phases to run: comma list of suite names (default {@code hello,5q,20q,tasks}; also frozen, parallel_same, parallel_mixed, edge_append, edge_suite) or {@code all}. */
     public static final String PHASES = "bench.phases";
 
     /** Where suites are looked up when a unique id names one: comma list of directories; {@code suites/} on the classpath is always searched last. */
@@ -57,7 +57,7 @@ public final class Constants {
     /** Retries of a retryable failed call (connection, timeout, 5xx, 429). Default 2. */
     public static final String RETRIES = "bench.retries";
 
-    /** Concurrent requests per endpoint. Default 1. */
+    /** Concurrent requests per endpoint. Default 1; when unset, a selected parallel phase uses its suite's {@code lanes}. */
     public static final String LANES = "bench.lanes";
 
     /** Pass mark of a question, 0-100, unless the question sets {@code pass_score}. Default 70. */
