@@ -26,6 +26,16 @@ record DiscoveryScope(BenchConfig config, SuiteCatalog catalog, UniqueId engineI
         return config.models();
     }
 
+    /**
+     * Whether a suite belongs under a model container: grouped suites under their group only, the others under
+     * any single model (also one named by a unique id but absent from bench.model).
+     */
+    boolean belongsUnder(SuiteOrigin origin, String container) {
+        List<String> containers = containersFor(origin);
+        boolean grouped = containers.size() == 1 && containers.get(0).contains(",");
+        return grouped ? containers.get(0).equals(container) : !container.contains(",");
+    }
+
     /** The model containers of several suites, models first, in order. */
     List<String> containersFor(List<SuiteOrigin> origins) {
         LinkedHashSet<String> containers = new LinkedHashSet<>(config.models());

@@ -45,7 +45,7 @@ final class EntryClassResolver implements SelectorResolver {
             context.addToParent(parent -> Optional.of(new ModelDescriptor(parent.getUniqueId(), model, ClassSource.from(entry))))
                     .ifPresent(descriptor -> matches.add(Match.exact(descriptor, () -> {
                         Set<DiscoverySelector> children = new LinkedHashSet<>();
-                        origins.stream().filter(o -> scope.containersFor(o).contains(model))
+                        origins.stream().filter(o -> scope.belongsUnder(o, model))
                                 .forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
                                         descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
                         return children;

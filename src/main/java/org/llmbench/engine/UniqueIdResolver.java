@@ -67,7 +67,7 @@ final class UniqueIdResolver implements SelectorResolver {
         return scope.config().suiteRoots().stream()
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, scope.config().phases()))
-                .filter(o -> scope.containersFor(o).contains(modelId.getLastSegment().getValue()))
+                .filter(o -> scope.belongsUnder(o, modelId.getLastSegment().getValue()))
                 .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
