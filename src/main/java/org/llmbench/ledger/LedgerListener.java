@@ -44,7 +44,8 @@ public final class LedgerListener implements TestExecutionListener {
             Path folder = RunFolders.folder(config, runId);
             ledger = RunLedger.open(runId, folder, config);
             startNanos = System.nanoTime();
-            List<String> models = segments(plan, "model");
+            // A mixed-lanes phase sits under a group container "a,b": the models are its members, listed already.
+            List<String> models = segments(plan, "model").stream().filter(m -> !m.contains(",")).toList();
             List<String> suites = segments(plan, "suite");
             ManifestWriter.write(folder, ledger, config, models, suites);
             writeHardware(folder);
