@@ -52,7 +52,20 @@ public record BenchConfig(
 
     /** The API key read from the environment variable the config names; never stored in the config itself. */
     public Optional<String> apiKey() {
-        return Optional.ofNullable(apiKeyEnv).map(System::getenv).filter(v -> !v.isBlank());
+        return apiKey(System::getenv);
+    }
+
+    /** The API key looked up through {@code env} (a seam for tests that must not touch the real environment). */
+    public Optional<String> apiKey(java.util.function.UnaryOperator<String> env) {
+        return Optional.ofNullable(apiKeyEnv).filter(n -> !n.isBlank()).map(env).filter(v -> !v.isBlank());
+    }
+
+    /** This configuration with another list of models (e.g. {@code auto} expanded to the server's models). */
+    public BenchConfig withModels(List<String> newModels) {
+        return new BenchConfig(List.copyOf(newModels), provider, url, apiKeyEnv, phases, suiteRoots, questionFilter, seed,
+                maxTasks, timeoutS, temperature, numCtx, numPredict, retries, lanes, passScore, minScore, handle, device,
+                cellIdPrefix, out, runId, retryErrors, replay, strictJson, retryOnParseFail, systemPrompt, maxBodyBytes,
+                weights, effective);
     }
 
     /** The canonical generation options that this run changes, as option name to effective value. */

@@ -70,7 +70,8 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         ConfigurationParameters parameters = request.getConfigurationParameters();
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
-        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, loaded.config(),
+        BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : AutoModels.expand(loaded.config(), clients, issues);
+        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config,
                 parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false));
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
@@ -80,14 +81,14 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         if (loaded.hasFatalProblems()) {
             return engine;
         }
-        DiscoveryScope scope = new DiscoveryScope(loaded.config(), new SuiteCatalog(loaded.config(), issues), uniqueId);
+        DiscoveryScope scope = new DiscoveryScope(config, new SuiteCatalog(config, issues), uniqueId);
         EngineDiscoveryRequestResolver.<BenchEngineDescriptor>builder()
                 .addSelectorResolver(new EntryClassResolver(scope))
                 .addSelectorResolver(new SuiteFileResolver(scope))
                 .addSelectorResolver(new UniqueIdResolver(scope))
                 .build()
                 .resolve(request, engine, issues);
-        QuestionFilter.apply(engine, loaded.config().questionFilter());
+        QuestionFilter.apply(engine, config.questionFilter());
         return engine;
     }
 

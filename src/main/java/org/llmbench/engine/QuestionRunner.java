@@ -75,16 +75,30 @@ final class QuestionRunner {
         entry.put("pass_mark", String.valueOf(score.passMark()));
         entry.put("latency_ms", String.valueOf(call.latencyMs()));
         put(entry, "ttft_ms", call.ttftMs());
+        put(entry, "tpot_ms", format(call.tpotMs()));
+        if (call.tokenGaps() != null) {
+            entry.put("token_gap_p50_ms", format(call.tokenGaps().p50Ms()));
+            entry.put("token_gap_p90_ms", format(call.tokenGaps().p90Ms()));
+            entry.put("token_gap_max_ms", format(call.tokenGaps().maxMs()));
+        }
         put(entry, "prompt_tokens", call.promptTokens());
         put(entry, "completion_tokens", call.completionTokens());
-        put(entry, "completion_tokens_per_s", call.completionTokensPerSecond() == null ? null
-                : String.format(java.util.Locale.ROOT, "%.1f", call.completionTokensPerSecond()));
+        put(entry, "completion_tokens_per_s", format(call.completionTokensPerSecond()));
+        put(entry, "server_completion_tokens_per_s", format(call.serverCompletionTokensPerSecond()));
+        put(entry, "finish_reason", call.finishReason());
         if (call.tokensEstimated()) {
             entry.put("tokens_estimated", "true");
         }
         put(entry, "error_kind", call.errorKind() == null ? null : call.errorKind().wireName());
         entry.put("attempts", String.valueOf(call.attempts()));
+        if (!call.retryWaitsMs().isEmpty()) {
+            entry.put("retry_waits_ms", call.retryWaitsMs().toString());
+        }
         return entry;
+    }
+
+    private static String format(Double value) {
+        return value == null ? null : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     private static void put(Map<String, String> entry, String key, Object value) {

@@ -130,6 +130,12 @@ public final class RunLedger {
         e.put("completion_tokens", r.completionTokens());
         e.put("tokens_estimated", r.tokensEstimated());
         e.put("completion_tokens_per_s", r.completionTokensPerSecond());
+        e.put("tpot_ms", r.tpotMs());
+        if (r.tokenGaps() != null) {
+            e.set("token_gaps_ms", JsonSupport.toTree(r.tokenGaps()));
+        }
+        e.put("streamed", r.streamed());
+        e.put("server_completion_tokens_per_s", r.serverCompletionTokensPerSecond());
         e.put("finish_reason", r.finishReason());
         e.put("attempts", r.attempts());
         var waits = e.putArray("retry_waits_ms");

@@ -10,10 +10,12 @@ import java.util.Map;
  * @param content the answer that is scored; null when the call failed
  * @param thinking a reasoning model's separate thinking, kept in the ledger, never scored
  * @param latencyMs send to last byte of the final attempt
- * @param ttftMs send to first content token, when streamed
- * @param tokensEstimated true when token counts are estimates, not server-reported
+ * @param ttftMs send to the first generated token (thinking or answer), when streamed
+ * @param tokensEstimated true when a token count is an estimate (jtokkit), not server-reported
  * @param serverTimings the server's own timings (Ollama durations, llama.cpp {@code timings}), as sent
  * @param retryWaitsMs the wait before each retry, in order
+ * @param tokenGaps inter-token gaps of a streamed answer, per token; null when not streamed
+ * @param streamed true when the answer arrived as a stream (SSE or NDJSON), false for a whole-body answer
  */
 public record CallResult(
         String content,
@@ -31,18 +33,55 @@ public record CallResult(
         List<Long> retryWaitsMs,
         Map<String, Object> serverTimings,
         int charsIn,
-        int charsOut) {
+        int charsOut,
+        TokenGaps tokenGaps,
+        boolean streamed) {
+
+    /** The shape before streaming timings existed; kept so callers that build results keep compiling. */
+    public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
+                      long latencyMs, Long ttftMs, Integer promptTokens, Integer completionTokens,
+                      boolean tokensEstimated, String finishReason, int attempts, List<Long> retryWaitsMs,
+                      Map<String, Object> serverTimings, int charsIn, int charsOut) {
+        this(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens, completionTokens,
+                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, null, false);
+    }
 
     public boolean ok() {
         return errorKind == null;
     }
 
-    /** Completion tokens per second over the whole call, when tokens are known. */
+    /** Completion tokens per second over the whole call (send to last byte), when tokens are known. */
     public Double completionTokensPerSecond() {
         if (completionTokens == null || latencyMs <= 0) {
             return null;
         }
         return completionTokens * 1000.0 / latencyMs;
+    }
+
+    /** Time per output token after the first: (latency - ttft) / (completion tokens - 1); null when not measurable. */
+    public Double tpotMs() {
+        if (ttftMs == null || completionTokens == null || completionTokens < 2) {
+            return null;
+        }
+        return (latencyMs - ttftMs) / (double) (completionTokens - 1);
+    }
+
+    /** The server's own generation speed, from Ollama's eval pair or llama.cpp's timings; null when not given. */
+    public Double serverCompletionTokensPerSecond() {
+        Object count = serverTimings.get("eval_count");
+        Object nanos = serverTimings.get("eval_duration");
+        if (count instanceof Number c && nanos instanceof Number n && n.doubleValue() > 0) {
+            return c.doubleValue() * 1e9 / n.doubleValue();
+        }
+        Object predicted = serverTimings.get("predicted_per_second");
+        return predicted instanceof Number p ? p.doubleValue() : null;
+    }
+
+    /** This result as the outcome of a call that took {@code attempts} attempts with these waits between them. */
+    CallResult afterAttempts(int attempts, List<Long> waits) {
+        return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
+                completionTokens, tokensEstimated, finishReason, attempts, List.copyOf(waits), serverTimings, charsIn,
+                charsOut, tokenGaps, streamed);
     }
 
     /** A successful answer with no timing detail beyond latency (the mock and replay use it). */

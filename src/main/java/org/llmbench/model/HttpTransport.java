@@ -32,6 +32,17 @@ final class HttpTransport implements AutoCloseable {
         InputStream body() {
             return response.body();
         }
+
+        /** The media type without parameters, lower-cased; empty when the server sent none. */
+        String mediaType() {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            int semi = type.indexOf(';');
+            return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
     }
 
     /** Closes the body when the call's time is up, so a stalled read ends instead of hanging. */
@@ -58,23 +69,30 @@ final class HttpTransport implements AutoCloseable {
         return t;
     });
 
+    private static final int ERROR_EXCERPT_BYTES = 4096;
+
     private final HttpClient client;
     private final Duration timeout;
+    private final Duration connectTimeout;
     private final long maxBodyBytes;
     private final String secret;
 
-    HttpTransport(Duration timeout, long maxBodyBytes, String secret) {
+    HttpTransport(Duration timeout, Duration connectTimeout, long maxBodyBytes, String secret) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30))
+                .connectTimeout(connectTimeout)
                 .build();
+        this.connectTimeout = connectTimeout;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
         this.secret = secret;
     }
 
-    /** Sends a request and returns once headers arrive; the body is read by the caller under the deadline. */
-    Opened open(HttpRequest.Builder builder) throws CallFailure {
+    /**
+     * Sends a request and returns once headers arrive; the body is read by the caller under the deadline,
+     * which ends the call {@code timeout} after {@code startNanos} (headers and body together).
+     */
+    Opened open(HttpRequest.Builder builder, long startNanos) throws CallFailure {
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);
         }
@@ -82,15 +100,16 @@ final class HttpTransport implements AutoCloseable {
         Deadline deadline = new Deadline();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            long remainingMs = Math.max(1, timeout.toMillis() - (System.nanoTime() - startNanos) / 1_000_000);
             deadline.task = WATCHDOG.schedule(() -> {
                 deadline.expired.set(true);
                 closeQuietly(response.body());
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }, remainingMs, TimeUnit.MILLISECONDS);
             return new Opened(response.statusCode(), response, deadline);
         } catch (HttpConnectTimeoutException e) {
-            throw new CallFailure(ErrorKind.TIMEOUT, "connect timed out after " + timeout.toSeconds() + " s");
+            throw new CallFailure(ErrorKind.TIMEOUT, "connect timed out after " + connectTimeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
-            throw new CallFailure(ErrorKind.TIMEOUT, "no response within " + timeout.toSeconds() + " s");
+            throw new CallFailure(ErrorKind.TIMEOUT, "no response within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
             throw new CallFailure(ErrorKind.CONNECTION, "connection refused: " + request.uri().getHost() + ":" + request.uri().getPort());
         } catch (IOException e) {
@@ -103,15 +122,25 @@ final class HttpTransport implements AutoCloseable {
 
     /** Sends and reads the whole body (capped), failing on HTTP errors with their kind. */
     String exchange(HttpRequest.Builder builder) throws CallFailure {
-        Opened opened = open(builder);
+        return readAll(open(builder, System.nanoTime()));
+    }
+
+    /**
+     * Reads a whole body under its deadline: capped and strictly decoded for a 2xx answer; for an error status
+     * only a few KiB are read, for the message, and the status decides the error kind.
+     */
+    String readAll(Opened opened) throws CallFailure {
         try (Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            long cap = opened.ok() ? maxBodyBytes : ERROR_EXCERPT_BYTES;
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            if (!opened.ok()) {
+                failOnStatus(opened.status(), opened.response(),
+                        new String(bytes, 0, (int) Math.min(bytes.length, cap), StandardCharsets.UTF_8));
+            }
             if (bytes.length > maxBodyBytes) {
                 throw new CallFailure(ErrorKind.TOO_LARGE, "response body over " + maxBodyBytes + " bytes");
             }
-            String body = decode(bytes);
-            failOnStatus(opened.status(), opened.response(), body);
-            return body;
+            return decode(bytes);
         } catch (IOException e) {
             throw readFailure(opened.deadline(), e);
         }
@@ -119,7 +148,7 @@ final class HttpTransport implements AutoCloseable {
 
     CallFailure readFailure(Deadline deadline, IOException e) {
         if (deadline.expired()) {
-            return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s");
+            return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms");
         }
         return new CallFailure(ErrorKind.CONNECTION, "connection lost while reading: " + scrub(String.valueOf(e.getMessage())));
     }
@@ -170,11 +199,18 @@ final class HttpTransport implements AutoCloseable {
         return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
     }
 
-    private static long retryAfterMs(String value) {
+    /** Retry-After as delay-seconds or an HTTP date (RFC 9110); -1 when it is neither. */
+    static long retryAfterMs(String value) {
+        String v = value.trim();
         try {
-            return Math.max(0, Long.parseLong(value.trim()) * 1000);
-        } catch (NumberFormatException e) {
-            return -1;
+            return Math.max(0, Long.parseLong(v) * 1000);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var when = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, when.toInstant().toEpochMilli() - System.currentTimeMillis());
+            } catch (java.time.format.DateTimeParseException notDate) {
+                return -1;
+            }
         }
     }
 

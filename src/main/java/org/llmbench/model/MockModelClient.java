@@ -47,7 +47,8 @@ public final class MockModelClient implements ModelClient {
         }
         String answer = mode == Mode.JUNK ? junk(request) : oracle(request);
         long latency = (System.nanoTime() - start) / 1_000_000;
-        return CallResult.answer(answer, latency, charsIn, estimate(charsIn), estimate(answer.length()), true);
+        return CallResult.answer(answer, latency, charsIn, TokenCounter.count(request.messages()),
+                TokenCounter.count(answer), true);
     }
 
     private static String oracle(ChatRequest request) {
@@ -80,11 +81,6 @@ public final class MockModelClient implements ModelClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A rough token count (four characters a token) for a model that has no tokenizer. */
-    private static int estimate(int chars) {
-        return Math.max(1, (chars + 3) / 4);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.llmbench.model;
 
-import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.llmbench.config.BenchConfig;
 
 /** Builds the client for the configured provider; one client per run, shared by all its models. */
@@ -10,12 +10,15 @@ public final class ModelClients {
     }
 
     public static ModelClient create(BenchConfig config) {
-        Duration timeout = Duration.ofSeconds(config.timeoutS());
+        return create(config, System::getenv);
+    }
+
+    /** As {@link #create(BenchConfig)}, with the environment looked up through {@code env} (for the API key). */
+    public static ModelClient create(BenchConfig config, UnaryOperator<String> env) {
         return switch (config.provider()) {
             case "mock" -> new MockModelClient(config.seed());
-            case "openai" -> new OpenAiClient(config.url(), config.apiKey().orElse(null), timeout, config.retries(),
-                    config.lanes(), config.maxBodyBytes());
-            case "ollama" -> new OllamaClient(config.url(), timeout, config.retries(), config.lanes(), config.maxBodyBytes());
+            case "openai" -> new OpenAiClient(ClientSettings.of(config, env));
+            case "ollama" -> new OllamaClient(ClientSettings.of(config, env));
             default -> throw new IllegalArgumentException("unknown provider " + config.provider());
         };
     }

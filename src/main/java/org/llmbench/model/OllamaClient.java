@@ -1,81 +1,43 @@
 package org.llmbench.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 /**
- * Ollama's native chat API ({@code /api/chat}), the only one on which Ollama honours {@code num_ctx};
- * the server's own durations (nanoseconds) are kept as server timings.
+ * Ollama's native chat API ({@code /api/chat}), the only one on which Ollama honours {@code num_ctx}. Streams
+ * NDJSON up to the object with {@code done: true}, whose durations (nanoseconds) are kept as server timings;
+ * a reasoning model's {@code message.thinking} is kept apart from the answer.
  */
-public final class OllamaClient implements ModelClient {
+public final class OllamaClient extends HttpChatClient {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final List<String> TIMING_FIELDS = List.of("total_duration", "load_duration", "prompt_eval_count",
+    static final List<String> TIMING_FIELDS = List.of("total_duration", "load_duration", "prompt_eval_count",
             "prompt_eval_duration", "eval_count", "eval_duration");
 
-    private final String baseUrl;
-    private final HttpTransport http;
-    private final Retrier retrier;
-    private final Semaphore lanes;
-
-    public OllamaClient(String baseUrl, Duration timeout, int retries, int lanes, long maxBodyBytes) {
-        this.baseUrl = baseUrl;
-        this.http = new HttpTransport(timeout, maxBodyBytes, null);
-        this.retrier = new Retrier(retries, 500);
-        this.lanes = new Semaphore(lanes, true);
+    /** @param settings base URL without a path, e.g. {@code http://127.0.0.1:11434} */
+    public OllamaClient(ClientSettings settings) {
+        super(settings);
     }
 
     @Override
-    public CallResult chat(ChatRequest request) {
-        String body = requestBody(request);
-        int charsIn = request.charsIn();
-        lanes.acquireUninterruptibly();
-        try {
-            return retrier.call(charsIn, attempt -> once(body, charsIn));
-        } finally {
-            lanes.release();
-        }
+    String chatPath() {
+        return "/api/chat";
     }
 
-    private CallResult once(String body, int charsIn) throws CallFailure {
-        long start = System.nanoTime();
-        String response = http.exchange(HttpTransport.post(URI.create(baseUrl + "/api/chat"), body, Map.of()));
-        long latency = (System.nanoTime() - start) / 1_000_000;
-        JsonNode root = readJson(response);
-        JsonNode content = root.path("message").path("content");
-        if (!content.isTextual()) {
-            throw new CallFailure(ErrorKind.PROTOCOL, "the response has no message content");
-        }
-        JsonNode thinking = root.path("message").path("thinking");
-        Map<String, Object> timings = new LinkedHashMap<>();
-        for (String field : TIMING_FIELDS) {
-            if (root.path(field).isNumber()) {
-                timings.put(field, root.path(field).numberValue());
-            }
-        }
-        boolean estimated = !root.path("eval_count").isNumber();
-        int promptTokens = estimated ? Math.max(1, charsIn / 4) : root.path("prompt_eval_count").asInt();
-        int completionTokens = estimated ? Math.max(1, content.asText().length() / 4) : root.path("eval_count").asInt();
-        return new CallResult(content.asText(), thinking.isTextual() ? thinking.asText() : null, null, null, 200, latency,
-                null, promptTokens, completionTokens, estimated, root.path("done_reason").asText(null), 1, List.of(),
-                Map.copyOf(timings), charsIn, content.asText().length());
+    @Override
+    String modelsPath() {
+        return "/api/tags";
     }
 
-    private static String requestBody(ChatRequest request) {
-        ObjectNode body = MAPPER.createObjectNode();
+    @Override
+    String requestBody(ChatRequest request) {
+        ObjectNode body = WireJson.MAPPER.createObjectNode();
         body.put("model", request.model());
         var messages = body.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-        body.put("stream", false);
+        body.put("stream", true);
         ObjectNode options = body.putObject("options");
         options.put("temperature", request.options().temperature());
         options.put("num_ctx", request.options().numCtx());
@@ -86,23 +48,61 @@ public final class OllamaClient implements ModelClient {
         return body.toString();
     }
 
-    private static JsonNode readJson(String text) throws CallFailure {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new CallFailure(ErrorKind.PROTOCOL, "the response is not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new CallFailure(ErrorKind.PROTOCOL, "the response is not valid JSON: " + e.getOriginalMessage());
-        }
+    /** Ollama streams {@code application/x-ndjson}; a plain JSON body is a whole answer. */
+    @Override
+    boolean isStream(String mediaType) {
+        return !mediaType.equals("application/json");
     }
 
     @Override
-    public List<String> listModels() throws CallFailure {
-        JsonNode root = readJson(http.exchange(HttpTransport.get(URI.create(baseUrl + "/api/tags"))));
+    void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure {
+        NdjsonReader objects = new NdjsonReader(lines);
+        JsonNode object;
+        while ((object = objects.next()) != null) {
+            if (accept(object, parts, timer)) {
+                if (!parts.hasAnswer()) {
+                    throw new CallFailure(ErrorKind.PROTOCOL, "the stream's message content is null in every line");
+                }
+                return;
+            }
+        }
+        throw new CallFailure(ErrorKind.PROTOCOL, "the stream ended without an object with done: true");
+    }
+
+    @Override
+    void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure {
+        accept(root, parts, timer);
+        if (!parts.hasAnswer()) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "the response has no message content");
+        }
+    }
+
+    /** Takes one object of the answer; true when it is the last one ({@code done: true}). */
+    private static boolean accept(JsonNode object, AnswerParts parts, StreamTimer timer) throws CallFailure {
+        if (object.path("error").isTextual()) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "the server reported an error in the body: " + object.path("error").asText());
+        }
+        JsonNode message = object.path("message");
+        parts.thinking(WireJson.text(message, "thinking"), timer);
+        parts.content(WireJson.text(message, "content"), timer);
+        if (!object.path("done").asBoolean(false)) {
+            return false;
+        }
+        parts.finishReason = WireJson.text(object, "done_reason");
+        parts.promptTokens = AnswerParts.count(object.path("prompt_eval_count"));
+        parts.completionTokens = AnswerParts.count(object.path("eval_count"));
+        for (String field : TIMING_FIELDS) {
+            if (object.path(field).isNumber()) {
+                parts.timings.put(field, object.path(field).numberValue());
+            }
+        }
+        return true;
+    }
+
+    @Override
+    List<String> modelNames(JsonNode listing) {
         List<String> names = new ArrayList<>();
-        root.path("models").forEach(m -> {
+        listing.path("models").forEach(m -> {
             if (m.path("name").isTextual()) {
                 names.add(m.path("name").asText());
             }

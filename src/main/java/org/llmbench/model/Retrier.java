@@ -31,7 +31,7 @@ final class Retrier {
             long attemptStart = System.nanoTime();
             try {
                 CallResult result = attempt.run(n);
-                return withAttempts(result, n, waits);
+                return result.afterAttempts(n, waits);
             } catch (CallFailure failure) {
                 if (!failure.kind().retryable() || n > retries) {
                     long latency = (System.nanoTime() - attemptStart) / 1_000_000;
@@ -45,12 +45,6 @@ final class Retrier {
                 }
             }
         }
-    }
-
-    private static CallResult withAttempts(CallResult r, int attempts, List<Long> waits) {
-        return new CallResult(r.content(), r.thinking(), r.errorKind(), r.errorMessage(), r.httpStatus(), r.latencyMs(),
-                r.ttftMs(), r.promptTokens(), r.completionTokens(), r.tokensEstimated(), r.finishReason(), attempts,
-                List.copyOf(waits), r.serverTimings(), r.charsIn(), r.charsOut());
     }
 
     private static boolean sleep(long ms) {

@@ -1,0 +1,93 @@
+package org.llmbench.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * What the real clients share: at most {@code lanes} calls in flight, bounded retries, one timed attempt that
+ * streams when the server streams and reads the whole body when it does not. Subclasses speak the wire format.
+ */
+abstract class HttpChatClient implements ModelClient {
+
+    private final ClientSettings settings;
+    private final HttpTransport http;
+    private final Retrier retrier;
+    private final Semaphore lanes;
+
+    HttpChatClient(ClientSettings settings) {
+        this.settings = settings;
+        this.http = settings.transport();
+        this.retrier = settings.retrier();
+        this.lanes = new Semaphore(settings.lanes(), true);
+    }
+
+    abstract String chatPath();
+
+    abstract String modelsPath();
+
+    abstract String requestBody(ChatRequest request);
+
+    abstract boolean isStream(String mediaType);
+
+    /** Reads a stream up to its end marker; a body that ends before it is a protocol error. */
+    abstract void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure;
+
+    /** Reads a whole (non-streamed) answer. */
+    abstract void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure;
+
+    abstract List<String> modelNames(JsonNode listing);
+
+    @Override
+    public final CallResult chat(ChatRequest request) {
+        String body = requestBody(request);
+        int charsIn = request.charsIn();
+        lanes.acquireUninterruptibly();
+        try {
+            return retrier.call(charsIn, attempt -> once(body, request, charsIn));
+        } finally {
+            lanes.release();
+        }
+    }
+
+    private CallResult once(String body, ChatRequest request, int charsIn) throws CallFailure {
+        StreamTimer timer = new StreamTimer();
+        HttpTransport.Opened opened = http.open(HttpTransport.post(uri(chatPath()), body, Map.of()), timer.startNanos());
+        AnswerParts parts = new AnswerParts();
+        if (!opened.ok() || !isStream(opened.mediaType())) {
+            String whole = http.readAll(opened);
+            timer.finish();
+            readWhole(WireJson.object(whole, "response"), parts, timer);
+            return parts.result(timer, request.messages(), charsIn, false);
+        }
+        try (HttpTransport.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
+            readStream(new BodyLines(in, http.maxBodyBytes()), parts, timer);
+            timer.finish();
+            return parts.result(timer, request.messages(), charsIn, true);
+        } catch (IOException e) {
+            throw http.readFailure(opened.deadline(), e);
+        }
+    }
+
+    @Override
+    public final List<String> listModels() throws CallFailure {
+        return modelNames(WireJson.object(http.exchange(HttpTransport.get(uri(modelsPath()))), "model list"));
+    }
+
+    /** The base URL the client talks to (no secret in it). */
+    public final String baseUrl() {
+        return settings.baseUrl();
+    }
+
+    private URI uri(String path) throws CallFailure {
+        try {
+            return URI.create(settings.baseUrl() + path);
+        } catch (IllegalArgumentException e) {
+            throw new CallFailure(ErrorKind.CONNECTION, "not a valid URL: " + settings.baseUrl() + path);
+        }
+    }
+}
