@@ -28,8 +28,12 @@ public final class FakeModelServer implements AutoCloseable {
         void answer(Request request, HttpExchange exchange) throws IOException;
     }
 
-    /** A request as received: method, path and the parsed JSON body (null for GET). */
-    public record Request(String method, String path, JsonNode body) {
+    /** A request as received: method, path, the parsed JSON body (null for GET) and its Authorization header. */
+    public record Request(String method, String path, JsonNode body, String authorization) {
+        public Request(String method, String path, JsonNode body) {
+            this(method, path, body, null);
+        }
+
         /** The content of the last message, which is what the fake usually answers on. */
         public String lastUserMessage() {
             JsonNode messages = body == null ? null : body.path("messages");
@@ -92,7 +96,8 @@ public final class FakeModelServer implements AutoCloseable {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             JsonNode body = bytes.length == 0 ? null : MAPPER.readTree(bytes);
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
+                    exchange.getRequestHeaders().getFirst("Authorization"));
             requests.add(request);
             behaviour.answer(request, exchange);
         } finally {
@@ -133,6 +138,119 @@ public final class FakeModelServer implements AutoCloseable {
                 send(exchange, 200, "application/json", openAiCompletion(content.apply(request), 10, 5));
             }
         };
+    }
+
+    /** Sends raw bytes as a complete response (e.g. invalid UTF-8). */
+    public static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Streams pieces with chunked transfer encoding, flushing each and pausing {@code delayMs} between them. */
+    public static void stream(HttpExchange exchange, String contentType, List<String> pieces, long delayMs) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < pieces.size(); i++) {
+                if (i > 0 && delayMs > 0) {
+                    pause(delayMs);
+                }
+                out.write(pieces.get(i).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
+    }
+
+    /** The SSE events of an OpenAI-style stream: one content chunk per piece, a final chunk with usage; {@code [DONE]} when asked. */
+    public static List<String> openAiEvents(List<String> contents, String finishReason, int promptTokens,
+                                            int completionTokens, boolean done) {
+        List<String> events = new java.util.ArrayList<>();
+        for (String c : contents) {
+            var chunk = chunk();
+            chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta").put("content", c);
+            events.add("data: " + chunk + "\n\n");
+        }
+        var last = chunk();
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).putObject("delta");
+        if (promptTokens >= 0) {
+            last.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                    .put("total_tokens", promptTokens + completionTokens);
+        }
+        events.add("data: " + last + "\n\n");
+        if (done) {
+            events.add("data: [DONE]\n\n");
+        }
+        return events;
+    }
+
+    /** The NDJSON lines of an Ollama stream: one line per piece, then the done line with durations, when asked. */
+    public static List<String> ollamaLines(List<String> contents, String doneReason, int promptTokens,
+                                           int completionTokens, boolean done) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String c : contents) {
+            var line = MAPPER.createObjectNode().put("model", "fake").put("created_at", "2025-01-01T00:00:00Z");
+            line.putObject("message").put("role", "assistant").put("content", c);
+            lines.add(line.put("done", false) + "\n");
+        }
+        if (done) {
+            var line = MAPPER.createObjectNode().put("model", "fake").put("created_at", "2025-01-01T00:00:01Z");
+            line.putObject("message").put("role", "assistant").put("content", "");
+            line.put("done", true).put("done_reason", doneReason).put("total_duration", 5_000_000L)
+                    .put("load_duration", 1_000_000L).put("prompt_eval_count", promptTokens)
+                    .put("prompt_eval_duration", 1_000_000L).put("eval_count", completionTokens)
+                    .put("eval_duration", 2_000_000L);
+            lines.add(line + "\n");
+        }
+        return lines;
+    }
+
+    /**
+     * A well-behaved server of both wire formats: {@code /v1/models} and {@code /api/tags} list one model;
+     * {@code /v1/chat/completions} streams SSE and {@code /api/chat} NDJSON, the answer cut into pieces of
+     * up to 4 characters (so a chunk can hold several tokens), {@code delayMs} apart.
+     */
+    public static Behaviour streaming(java.util.function.Function<Request, String> content, long delayMs) {
+        return (request, exchange) -> {
+            if (request.path().endsWith("/models")) {
+                send(exchange, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"fake-model\",\"object\":\"model\"}]}");
+            } else if (request.path().equals("/api/tags")) {
+                send(exchange, 200, "application/json", "{\"models\":[{\"name\":\"fake:1b\",\"model\":\"fake:1b\"}]}");
+            } else {
+                List<String> pieces = pieces(content.apply(request));
+                if (request.path().equals("/api/chat")) {
+                    stream(exchange, "application/x-ndjson", ollamaLines(pieces, "stop", 12, pieces.size(), true), delayMs);
+                } else {
+                    stream(exchange, "text/event-stream", openAiEvents(pieces, "stop", 12, pieces.size(), true), delayMs);
+                }
+            }
+        };
+    }
+
+    /** Cuts a text into pieces of up to 4 characters. */
+    public static List<String> pieces(String text) {
+        List<String> pieces = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i += 4) {
+            pieces.add(text.substring(i, Math.min(text.length(), i + 4)));
+        }
+        return pieces;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode chunk() {
+        return MAPPER.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000L).put("model", "fake");
+    }
+
+    private static void pause(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override

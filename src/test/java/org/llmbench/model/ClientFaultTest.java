@@ -1,0 +1,93 @@
+package org.llmbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.llmbench.testing.Fault;
+
+/** Every fault, on both wire formats: the typed error kind, the bounded retries and their waits, and a client that still works after. */
+class ClientFaultTest {
+
+    private static final int RETRIES = 2;
+    private static final GenerationOptions OPTIONS = new GenerationOptions(0.1, 4096, 64, 1L);
+
+    static Stream<Arguments> faults() {
+        return Stream.of(Fault.values()).flatMap(f -> Stream.of(Arguments.of(f, false), Arguments.of(f, true)));
+    }
+
+    @ParameterizedTest(name = "{0} ollama={1}")
+    @MethodSource("faults")
+    void faultBecomesItsErrorKindWithBoundedRetriesAndTheNextCallStillWorks(Fault fault, boolean ollama) throws Exception {
+        try (Fault.Server server = fault.start(ollama); ModelClient client = client(server.url(), ollama)) {
+            CallResult failed = client.chat(request("please FAULT now"));
+
+            assertThat(failed.ok()).isFalse();
+            assertThat(failed.errorKind().wireName()).isEqualTo(fault.kind);
+            assertThat(failed.content()).isNull();
+            int attempts = fault.retried ? RETRIES + 1 : 1;
+            assertThat(failed.attempts()).as(failed.errorMessage()).isEqualTo(attempts);
+            assertThat(failed.retryWaitsMs()).hasSize(attempts - 1);
+            if (fault == Fault.RATE_LIMITED) {
+                assertThat(failed.retryWaitsMs()).containsOnly(Fault.RETRY_AFTER_S * 1000L);
+                assertThat(failed.httpStatus()).isEqualTo(429);
+            } else if (fault.retried) {
+                assertThat(failed.retryWaitsMs()).containsExactly(10L, 20L);
+            }
+
+            CallResult next = client.chat(request("a normal question"));
+            if (fault == Fault.CONNECTION_REFUSED) {
+                assertThat(next.errorKind()).isEqualTo(ErrorKind.CONNECTION);
+            } else {
+                assertThat(next.ok()).as(String.valueOf(next.errorMessage())).isTrue();
+                assertThat(next.content()).isEqualTo(Fault.GOOD_ANSWER);
+                assertThat(next.attempts()).isEqualTo(1);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConnectTimeoutIsATimeout() throws Exception {
+        // A listening socket whose accept queue is full drops new SYNs, so connecting hangs until the connect timeout.
+        try (var full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    var s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.io.IOException queueFull) {
+                        // Expected once the queue is full.
+                    }
+                    fillers.add(s);
+                }
+                var settings = ClientSettings.of("http://127.0.0.1:" + full.getLocalPort() + "/v1", Duration.ofSeconds(5), 1)
+                        .withConnectTimeout(Duration.ofMillis(300)).withBackoffMs(10);
+                try (ModelClient client = new OpenAiClient(settings)) {
+                    CallResult r = client.chat(request("hello"));
+                    assertThat(r.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+                    assertThat(r.errorMessage()).contains("connect");
+                    assertThat(r.attempts()).isEqualTo(2);
+                }
+            } finally {
+                for (var s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    static ModelClient client(String url, boolean ollama) {
+        var settings = ClientSettings.of(url, Duration.ofMillis(Fault.STALL_MS / 3), RETRIES).withBackoffMs(10)
+                .withMaxBodyBytes(Fault.OVERSIZED_BYTES / 2);
+        return ollama ? new OllamaClient(settings) : new OpenAiClient(settings);
+    }
+
+    static ChatRequest request(String prompt) {
+        return new ChatRequest("fake-model", List.of(ChatMessage.user(prompt)), OPTIONS, null);
+    }
+}
