@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class StreamTimer {
 
-    private final long start = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final long start;
     private final List<String> pieces = new ArrayList<>();
     private long[] times = new long[64];
     private long end = -1;
@@ -20,12 +21,22 @@ final class StreamTimer {
         return start;
     }
 
+    StreamTimer() {
+        this(System::nanoTime);
+    }
+
+    /** A timer on another clock (tests). */
+    StreamTimer(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+        this.start = clock.getAsLong();
+    }
+
     /** Notes a piece of generated output (answer or thinking) arriving now; empty pieces are no tokens. */
     void piece(String text) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (pieces.size() == times.length) {
             times = Arrays.copyOf(times, times.length * 2);
         }
@@ -35,11 +46,11 @@ final class StreamTimer {
 
     /** Notes that the last byte of the answer was read. */
     void finish() {
-        end = System.nanoTime();
+        end = clock.getAsLong();
     }
 
     long latencyMs() {
-        return ((end < 0 ? System.nanoTime() : end) - start) / 1_000_000;
+        return ((end < 0 ? clock.getAsLong() : end) - start) / 1_000_000;
     }
 
     /** Send to the first piece of output; null when nothing was generated. */

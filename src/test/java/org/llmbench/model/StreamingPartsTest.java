@@ -1,0 +1,109 @@
+package org.llmbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The small parts under the clients: line reading, SSE events, per-token gaps, token counts, Retry-After. */
+class StreamingPartsTest {
+
+    @Test
+    void linesAreSplitOnLfAndCrlfAndAMultiByteCharacterAcrossReadsStaysWhole() throws Exception {
+        byte[] bytes = "caf\u00e9 \u20ac\r\nsecond\nlast".getBytes(StandardCharsets.UTF_8);
+        // An input stream that returns one byte per read splits every multi-byte character across reads.
+        InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(1, len));
+            }
+        };
+        BodyLines lines = new BodyLines(trickle, 1024);
+        assertThat(lines.next()).isEqualTo("caf\u00e9 \u20ac");
+        assertThat(lines.next()).isEqualTo("second");
+        assertThat(lines.next()).isEqualTo("last");
+        assertThat(lines.next()).isNull();
+    }
+
+    @Test
+    void invalidUtf8AndOversizedBodiesAreTyped() {
+        byte[] bad = {'o', 'k', (byte) 0xC3, '\n'};
+        assertThatThrownBy(() -> new BodyLines(new ByteArrayInputStream(bad), 1024).next())
+                .isInstanceOfSatisfying(CallFailure.class, f -> assertThat(f.kind()).isEqualTo(ErrorKind.PROTOCOL));
+        byte[] big = "x".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new BodyLines(new ByteArrayInputStream(big), 1024).next())
+                .isInstanceOfSatisfying(CallFailure.class, f -> assertThat(f.kind()).isEqualTo(ErrorKind.TOO_LARGE));
+    }
+
+    @Test
+    void sseJoinsDataLinesAndSkipsCommentsAndOtherFields() throws Exception {
+        String body = ": ping\n\nevent: message\nid: 7\ndata: {\"a\":\ndata: 1}\n\nretry: 10\ndata:[DONE]\n\n";
+        SseReader sse = new SseReader(new BodyLines(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024));
+        assertThat(sse.next()).isEqualTo("{\"a\":\n1}");
+        assertThat(sse.next()).isEqualTo("[DONE]");
+        assertThat(sse.next()).isNull();
+    }
+
+    @Test
+    void aChunkOfSeveralTokensSpreadsItsGapOverThem() {
+        long[] clock = {0};
+        StreamTimer timer = new StreamTimer(() -> clock[0]);
+        clock[0] = 100_000_000;                    // first piece at 100 ms: ttft
+        timer.piece("Hello");
+        clock[0] = 110_000_000;                    // +10 ms, one token
+        timer.piece(" world");
+        clock[0] = 140_000_000;                    // +30 ms, three tokens: 10 ms each
+        timer.piece(" one two three");
+        clock[0] = 200_000_000;                    // +60 ms, one token
+        timer.piece("!");
+        timer.piece("");                           // no token, no gap
+        clock[0] = 250_000_000;
+        timer.finish();
+
+        assertThat(TokenCounter.count(" one two three")).isEqualTo(3);
+        assertThat(timer.ttftMs()).isEqualTo(100);
+        assertThat(timer.latencyMs()).isEqualTo(250);
+        TokenGaps gaps = timer.gaps();
+        assertThat(gaps.tokens()).isEqualTo(5);
+        assertThat(gaps.p50Ms()).isEqualTo(10.0);
+        assertThat(gaps.p90Ms()).isEqualTo(60.0);
+        assertThat(gaps.maxMs()).isEqualTo(60.0);
+    }
+
+    @Test
+    void tpotIsTheTimeAfterTheFirstTokenOverTheTokensAfterIt() {
+        CallResult r = new CallResult("x", null, null, null, 200, 1100, 100L, 5, 11, false, "stop", 1, List.of(),
+                java.util.Map.of(), 1, 1, null, true);
+        assertThat(r.tpotMs()).isEqualTo(100.0);
+        assertThat(r.completionTokensPerSecond()).isEqualTo(10.0);
+    }
+
+    @Test
+    void tokenCountsComeFromARealTokenizerAndSpecialTokensInOutputAreJustText() {
+        assertThat(TokenCounter.count("hello world")).isEqualTo(2);
+        assertThat(TokenCounter.count("")).isZero();
+        assertThat(TokenCounter.count("<|endoftext|> <|im_start|>")).isPositive();
+        List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system("hello"), ChatMessage.user("world")));
+        assertThat(TokenCounter.count(messages)).isEqualTo(2);
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertThat(HttpTransport.retryAfterMs("3")).isEqualTo(3000);
+        assertThat(HttpTransport.retryAfterMs("soon")).isEqualTo(-1);
+        String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
+        assertThat(HttpTransport.retryAfterMs(inTenSeconds)).isBetween(8_000L, 10_000L);
+    }
+
+    @Test
+    void settingsNeverShowTheKey() {
+        var s = ClientSettings.of("http://127.0.0.1:1/v1", java.time.Duration.ofSeconds(1), 0).withApiKey("sk-canary-123");
+        assertThat(s.toString()).doesNotContain("sk-canary-123").contains("apiKey=***");
+    }
+}
