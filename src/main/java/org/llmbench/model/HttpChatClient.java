@@ -24,6 +24,7 @@ abstract class HttpChatClient implements ModelClient {
         this.http = settings.transport();
         this.retrier = settings.retrier();
         this.lanes = new Semaphore(settings.lanes(), true);
+        TokenCounter.warmUp();
     }
 
     abstract String chatPath();

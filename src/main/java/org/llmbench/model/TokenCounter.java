@@ -19,6 +19,13 @@ public final class TokenCounter {
     private TokenCounter() {
     }
 
+    /** Loads the vocabulary on a background thread, so the first call's result is not delayed by it. */
+    static void warmUp() {
+        Thread loader = new Thread(() -> count("warm up"), "llm-bench-tokenizer-warm-up");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Tokens of a text; special-token look-alikes in model output count as ordinary text, never as errors. */
     public static int count(String text) {
         return text == null || text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
