@@ -15,21 +15,21 @@ import java.util.concurrent.Semaphore;
 abstract class HttpChatClient implements ModelClient {
 
     private final ClientSettings settings;
+    private final String chatPath;
+    private final String modelsPath;
     private final HttpTransport http;
     private final Retrier retrier;
     private final Semaphore lanes;
 
-    HttpChatClient(ClientSettings settings) {
+    HttpChatClient(ClientSettings settings, String chatPath, String modelsPath) {
         this.settings = settings;
+        this.chatPath = chatPath;
+        this.modelsPath = modelsPath;
         this.http = settings.transport();
         this.retrier = settings.retrier();
         this.lanes = new Semaphore(settings.lanes(), true);
         TokenCounter.warmUp();
     }
-
-    abstract String chatPath();
-
-    abstract String modelsPath();
 
     abstract String requestBody(ChatRequest request);
 
@@ -57,7 +57,7 @@ abstract class HttpChatClient implements ModelClient {
 
     private CallResult once(String body, ChatRequest request, int charsIn) throws CallFailure {
         StreamTimer timer = new StreamTimer();
-        HttpTransport.Opened opened = http.open(HttpTransport.post(uri(chatPath()), body, Map.of()), timer.startNanos());
+        HttpTransport.Opened opened = http.open(HttpTransport.post(uri(chatPath), body, Map.of()), timer.startNanos());
         AnswerParts parts = new AnswerParts();
         if (!opened.ok() || !isStream(opened.mediaType())) {
             String whole = http.readAll(opened);
@@ -76,7 +76,7 @@ abstract class HttpChatClient implements ModelClient {
 
     @Override
     public final List<String> listModels() throws CallFailure {
-        return modelNames(WireJson.object(http.exchange(HttpTransport.get(uri(modelsPath()))), "model list"));
+        return modelNames(WireJson.object(http.exchange(HttpTransport.get(uri(modelsPath))), "model list"));
     }
 
     /** The base URL the client talks to (no secret in it). */

@@ -18,17 +18,7 @@ public final class OllamaClient extends HttpChatClient {
 
     /** @param settings base URL without a path, e.g. {@code http://127.0.0.1:11434} */
     public OllamaClient(ClientSettings settings) {
-        super(settings);
-    }
-
-    @Override
-    String chatPath() {
-        return "/api/chat";
-    }
-
-    @Override
-    String modelsPath() {
-        return "/api/tags";
+        super(settings, "/api/chat", "/api/tags");
     }
 
     @Override

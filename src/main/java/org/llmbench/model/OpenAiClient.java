@@ -15,17 +15,7 @@ public final class OpenAiClient extends HttpChatClient {
 
     /** @param settings base URL e.g. {@code http://127.0.0.1:1234/v1}; the API key is sent as a bearer token */
     public OpenAiClient(ClientSettings settings) {
-        super(settings);
-    }
-
-    @Override
-    String chatPath() {
-        return "/chat/completions";
-    }
-
-    @Override
-    String modelsPath() {
-        return "/models";
+        super(settings, "/chat/completions", "/models");
     }
 
     @Override
