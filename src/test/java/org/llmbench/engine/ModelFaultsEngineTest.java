@@ -33,7 +33,7 @@ class ModelFaultsEngineTest {
             var results = EngineTestKit.engine(new LlmBenchTestEngine(config ->
                             new OpenAiClient(ClientSettings.of(config, name -> null).withBackoffMs(10))))
                     .configurationParameters(Map.of("bench.model", "fake-model", "bench.provider", "openai",
-                            "bench.url", server.url(), "bench.retries", "1", "bench.timeoutS", "1",
+                            "bench.url", server.url(), "bench.retries", "1", "bench.timeoutS", fault == Fault.CALL_TIMEOUT ? "1" : "30",
                             "bench.maxBodyBytes", String.valueOf(Fault.OVERSIZED_BYTES / 2)))
                     .selectors(selectFile(suite.toFile()))
                     .execute();

@@ -31,6 +31,7 @@ import org.llmbench.model.ChatMessage;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.GenerationOptions;
 import org.llmbench.model.ModelClient;
+import org.llmbench.model.ClientSettings;
 import org.llmbench.model.OpenAiClient;
 import org.llmbench.testing.ChildJvm;
 import org.llmbench.testing.FakeModelServer;
@@ -134,7 +135,8 @@ public final class HarnessBenchmark {
     }
 
     private static double harnessCallsPerSecond(FakeModelServer server, int lanes) throws Exception {
-        ModelClient client = new OpenAiClient(server.openAiUrl(), null, Duration.ofSeconds(30), 0, lanes, 8 << 20);
+        ModelClient client = new OpenAiClient(new ClientSettings(server.openAiUrl(), null, Duration.ofSeconds(30),
+                Duration.ofSeconds(30), 0, 500, lanes, 8 << 20));
         ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Return {\"n\": 1}")),
                 new GenerationOptions(0.1, 4096, 2048, 42L), null);
         return parallel(lanes, () -> {
