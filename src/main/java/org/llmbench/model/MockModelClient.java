@@ -18,6 +18,7 @@ public final class MockModelClient implements ModelClient {
 
     public MockModelClient(long seed) {
         this.seed = seed;
+        TokenCounter.warmUp();
     }
 
     public static Mode modeOf(String model) {
