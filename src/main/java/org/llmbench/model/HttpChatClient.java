@@ -71,6 +71,9 @@ abstract class HttpChatClient implements ModelClient {
             return parts.result(timer, request.messages(), charsIn, true);
         } catch (IOException e) {
             throw http.readFailure(opened.deadline(), e);
+        } catch (CallFailure f) {
+            // The deadline closes the body; a read may then see a clean end instead of an error.
+            throw opened.deadline().expired() ? http.readFailure(opened.deadline(), new IOException("closed")) : f;
         }
     }
 

@@ -51,6 +51,20 @@ class ClientFaultTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aStreamThatStallsAfterItsFirstChunksTimesOutWithinTheCallDeadline() throws Exception {
+        List<String> events = org.llmbench.testing.FakeModelServer.openAiEvents(List.of("Hel", "lo"), "stop", 3, 2, true);
+        try (var server = new org.llmbench.testing.FakeModelServer((request, exchange) ->
+                org.llmbench.testing.FakeModelServer.stream(exchange, "text/event-stream", events, 3000));
+             var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofMillis(400), 0))) {
+            long start = System.nanoTime();
+            CallResult r = client.chat(request("hello"));
+            assertThat(r.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+            // The whole stream takes 9 s; the call ends at its 400 ms deadline (plus a cold JVM's first-request cost).
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aConnectTimeoutIsATimeout() throws Exception {
         // A listening socket whose accept queue is full drops new SYNs, so connecting hangs until the connect timeout.
         try (var full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
