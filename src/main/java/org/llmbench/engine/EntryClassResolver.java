@@ -48,6 +48,10 @@ final class EntryClassResolver implements SelectorResolver {
                         origins.stream().filter(o -> scope.belongsUnder(o, model))
                                 .forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
                                         descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
+                        boolean group = model.contains(",");
+                        if (!group && (phases.contains("all") || phases.contains(TaskSuiteDescriptor.SUITE_ID))) {
+                            children.add(TaskResolver.suiteOf(descriptor.getUniqueId()));
+                        }
                         return children;
                     })));
         }

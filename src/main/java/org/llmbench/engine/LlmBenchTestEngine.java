@@ -85,6 +85,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         EngineDiscoveryRequestResolver.<BenchEngineDescriptor>builder()
                 .addSelectorResolver(new EntryClassResolver(scope))
                 .addSelectorResolver(new SuiteFileResolver(scope))
+                .addSelectorResolver(new TaskResolver(scope))
                 .addSelectorResolver(new UniqueIdResolver(scope))
                 .build()
                 .resolve(request, engine, issues);

@@ -64,12 +64,16 @@ final class UniqueIdResolver implements SelectorResolver {
 
     /** The suites of a model selected without an entry class: those of bench.suites in the selected phases. */
     private Set<DiscoverySelector> defaultSuites(UniqueId modelId) {
-        return scope.config().suiteRoots().stream()
+        Set<DiscoverySelector> suites = scope.config().suiteRoots().stream()
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, scope.config().phases()))
                 .filter(o -> scope.belongsUnder(o, modelId.getLastSegment().getValue()))
                 .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (scope.config().runsPhase(TaskSuiteDescriptor.SUITE_ID) && !modelId.getLastSegment().getValue().contains(",")) {
+            suites.add(TaskResolver.suiteOf(modelId));
+        }
+        return suites;
     }
 
     private Resolution suite(UniqueId id, String suiteId, Context context) {

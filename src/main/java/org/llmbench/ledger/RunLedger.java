@@ -148,6 +148,14 @@ public final class RunLedger {
 
     /** Records a score with every check and its reason, and adds it to the run's totals. */
     public void recordScore(TestRef ref, Score score, double weight, CallResult call) {
+        recordScore(ref, score, weight, call, Map.of());
+    }
+
+    /**
+     * Records a score with extra fields of its own, e.g. a generated task's {@code parse_ok}, {@code parse_retries}
+     * and parsed output (which results.json reads), kept apart from the raw output of the call events.
+     */
+    public void recordScore(TestRef ref, Score score, double weight, CallResult call, Map<String, ?> details) {
         summary.add(ref, score.value(), score.passed(), weight, call != null && !call.ok(), call == null ? 0 : call.latencyMs());
         if (!enabled()) {
             return;
@@ -162,6 +170,9 @@ public final class RunLedger {
         for (Check c : score.checks()) {
             checks.addObject().put("name", c.name()).put("weight", c.weight())
                     .put("status", c.status().name().toLowerCase(java.util.Locale.ROOT)).put("reason", c.reason());
+        }
+        if (!details.isEmpty()) {
+            e.setAll((ObjectNode) JsonSupport.toTree(details));
         }
         writer.append(e);
     }

@@ -81,9 +81,7 @@ final class PythonHarness {
                 _load_error = 'does not load: ' + type(e).__name__ + ': ' + str(e)[:200]
 
             def _report(n, failure):
-                line = _nonce + (' PASS ' + str(n) if failure is None else ' FAIL ' + str(n) + ' ' + failure)
-                _out.write(line.replace('\\n', ' ').replace('\\r', ' ')[:500] + '\\n')
-                _out.flush()
+                _emit('PASS ' + str(n) if failure is None else 'FAIL ' + str(n) + ' ' + failure)
 
             _stopped = [False]
 
@@ -112,9 +110,7 @@ final class PythonHarness {
             .replace("{CASE_TIMEOUT_S}", Long.toString(JavaHarness.CASE_TIMEOUT_MS / 1000));
 
     private static final String TAIL = """
-            _report_done = _nonce + ' DONE\\n'
-            _out.write(_report_done)
-            _out.flush()
+            _emit('DONE')
             os._exit(0)
             """;
 }

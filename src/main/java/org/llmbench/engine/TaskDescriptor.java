@@ -1,0 +1,59 @@
+package org.llmbench.engine;
+
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.TestRef;
+import org.llmbench.tasks.Task;
+
+/**
+ * One generated task for one model: the test {@code [task:ID]}, tagged {@code tasks} and its kind, its source
+ * the generator class. Skipped (not failed) when this machine cannot run it, e.g. a Python task without python3.
+ */
+final class TaskDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    static final String SEGMENT = "task";
+
+    private final Task task;
+    private final String model;
+
+    TaskDescriptor(UniqueId parent, Task task, String model) {
+        super(parent.append(SEGMENT, task.id()), task.id(), ClassSource.from(task.generator()));
+        this.task = task;
+        this.model = model;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return model + "/" + TaskSuiteDescriptor.SUITE_ID + "/" + task.id();
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Tags.of(TaskSuiteDescriptor.SUITE_ID, task.kind().wireName());
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(BenchExecutionContext context) {
+        return RunLedger.current().skipReason(getUniqueId().toString())
+                .or(task::unavailable)
+                .map(SkipResult::skip)
+                .orElse(SkipResult.doNotSkip());
+    }
+
+    @Override
+    public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        TestRef ref = new TestRef(getUniqueId().toString(), model, TaskSuiteDescriptor.SUITE_ID, task.id(), task.kind().wireName());
+        new TaskRunner(context).run(this, ref, task);
+        return context;
+    }
+}

@@ -1,0 +1,44 @@
+package org.llmbench.engine;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.tasks.Task;
+import org.llmbench.tasks.TaskCatalog;
+
+/** The generated tasks of one model: {@code [suite:tasks]}, its source the task catalog class. */
+final class TaskSuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+
+    static final String SUITE_ID = "tasks";
+
+    private final String model;
+    private final List<Task> tasks;
+
+    TaskSuiteDescriptor(UniqueId parent, String model, List<Task> tasks) {
+        super(parent.append(SuiteDescriptor.SEGMENT, SUITE_ID), "generated tasks", ClassSource.from(TaskCatalog.class));
+        this.model = model;
+        this.tasks = tasks;
+    }
+
+    String model() {
+        return model;
+    }
+
+    List<Task> tasks() {
+        return tasks;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Tags.of(SUITE_ID);
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}
