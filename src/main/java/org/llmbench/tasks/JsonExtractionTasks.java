@@ -11,7 +11,7 @@ import org.llmbench.scoring.Check;
 
 /**
  * {@code json_extraction}: a messy support log (timestamps, bullets, a decoy ticket and a decoy amount) to be
- * turned into a JSON object with exact keys; credit per field for presence, type, pattern and value.
+ * turned into a JSON object with exact keys; credit per field: presence, type and pattern 1 each, the exact value 3.
  */
 final class JsonExtractionTasks implements TaskGenerator {
 
@@ -86,14 +86,14 @@ final class JsonExtractionTasks implements TaskGenerator {
                 .put("amount", TaskJson.money(cents)).put("quantity", quantity).put("priority", priority)
                 .put("refund_requested", refund).put("date", iso);
         List<FieldSpec> fields = List.of(
-                new FieldSpec("ticket_id", TextNode.valueOf(ticket), FieldSpec.Type.STRING, "TCK-\\d{5}", 1),
-                new FieldSpec("customer", TextNode.valueOf(first + " " + last), FieldSpec.Type.STRING, "[A-Z][a-z]+ [A-Z][a-z]+", 1),
-                new FieldSpec("email", TextNode.valueOf(email), FieldSpec.Type.STRING, "[a-z.]+@[a-z.]+", 1),
-                new FieldSpec("amount", DecimalNode.valueOf(TaskJson.money(cents)), FieldSpec.Type.NUMBER, "\\d+(\\.\\d{1,2})?", 1),
-                new FieldSpec("quantity", IntNode.valueOf(quantity), FieldSpec.Type.INTEGER, "\\d+", 1),
-                new FieldSpec("priority", TextNode.valueOf(priority), FieldSpec.Type.STRING, "low|medium|high", 1),
-                new FieldSpec("refund_requested", BooleanNode.valueOf(refund), FieldSpec.Type.BOOLEAN, "true|false", 1),
-                new FieldSpec("date", TextNode.valueOf(iso), FieldSpec.Type.STRING, "\\d{4}-\\d{2}-\\d{2}", 1));
+                new FieldSpec("ticket_id", TextNode.valueOf(ticket), FieldSpec.Type.STRING, "TCK-\\d{5}", 3),
+                new FieldSpec("customer", TextNode.valueOf(first + " " + last), FieldSpec.Type.STRING, "[A-Z][a-z]+ [A-Z][a-z]+", 3),
+                new FieldSpec("email", TextNode.valueOf(email), FieldSpec.Type.STRING, "[a-z.]+@[a-z.]+", 3),
+                new FieldSpec("amount", DecimalNode.valueOf(TaskJson.money(cents)), FieldSpec.Type.NUMBER, "\\d+(\\.\\d{1,2})?", 3),
+                new FieldSpec("quantity", IntNode.valueOf(quantity), FieldSpec.Type.INTEGER, "\\d+", 3),
+                new FieldSpec("priority", TextNode.valueOf(priority), FieldSpec.Type.STRING, "low|medium|high", 3),
+                new FieldSpec("refund_requested", BooleanNode.valueOf(refund), FieldSpec.Type.BOOLEAN, "true|false", 3),
+                new FieldSpec("date", TextNode.valueOf(iso), FieldSpec.Type.STRING, "\\d{4}-\\d{2}-\\d{2}", 3));
         Grader grader = answer -> {
             List<Check> checks = new ArrayList<>(FieldChecks.grade(answer.json(), fields));
             checks.add(FieldChecks.exactKeys(answer.json(), KEYS));
