@@ -41,12 +41,22 @@ public final class CodeRunner {
                         new Sandbox.Command(JavaHarness.command(), null), nonce + "\n")
                 : sandbox.run(Map.of(PythonHarness.FILE, PythonHarness.source(cases), PythonHarness.SOLUTION, code),
                         new Sandbox.Command(PythonHarness.command(), PythonHarness.ADDRESS_SPACE_KB), nonce + "\n");
+        Report report = read(result.stdout(), nonce, cases.size());
+        return new Outcome(report.failures(), diagnostic(result, report.done()), result);
+    }
+
+    /** The harness's report as read from stdout: per test null (passed) or why not, and whether it finished. */
+    record Report(List<String> failures, boolean done) {
+    }
+
+    /** Reads the nonce-tagged lines of a harness's stdout; anything else (model prints, forgeries) is ignored. */
+    static Report read(String stdout, String nonce, int cases) {
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
+        for (int i = 0; i < cases; i++) {
             failures.add("no result: the program stopped before this test");
         }
         boolean done = false;
-        for (String line : result.stdout().split("\n")) {
+        for (String line : stdout.split("\n")) {
             if (!line.startsWith(nonce + " ")) {
                 continue;
             }
@@ -60,7 +70,7 @@ public final class CodeRunner {
                 }
             }
         }
-        return new Outcome(failures, diagnostic(result, done), result);
+        return new Report(failures, done);
     }
 
     private static byte[] bytes() {

@@ -31,6 +31,7 @@ public final class EnvelopeParser {
     private static final ObjectMapper LENIENT = JsonMapper.builder(new JsonFactory())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private EnvelopeParser() {

@@ -71,7 +71,8 @@ final class JsonExtractionTasks implements TaskGenerator {
                 "- customer " + (refund ? "explicitly asks for a refund" : "does not want a refund, only a replacement"),
                 "* purchase made on " + messyDate));
         List<String> lines = new ArrayList<>();
-        lines.add("[" + iso + "T0" + r.between(0, 9) + ":" + Tasks.pad2(r.between(0, 59)) + "Z] INFO  support-bot: ticket "
+        String opened = (month == 12 ? year + 1 : year) + "-" + Tasks.pad2(month % 12 + 1) + "-" + Tasks.pad2(day);
+        lines.add("[" + opened + "T0" + r.between(0, 9) + ":" + Tasks.pad2(r.between(0, 59)) + "Z] INFO  support-bot: ticket "
                 + ticket + " opened");
         lines.add("[auto] WARN  duplicate-detector: possibly related to " + decoyTicket + " (closed, different customer; ignore)");
         lines.addAll(r.shuffled(facts));

@@ -89,6 +89,8 @@ final class PlanningTasks implements TaskGenerator {
         StringBuilder body = new StringBuilder("Plan a command-line tool, written in " + language + ", that " + tool.goal()
                 + ".\nConstraints:\n");
         constraints.forEach(c -> body.append("- ").append(c[0]).append('\n'));
+        body.append("- a run handles up to ").append(r.between(2, 400) * 250).append(" items and must finish within ")
+                .append(r.between(2, 90)).append(" minutes\n");
         body.append("Write the plan in Markdown with exactly these four sections, as headings: \"## Goal\", \"## Steps\" "
                 + "(a numbered list of " + lo + " to " + hi + " steps), \"## Risks\" (the risks these constraints raise, "
                 + "by name) and \"## Tests\" (the categories of tests you would write: unit, integration and edge cases).");

@@ -1,0 +1,123 @@
+package org.llmbench.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile model code in the sandbox: each behaviour is contained, costs the answer its score (or the share of
+ * tests it still passes), and the harness goes on; no file outside the sandbox changes, no parent variable shows.
+ */
+class SandboxTest {
+
+    private static final Sandbox FAST = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(8), 64 * 1024, 1024));
+    private static final CodeRunner RUNNER = new CodeRunner(FAST);
+    private static final Path ESCAPE = Path.of(System.getProperty("java.io.tmpdir"), "llm-bench-escape-" + UUID.randomUUID());
+    private static final Path HOME_ESCAPE = Path.of(System.getProperty("user.dir"), "target", "llm-bench-escape-" + UUID.randomUUID());
+
+    private static final List<TestCase> JAVA_CASES = List.of(
+            new TestCase("Solution.sumMultiples(new int[]{3, 4, 6}, 3)", "9", "a"),
+            new TestCase("Solution.sumMultiples(new int[]{5}, 5)", "5", "b"));
+    private static final List<TestCase> PYTHON_CASES = List.of(
+            new TestCase("sum_multiples([3, 4, 6], 3)", "9", "a"),
+            new TestCase("sum_multiples([5], 5)", "5", "b"));
+
+    private static String java(String body) {
+        return "class Solution {\n    static int sumMultiples(int[] xs, int k) {\n" + body + "\n    }\n}\n";
+    }
+
+    private static String python(String body) {
+        return "def sum_multiples(xs, k):\n" + body.indent(4);
+    }
+
+    @Test
+    void javaHostileCodeIsContainedAndScoresZero() throws Exception {
+        List<String> hostile = List.of(
+                "while (true) { }",
+                "System.exit(0); return 0;",
+                "java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) { hog.add(new long[1 << 20]); }",
+                "try { while (true) { new ProcessBuilder(\"sleep\", \"60\").start(); } } catch (java.io.IOException e) { } return 0;",
+                "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + ESCAPE + "\"), \"x\"); } catch (Exception e) { }"
+                        + " try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"../../" + ESCAPE.getFileName() + "\"), \"x\"); }"
+                        + " catch (Exception e) { } return 0;",
+                "System.out.println(System.getenv()); System.out.println(System.getProperties()); return 0;");
+        List<Long> millis = new ArrayList<>();
+        for (String body : hostile) {
+            CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, java(body), JAVA_CASES);
+            millis.add(outcome.result().millis());
+            assertThat(outcome.passed()).as(body).isZero();
+            assertThat(outcome.result().stderr()).as("it compiled: " + body).doesNotContain("compilation failed");
+            assertThat(outcome.failures()).as(body).allSatisfy(f -> assertThat(f).isNotBlank());
+            assertNoParentVariable(outcome.result());
+        }
+        assertThat(ESCAPE).doesNotExist();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), ESCAPE.getFileName().toString())).doesNotExist();
+        assertThat(millis).allSatisfy(ms -> assertThat(ms).isLessThan(9_000));
+        assertThat(RUNNER.run(CodeRunner.Language.JAVA, java("int t = 0; for (int x : xs) { if (x % k == 0) t += x; } return t;"),
+                JAVA_CASES).passed()).as("the harness goes on").isEqualTo(2);
+    }
+
+    @Test
+    void pythonHostileCodeIsContainedAndScoresZero() {
+        assumeTrue(Toolchain.hasPython(), "python3 is not on the PATH");
+        List<String> hostile = List.of(
+                "while True:\n    pass",
+                "import sys\nsys.exit(0)",
+                "import os\nos._exit(3)",
+                "hog = []\nwhile True:\n    hog.append(bytearray(1 << 24))",
+                "import os\nwhile True:\n    os.fork()",
+                "import subprocess\nwhile True:\n    subprocess.Popen(['sleep', '60'])",
+                "open('" + ESCAPE + "', 'w').write('x')\nreturn 0",
+                "open('../../" + ESCAPE.getFileName() + "', 'w').write('x')\nreturn 0",
+                "import os\nprint(dict(os.environ))\nreturn 0");
+        for (String body : hostile) {
+            CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.PYTHON, python(body), PYTHON_CASES);
+            assertThat(outcome.passed()).as(body).isZero();
+            assertNoParentVariable(outcome.result());
+        }
+        assertThat(ESCAPE).doesNotExist();
+        assertThat(RUNNER.run(CodeRunner.Language.PYTHON, python("return sum(x for x in xs if x % k == 0)"), PYTHON_CASES)
+                .passed()).as("the harness goes on").isEqualTo(2);
+    }
+
+    @Test
+    void aForkLoopIsKilledWithItsWholeProcessGroupAtTheWallClockLimit() throws Exception {
+        String marker = "llmbench" + UUID.randomUUID().toString().replace("-", "");
+        Sandbox quick = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(2), 4096, 1024));
+        Sandbox.Result r = quick.run(Map.of(), new Sandbox.Command(List.of("bash", "-c",
+                "while true; do (exec -a " + marker + " sleep 300 &) ; sleep 0.01; done"), null), "");
+        assertThat(r.timedOut()).isTrue();
+        Thread.sleep(300);
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).count())
+                .as("processes left behind").isZero();
+    }
+
+    @Test
+    void outputIsCappedAndTheDirectoryIsEmptyAndRemoved() {
+        Sandbox small = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(5), 1000, 1024));
+        Sandbox.Result r = small.run(Map.of("a.txt", "hello"), new Sandbox.Command(List.of("bash", "-c",
+                "ls -A; pwd; head -c 100000 /dev/zero | tr '\\0' x"), null), "");
+        assertThat(r.stdout()).startsWith("a.txt\n").hasSizeLessThanOrEqualTo(1000);
+        assertThat(r.outputTruncated()).isTrue();
+        String dir = r.stdout().lines().skip(1).findFirst().orElseThrow();
+        assertThat(Path.of(dir)).doesNotExist();
+        assertThat(Files.exists(HOME_ESCAPE)).isFalse();
+    }
+
+    private static void assertNoParentVariable(Sandbox.Result result) {
+        String output = result.stdout() + result.stderr();
+        System.getenv().forEach((name, value) -> {
+            if (!name.equals("PATH") && !name.startsWith("PYENV") && !name.startsWith("_PYENV") && value.length() > 3) {
+                assertThat(output).as("parent variable " + name).doesNotContain(name + "=" + value);
+            }
+        });
+    }
+}
