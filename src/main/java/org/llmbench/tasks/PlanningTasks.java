@@ -71,12 +71,7 @@ final class PlanningTasks implements TaskGenerator {
 
     @Override
     public List<Task> generate(long seed, int max) {
-        List<Task> tasks = new ArrayList<>();
-        for (int i = 1; i <= Tasks.count(COUNT, max); i++) {
-            String id = Tasks.id(kind(), null, i);
-            tasks.add(task(id, TaskRandom.forTask(seed, id)));
-        }
-        return tasks;
+        return Tasks.numbered(kind(), COUNT, seed, max, (id, r, n) -> task(id, r));
     }
 
     private Task task(String id, TaskRandom r) {

@@ -24,19 +24,12 @@ final class ReasoningTasks implements TaskGenerator {
 
     @Override
     public List<Task> generate(long seed, int max) {
-        List<Task> tasks = new ArrayList<>();
-        for (int i = 1; i <= Tasks.count(COUNT, max); i++) {
-            String id = Tasks.id(kind(), null, i);
-            TaskRandom r = TaskRandom.forTask(seed, id);
-            Problem p = switch ((i - 1 + r.between(0, 3)) % 4) {
-                case 0 -> warehouse(r);
-                case 1 -> ages(r);
-                case 2 -> packs(r);
-                default -> relay(r);
-            };
-            tasks.add(task(id, p));
-        }
-        return tasks;
+        return Tasks.numbered(kind(), COUNT, seed, max, (id, r, n) -> task(id, switch ((n - 1 + r.between(0, 3)) % 4) {
+            case 0 -> warehouse(r);
+            case 1 -> ages(r);
+            case 2 -> packs(r);
+            default -> relay(r);
+        }));
     }
 
     private static Problem warehouse(TaskRandom r) {

@@ -49,13 +49,8 @@ final class SecurityTasks implements TaskGenerator {
 
     @Override
     public List<Task> generate(long seed, int max) {
-        List<Task> tasks = new ArrayList<>();
-        for (int i = 1; i <= Tasks.count(COUNT, max); i++) {
-            String id = Tasks.id(kind(), null, i);
-            TaskRandom r = TaskRandom.forTask(seed, id);
-            tasks.add(task(id, r, STYLES.get((i - 1 + r.between(0, STYLES.size() - 1)) % STYLES.size())));
-        }
-        return tasks;
+        return Tasks.numbered(kind(), COUNT, seed, max,
+                (id, r, n) -> task(id, r, STYLES.get((n - 1 + r.between(0, STYLES.size() - 1)) % STYLES.size())));
     }
 
     private Task task(String id, TaskRandom r, Style style) {

@@ -11,6 +11,21 @@ final class Tasks {
         return kind.wireName() + (variant == null ? "" : "-" + variant) + "-" + pad2(n);
     }
 
+    /** Makes one numbered task from its id, its own random stream and its number (1-based). */
+    interface Numbered {
+        Task make(String id, TaskRandom random, int n);
+    }
+
+    /** Tasks {@code kind-01}, {@code kind-02}, ... up to the kind's own count or bench.maxTasks. */
+    static java.util.List<Task> numbered(TaskKind kind, int own, long seed, int max, Numbered maker) {
+        java.util.List<Task> tasks = new java.util.ArrayList<>();
+        for (int n = 1; n <= count(own, max); n++) {
+            String id = id(kind, null, n);
+            tasks.add(maker.make(id, TaskRandom.forTask(seed, id), n));
+        }
+        return tasks;
+    }
+
     static int count(int own, int max) {
         return max > 0 ? Math.min(own, max) : own;
     }
