@@ -122,14 +122,20 @@ public final class Sandbox {
     /** Reads a child's stream on its own thread, keeping the first {@code cap} bytes and draining the rest. */
     private static final class CappedReader {
         private final Thread thread;
-        private volatile byte[] bytes = new byte[0];
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
         private volatile boolean truncated;
 
         private CappedReader(InputStream in, int cap) {
             thread = new Thread(() -> {
+                byte[] chunk = new byte[8192];
                 try (in) {
-                    bytes = in.readNBytes(cap);
-                    truncated = in.transferTo(OutputStream.nullOutputStream()) > 0;
+                    for (int n; (n = in.read(chunk)) >= 0; ) {
+                        synchronized (kept) {
+                            int room = cap - kept.size();
+                            kept.write(chunk, 0, Math.max(0, Math.min(room, n)));
+                            truncated |= n > room;
+                        }
+                    }
                 } catch (IOException ignored) {
                     // The stream closes when the child is killed; what was read so far stands.
                 }
@@ -143,13 +149,16 @@ public final class Sandbox {
             return reader;
         }
 
+        /** What was read; waits for the end of the stream, which comes once the process group is gone. */
         String text() {
             try {
-                thread.join(2_000);
+                thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            synchronized (kept) {
+                return kept.toString(StandardCharsets.UTF_8);
+            }
         }
 
         boolean truncated() {
