@@ -45,7 +45,7 @@ final class TaskResolver implements SelectorResolver {
         if (segments.size() == 3 && last.getType().equals(SuiteDescriptor.SEGMENT)
                 && last.getValue().equals(TaskSuiteDescriptor.SUITE_ID)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                            parent -> parent instanceof ModelDescriptor model
+                            parent -> parent instanceof ModelDescriptor model && !model.model().contains(",")
                                     ? Optional.of(new TaskSuiteDescriptor(parent.getUniqueId(), model.model(), tasks()))
                                     : Optional.empty())
                     .map(suite -> Resolution.match(Match.exact(suite, () -> children(suite))))
