@@ -1,5 +1,6 @@
 package org.llmbench.engine;
 
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -28,6 +29,19 @@ final class BenchEngineDescriptor extends EngineDescriptor implements Node<Bench
 
     boolean concurrentQuestions() {
         return concurrentQuestions;
+    }
+
+    /**
+     * How a question or task runs: concurrently only when the user switched parallel execution on; a parallel
+     * phase's own lanes are the exception and say so themselves, so other phases never skew their figures.
+     */
+    static ExecutionMode itemMode(TestDescriptor item) {
+        TestDescriptor root = item;
+        while (root.getParent().isPresent()) {
+            root = root.getParent().get();
+        }
+        return root instanceof BenchEngineDescriptor engine && engine.concurrentQuestions()
+                ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
     }
 
     @Override

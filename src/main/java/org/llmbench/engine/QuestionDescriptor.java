@@ -54,15 +54,9 @@ class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExe
         return model;
     }
 
-    /** Concurrent only when the user switched parallel execution on; parallel phases override this. */
     @Override
     public ExecutionMode getExecutionMode() {
-        TestDescriptor root = this;
-        while (root.getParent().isPresent()) {
-            root = root.getParent().get();
-        }
-        return root instanceof BenchEngineDescriptor engine && engine.concurrentQuestions()
-                ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
+        return BenchEngineDescriptor.itemMode(this);
     }
 
     @Override

@@ -56,4 +56,9 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<BenchE
         new TaskRunner(context).run(this, ref, task);
         return context;
     }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return BenchEngineDescriptor.itemMode(this);
+    }
 }

@@ -41,4 +41,9 @@ final class TaskSuiteDescriptor extends AbstractTestDescriptor implements Node<B
     public Type getType() {
         return Type.CONTAINER;
     }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
 }
