@@ -3,7 +3,6 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
