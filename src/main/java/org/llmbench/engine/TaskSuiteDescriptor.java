@@ -5,12 +5,13 @@ import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.tasks.Task;
-import org.llmbench.tasks.TaskCatalog;
 
-/** The generated tasks of one model: {@code [suite:tasks]}, its source the task catalog class. */
+/**
+ * The generated tasks of one model: {@code [suite:tasks]}. It has no source of its own, so Surefire files its
+ * tests under the entry class like every other question; each task points at its generator class.
+ */
 final class TaskSuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
 
     static final String SUITE_ID = "tasks";
@@ -19,7 +20,7 @@ final class TaskSuiteDescriptor extends AbstractTestDescriptor implements Node<B
     private final List<Task> tasks;
 
     TaskSuiteDescriptor(UniqueId parent, String model, List<Task> tasks) {
-        super(parent.append(SuiteDescriptor.SEGMENT, SUITE_ID), "generated tasks", ClassSource.from(TaskCatalog.class));
+        super(parent.append(SuiteDescriptor.SEGMENT, SUITE_ID), "generated tasks");
         this.model = model;
         this.tasks = tasks;
     }
