@@ -43,7 +43,7 @@ public record BenchConfig(
     }
 
     /** Providers the engine knows. */
-    public static final List<String> PROVIDERS = List.of("ollama", "openai", "mock");
+    public static final List<String> PROVIDERS = List.of("ollama", "openai", "mock", "replay");
 
     /** Whether a phase (suite name or {@code tasks}) is selected by {@link Constants#PHASES}. */
     public boolean runsPhase(String phase) {

@@ -84,10 +84,10 @@ public final class ConfigLoader {
 
     private Result load() {
         readFile();
-        List<String> models = list(Constants.MODEL, "mock");
         String replay = string(Constants.REPLAY, null);
+        List<String> models = list(Constants.MODEL, replay == null ? "mock" : ReplayDefaults.models(Path.of(replay)));
         String urlGiven = raw(Constants.URL).map(BenchConfig.Setting::value).orElse(null);
-        String provider = provider(models, urlGiven);
+        String provider = provider(models, urlGiven, replay);
         String url = string(Constants.URL, "openai".equals(provider) ? "http://127.0.0.1:1234/v1" : "http://127.0.0.1:11434");
         var config = new BenchConfig(
                 models,
@@ -243,18 +243,25 @@ public final class ConfigLoader {
         problem(key, effective.get(key).source(), reason, true);
     }
 
-    private String provider(List<String> models, String url) {
+    private String provider(List<String> models, String url, String replay) {
         String given = value(Constants.PROVIDER, null);
         if (given != null && !given.isBlank()) {
             String normalised = given.trim().toLowerCase(java.util.Locale.ROOT).replace("openai_compatible", "openai");
             if (BenchConfig.PROVIDERS.contains(normalised)) {
+                String key = replay == null ? Constants.PROVIDER : Constants.REPLAY;
+                ReplayDefaults.check(normalised, replay).ifPresent(reason ->
+                        problem(key, effective.get(key).source(), reason, true));
                 return normalised;
             }
             problem(Constants.PROVIDER, effective.get(Constants.PROVIDER).source(),
                     "'" + given + "' is not one of " + BenchConfig.PROVIDERS, true);
         }
         String inferred;
-        if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
+        if (replay != null) {
+            inferred = "replay";
+            ReplayDefaults.check(inferred, replay).ifPresent(reason ->
+                    problem(Constants.REPLAY, effective.get(Constants.REPLAY).source(), reason, true));
+        } else if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
             inferred = "mock";
         } else if (url != null && url.contains("/v1")) {
             inferred = "openai";

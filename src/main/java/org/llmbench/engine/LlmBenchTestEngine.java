@@ -120,6 +120,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
     protected BenchExecutionContext createExecutionContext(ExecutionRequest request) {
         BenchConfig config = LaneExecution.clientConfig(((BenchEngineDescriptor) request.getRootTestDescriptor()).config(),
                 request.getRootTestDescriptor());
+        AllureRecorder.newRun(RunEnvironment.of(config));
         return new BenchExecutionContext(config, clients.apply(config), new QuestionScorer(new SyntaxChecker(true)),
                 request.getEngineExecutionListener());
     }

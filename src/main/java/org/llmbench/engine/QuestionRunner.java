@@ -7,16 +7,20 @@ import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.ScoreJson;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
 import org.llmbench.model.ChatRequest;
+import org.llmbench.model.ErrorKind;
 import org.llmbench.model.GenerationOptions;
+import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs one question on the executing thread: call the model, record the call, score the answer, record the
@@ -32,9 +36,28 @@ final class QuestionRunner {
 
     void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
-        CallResult call = context.client().chat(request);
+        QuestionReport report = new QuestionReport(AllureRecorder.forCurrentTest(), ref, context.config(), context.client().provider());
+        report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
+        CallResult call = report.call(() -> call(ref, request));
         RunLedger.current().recordCall(ref, request, call);
-        finish(descriptor, ref, suite, question, call, scoreOf(question, call, call.content()));
+        report.exchange(request, call);
+        abortIfNotReplayable(call);
+        report.parse(call.content());
+        finish(descriptor, ref, suite, question, call, report.score(() -> scoreOf(question, call, call.content())));
+    }
+
+    /** Calls the model; a replay client learns which test the call belongs to. */
+    private CallResult call(TestRef ref, ChatRequest request) {
+        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
+            return context.client().chat(request);
+        }
+    }
+
+    /** A question the replayed ledger lacks is nothing the model did: the test is aborted, not failed. */
+    static void abortIfNotReplayable(CallResult call) {
+        if (call.errorKind() == ErrorKind.NOT_REPLAYABLE) {
+            throw new TestAbortedException("not replayable: " + call.errorMessage());
+        }
     }
 
     /** The score of an answer, or of the call's failure when there is no answer. */
@@ -47,7 +70,9 @@ final class QuestionRunner {
 
     /** Records the score, publishes the figures, and fails the test when the score is below its pass mark. */
     void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
+        abortIfNotReplayable(call);
         double weight = question.weight() * context.config().weightOf(suite.id());
+        AllureRecorder.forCurrentTest().attach("score breakdown", "application/json", "json", ScoreJson.text(score, weight));
         RunLedger.current().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
-import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 
 /**
@@ -161,16 +160,7 @@ public final class RunLedger {
             return;
         }
         ObjectNode e = withRef(LedgerWriter.event("score"), ref);
-        e.put("score", score.value());
-        e.put("pass_mark", score.passMark());
-        e.put("passed", score.passed());
-        e.put("weight", weight);
-        e.put("weighted_score", score.value() * weight);
-        var checks = e.putArray("checks");
-        for (Check c : score.checks()) {
-            checks.addObject().put("name", c.name()).put("weight", c.weight())
-                    .put("status", c.status().name().toLowerCase(java.util.Locale.ROOT)).put("reason", c.reason());
-        }
+        e.setAll(ScoreJson.of(score, weight));
         if (!details.isEmpty()) {
             e.setAll((ObjectNode) JsonSupport.toTree(details));
         }

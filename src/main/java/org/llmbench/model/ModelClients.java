@@ -17,6 +17,7 @@ public final class ModelClients {
     public static ModelClient create(BenchConfig config, UnaryOperator<String> env) {
         return switch (config.provider()) {
             case "mock" -> new MockModelClient(config.seed());
+            case "replay" -> new ReplayClient(java.nio.file.Path.of(config.replay()));
             case "openai" -> new OpenAiClient(ClientSettings.of(config, env));
             case "ollama" -> new OllamaClient(ClientSettings.of(config, env));
             default -> throw new IllegalArgumentException("unknown provider " + config.provider());

@@ -1,0 +1,34 @@
+package org.llmbench.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.ledger.RunLedger;
+
+/** The figures of a run shown on the Allure report's overview (its environment.properties). */
+final class RunEnvironment {
+
+    private RunEnvironment() {
+    }
+
+    static Map<String, String> of(BenchConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        RunLedger ledger = RunLedger.current();
+        if (ledger.enabled()) {
+            env.put("run_id", ledger.runId());
+        }
+        env.put("models", String.join(",", config.models()));
+        env.put("provider", config.provider());
+        env.put("target_url", "replay".equals(config.provider()) ? config.replay() : config.url());
+        env.put("phases", String.join(",", config.phases()));
+        env.put("temperature", String.valueOf(config.temperature()));
+        env.put("num_ctx", String.valueOf(config.numCtx()));
+        env.put("num_predict", String.valueOf(config.numPredict()));
+        env.put("seed", String.valueOf(config.seed()));
+        env.put("config_hash", config.hash());
+        env.put("device", config.device());
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return env;
+    }
+}
