@@ -105,12 +105,15 @@ public final class LedgerListener implements TestExecutionListener {
             end.put("weighted_total", ledger.summary().total());
             ledger.record("run_end", end);
             ManifestWriter.addPhaseFigures(ledger.folder(), ledger.phaseFigures());
-            ResultsWriter.write(ledger.ledgerFile(), ledger.folder().resolve("results.json"), ledger.runId(), config.hash());
+            Map<String, Leaderboard.Rank> ranks = RunReports.write(ledger, config);
             RunNotesWriter.write(ledger.folder(), config, durationMs);
             System.out.println();
             System.out.println("[llm-bench] run " + ledger.runId() + " finished in " + durationMs + " ms; " + statusCounts);
             System.out.print(ledger.summary().table());
+            ranks.forEach((model, rank) -> System.out.printf(java.util.Locale.ROOT,
+                    "%s: percentile rank %.1f among %d earlier comparable run(s)%n", model, rank.percentile(), rank.earlierRuns()));
             System.out.println("[llm-bench] ledger: " + ledger.ledgerFile());
+            System.out.println("[llm-bench] report: " + ledger.folder().resolve(MarkdownReport.FILE));
         } catch (IOException | RuntimeException e) {
             System.err.println("[llm-bench] could not finish the run folder: " + e);
         } finally {

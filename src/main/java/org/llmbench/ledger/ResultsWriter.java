@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Writes results.json (SPEC section 8) from the ledger in two streaming passes: the first finds each
- * test's last score (a resumed run may have scored it twice), the second writes one entry per test.
- * Only calls awaiting their score are held, never the whole run.
+ * Writes results.json (SPEC section 8) from the ledger, streaming: one entry per test from its final score
+ * (see {@link FinalScores}), then the summary and, when the leaderboard holds comparable earlier runs, this
+ * run's percentile rank among them.
  */
 final class ResultsWriter {
 
@@ -19,16 +18,13 @@ final class ResultsWriter {
     }
 
     static void write(Path ledger, Path target, String runId, String configHash) throws IOException {
-        Map<String, Integer> scoreCount = new HashMap<>();
-        LedgerReader.forEach(ledger, e -> {
-            if ("score".equals(e.path("event").asText())) {
-                scoreCount.merge(e.path("test_id").asText(), 1, Integer::sum);
-            }
-        });
-        Map<String, JsonNode> pendingCalls = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        write(ledger, target, runId, configHash, Map.of());
+    }
+
+    static void write(Path ledger, Path target, String runId, String configHash, Map<String, Leaderboard.Rank> ranks)
+            throws IOException {
         double[] totals = new double[2];
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -36,22 +32,16 @@ final class ResultsWriter {
             g.writeStringField("run_id", runId);
             g.writeStringField("config_hash", configHash);
             g.writeArrayFieldStart("tasks");
-            LedgerReader.forEach(ledger, e -> {
-                String id = e.path("test_id").asText();
-                switch (e.path("event").asText()) {
-                    case "call" -> pendingCalls.put(id, e);
-                    case "score" -> {
-                        JsonNode call = pendingCalls.remove(id);
-                        if (seen.merge(id, 1, Integer::sum).equals(scoreCount.get(id))) {
-                            writeTask(g, e, call);
-                            totals[0] += e.path("weighted_score").asDouble();
-                            totals[1] += e.path("weight").asDouble();
-                            counts[0]++;
-                            counts[1] += e.path("passed").asBoolean() ? 1 : 0;
-                        }
-                    }
-                    default -> { }
+            FinalScores.forEach(ledger, (score, call) -> {
+                if (score == null) {
+                    counts[2] += "not_replayable".equals(call.path("error_kind").asText()) ? 1 : 0;
+                    return;
                 }
+                writeTask(g, score, call);
+                totals[0] += score.path("weighted_score").asDouble();
+                totals[1] += score.path("weight").asDouble();
+                counts[0]++;
+                counts[1] += score.path("passed").asBoolean() ? 1 : 0;
             });
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
@@ -60,7 +50,19 @@ final class ResultsWriter {
             g.writeNumberField("score_percent", totals[1] == 0 ? 0 : totals[0] / totals[1]);
             g.writeNumberField("tasks", counts[0]);
             g.writeNumberField("passed", counts[1]);
+            g.writeNumberField("not_replayable", counts[2]);
             g.writeEndObject();
+            if (!ranks.isEmpty()) {
+                g.writeObjectFieldStart("percentile_rank");
+                for (var rank : ranks.entrySet()) {
+                    g.writeObjectFieldStart(rank.getKey());
+                    g.writeNumberField("score", rank.getValue().score());
+                    g.writeNumberField("percentile", rank.getValue().percentile());
+                    g.writeNumberField("earlier_runs", rank.getValue().earlierRuns());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (UncheckedIOException e) {
             throw e.getCause();

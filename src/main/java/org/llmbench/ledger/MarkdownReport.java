@@ -1,0 +1,112 @@
+package org.llmbench.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes report.md beside the run's other files: the run's settings, a table per model and phase (score,
+ * passes, latency and token-rate percentiles, errors), the percentile rank, and each question below its
+ * pass mark with the checks that failed. Questions are streamed from the ledger, at most {@link #MAX_LISTED}.
+ */
+final class MarkdownReport {
+
+    static final String FILE = "report.md";
+    static final int MAX_LISTED = 500;
+    private static final int MAX_REASON = 160;
+
+    private MarkdownReport() {
+    }
+
+    static void write(Path folder, Path ledger) throws IOException {
+        JsonNode manifest = JsonSupport.MAPPER.readTree(folder.resolve("manifest.json").toFile());
+        JsonNode metadata = JsonSupport.MAPPER.readTree(folder.resolve(MetadataWriter.FILE).toFile());
+        JsonNode results = JsonSupport.MAPPER.readTree(folder.resolve("results.json").toFile());
+        try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
+            out.write("# llm-bench run " + manifest.path("run_id").asText() + "\n\n");
+            out.write("- started: " + manifest.path("started_at").asText() + "\n");
+            out.write("- provider: " + manifest.path("provider").asText() + ", models: " + join(manifest.path("models"))
+                    + ", phases: " + join(manifest.path("phases")) + "\n");
+            out.write("- options: " + manifest.path("options").toString() + "\n");
+            out.write("- config hash: `" + results.path("config_hash").asText() + "`\n");
+            out.write(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d of %d passed)%n",
+                    results.path("summary").path("score_percent").asDouble(), results.path("summary").path("passed").asInt(),
+                    results.path("summary").path("tasks").asInt()));
+            if (results.path("summary").path("not_replayable").asInt() > 0) {
+                out.write("- not replayable (missing from the replayed ledger, not counted): "
+                        + results.path("summary").path("not_replayable").asInt() + "\n");
+            }
+            results.path("percentile_rank").fields().forEachRemaining(r -> write(out, String.format(Locale.ROOT,
+                    "- %s: percentile rank %.1f among %d earlier comparable run(s)%n", r.getKey(),
+                    r.getValue().path("percentile").asDouble(), r.getValue().path("earlier_runs").asInt())));
+            out.write("\n## Per model and phase\n\n");
+            out.write("| model | phase | tests | passed | score | latency p50 / p95 ms | ttft p50 ms | tpot p50 ms | tokens/s p50 | errors |\n");
+            out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            metadata.path("models").fields().forEachRemaining(m -> m.getValue().path("phases").fields()
+                    .forEachRemaining(p -> write(out, row(m.getKey(), p.getKey(), p.getValue()))));
+            out.write("\n## Below the pass mark\n\n");
+            int[] listed = {0};
+            FinalScores.forEach(ledger, (score, call) -> {
+                if (score != null && !score.path("passed").asBoolean() && listed[0]++ < MAX_LISTED) {
+                    write(out, failure(score));
+                }
+            });
+            out.write(listed[0] == 0 ? "None.\n" : listed[0] > MAX_LISTED ? "\n(" + (listed[0] - MAX_LISTED)
+                    + " more: see results.json)\n" : "");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String row(String model, String phase, JsonNode f) {
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s / %s | %s | %s | %s | %s |%n", cell(model), cell(phase),
+                f.path("tests").asInt(), f.path("passed").asInt(), f.path("score").asDouble(),
+                num(f.path("latency_ms").path("p50")), num(f.path("latency_ms").path("p95")), num(f.path("ttft_ms").path("p50")),
+                num(f.path("tpot_ms").path("p50")), num(f.path("completion_tokens_per_s").path("p50")),
+                f.path("errors_by_kind").isEmpty() ? "" : cell(f.path("errors_by_kind").toString()));
+    }
+
+    private static String failure(JsonNode score) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "- **%s / %s / %s**: %.1f (pass mark %.1f)%n",
+                cell(score.path("model").asText()), cell(score.path("suite").asText()), cell(score.path("item").asText()),
+                score.path("score").asDouble(), score.path("pass_mark").asDouble()));
+        score.path("checks").forEach(c -> {
+            if ("failed".equals(c.path("status").asText())) {
+                sb.append("  - ").append(cell(c.path("name").asText())).append(": ").append(cell(clip(c.path("reason").asText()))).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Model output and names are untrusted: keep them on one line and out of table syntax. */
+    private static String cell(String s) {
+        return s.replaceAll("[\\r\\n]+", " ").replace("|", "\\|").replace("<", "&lt;");
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "...";
+    }
+
+    private static String num(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.0f", n.asDouble()) : "-";
+    }
+
+    private static String join(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        array.forEach(v -> sb.append(sb.length() == 0 ? "" : ", ").append(v.asText()));
+        return sb.toString();
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
