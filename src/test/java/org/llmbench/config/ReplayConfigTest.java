@@ -1,0 +1,54 @@
+package org.llmbench.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static ConfigLoader.Result load(Map<String, String> params) {
+        return ConfigLoader.load(k -> Optional.ofNullable(params.get(k)));
+    }
+
+    private Path ledger() throws Exception {
+        return Files.writeString(dir.resolve("run.jsonl"),
+                "{\"schema_version\":1,\"event\":\"run_start\",\"models\":[\"qwen3.5:0.8b\",\"llama3.2:1b\"]}\n");
+    }
+
+    @Test
+    void aReplayPathMakesTheProviderReplayAndTheModelsThoseOfTheLedger() throws Exception {
+        ConfigLoader.Result result = load(Map.of(Constants.REPLAY, ledger().toString()));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.config().provider()).isEqualTo("replay");
+        assertThat(result.config().effective().get(Constants.PROVIDER).source()).isEqualTo("inferred");
+        assertThat(result.config().models()).containsExactly("qwen3.5:0.8b", "llama3.2:1b");
+        // Named models win over the ledger's.
+        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.MODEL, "llama3.2:1b")).config().models())
+                .containsExactly("llama3.2:1b");
+        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.PROVIDER, "replay")).problems()).isEmpty();
+    }
+
+    @Test
+    void replayWithoutALedgerOrWithAnotherProviderIsAnErrorNamingTheKey() throws Exception {
+        assertThat(load(Map.of(Constants.PROVIDER, "replay")).problems()).singleElement().satisfies(p -> {
+            assertThat(p.fatal()).isTrue();
+            assertThat(p.key()).isEqualTo(Constants.PROVIDER);
+            assertThat(p.toString()).contains(Constants.REPLAY);
+        });
+        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.PROVIDER, "ollama")).problems())
+                .singleElement().satisfies(p -> assertThat(p.toString()).contains(Constants.REPLAY).contains("must be replay"));
+        assertThat(load(Map.of(Constants.REPLAY, dir.resolve("missing.jsonl").toString())).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo(Constants.REPLAY);
+                    assertThat(p.toString()).contains("missing.jsonl").contains("not a readable run.jsonl");
+                });
+    }
+}
