@@ -7,9 +7,14 @@ import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
+import io.qameta.allure.util.PropertiesUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -125,17 +130,33 @@ final class AllureRecorder {
         if (files == null) {
             return;
         }
-        AllureLifecycle lifecycle = Allure.getLifecycle();
-        try {
-            files.forEach((name, content) -> lifecycle.writeAttachment(name,
-                    new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
-            try (InputStream categories = AllureRecorder.class.getResourceAsStream("/allure/categories.json")) {
-                if (categories != null) {
-                    lifecycle.writeAttachment("categories.json", categories);
-                }
+        try (InputStream in = AllureRecorder.class.getResourceAsStream("/allure/categories.json")) {
+            var all = new LinkedHashMap<String, byte[]>();
+            files.forEach((name, content) -> all.put(name, content.getBytes(StandardCharsets.UTF_8)));
+            if (in != null) {
+                all.put("categories.json", in.readAllBytes());
             }
+            all.forEach(AllureRecorder::writeRunFile);
         } catch (IOException | RuntimeException e) {
             System.err.println("[llm-bench] could not write Allure's run files: " + e);
+        }
+    }
+
+    /**
+     * Through the lifecycle, so the file lands wherever it writes; its writer never overwrites, so a file
+     * left by an earlier run is replaced in the configured results directory instead.
+     */
+    private static void writeRunFile(String name, byte[] content) {
+        try {
+            Allure.getLifecycle().writeAttachment(name, new ByteArrayInputStream(content));
+        } catch (RuntimeException exists) {
+            try {
+                Path dir = Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(name), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
