@@ -84,7 +84,10 @@ public final class Constants {
     /** With {@link #RUN_ID}: re-run only the questions whose last outcome was a call error. */
     public static final String RETRY_ERRORS = "bench.retryErrors";
 
-    /** Path of a run.jsonl whose saved outputs answer the questions (provider {@code replay}). */
+    /**
+     * Path of a run.jsonl whose saved outputs answer the questions, re-scored by today's scorers, with no
+     * network. Implies provider {@code replay}; the models default to the ledger's.
+     */
     public static final String REPLAY = "bench.replay";
 
     /** Strict-JSON answer envelope for generated tasks. Default true. */

@@ -19,7 +19,11 @@ final class RunEnvironment {
         }
         env.put("models", String.join(",", config.models()));
         env.put("provider", config.provider());
-        env.put("target_url", "replay".equals(config.provider()) ? config.replay() : config.url());
+        env.put("target_url", switch (config.provider()) {
+            case "replay" -> "replay of " + config.replay();
+            case "mock" -> "built-in mock";
+            default -> config.url();
+        });
         env.put("phases", String.join(",", config.phases()));
         env.put("temperature", String.valueOf(config.temperature()));
         env.put("num_ctx", String.valueOf(config.numCtx()));

@@ -92,6 +92,21 @@ class ReplayRunTest {
     }
 
     @Test
+    void aLedgerRecordedFromAServerReplaysOfflineAfterTheServerIsGone() throws Exception {
+        Path original;
+        try (FakeModelServer server = new FakeModelServer(FakeModelServer.answering(r ->
+                "```bash\nwc -l *.log\n```\n1. ssh-keygen\n2. authorized_keys\n3. test\n4. remove"))) {
+            BenchLauncher.run(Map.of("bench.model", "fake-model", "bench.provider", "openai", "bench.url", server.openAiUrl(),
+                    "bench.phases", "hello,5q", "bench.out", out.resolve("original").toString()));
+            assertThat(server.requests()).hasSize(6);
+            original = BenchLauncher.latestRun(out.resolve("original"));
+        }
+        Map<String, Double> recorded = scores(original);
+        assertThat(recorded).hasSize(6);
+        assertThat(scores(replay(original.resolve("run.jsonl")))).isEqualTo(recorded);
+    }
+
+    @Test
     void replayScoresTheSavedOutputsWithTodaysScorersNotTheSavedScores() throws Exception {
         Path original = recordMockRun().resolve("run.jsonl");
         String q03 = "[engine:llm-bench]/[model:mock]/[suite:5q]/[question:Q03]";
