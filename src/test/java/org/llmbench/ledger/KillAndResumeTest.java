@@ -19,6 +19,9 @@ import org.llmbench.testing.GeneratedSuite;
 /** A real run in a child JVM, killed with SIGKILL part-way, then resumed: nothing lost, nothing twice. */
 class KillAndResumeTest {
 
+    /** A child killed mid-run must not leave torn Allure files in the project's target. */
+    private static final String NO_ALLURE = "-Djunit.platform.execution.listeners.deactivate=io.qameta.allure.*";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int QUESTIONS = 300;
 
@@ -31,7 +34,7 @@ class KillAndResumeTest {
         String runId = "kill-test";
         Path ledger = out.resolve("run-" + runId).resolve("run.jsonl");
 
-        Process first = ChildJvm.start(dir.resolve("first.log"), List.of("-Xmx128m"), suites, "bench.model=mock:slow:15",
+        Process first = ChildJvm.start(dir.resolve("first.log"), List.of("-Xmx128m", NO_ALLURE), suites, "bench.model=mock:slow:15",
                 "bench.phases=all", "bench.out=" + out, "bench.runId=" + runId);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (scores(ledger) < 40 && System.nanoTime() < deadline && first.isAlive()) {
@@ -46,7 +49,7 @@ class KillAndResumeTest {
             assertThat(MAPPER.readTree(line).path("event").isTextual()).as("every line parses: %s", line).isTrue();
         }
 
-        Process second = ChildJvm.start(dir.resolve("second.log"), List.of("-Xmx128m"), suites, "bench.model=mock:slow:15",
+        Process second = ChildJvm.start(dir.resolve("second.log"), List.of("-Xmx128m", NO_ALLURE), suites, "bench.model=mock:slow:15",
                 "bench.phases=all", "bench.out=" + out, "bench.runId=" + runId);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("second.log"))).contains("skipped " + scoredBeforeKill);
