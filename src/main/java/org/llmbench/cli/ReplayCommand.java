@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.ledger.LedgerReader;
+import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -92,7 +93,16 @@ final class ReplayCommand implements Callable<Integer> {
         parameters.put(Constants.REPLAY, ledger.toString());
         parameters.putIfAbsent(Constants.MODEL, String.join(",", models));
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
-        out.printf(Locale.ROOT, "[llm-bench] replayed: weighted total %.2f%n", outcome.scorePercent());
+        RunComparison changes = RunComparison.of(ledger, outcome.folder());
+        if (bench.verbose || changes.rows().stream().anyMatch(r -> r.scoreDelta() != 0)) {
+            out.print(changes.table());
+        }
+        Path before = ledger.resolveSibling("results.json");
+        double old = Files.isRegularFile(before) ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(before.toFile())
+                .path("summary").path("score_percent").asDouble() : Double.NaN;
+        out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed, %d not replayable; weighted total %.2f -> %.2f%n",
+                changes.rows().size(), ledger, changes.rows().stream().filter(r -> r.scoreDelta() != 0).count(),
+                outcome.results().path("summary").path("not_replayable").asInt(), old, outcome.scorePercent());
         return ExitCodes.OK;
     }
 }
