@@ -42,16 +42,27 @@ final class AllureRecorder {
         this.testUuid = testUuid;
     }
 
-    /** The recorder of the test that Allure's listener started on this thread, or one that does nothing. */
-    static AllureRecorder forCurrentTest() {
+    /**
+     * The recorder of the test that Allure's listener started on this thread for the given unique id, or one
+     * that does nothing. The id check matters: Allure's thread context is inherited, so an engine run inside
+     * another test (EngineTestKit in a Jupiter test) would otherwise write into that outer test.
+     */
+    static AllureRecorder forTest(String uniqueId) {
         if (!PRESENT) {
             return NONE;
         }
-        AllureRecorder recorder = Allure.getLifecycle().getCurrentTestCase().map(AllureRecorder::new).orElse(NONE);
-        if (recorder.active()) {
-            writeRunFiles();
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        String uuid = lifecycle.getCurrentTestCase().orElse(null);
+        if (uuid == null) {
+            return NONE;
         }
-        return recorder;
+        boolean[] ours = {false};
+        lifecycle.updateTestCase(uuid, t -> ours[0] = uniqueId.equals(t.getTestCaseId()));
+        if (!ours[0]) {
+            return NONE;
+        }
+        writeRunFiles();
+        return new AllureRecorder(uuid);
     }
 
     boolean active() {

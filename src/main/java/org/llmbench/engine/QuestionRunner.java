@@ -36,7 +36,7 @@ final class QuestionRunner {
 
     void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
-        QuestionReport report = new QuestionReport(AllureRecorder.forCurrentTest(), ref, context.config(), context.client().provider());
+        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         CallResult call = report.call(() -> call(ref, request));
         RunLedger.current().recordCall(ref, request, call);
@@ -72,7 +72,7 @@ final class QuestionRunner {
     void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
         abortIfNotReplayable(call);
         double weight = question.weight() * context.config().weightOf(suite.id());
-        AllureRecorder.forCurrentTest().attach("score breakdown", "application/json", "json", ScoreJson.text(score, weight));
+        AllureRecorder.forTest(ref.testId()).attach("score breakdown", "application/json", "json", ScoreJson.text(score, weight));
         RunLedger.current().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {
