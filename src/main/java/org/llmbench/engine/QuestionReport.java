@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.ledger.ScoreJson;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -58,13 +59,19 @@ final class QuestionReport {
 
     /** The prompt and what came back, attached as sent and received. */
     void exchange(ChatRequest request, CallResult call) {
+        exchange(request, call, 0);
+    }
+
+    /** As {@link #exchange(ChatRequest, CallResult)} for a retry (round 1, 2, ...) after an unreadable answer. */
+    void exchange(ChatRequest request, CallResult call, int round) {
+        String suffix = round == 0 ? "" : " (retry " + round + ")";
         StringBuilder prompt = new StringBuilder();
         for (ChatMessage m : request.messages()) {
             prompt.append(prompt.length() == 0 ? "" : "\n\n").append('[').append(m.role()).append("]\n").append(m.content());
         }
-        allure.attach("prompt", "text/plain", "txt", prompt.toString());
-        allure.attach("raw output", "text/plain", "txt", call.ok() ? call.content() : "(no answer) " + call.errorMessage());
-        allure.attach("thinking", "text/plain", "txt", call.thinking());
+        allure.attach("prompt" + suffix, "text/plain", "txt", prompt.toString());
+        allure.attach("raw output" + suffix, "text/plain", "txt", call.ok() ? call.content() : "(no answer) " + call.errorMessage());
+        allure.attach("thinking" + suffix, "text/plain", "txt", call.thinking());
     }
 
     void parse(String answer) {
@@ -75,10 +82,29 @@ final class QuestionReport {
 
     /** Scores as a step; the breakdown is attached where every runner records its score. */
     Score score(Supplier<Score> scoring) {
-        return allure.step("score", scoring, s -> new AllureRecorder.StepOutcome(Map.of(
-                "score", String.format(Locale.ROOT, "%.2f", s.value()),
-                "pass_mark", String.format(Locale.ROOT, "%.2f", s.passMark())),
-                s.passed() ? null : s.failedChecks().size() + " check(s) failed"));
+        return score(scoring, s -> s);
+    }
+
+    /** Scores as a step whose result carries a score (a generated task's grading: parse, then checks). */
+    <T> T score(Supplier<T> scoring, java.util.function.Function<T, Score> scoreOf) {
+        return allure.step("score", scoring, r -> {
+            Score s = scoreOf.apply(r);
+            return new AllureRecorder.StepOutcome(Map.of("score", String.format(Locale.ROOT, "%.2f", s.value()),
+                    "pass_mark", String.format(Locale.ROOT, "%.2f", s.passMark())),
+                    s.passed() ? null : s.failedChecks().size() + " check(s) failed");
+        });
+    }
+
+    /** What a generated task's parser made of the answer (the envelope's parts), as JSON. */
+    void parsed(Object parsed) {
+        if (allure.active() && parsed != null) {
+            allure.attach("parsed output", "application/json", "json",
+                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(parsed).toPrettyString());
+        }
+    }
+
+    void breakdown(Score score, double weight) {
+        allure.attach("score breakdown", "application/json", "json", ScoreJson.text(score, weight));
     }
 
     private static Map<String, String> figures(CallResult r) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.ScoreJson;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -72,7 +71,7 @@ final class QuestionRunner {
     void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
         abortIfNotReplayable(call);
         double weight = question.weight() * context.config().weightOf(suite.id());
-        AllureRecorder.forTest(ref.testId()).attach("score breakdown", "application/json", "json", ScoreJson.text(score, weight));
+        new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
         RunLedger.current().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {

@@ -9,6 +9,7 @@ import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
+import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 import org.llmbench.tasks.Task;
@@ -35,26 +36,35 @@ final class TaskRunner {
         QuestionRunner plain = new QuestionRunner(context);
         String prompt = TaskPrompts.prompt(task, strict);
         RunLedger ledger = RunLedger.current();
+        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, config, context.client().provider());
+        report.describe(task.kind().wireName(), prompt);
         int retries = 0;
         CallResult call;
         TaskScorer.Graded graded = null;
-        while (true) {
-            ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt), plain.options(),
-                    TaskPrompts.referenceAnswer(task, strict));
-            call = context.client().chat(request);
-            ledger.recordCall(ref, request, call);
-            if (!call.ok()) {
-                break;
+        // One replay scope for all attempts, so a parse retry replays the ledger's second call of this task.
+        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
+            while (true) {
+                ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt), plain.options(),
+                        TaskPrompts.referenceAnswer(task, strict));
+                call = report.call(() -> context.client().chat(request));
+                ledger.recordCall(ref, request, call);
+                report.exchange(request, call, retries);
+                QuestionRunner.abortIfNotReplayable(call);
+                if (!call.ok()) {
+                    break;
+                }
+                String answer = call.content();
+                graded = report.score(() -> TaskScorer.score(task, answer, strict, config.passScore()), TaskScorer.Graded::score);
+                if (graded.parseOk() || retries >= config.retryOnParseFail()) {
+                    break;
+                }
+                retries++;
+                prompt = TaskPrompts.retry(task, graded.parse().error());
             }
-            graded = TaskScorer.score(task, call.content(), strict, config.passScore());
-            if (graded.parseOk() || retries >= config.retryOnParseFail()) {
-                break;
-            }
-            retries++;
-            prompt = TaskPrompts.retry(task, graded.parse().error());
         }
         Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
                 call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
+        report.breakdown(score, config.weightOf(task.kind().wireName()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", task.kind().wireName());
         details.put("strict_json", strict);
@@ -65,6 +75,7 @@ final class TaskRunner {
             details.put("parse_error", graded.parse().error());
         }
         details.put("parsed", graded == null ? null : graded.parsed());
+        report.parsed(details);
         ledger.recordScore(ref, score, config.weightOf(task.kind().wireName()), call, details);
         Map<String, String> entry = QuestionRunner.reportEntry(score, call);
         entry.put("parse_ok", String.valueOf(details.get("parse_ok")));
