@@ -65,7 +65,7 @@ abstract class HttpChatClient implements ModelClient {
             readWhole(WireJson.object(whole, "response"), parts, timer);
             return parts.result(timer, request.messages(), charsIn, false);
         }
-        try (HttpTransport.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
+        try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
             readStream(new BodyLines(in, http.maxBodyBytes()), parts, timer);
             timer.finish();
             return parts.result(timer, request.messages(), charsIn, true);

@@ -15,11 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP plumbing shared by the real clients: one JDK HttpClient, a deadline over the whole call
@@ -28,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class HttpTransport implements AutoCloseable {
 
     /** A response whose body is still to be read (streaming) through {@link #body}. */
-    record Opened(int status, HttpResponse<InputStream> response, Deadline deadline) {
+    record Opened(int status, HttpResponse<InputStream> response, CallDeadlines.Deadline deadline) {
         InputStream body() {
             return response.body();
         }
@@ -44,30 +39,6 @@ final class HttpTransport implements AutoCloseable {
             return status >= 200 && status < 300;
         }
     }
-
-    /** Closes the body when the call's time is up, so a stalled read ends instead of hanging. */
-    static final class Deadline implements AutoCloseable {
-        private final AtomicBoolean expired = new AtomicBoolean();
-        private volatile ScheduledFuture<?> task;
-
-        boolean expired() {
-            return expired.get();
-        }
-
-        @Override
-        public void close() {
-            ScheduledFuture<?> t = task;
-            if (t != null) {
-                t.cancel(false);
-            }
-        }
-    }
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "llm-bench-call-deadline");
-        t.setDaemon(true);
-        return t;
-    });
 
     private static final int ERROR_EXCERPT_BYTES = 4096;
 
@@ -97,14 +68,9 @@ final class HttpTransport implements AutoCloseable {
             builder.header("Authorization", "Bearer " + secret);
         }
         HttpRequest request = builder.timeout(timeout).build();
-        Deadline deadline = new Deadline();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            long remainingMs = Math.max(1, timeout.toMillis() - (System.nanoTime() - startNanos) / 1_000_000);
-            deadline.task = WATCHDOG.schedule(() -> {
-                deadline.expired.set(true);
-                closeQuietly(response.body());
-            }, remainingMs, TimeUnit.MILLISECONDS);
+            CallDeadlines.Deadline deadline = CallDeadlines.watch(response.body(), startNanos + timeout.toNanos());
             return new Opened(response.statusCode(), response, deadline);
         } catch (HttpConnectTimeoutException e) {
             throw new CallFailure(ErrorKind.TIMEOUT, "connect timed out after " + connectTimeout.toMillis() + " ms");
@@ -130,7 +96,7 @@ final class HttpTransport implements AutoCloseable {
      * only a few KiB are read, for the message, and the status decides the error kind.
      */
     String readAll(Opened opened) throws CallFailure {
-        try (Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
+        try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
             long cap = opened.ok() ? maxBodyBytes : ERROR_EXCERPT_BYTES;
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             if (!opened.ok()) {
@@ -146,7 +112,7 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    CallFailure readFailure(Deadline deadline, IOException e) {
+    CallFailure readFailure(CallDeadlines.Deadline deadline, IOException e) {
         if (deadline.expired()) {
             return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms");
         }
@@ -211,14 +177,6 @@ final class HttpTransport implements AutoCloseable {
             } catch (java.time.format.DateTimeParseException notDate) {
                 return -1;
             }
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // Closing is how the deadline interrupts a read; a failure to close changes nothing.
         }
     }
 

@@ -1,0 +1,82 @@
+package org.llmbench.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Ends stalled calls: one daemon thread looks at the open calls every {@link #SWEEP_MS} ms and closes the body
+ * of each call past its deadline, so a blocked read fails instead of hanging. Registering a call costs a set
+ * insert; a timer task per call would wake a thread on every call, a cost the benchmark measured.
+ */
+final class CallDeadlines {
+
+    /** How late a deadline may fire; negligible next to call timeouts measured in seconds. */
+    static final long SWEEP_MS = 50;
+
+    /** The deadline of one call; closing it (call done) takes it off the watch list. */
+    static final class Deadline implements AutoCloseable {
+        private final long dueNanos;
+        private final InputStream body;
+        private final AtomicBoolean expired = new AtomicBoolean();
+
+        private Deadline(long dueNanos, InputStream body) {
+            this.dueNanos = dueNanos;
+            this.body = body;
+        }
+
+        boolean expired() {
+            return expired.get();
+        }
+
+        @Override
+        public void close() {
+            OPEN.remove(this);
+        }
+
+        private void expireIfDue(long now) {
+            if (now - dueNanos >= 0 && expired.compareAndSet(false, true)) {
+                OPEN.remove(this);
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // Closing is how a blocked read is interrupted; a failure to close changes nothing.
+                }
+            }
+        }
+    }
+
+    private static final Set<Deadline> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Thread sweeper = new Thread(CallDeadlines::sweep, "llm-bench-call-deadlines");
+        sweeper.setDaemon(true);
+        sweeper.start();
+    }
+
+    private CallDeadlines() {
+    }
+
+    /** Watches a body until {@code dueNanos} (a {@link System#nanoTime()} value). */
+    static Deadline watch(InputStream body, long dueNanos) {
+        Deadline deadline = new Deadline(dueNanos, body);
+        OPEN.add(deadline);
+        return deadline;
+    }
+
+    private static void sweep() {
+        while (true) {
+            try {
+                Thread.sleep(SWEEP_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Deadline deadline : OPEN) {
+                deadline.expireIfDue(now);
+            }
+        }
+    }
+}
