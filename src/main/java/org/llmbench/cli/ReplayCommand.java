@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.ledger.LedgerReader;
 import org.llmbench.ledger.RunComparison;
@@ -23,9 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code replay}: re-score a saved run with today's scorers, calling no model. Through the engine's replay
- * provider when the engine has one (a new run folder is written); otherwise the saved suite answers are
- * re-scored in place and the differences printed.
+ * {@code replay}: re-score a saved run with today's scorers, calling no model: the engine's replay provider
+ * answers every question from the ledger, a new run folder is written, and the per-question changes are printed.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Re-score a saved run (its folder or run.jsonl) with today's scorers, without calling any model.")
@@ -47,28 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.INPUT, ledger + ": no such ledger");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (BenchConfig.PROVIDERS.contains("replay")) {
-            return throughEngine(ledger, out);
-        }
-        BenchConfig config = HelloCall.config(bench.parameters());
-        List<LedgerRescorer.Rescored> rows = new LedgerRescorer(config.suiteRoots(), config.passScore()).rescore(ledger);
-        double[] totals = new double[3];
-        int changed = 0;
-        for (LedgerRescorer.Rescored r : rows) {
-            double fresh = r.newScore() == null ? r.oldScore() : r.newScore();
-            totals[0] += r.oldScore() * r.weight();
-            totals[1] += fresh * r.weight();
-            totals[2] += r.weight();
-            boolean differs = r.newScore() == null || Math.abs(fresh - r.oldScore()) > 1e-9;
-            changed += differs ? 1 : 0;
-            if (differs || bench.verbose) {
-                out.printf(Locale.ROOT, "%-40s %6.1f -> %s  %s%n", r.suite() + "/" + r.item(), r.oldScore(),
-                        r.newScore() == null ? "   n/a" : String.format(Locale.ROOT, "%6.1f", r.newScore()), r.note());
-            }
-        }
-        out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed; weighted total %.2f -> %.2f (nothing written)%n",
-                rows.size(), ledger, changed, totals[2] == 0 ? 0 : totals[0] / totals[2], totals[2] == 0 ? 0 : totals[1] / totals[2]);
-        return rows.isEmpty() ? ExitCodes.INPUT : ExitCodes.OK;
+        return throughEngine(ledger, out);
     }
 
     /** The engine's replay provider answers every question from the ledger; the run is a normal one. */

@@ -1,16 +1,14 @@
 package org.llmbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,29 +64,10 @@ final class ReportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  weighted total %.2f / 100%n", run.results().path("summary").path("score_percent").asDouble());
     }
 
-    /** Per task id, score and latency from A to B; tasks in only one run are listed as such. */
-    static void compare(RunFolder a, RunFolder b, PrintWriter out) {
-        // Runs of different models are compared question by question; runs of the same models, test by test.
-        boolean sameModels = models(a).equals(models(b));
-        Map<String, JsonNode> left = tasks(a, sameModels);
-        Map<String, JsonNode> right = tasks(b, sameModels);
-        String format = "%-44s %7s %7s %7s %9s%n";
+    /** Per question, score and latency from A to B (the ledger's RunComparison), then the weighted totals. */
+    static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.printf(Locale.ROOT, format, "task", "A", "B", "delta", "d ms");
-        List<String> ids = new ArrayList<>(left.keySet());
-        right.keySet().stream().filter(id -> !left.containsKey(id)).forEach(ids::add);
-        for (String id : ids) {
-            JsonNode l = left.get(id);
-            JsonNode r = right.get(id);
-            String name = sameModels ? ListCommand.shortName(id) : id;
-            if (l == null || r == null) {
-                out.printf(Locale.ROOT, format, name, l == null ? "-" : score(l), r == null ? "-" : score(r), "only " + (l == null ? "B" : "A"), "");
-                continue;
-            }
-            out.printf(Locale.ROOT, format, name, score(l), score(r),
-                    String.format(Locale.ROOT, "%+.1f", r.path("score").asDouble() - l.path("score").asDouble()),
-                    String.format(Locale.ROOT, "%+d", r.path("latency_ms").asLong() - l.path("latency_ms").asLong()));
-        }
+        out.print(RunComparison.of(a.path(), b.path()).table());
         double sa = a.results().path("summary").path("score_percent").asDouble();
         double sb = b.results().path("summary").path("score_percent").asDouble();
         out.printf(Locale.ROOT, "weighted total: A %.2f, B %.2f, delta %+.2f%n", sa, sb, sb - sa);
@@ -120,22 +99,5 @@ final class ReportCommand implements Callable<Integer> {
                     r.figures().latencyP50Ms(), r.hash(), r.date());
         }
         out.println("Scores are comparable only between rows with the same config hash (same suites, options and seed).");
-    }
-
-    private static Map<String, JsonNode> tasks(RunFolder run, boolean byTestId) {
-        Map<String, JsonNode> tasks = new LinkedHashMap<>();
-        run.results().path("tasks").forEach(t -> tasks.put(byTestId ? t.path("task_id").asText()
-                : t.path("suite").asText() + "/" + t.path("item").asText(), t));
-        return tasks;
-    }
-
-    private static java.util.Set<String> models(RunFolder run) {
-        java.util.Set<String> models = new java.util.TreeSet<>();
-        run.results().path("tasks").forEach(t -> models.add(t.path("model").asText()));
-        return models;
-    }
-
-    private static String score(JsonNode task) {
-        return String.format(Locale.ROOT, "%.1f", task.path("score").asDouble());
     }
 }

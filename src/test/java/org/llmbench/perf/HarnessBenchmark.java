@@ -69,8 +69,11 @@ public final class HarnessBenchmark {
     private static void overhead(Path work, Path suites, boolean allure) {
         Map<String, String> params = new HashMap<>(Map.of("bench.model", "mock", "bench.phases", "all",
                 "bench.out", work.resolve("out").toString()));
-        if (!allure) {
-            params.put("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
+        // Listener deactivation is read from system properties, not from a request's configuration parameters.
+        if (allure) {
+            System.clearProperty("junit.platform.execution.listeners.deactivate");
+        } else {
+            System.setProperty("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
         }
         runOnce(suites, params, null);
         List<Long> perTest = Collections.synchronizedList(new ArrayList<>());
