@@ -52,8 +52,12 @@ final class PrivacyScanner {
                 && !ownHostName.equalsIgnoreCase("localhost") ? ownHostName : null;
     }
 
+    private static final Pattern JSON_ESCAPE = Pattern.compile("(?<!\\\\)\\\\[nrtbf\"/]");
+
     /** The findings in one line of a file. */
-    List<Finding> scan(String file, int lineNumber, String line) {
+    List<Finding> scan(String file, int lineNumber, String rawLine) {
+        // JSON escapes glue words together ("\\n@pytest.mark" would read as an address): blank them first.
+        String line = JSON_ESCAPE.matcher(rawLine).replaceAll("  ");
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(line);
