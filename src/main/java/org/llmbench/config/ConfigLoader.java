@@ -1,10 +1,6 @@
 package org.llmbench.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,28 +34,10 @@ public final class ConfigLoader {
     private static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("json_extraction", 1.0, "code_fix", 2.0,
             "planning", 1.0, "algorithm", 2.0, "reasoning", 1.5, "security", 1.0, "etl", 1.0);
 
-    /** Config-file paths for each key, in the SPEC section 4 shape. */
-    private static final Map<String, String> FILE_PATHS = Map.ofEntries(
-            Map.entry(Constants.PROVIDER, "/model/provider"),
-            Map.entry(Constants.URL, "/model/base_url"),
-            Map.entry(Constants.API_KEY_ENV, "/model/api_key_env"),
-            Map.entry(Constants.MODEL, "/model/model_name"),
-            Map.entry(Constants.TEMPERATURE, "/model/temperature"),
-            Map.entry(Constants.NUM_PREDICT, "/model/max_tokens"),
-            Map.entry(Constants.NUM_CTX, "/model/num_ctx"),
-            Map.entry(Constants.TIMEOUT_S, "/model/timeout_s"),
-            Map.entry(Constants.STRICT_JSON, "/suite/strict_json"),
-            Map.entry(Constants.RETRY_ON_PARSE_FAIL, "/suite/retry_on_parse_fail"));
-
-    private static final Set<String> FILE_FIELDS = Set.of("/model/provider", "/model/base_url", "/model/api_key_env",
-            "/model/model_name", "/model/temperature", "/model/max_tokens", "/model/num_ctx", "/model/timeout_s",
-            "/suite/strict_json", "/suite/retry_on_parse_fail", "/suite/weights");
-
     private final Function<String, Optional<String>> parameters;
     private final Map<String, BenchConfig.Setting> effective = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
-    private JsonNode file;
-    private String fileSource;
+    private ConfigFile file = ConfigFile.NONE;
 
     private ConfigLoader(Function<String, Optional<String>> parameters) {
         this.parameters = parameters;
@@ -75,11 +53,7 @@ public final class ConfigLoader {
      * ({@code bench.temperature} is {@code /model/temperature}) or a file path ({@code model.foo}).
      */
     public static String fileField(String key) {
-        String mapped = FILE_PATHS.get(key);
-        if (mapped != null) {
-            return mapped;
-        }
-        return key.startsWith("bench.") ? "" : "/" + key.replace('.', '/');
+        return ConfigFile.fieldOf(key);
     }
 
     private Result load() {
@@ -127,39 +101,10 @@ public final class ConfigLoader {
 
     private void readFile() {
         Optional<String> path = parameters.apply(Constants.CONFIG).filter(p -> !p.isBlank());
-        if (path.isEmpty()) {
-            return;
+        if (path.isPresent()) {
+            effective.put(Constants.CONFIG, new BenchConfig.Setting(path.get(), "parameter"));
+            file = ConfigFile.read(path.get(), problems::add);
         }
-        fileSource = "config file " + path.get();
-        effective.put(Constants.CONFIG, new BenchConfig.Setting(path.get(), "parameter"));
-        try {
-            file = new ObjectMapper().readTree(Files.readString(Path.of(path.get())));
-            if (file == null || !file.isObject()) {
-                problem(Constants.CONFIG, "parameter", path.get() + ": the config file must hold a JSON object", true);
-                file = null;
-                return;
-            }
-            reportUnknownFileFields(file, "");
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            problem(Constants.CONFIG, "parameter", path.get() + (loc == null ? "" : ":" + loc.getLineNr()
-                    + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage(), true);
-        } catch (IOException e) {
-            problem(Constants.CONFIG, "parameter", path.get() + ": cannot read the config file: " + e.getMessage(), true);
-        }
-    }
-
-    private void reportUnknownFileFields(JsonNode node, String prefix) {
-        node.fields().forEachRemaining(entry -> {
-            String path = prefix + "/" + entry.getKey();
-            boolean known = FILE_FIELDS.contains(path);
-            boolean section = path.equals("/model") || path.equals("/suite");
-            if (section && entry.getValue().isObject()) {
-                reportUnknownFileFields(entry.getValue(), path);
-            } else if (!known) {
-                problem(path.substring(1).replace('/', '.'), fileSource, "unknown field in the config file", false);
-            }
-        });
     }
 
     private Optional<BenchConfig.Setting> raw(String key) {
@@ -171,14 +116,7 @@ public final class ConfigLoader {
         if (fromParameter.isPresent()) {
             return Optional.of(new BenchConfig.Setting(fromParameter.get().trim(), "parameter"));
         }
-        String path = FILE_PATHS.get(key);
-        if (file != null && path != null) {
-            JsonNode node = file.at(path);
-            if (!node.isMissingNode() && !node.isNull()) {
-                return Optional.of(new BenchConfig.Setting(node.isValueNode() ? node.asText() : node.toString(), fileSource));
-            }
-        }
-        return Optional.empty();
+        return file.setting(key);
     }
 
     private String value(String key, String fallback) {
@@ -274,25 +212,25 @@ public final class ConfigLoader {
 
     private Map<String, Double> weights() {
         var weights = new LinkedHashMap<>(DEFAULT_WEIGHTS);
-        JsonNode node = file == null ? null : file.at("/suite/weights");
-        if (node == null || node.isMissingNode()) {
+        JsonNode node = file.at("/suite/weights");
+        if (node.isMissingNode()) {
             return Map.copyOf(weights);
         }
         if (!node.isObject()) {
-            problem("suite.weights", fileSource, "must be an object of name to number", true);
+            problem("suite.weights", file.source(), "must be an object of name to number", true);
             return Map.copyOf(weights);
         }
         node.fields().forEachRemaining(e -> {
             if (!WEIGHT_NAMES.contains(e.getKey())) {
-                problem("suite.weights." + e.getKey(), fileSource, "unknown task or suite name; known: "
+                problem("suite.weights." + e.getKey(), file.source(), "unknown task or suite name; known: "
                         + new java.util.TreeSet<>(WEIGHT_NAMES), true);
             } else if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                problem("suite.weights." + e.getKey(), fileSource, "must be a number >= 0", true);
+                problem("suite.weights." + e.getKey(), file.source(), "must be a number >= 0", true);
             } else {
                 weights.put(e.getKey(), e.getValue().asDouble());
             }
         });
-        effective.put("suite.weights", new BenchConfig.Setting(node.toString(), fileSource));
+        effective.put("suite.weights", new BenchConfig.Setting(node.toString(), file.source()));
         return Map.copyOf(weights);
     }
 
