@@ -9,16 +9,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process model server on 127.0.0.1 for tests. Each request is answered by a {@link Behaviour},
- * which can answer well or misbehave as real servers do. It records every request and the most
- * requests it saw in flight at once.
+ * which can answer well or misbehave as real servers do. It records the last {@link #KEPT_REQUESTS} requests
+ * and the most requests it saw in flight at once.
  */
 public final class FakeModelServer implements AutoCloseable {
 
@@ -51,7 +52,14 @@ public final class FakeModelServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    /**
+     * How many requests are kept; more than any test sends. A benchmark sends hundreds of thousands, and keeping
+     * them all (or copying an array on every add) would make the fake, not the client, what it measures.
+     */
+    public static final int KEPT_REQUESTS = 10_000;
+
+    private final Deque<Request> requests = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger kept = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Behaviour behaviour;
@@ -82,6 +90,7 @@ public final class FakeModelServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The requests received, oldest first (the last {@link #KEPT_REQUESTS} of them). */
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -98,7 +107,10 @@ public final class FakeModelServer implements AutoCloseable {
             JsonNode body = bytes.length == 0 ? null : MAPPER.readTree(bytes);
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
                     exchange.getRequestHeaders().getFirst("Authorization"));
-            requests.add(request);
+            requests.addLast(request);
+            if (kept.incrementAndGet() > KEPT_REQUESTS && requests.pollFirst() != null) {
+                kept.decrementAndGet();
+            }
             behaviour.answer(request, exchange);
         } finally {
             inFlight.decrementAndGet();
