@@ -93,7 +93,7 @@ final class AlgorithmTasks implements TaskGenerator {
         return new Task(id, kind(), body.toString(), "Put {\"answers\": [one answer per case, in order]} in "
                 + "artifacts.json; \"final\" is \"done\".", "Answer with one JSON object {\"answers\": [one answer per "
                 + "case, in order]}.", new Reference("done", null, json, TaskJson.write(json)), grader,
-                AlgorithmTasks.class, null);
+                AlgorithmTasks.class, false);
     }
 
     private static List<Check> grade(JsonNode json, List<Case> cases) {

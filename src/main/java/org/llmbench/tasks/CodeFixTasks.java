@@ -57,11 +57,10 @@ final class CodeFixTasks implements TaskGenerator {
                 .append(" unchanged (").append(signature).append(") and return the whole fixed ")
                 .append(java ? "class" : "code").append(". It is run against these and other tests.");
         Grader grader = answer -> grade(language, answer.code(), cases, signature);
-        String unavailable = !java && !Toolchain.hasPython() ? "python3 is not on the PATH: the Python variant is skipped" : null;
         return new Task(id, kind(), body.toString(), "Put the whole fixed source in artifacts.code; \"final\" is one "
                 + "sentence naming the bug.", "Answer with the whole fixed source in one ```" + lang + " code block.",
                 new Reference("Fixed the bug.", fixed, null, "Fixed the bug.\n\n```" + lang + "\n" + fixed + "```\n"),
-                grader, CodeFixTasks.class, unavailable);
+                grader, CodeFixTasks.class, !java);
     }
 
     /** Ten distinct inputs, at least eight of them ones the bug shows on, so the broken code scores low. */

@@ -107,7 +107,7 @@ final class EtlTasks implements TaskGenerator {
                 + "with rows), top_product (the product with the highest revenue; ties go to the alphabetically first).";
         return new Task(id, kind(), body, "Put the report object in artifacts.json; \"final\" is \"done\".",
                 "Answer with the report as one JSON object.", new Reference("done", null, json, TaskJson.write(json)),
-                grader, EtlTasks.class, null);
+                grader, EtlTasks.class, false);
     }
 
     /** One row in one of the odd formats the prompt's rules cover. */

@@ -98,6 +98,6 @@ final class JsonExtractionTasks implements TaskGenerator {
         String jsonText = TaskJson.write(json);
         return new Task(id, kind(), body, "Put the JSON object in artifacts.json; \"final\" is \"" + ticket + "\".",
                 "Answer with the JSON object only.", new Reference(ticket, null, json, jsonText), grader,
-                JsonExtractionTasks.class, null);
+                JsonExtractionTasks.class, false);
     }
 }

@@ -93,7 +93,7 @@ final class PlanningTasks implements TaskGenerator {
         Grader grader = answer -> grade(answer.finalText(), language, lo, hi, risks);
         return new Task(id, kind(), body.toString(), "\"final\" is the whole Markdown plan as one string.",
                 "Answer with the Markdown plan only.", new Reference(reference, null, null, reference), grader,
-                PlanningTasks.class, null);
+                PlanningTasks.class, false);
     }
 
     private static String reference(Tool tool, String language, int steps, List<Risk> risks) {

@@ -82,7 +82,7 @@ final class ReasoningTasks implements TaskGenerator {
                 + p.intermediate() + "\nANSWER: " + p.answer();
         return new Task(id, kind(), body, "\"final\" is the answer as a bare integer; artifacts.json is "
                 + "{\"intermediate\": <integer>}.", "End with two lines: INTERMEDIATE: <integer> and ANSWER: <integer>.",
-                new Reference(Long.toString(p.answer()), null, json, free), grader, ReasoningTasks.class, null);
+                new Reference(Long.toString(p.answer()), null, json, free), grader, ReasoningTasks.class, false);
     }
 
     private static List<Check> grade(Answer answer, Problem p) {

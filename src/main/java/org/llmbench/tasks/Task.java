@@ -10,12 +10,17 @@ import java.util.Optional;
  * @param strictHint where each part of the answer goes in the strict-JSON envelope
  * @param freeHint how to lay out a free-text answer so the same facts can be read from it
  * @param generator the class that generated it, where an IDE navigates to
- * @param unavailableReason why the task cannot run on this machine (e.g. no python3), or null
+ * @param needsPython whether grading runs python3, which the machine may lack
  */
 public record Task(String id, TaskKind kind, String body, String strictHint, String freeHint, Reference reference,
-                   Grader grader, Class<?> generator, String unavailableReason) {
+                   Grader grader, Class<?> generator, boolean needsPython) {
 
+    /**
+     * Why the task cannot run on this machine, if it cannot. Asked when the task is about to run, not when it is
+     * generated: probing python3 starts a process, which listing or discovering tests should not wait for.
+     */
     public Optional<String> unavailable() {
-        return Optional.ofNullable(unavailableReason);
+        return needsPython && !Toolchain.hasPython()
+                ? Optional.of("python3 is not on the PATH: the Python variant is skipped") : Optional.empty();
     }
 }

@@ -18,7 +18,7 @@ class OracleScoresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void referenceAnswerScores100InStrictMode(Task task) {
-        assumeTrue(task.unavailable().isEmpty(), () -> task.unavailableReason());
+        assumeTrue(task.unavailable().isEmpty(), () -> task.unavailable().orElse(""));
         TaskScorer.Graded graded = TaskScorer.score(task, TaskPrompts.referenceAnswer(task, true), true, 70);
         assertThat(graded.parse().recoveries()).isEmpty();
         assertThat(graded.score().value()).as(graded.score().failureSummary()).isEqualTo(100.0);
@@ -27,7 +27,7 @@ class OracleScoresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void referenceAnswerScores100InFreeTextMode(Task task) {
-        assumeTrue(task.unavailable().isEmpty(), () -> task.unavailableReason());
+        assumeTrue(task.unavailable().isEmpty(), () -> task.unavailable().orElse(""));
         Score score = TaskScorer.score(task, TaskPrompts.referenceAnswer(task, false), false, 70).score();
         assertThat(score.value()).as(score.failureSummary()).isEqualTo(100.0);
     }
