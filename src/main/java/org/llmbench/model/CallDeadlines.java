@@ -1,15 +1,14 @@
 package org.llmbench.model;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Ends stalled calls: one daemon thread looks at the open calls every {@link #SWEEP_MS} ms and closes the body
- * of each call past its deadline, so a blocked read fails instead of hanging. Registering a call costs a set
- * insert; a timer task per call would wake a thread on every call, a cost the benchmark measured.
+ * Ends stalled calls: one daemon thread looks at the open calls every {@link #SWEEP_MS} ms and aborts each call
+ * past its deadline (closes its body stream, cancels its body subscription), so a blocked read fails instead of
+ * hanging. Registering a call costs a set insert; a timer task per call would wake a thread on every call, a cost
+ * the benchmark measured.
  */
 final class CallDeadlines {
 
@@ -19,16 +18,26 @@ final class CallDeadlines {
     /** The deadline of one call; closing it (call done) takes it off the watch list. */
     static final class Deadline implements AutoCloseable {
         private final long dueNanos;
-        private final InputStream body;
         private final AtomicBoolean expired = new AtomicBoolean();
+        private volatile Runnable abort;
 
-        private Deadline(long dueNanos, InputStream body) {
+        private Deadline(long dueNanos) {
             this.dueNanos = dueNanos;
-            this.body = body;
         }
 
         boolean expired() {
             return expired.get();
+        }
+
+        /**
+         * What ends the call once it is late; set when the body starts to arrive (until then the request's own
+         * timeout covers the wait for headers). It may run twice and must not mind.
+         */
+        void onExpiry(Runnable action) {
+            abort = action;
+            if (expired.get()) {
+                action.run();
+            }
         }
 
         @Override
@@ -39,10 +48,9 @@ final class CallDeadlines {
         private void expireIfDue(long now) {
             if (now - dueNanos >= 0 && expired.compareAndSet(false, true)) {
                 OPEN.remove(this);
-                try {
-                    body.close();
-                } catch (IOException ignored) {
-                    // Closing is how a blocked read is interrupted; a failure to close changes nothing.
+                Runnable action = abort;
+                if (action != null) {
+                    action.run();
                 }
             }
         }
@@ -59,9 +67,9 @@ final class CallDeadlines {
     private CallDeadlines() {
     }
 
-    /** Watches a body until {@code dueNanos} (a {@link System#nanoTime()} value). */
-    static Deadline watch(InputStream body, long dueNanos) {
-        Deadline deadline = new Deadline(dueNanos, body);
+    /** Watches a call until {@code dueNanos} (a {@link System#nanoTime()} value). */
+    static Deadline watch(long dueNanos) {
+        Deadline deadline = new Deadline(dueNanos);
         OPEN.add(deadline);
         return deadline;
     }

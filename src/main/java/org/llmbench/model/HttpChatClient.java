@@ -33,6 +33,7 @@ abstract class HttpChatClient implements ModelClient {
 
     abstract String requestBody(ChatRequest request);
 
+    /** Whether a 2xx answer of this media type (lower case, no parameters) is a stream, read as it arrives. */
     abstract boolean isStream(String mediaType);
 
     /** Reads a stream up to its end marker; a body that ends before it is a protocol error. */
@@ -57,15 +58,15 @@ abstract class HttpChatClient implements ModelClient {
 
     private CallResult once(String body, ChatRequest request, int charsIn) throws CallFailure {
         StreamTimer timer = new StreamTimer();
-        HttpTransport.Opened opened = http.open(HttpTransport.post(uri(chatPath), body, Map.of()), timer.startNanos());
+        HttpTransport.Opened opened = http.open(HttpTransport.post(uri(chatPath), body, Map.of()), timer.startNanos(), this::isStream);
         AnswerParts parts = new AnswerParts();
-        if (!opened.ok() || !isStream(opened.mediaType())) {
-            String whole = http.readAll(opened);
+        if (!opened.streamed()) {
+            String whole = http.whole(opened);
             timer.finish();
             readWhole(WireJson.object(whole, "response"), parts, timer);
             return parts.result(timer, request.messages(), charsIn, false);
         }
-        try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
+        try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.stream()) {
             readStream(new BodyLines(in, http.maxBodyBytes()), parts, timer);
             timer.finish();
             return parts.result(timer, request.messages(), charsIn, true);

@@ -1,5 +1,6 @@
 package org.llmbench.model;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -15,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The HTTP plumbing shared by the real clients: one JDK HttpClient, a deadline over the whole call
@@ -22,21 +24,23 @@ import java.util.Map;
  */
 final class HttpTransport implements AutoCloseable {
 
-    /** A response whose body is still to be read (streaming) through {@link #body}. */
-    record Opened(int status, HttpResponse<InputStream> response, CallDeadlines.Deadline deadline) {
-        InputStream body() {
-            return response.body();
-        }
-
-        /** The media type without parameters, lower-cased; empty when the server sent none. */
-        String mediaType() {
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            int semi = type.indexOf(';');
-            return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    /** A response: status and headers, its body (streamed or whole) and the deadline of the call. */
+    record Opened(HttpResponse<ResponseBodies.Payload> response, CallDeadlines.Deadline deadline) {
+        int status() {
+            return response.statusCode();
         }
 
         boolean ok() {
-            return status >= 200 && status < 300;
+            return status() >= 200 && status() < 300;
+        }
+
+        /** True when the body is to be read as it arrives, through {@link #stream()}. */
+        boolean streamed() {
+            return response.body().streamed();
+        }
+
+        InputStream stream() {
+            return response.body().stream();
         }
     }
 
@@ -60,63 +64,93 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends a request and returns once headers arrive; the body is read by the caller under the deadline,
-     * which ends the call {@code timeout} after {@code startNanos} (headers and body together).
+     * Sends a request. A 2xx body whose media type {@code streams} accepts (lower case, no parameters) is left for
+     * the caller to read as it arrives; any other body is read whole before this returns. The deadline ends the
+     * call {@code timeout} after {@code startNanos}, headers and body together; the caller closes it when done.
      */
-    Opened open(HttpRequest.Builder builder, long startNanos) throws CallFailure {
+    Opened open(HttpRequest.Builder builder, long startNanos, Predicate<String> streams) throws CallFailure {
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);
         }
         HttpRequest request = builder.timeout(timeout).build();
+        CallDeadlines.Deadline deadline = CallDeadlines.watch(startNanos + timeout.toNanos());
+        var bodies = ResponseBodies.handler(streams, maxBodyBytes, ERROR_EXCERPT_BYTES, deadline);
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            CallDeadlines.Deadline deadline = CallDeadlines.watch(response.body(), startNanos + timeout.toNanos());
-            return new Opened(response.statusCode(), response, deadline);
+            try {
+                return new Opened(client.send(request, bodies), deadline);
+            } catch (IOException e) {
+                if (!closedBeforeAnswering(e)) {
+                    throw e;
+                }
+                // Servers close idle keep-alive connections (llama.cpp's and Go's after seconds); a request sent on
+                // one as it closes gets no answer. The JDK resends such requests itself only for GET and HEAD, so
+                // this POST is resent here, once; the pool has dropped the dead connection by now.
+                return new Opened(client.send(request, bodies), deadline);
+            }
         } catch (HttpConnectTimeoutException e) {
+            deadline.close();
             throw new CallFailure(ErrorKind.TIMEOUT, "connect timed out after " + connectTimeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
+            deadline.close();
             throw new CallFailure(ErrorKind.TIMEOUT, "no response within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
+            deadline.close();
             throw new CallFailure(ErrorKind.CONNECTION, "connection refused: " + request.uri().getHost() + ":" + request.uri().getPort());
         } catch (IOException e) {
-            throw new CallFailure(ErrorKind.CONNECTION, "connection failed: " + scrub(String.valueOf(e.getMessage())));
+            deadline.close();
+            throw readFailure(deadline, e);
         } catch (InterruptedException e) {
+            deadline.close();
             Thread.currentThread().interrupt();
             throw new CallFailure(ErrorKind.CONNECTION, "interrupted");
         }
     }
 
-    /** Sends and reads the whole body (capped), failing on HTTP errors with their kind. */
+    /**
+     * Whether a send failed because its connection ended before any byte of an answer arrived: the server closed
+     * it (end-of-stream) or the JDK client closed a pooled connection under it (seen once in ~200,000 calls at 16
+     * lanes, on the plain JDK loop too). Either way the server answered nothing, so sending again is safe.
+     */
+    static boolean closedBeforeAnswering(IOException e) {
+        if (e instanceof HttpTimeoutException || e instanceof ConnectException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || String.valueOf(t.getMessage()).contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends a request and returns its whole body, failing on HTTP errors with their kind. */
     String exchange(HttpRequest.Builder builder) throws CallFailure {
-        return readAll(open(builder, System.nanoTime()));
+        return whole(open(builder, System.nanoTime(), mediaType -> false));
     }
 
     /**
-     * Reads a whole body under its deadline: capped and strictly decoded for a 2xx answer; for an error status
-     * only a few KiB are read, for the message, and the status decides the error kind.
+     * The body of a response read whole: strictly decoded for a 2xx status, within the size cap; an error status
+     * becomes its error kind with a few KiB of the server's message. Ends the call's deadline.
      */
-    String readAll(Opened opened) throws CallFailure {
-        try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.body()) {
-            long cap = opened.ok() ? maxBodyBytes : ERROR_EXCERPT_BYTES;
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+    String whole(Opened opened) throws CallFailure {
+        try (CallDeadlines.Deadline ignored = opened.deadline()) {
+            ResponseBodies.Payload body = opened.response().body();
             if (!opened.ok()) {
-                failOnStatus(opened.status(), opened.response(),
-                        new String(bytes, 0, (int) Math.min(bytes.length, cap), StandardCharsets.UTF_8));
+                failOnStatus(opened.status(), opened.response(), new String(body.bytes(), StandardCharsets.UTF_8));
             }
-            if (bytes.length > maxBodyBytes) {
+            if (body.overCap()) {
                 throw new CallFailure(ErrorKind.TOO_LARGE, "response body over " + maxBodyBytes + " bytes");
             }
-            return decode(bytes);
-        } catch (IOException e) {
-            throw readFailure(opened.deadline(), e);
+            return decode(body.bytes());
         }
     }
 
+    /** A failed send or read: a timeout when the deadline ended it, else a lost connection. */
     CallFailure readFailure(CallDeadlines.Deadline deadline, IOException e) {
         if (deadline.expired()) {
             return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms");
         }
-        return new CallFailure(ErrorKind.CONNECTION, "connection lost while reading: " + scrub(String.valueOf(e.getMessage())));
+        return new CallFailure(ErrorKind.CONNECTION, "connection lost: " + scrub(String.valueOf(e.getMessage())));
     }
 
     /** Maps a non-2xx status to its error kind, with a short excerpt of the server's message. */

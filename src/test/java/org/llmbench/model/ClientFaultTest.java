@@ -65,6 +65,66 @@ class ClientFaultTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aWholeAnswerThatStallsAfterItsHeadersTimesOutWithinTheCallDeadline() throws Exception {
+        byte[] body = org.llmbench.testing.FakeModelServer.openAiCompletion("late", 3, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var server = new org.llmbench.testing.FakeModelServer((request, exchange) -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body, 0, body.length / 2);
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.getResponseBody().write(body, body.length / 2, body.length - body.length / 2);
+                exchange.getResponseBody().close();
+            });
+             var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofMillis(400), 0))) {
+            long start = System.nanoTime();
+            CallResult r = client.chat(request("hello"));
+            assertThat(r.errorKind()).as(String.valueOf(r.errorMessage())).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWholeAnswerOverTheCapIsTooLargeAndAnErrorBodyIsCutToAnExcerpt() throws Exception {
+        String huge = org.llmbench.testing.FakeModelServer.openAiCompletion("x".repeat(Fault.OVERSIZED_BYTES), 3, 1);
+        try (var server = new org.llmbench.testing.FakeModelServer((request, exchange) -> {
+                if (request.lastUserMessage().contains("error")) {
+                    org.llmbench.testing.FakeModelServer.send(exchange, 503, "text/plain", "busy " + "y".repeat(Fault.OVERSIZED_BYTES));
+                } else {
+                    org.llmbench.testing.FakeModelServer.send(exchange, 200, "application/json", huge);
+                }
+            });
+             var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofSeconds(20), 0)
+                     .withMaxBodyBytes(Fault.OVERSIZED_BYTES / 2))) {
+            CallResult big = client.chat(request("hello"));
+            assertThat(big.errorKind()).isEqualTo(ErrorKind.TOO_LARGE);
+            CallResult busy = client.chat(request("an error please"));
+            assertThat(busy.errorKind()).isEqualTo(ErrorKind.HTTP_5XX);
+            assertThat(busy.errorMessage()).startsWith("HTTP 503: busy yyy").hasSizeLessThan(400);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRequestOnAKeepAliveConnectionTheServerDroppedIsSentAgainOnAFreshOneWithoutUsingARetry() throws Exception {
+        try (var server = new org.llmbench.testing.ClosingKeepAliveServer(
+                org.llmbench.testing.FakeModelServer.openAiCompletion("fine", 3, 1));
+             var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofSeconds(20), 0))) {
+            for (int i = 0; i < 3; i++) {
+                CallResult r = client.chat(request("hello " + i));
+                assertThat(r.ok()).as(String.valueOf(r.errorMessage())).isTrue();
+                assertThat(r.content()).isEqualTo("fine");
+                assertThat(r.attempts()).isEqualTo(1);
+            }
+            assertThat(server.answered()).isEqualTo(3);
+            assertThat(server.dropped()).as("later calls went out on the kept-alive connection first").isEqualTo(2);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aConnectTimeoutIsATimeout() throws Exception {
         // A listening socket whose accept queue is full drops new SYNs, so connecting hangs until the connect timeout.
         try (var full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -48,6 +48,9 @@ public final class FakeModelServer implements AutoCloseable {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK,
         // capping every connection at ~25 calls/s: the fake, not the client, would be what benchmarks measure.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Past 200 idle connections (the default) the JDK server closes each connection right after answering,
+        // without a Connection: close header; a benchmark that makes many clients would then measure reconnects.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
     }
 
     private final HttpServer server;

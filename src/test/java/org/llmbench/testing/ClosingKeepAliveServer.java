@@ -1,0 +1,100 @@
+package org.llmbench.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A keep-alive server that answers the first request on each connection and drops the connection, unanswered,
+ * when a second request arrives on it: what a client sees when a server closes an idle connection just as the
+ * client reuses it (llama.cpp's and Go's servers close idle keep-alive connections after a few seconds).
+ */
+public final class ClosingKeepAliveServer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+
+    /** @param json the body of every answer (application/json) */
+    public ClosingKeepAliveServer(String json) throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        executor.submit(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    executor.submit(() -> serve(socket, body));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private void serve(Socket socket, byte[] body) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            readRequest(in);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            answered.incrementAndGet();
+            if (readRequest(in)) {
+                dropped.incrementAndGet();
+            }
+        } catch (IOException ignored) {
+            // The client went away.
+        }
+    }
+
+    /** Reads one request (head and Content-Length body); false when the connection ended first. */
+    private static boolean readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        int b;
+        while (last4 != 0x0D0A0D0A && (b = in.read()) >= 0) {
+            head.write(b);
+            last4 = (last4 << 8) | b;
+        }
+        if (last4 != 0x0D0A0D0A) {
+            return false;
+        }
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+            }
+        }
+        return true;
+    }
+
+    public int answered() {
+        return answered.get();
+    }
+
+    /** Requests that arrived on a reused connection and were dropped unanswered. */
+    public int dropped() {
+        return dropped.get();
+    }
+
+    public String openAiUrl() {
+        return "http://127.0.0.1:" + server.getLocalPort() + "/v1";
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        executor.shutdownNow();
+    }
+}
