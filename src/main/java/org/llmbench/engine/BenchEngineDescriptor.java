@@ -45,6 +45,12 @@ final class BenchEngineDescriptor extends EngineDescriptor implements Node<Bench
     }
 
     @Override
+    public BenchExecutionContext before(BenchExecutionContext context) {
+        ModelDetails.record(context.client(), context.config().models());
+        return context;
+    }
+
+    @Override
     public void after(BenchExecutionContext context) {
         context.client().close();
     }

@@ -51,6 +51,11 @@ final class LaneMeter {
             }
 
             @Override
+            public java.util.Map<String, java.util.Map<String, Object>> modelDetails() throws org.llmbench.model.CallFailure {
+                return delegate.modelDetails();
+            }
+
+            @Override
             public String provider() {
                 return delegate.provider();
             }

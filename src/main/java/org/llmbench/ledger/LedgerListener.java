@@ -104,7 +104,7 @@ public final class LedgerListener implements TestExecutionListener {
             end.put("tests", statusCounts);
             end.put("weighted_total", ledger.summary().total());
             ledger.record("run_end", end);
-            ManifestWriter.addPhaseFigures(ledger.folder(), ledger.phaseFigures());
+            ManifestWriter.addEndOfRunFacts(ledger.folder(), ledger.phaseFigures(), ledger.modelDetails());
             Map<String, Leaderboard.Rank> ranks = RunReports.write(ledger, config);
             RunNotesWriter.write(ledger.folder(), config, durationMs);
             System.out.println();

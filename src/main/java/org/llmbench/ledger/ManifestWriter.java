@@ -76,16 +76,22 @@ final class ManifestWriter {
     }
 
     /**
-     * Adds the figures the phases measured (wall time, token rate, lanes, context turns, ...) to the manifest
-     * at the end of the run, so the manifest alone says how each phase went.
+     * Adds the figures the phases measured (wall time, token rate, lanes, context turns, ...) and what the server
+     * said about the models (size, quantization, ...) to the manifest at the end of the run, so the manifest alone
+     * says what ran and how each phase went.
      */
-    static void addPhaseFigures(Path folder, List<Map<String, ?>> figures) throws IOException {
+    static void addEndOfRunFacts(Path folder, List<Map<String, ?>> figures, Map<String, ?> modelDetails) throws IOException {
         Path file = folder.resolve("manifest.json");
-        if (figures.isEmpty() || !Files.exists(file)) {
+        if ((figures.isEmpty() && modelDetails.isEmpty()) || !Files.exists(file)) {
             return;
         }
         var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) JsonSupport.MAPPER.readTree(file.toFile());
-        manifest.set("phase_figures", JsonSupport.toTree(figures));
+        if (!figures.isEmpty()) {
+            manifest.set("phase_figures", JsonSupport.toTree(figures));
+        }
+        if (!modelDetails.isEmpty()) {
+            manifest.set("model_details", JsonSupport.toTree(modelDetails));
+        }
         JsonSupport.MAPPER.writeValue(file.toFile(), manifest);
     }
 

@@ -33,6 +33,7 @@ public final class RunLedger {
     private final Set<String> erroredBefore;
     private final RunSummary summary = new RunSummary();
     private final List<Map<String, ?>> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Map<String, ?> modelDetails = Map.of();
     private volatile boolean retryErrors;
     private boolean resumed;
 
@@ -190,6 +191,22 @@ public final class RunLedger {
 
     List<Map<String, ?>> phaseFigures() {
         return List.copyOf(phaseFigures);
+    }
+
+    /**
+     * Records what the server says about the run's models (a {@code model_details} event); the manifest gets it
+     * at the end too, under {@code model_details}.
+     */
+    public void recordModelDetails(Map<String, ?> details) {
+        if (!enabled()) {
+            return;
+        }
+        modelDetails = Map.copyOf(details);
+        record("model_details", Map.of("models", details));
+    }
+
+    Map<String, ?> modelDetails() {
+        return modelDetails;
     }
 
     RunSummary summary() {

@@ -44,6 +44,9 @@ abstract class HttpChatClient implements ModelClient {
 
     abstract List<String> modelNames(JsonNode listing);
 
+    /** The scalar facts of each listed model, by name. */
+    abstract Map<String, Map<String, Object>> modelDetails(JsonNode listing);
+
     @Override
     public final CallResult chat(ChatRequest request) {
         String body = requestBody(request);
@@ -81,6 +84,11 @@ abstract class HttpChatClient implements ModelClient {
     @Override
     public final List<String> listModels() throws CallFailure {
         return modelNames(WireJson.object(http.exchange(HttpTransport.get(uri(modelsPath))), "model list"));
+    }
+
+    @Override
+    public final Map<String, Map<String, Object>> modelDetails() throws CallFailure {
+        return modelDetails(WireJson.object(http.exchange(HttpTransport.get(uri(modelsPath))), "model list"));
     }
 
     /** The base URL the client talks to (no secret in it). */

@@ -1,6 +1,7 @@
 package org.llmbench.model;
 
 import java.util.List;
+import java.util.Map;
 
 /** Talks to one model server. Implementations never throw from {@link #chat}: every fault is a recorded result. */
 public interface ModelClient extends AutoCloseable {
@@ -10,6 +11,14 @@ public interface ModelClient extends AutoCloseable {
 
     /** The models the server offers (for {@code bench.model=auto} and {@code probe}). */
     List<String> listModels() throws CallFailure;
+
+    /**
+     * What the server says about each model it lists (size, quantization, digest, context length...), keyed by
+     * model name, scalar values only; empty when it says nothing. Recorded in the manifest of a run.
+     */
+    default Map<String, Map<String, Object>> modelDetails() throws CallFailure {
+        return Map.of();
+    }
 
     /** Provider name as recorded in the manifest ({@code mock}, {@code openai}, ...). */
     String provider();

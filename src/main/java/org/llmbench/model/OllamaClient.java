@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Ollama's native chat API ({@code /api/chat}), the only one on which Ollama honours {@code num_ctx}. Streams
@@ -98,6 +101,18 @@ public final class OllamaClient extends HttpChatClient {
             }
         });
         return names;
+    }
+
+    /** From {@code /api/tags}: size, digest, modified_at and details.family / parameter_size / quantization_level. */
+    @Override
+    Map<String, Map<String, Object>> modelDetails(JsonNode listing) {
+        Map<String, Map<String, Object>> details = new LinkedHashMap<>();
+        listing.path("models").forEach(m -> {
+            if (m.path("name").isTextual()) {
+                details.put(m.path("name").asText(), WireJson.scalars(m, Set.of("name", "model")));
+            }
+        });
+        return details;
     }
 
     @Override

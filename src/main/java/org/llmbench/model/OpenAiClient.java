@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * OpenAI-compatible chat completions ({@code /v1/chat/completions}): LM Studio, vLLM, llama.cpp server,
@@ -125,6 +128,18 @@ public final class OpenAiClient extends HttpChatClient {
             }
         });
         return ids;
+    }
+
+    /** From {@code /v1/models}: whatever the server adds to each entry (owned_by, created, vLLM's max_model_len...). */
+    @Override
+    Map<String, Map<String, Object>> modelDetails(JsonNode listing) {
+        Map<String, Map<String, Object>> details = new LinkedHashMap<>();
+        listing.path("data").forEach(m -> {
+            if (m.path("id").isTextual()) {
+                details.put(m.path("id").asText(), WireJson.scalars(m, Set.of("id", "object")));
+            }
+        });
+        return details;
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.llmbench.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** JSON as received from a server: anything but a JSON object is a protocol error. */
 final class WireJson {
@@ -21,6 +24,35 @@ final class WireJson {
             return node;
         } catch (JsonProcessingException e) {
             throw new CallFailure(ErrorKind.PROTOCOL, "the " + what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The scalar fields of an object (text, numbers, booleans), nested objects flattened one level as
+     * {@code outer.inner}; arrays, nulls and the fields named in {@code skip} are left out.
+     */
+    static Map<String, Object> scalars(JsonNode object, Set<String> skip) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (skip.contains(e.getKey())) {
+                return;
+            }
+            if (e.getValue().isObject()) {
+                e.getValue().fields().forEachRemaining(inner -> putScalar(out, e.getKey() + "." + inner.getKey(), inner.getValue()));
+            } else {
+                putScalar(out, e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static void putScalar(Map<String, Object> out, String key, JsonNode value) {
+        if (value.isTextual()) {
+            out.put(key, value.asText());
+        } else if (value.isNumber()) {
+            out.put(key, value.numberValue());
+        } else if (value.isBoolean()) {
+            out.put(key, value.asBoolean());
         }
     }
 

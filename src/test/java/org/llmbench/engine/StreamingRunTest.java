@@ -17,6 +17,22 @@ class StreamingRunTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.Test
+    void theManifestAndLedgerRecordWhatTheServerSaysOfTheModel() throws Exception {
+        Path suite = BenchRun.suite(dir, "one", "Say hello");
+        try (var server = new FakeModelServer(FakeModelServer.streaming(r -> "hello", 0))) {
+            BenchRun.Outcome outcome = BenchRun.run(ModelClients::create, suite, dir.resolve("out"),
+                    Map.of("bench.model", "fake:1b", "bench.provider", "ollama", "bench.url", server.baseUrl()));
+
+            JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.folder().resolve("manifest.json").toFile());
+            JsonNode details = manifest.path("model_details").path("fake:1b");
+            assertThat(details.path("details.quantization_level").asText()).isEqualTo("Q8_0");
+            assertThat(details.path("details.parameter_size").asText()).isEqualTo("1B");
+            assertThat(details.path("digest").asText()).isEqualTo("abc123");
+            assertThat(java.nio.file.Files.readString(outcome.folder().resolve("run.jsonl"))).contains("\"model_details\"");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"openai", "ollama"})
     void everyCallHasItsTimings(String provider) throws Exception {

@@ -111,6 +111,23 @@ class OllamaWireFormatTest {
     }
 
     @Test
+    void modelDetailsComeFromApiTagsWithTheQuantization() throws Exception {
+        try (var server = new FakeModelServer((request, exchange) -> FakeModelServer.send(exchange, 200, "application/json", DOC_TAGS));
+             var client = new OllamaClient(ClientSettings.of(server.baseUrl(), Duration.ofSeconds(5), 0))) {
+            var details = client.modelDetails();
+            assertThat(details).containsOnlyKeys("deepseek-r1:latest", "llama3.2:latest");
+            assertThat(details.get("deepseek-r1:latest"))
+                    .containsEntry("size", 4683075271L)
+                    .containsEntry("digest", "0a8c266910232fd3291e71e5ba1e058cc5af9d411192cf88b6d30e92b6e73163")
+                    .containsEntry("details.family", "qwen2")
+                    .containsEntry("details.parameter_size", "7.6B")
+                    .containsEntry("details.quantization_level", "Q4_K_M")
+                    .containsKey("modified_at")
+                    .doesNotContainKeys("name", "model", "details.families");
+        }
+    }
+
+    @Test
     void anUnknownModelIsAn4xxThatIsNotRetried() throws Exception {
         try (var server = new FakeModelServer((request, exchange) ->
                 FakeModelServer.send(exchange, 404, "application/json", "{\"error\":\"model \\\"nope\\\" not found, try pulling it first\"}"));

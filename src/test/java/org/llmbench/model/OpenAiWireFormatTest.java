@@ -175,6 +175,19 @@ class OpenAiWireFormatTest {
     }
 
     @Test
+    void modelDetailsKeepWhatTheServerAddsToEachEntry() throws Exception {
+        try (var server = new FakeModelServer((request, exchange) ->
+                FakeModelServer.send(exchange, 200, "application/json", LLAMA_CPP_MODELS));
+             var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofSeconds(5), 0))) {
+            assertThat(client.modelDetails().get("stories260K"))
+                    .containsEntry("owned_by", "llamacpp")
+                    .containsEntry("meta.n_ctx_train", 2048)
+                    .containsEntry("meta.n_params", 292800)
+                    .doesNotContainKeys("id", "object");
+        }
+    }
+
+    @Test
     void modelsAreListedFromV1Models() throws Exception {
         try (var server = new FakeModelServer((request, exchange) ->
                 FakeModelServer.send(exchange, 200, "application/json", LLAMA_CPP_MODELS));

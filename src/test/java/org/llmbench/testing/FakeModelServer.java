@@ -233,7 +233,9 @@ public final class FakeModelServer implements AutoCloseable {
             if (request.path().endsWith("/models")) {
                 send(exchange, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"fake-model\",\"object\":\"model\"}]}");
             } else if (request.path().equals("/api/tags")) {
-                send(exchange, 200, "application/json", "{\"models\":[{\"name\":\"fake:1b\",\"model\":\"fake:1b\"}]}");
+                send(exchange, 200, "application/json", "{\"models\":[{\"name\":\"fake:1b\",\"model\":\"fake:1b\",\"size\":1000,"
+                        + "\"digest\":\"abc123\",\"details\":{\"family\":\"fake\",\"families\":[\"fake\"],"
+                        + "\"parameter_size\":\"1B\",\"quantization_level\":\"Q8_0\"}}]}");
             } else {
                 List<String> pieces = pieces(content.apply(request));
                 if (request.path().equals("/api/chat")) {

@@ -1,0 +1,41 @@
+package org.llmbench.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.model.CallFailure;
+import org.llmbench.model.ModelClient;
+
+/**
+ * Asks the server, once per run, what it knows of the models under test (Ollama's quantization and parameter
+ * size, vLLM's context length...) and records it: two runs of "the same" model name can be different weights.
+ */
+final class ModelDetails {
+
+    private ModelDetails() {
+    }
+
+    /** Records the details of {@code models}; a server that cannot say is noted, never a failure of the run. */
+    static void record(ModelClient client, List<String> models) {
+        RunLedger ledger = RunLedger.current();
+        if (!ledger.enabled()) {
+            return;
+        }
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        try {
+            Map<String, Map<String, Object>> listed = client.modelDetails();
+            if (listed.isEmpty()) {
+                return;
+            }
+            for (String model : models) {
+                recorded.put(model, listed.getOrDefault(model, Map.of("listed", false)));
+            }
+        } catch (CallFailure e) {
+            models.forEach(m -> recorded.put(m, Map.of("unavailable", e.kind().wireName() + ": " + e.getMessage())));
+        } catch (RuntimeException e) {
+            models.forEach(m -> recorded.put(m, Map.of("unavailable", String.valueOf(e.getMessage()))));
+        }
+        ledger.recordModelDetails(recorded);
+    }
+}
