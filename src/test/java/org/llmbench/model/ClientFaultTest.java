@@ -109,6 +109,20 @@ class ClientFaultTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aWholeAnswerCutShortAfterItsHeadersIsALostConnectionAndIsNotSentAgain() throws Exception {
+        try (var raw = new org.llmbench.testing.RawHttpServer((body, socket, out) -> {
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"choices\":")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+            });
+             var client = new OpenAiClient(ClientSettings.of(raw.baseUrl() + "/v1", Duration.ofSeconds(20), 0))) {
+            CallResult r = client.chat(request("hello"));
+            assertThat(r.errorKind()).as(String.valueOf(r.errorMessage())).isEqualTo(ErrorKind.CONNECTION);
+            assertThat(raw.requests()).isEqualTo(1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aRequestOnAKeepAliveConnectionTheServerDroppedIsSentAgainOnAFreshOneWithoutUsingARetry() throws Exception {
         try (var server = new org.llmbench.testing.ClosingKeepAliveServer(
                 org.llmbench.testing.FakeModelServer.openAiCompletion("fine", 3, 1));

@@ -1,6 +1,5 @@
 package org.llmbench.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,38 +43,18 @@ public final class ClosingKeepAliveServer implements AutoCloseable {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            readRequest(in);
+            RawHttpServer.readRequest(in);
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             answered.incrementAndGet();
-            if (readRequest(in)) {
+            if (RawHttpServer.readRequest(in) != null) {
                 dropped.incrementAndGet();
             }
         } catch (IOException ignored) {
             // The client went away.
         }
-    }
-
-    /** Reads one request (head and Content-Length body); false when the connection ended first. */
-    private static boolean readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int last4 = 0;
-        int b;
-        while (last4 != 0x0D0A0D0A && (b = in.read()) >= 0) {
-            head.write(b);
-            last4 = (last4 << 8) | b;
-        }
-        if (last4 != 0x0D0A0D0A) {
-            return false;
-        }
-        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                in.readNBytes(Integer.parseInt(line.substring(15).trim()));
-            }
-        }
-        return true;
     }
 
     public int answered() {

@@ -45,15 +45,10 @@ public final class RawHttpServer implements AutoCloseable {
 
     private void handle(Socket socket, Responder responder) {
         try (socket) {
-            InputStream in = socket.getInputStream();
-            String head = readHead(in);
-            int length = 0;
-            for (String line : head.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
+            String body = readRequest(socket.getInputStream());
+            if (body == null) {
+                return;
             }
-            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             requests.incrementAndGet();
             responder.respond(body, socket, socket.getOutputStream());
         } catch (IOException ignored) {
@@ -61,7 +56,8 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** Reads one request, head and Content-Length body; returns the body, or null when the connection ended first. */
+    static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int last4 = 0;
         int b;
@@ -69,7 +65,16 @@ public final class RawHttpServer implements AutoCloseable {
             head.write(b);
             last4 = (last4 << 8) | b;
         }
-        return head.toString(StandardCharsets.ISO_8859_1);
+        if (last4 != 0x0D0A0D0A) {
+            return null;
+        }
+        int length = 0;
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** Writes a response head announcing {@code length} bytes, then part of the body, then resets the connection (RST). */
