@@ -72,7 +72,7 @@ public final class Sandbox {
     }
 
     private Result execute(Path dir, Command command, String stdin, long start) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(wrap(command)).directory(dir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, dir.toRealPath())).directory(dir.toFile());
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
         env.clear();
@@ -99,17 +99,38 @@ public final class Sandbox {
                 out.truncated() || err.truncated(), elapsed(start), null);
     }
 
-    /** {@code setsid} gives the child its own process group, so everything it spawns can be killed together. */
-    private List<String> wrap(Command command) {
+    /**
+     * Mount commands run inside the child's own mount namespace: its directory stays writable, every other mount
+     * becomes read-only (the kernel lets a namespace add the read-only flag to mounts it inherited, never remove
+     * it), so code that ignores its directory cannot write anywhere else, whatever the JDK or interpreter allows.
+     * The {@code cd} moves the shell onto the new mount: its working directory still pointed at the old one.
+     */
+    private static final String READ_ONLY_OUTSIDE_DIR = "d=\"$1\"; shift; mount --bind \"$d\" \"$d\" && cd \"$d\" || exit 97; "
+            + "for m in $(awk '{print $2}' /proc/self/mounts); do case \"$m\" in \"$d\"|/proc|/proc/*|/dev|/dev/*|/sys|/sys/*) ;; "
+            + "*) mount -o remount,bind,ro \"$m\" 2>/dev/null ;; esac; done; ";
+
+    /**
+     * {@code setsid} gives the child its own process group, so everything it spawns can be killed together; where
+     * unprivileged user namespaces exist, {@code unshare} gives it no network and a read-only file system outside
+     * its directory; {@code ulimit} caps file size and address space.
+     */
+    private List<String> wrap(Command command, Path dir) {
         List<String> argv = new ArrayList<>();
         if (Toolchain.HAS_SETSID) {
             argv.add("setsid");
         }
+        boolean namespaces = Toolchain.hasNamespaces();
+        if (namespaces) {
+            argv.addAll(List.of("unshare", "--user", "--map-root-user", "--mount", "--net"));
+        }
         if (Toolchain.HAS_BASH) {
-            String limitsScript = "ulimit -f " + limits.maxFileKb()
+            String limitsScript = (namespaces ? READ_ONLY_OUTSIDE_DIR : "") + "ulimit -f " + limits.maxFileKb()
                     + (command.addressSpaceKb() == null ? "" : "; ulimit -v " + command.addressSpaceKb())
                     + "; exec \"$@\"";
             argv.addAll(List.of("bash", "-c", limitsScript, "sandbox"));
+            if (namespaces) {
+                argv.add(dir.toString());
+            }
         }
         argv.addAll(command.argv());
         return argv;

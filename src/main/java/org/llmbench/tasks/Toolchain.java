@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** What this machine offers the sandbox, probed once: the JDK running the harness, python3, setsid, bash. */
+/**
+ * What this machine offers the sandbox, probed once: the JDK running the harness, python3, setsid, bash, and
+ * unprivileged user namespaces (for a read-only file system and no network around the child).
+ */
 public final class Toolchain {
 
     static final boolean HAS_SETSID = onPath("setsid");
     static final boolean HAS_BASH = onPath("bash");
     private static volatile Boolean python;
+    private static volatile Boolean namespaces;
 
     private Toolchain() {
     }
@@ -27,6 +31,21 @@ public final class Toolchain {
         if (known == null) {
             known = onPath("python3") && runs("python3", "-I", "-c", "pass");
             python = known;
+        }
+        return known;
+    }
+
+    /**
+     * Whether {@code unshare} can give a child its own user, mount and network namespaces without privileges
+     * (it runs {@code unshare --user --map-root-user --mount --net true} once). Some kernels and distributions
+     * switch unprivileged user namespaces off; the sandbox then does without this layer.
+     */
+    static boolean hasNamespaces() {
+        Boolean known = namespaces;
+        if (known == null) {
+            known = HAS_BASH && onPath("unshare") && onPath("mount")
+                    && runs("unshare", "--user", "--map-root-user", "--mount", "--net", "true");
+            namespaces = known;
         }
         return known;
     }

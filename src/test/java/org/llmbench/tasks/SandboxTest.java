@@ -112,6 +112,23 @@ class SandboxTest {
         assertThat(Files.exists(HOME_ESCAPE)).isFalse();
     }
 
+    @Test
+    void withUserNamespacesTheChildWritesOnlyItsDirectoryAndHasNoNetwork() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Toolchain.hasNamespaces(), "no unprivileged user namespaces here");
+        try (var listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String script = "echo x > inside.txt && echo inside-written; "
+                    + "echo x > '" + ESCAPE + "' && echo OUTSIDE-WRITTEN; "
+                    + "echo x > '" + HOME_ESCAPE + "' && echo HOME-WRITTEN; "
+                    + "(exec 3<>/dev/tcp/127.0.0.1/" + listening.getLocalPort() + ") && echo CONNECTED || echo no-network";
+            Sandbox.Result r = FAST.run(Map.of(), new Sandbox.Command(List.of("bash", "-c", script), null), "");
+            assertThat(r.stdout()).as(r.stderr()).contains("inside-written", "no-network")
+                    .doesNotContain("OUTSIDE-WRITTEN", "HOME-WRITTEN", "CONNECTED");
+            assertThat(r.stderr()).contains("Read-only file system");
+        }
+        assertThat(ESCAPE).doesNotExist();
+        assertThat(HOME_ESCAPE).doesNotExist();
+    }
+
     private static void assertNoParentVariable(Sandbox.Result result) {
         String output = result.stdout() + result.stderr();
         System.getenv().forEach((name, value) -> {
