@@ -36,15 +36,16 @@ public final class Toolchain {
     }
 
     /**
-     * Whether {@code unshare} can give a child its own user, mount and network namespaces without privileges
-     * (it runs {@code unshare --user --map-root-user --mount --net true} once). Some kernels and distributions
-     * switch unprivileged user namespaces off; the sandbox then does without this layer.
+     * Whether {@code unshare} can give a child its own user, mount and network namespaces without privileges, and
+     * bind-mount there (it runs {@code unshare --user --map-root-user --mount --net mount --bind TMP TMP} once).
+     * Some kernels, distributions and containers forbid either; the sandbox then does without this layer.
      */
     static boolean hasNamespaces() {
         Boolean known = namespaces;
         if (known == null) {
+            String tmp = System.getProperty("java.io.tmpdir");
             known = HAS_BASH && onPath("unshare") && onPath("mount")
-                    && runs("unshare", "--user", "--map-root-user", "--mount", "--net", "true");
+                    && runs("unshare", "--user", "--map-root-user", "--mount", "--net", "mount", "--bind", tmp, tmp);
             namespaces = known;
         }
         return known;
