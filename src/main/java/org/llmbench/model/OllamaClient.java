@@ -1,7 +1,6 @@
 package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,19 +25,19 @@ public final class OllamaClient extends HttpChatClient {
 
     @Override
     String requestBody(ChatRequest request) {
-        ObjectNode body = WireJson.MAPPER.createObjectNode();
-        body.put("model", request.model());
-        var messages = body.putArray("messages");
-        request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-        body.put("stream", true);
-        ObjectNode options = body.putObject("options");
-        options.put("temperature", request.options().temperature());
-        options.put("num_ctx", request.options().numCtx());
-        options.put("num_predict", request.options().numPredict());
-        if (request.options().seed() != null) {
-            options.put("seed", request.options().seed());
-        }
-        return body.toString();
+        return WireJson.object(json -> {
+            json.writeStringField("model", request.model());
+            WireJson.messages(json, request.messages());
+            json.writeBooleanField("stream", true);
+            json.writeObjectFieldStart("options");
+            json.writeNumberField("temperature", request.options().temperature());
+            json.writeNumberField("num_ctx", request.options().numCtx());
+            json.writeNumberField("num_predict", request.options().numPredict());
+            if (request.options().seed() != null) {
+                json.writeNumberField("seed", request.options().seed());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** Ollama streams {@code application/x-ndjson}; a plain JSON body is a whole answer. */

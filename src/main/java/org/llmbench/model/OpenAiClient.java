@@ -1,7 +1,6 @@
 package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,18 +22,19 @@ public final class OpenAiClient extends HttpChatClient {
 
     @Override
     String requestBody(ChatRequest request) {
-        ObjectNode body = WireJson.MAPPER.createObjectNode();
-        body.put("model", request.model());
-        var messages = body.putArray("messages");
-        request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-        body.put("temperature", request.options().temperature());
-        body.put("max_tokens", request.options().numPredict());
-        if (request.options().seed() != null) {
-            body.put("seed", request.options().seed());
-        }
-        body.put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
-        return body.toString();
+        return WireJson.object(json -> {
+            json.writeStringField("model", request.model());
+            WireJson.messages(json, request.messages());
+            json.writeNumberField("temperature", request.options().temperature());
+            json.writeNumberField("max_tokens", request.options().numPredict());
+            if (request.options().seed() != null) {
+                json.writeNumberField("seed", request.options().seed());
+            }
+            json.writeBooleanField("stream", true);
+            json.writeObjectFieldStart("stream_options");
+            json.writeBooleanField("include_usage", true);
+            json.writeEndObject();
+        });
     }
 
     @Override
