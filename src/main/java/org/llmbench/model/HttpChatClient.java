@@ -48,9 +48,7 @@ abstract class HttpChatClient implements ModelClient {
     /** Reads a whole (non-streamed) answer. */
     abstract void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure;
 
-    abstract List<String> modelNames(JsonNode listing);
-
-    /** The scalar facts of each listed model, by name. */
+    /** The scalar facts of each model in the server's listing, by name, in listing order. */
     abstract Map<String, Map<String, Object>> modelDetails(JsonNode listing);
 
     @Override
@@ -89,7 +87,7 @@ abstract class HttpChatClient implements ModelClient {
 
     @Override
     public final List<String> listModels() throws CallFailure {
-        return modelNames(WireJson.object(http.exchange(HttpTransport.get(uri(modelsUri, modelsPath))), "model list"));
+        return List.copyOf(modelDetails().keySet());
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,27 +89,10 @@ public final class OllamaClient extends HttpChatClient {
         return true;
     }
 
-    @Override
-    List<String> modelNames(JsonNode listing) {
-        List<String> names = new ArrayList<>();
-        listing.path("models").forEach(m -> {
-            if (m.path("name").isTextual()) {
-                names.add(m.path("name").asText());
-            }
-        });
-        return names;
-    }
-
     /** From {@code /api/tags}: size, digest, modified_at and details.family / parameter_size / quantization_level. */
     @Override
     Map<String, Map<String, Object>> modelDetails(JsonNode listing) {
-        Map<String, Map<String, Object>> details = new LinkedHashMap<>();
-        listing.path("models").forEach(m -> {
-            if (m.path("name").isTextual()) {
-                details.put(m.path("name").asText(), WireJson.scalars(m, Set.of("name", "model")));
-            }
-        });
-        return details;
+        return WireJson.byName(listing.path("models"), "name", Set.of("model"));
     }
 
     @Override

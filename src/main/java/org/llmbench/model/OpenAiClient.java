@@ -2,9 +2,6 @@ package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -119,27 +116,10 @@ public final class OpenAiClient extends HttpChatClient {
         }
     }
 
-    @Override
-    List<String> modelNames(JsonNode listing) {
-        List<String> ids = new ArrayList<>();
-        listing.path("data").forEach(m -> {
-            if (m.path("id").isTextual()) {
-                ids.add(m.path("id").asText());
-            }
-        });
-        return ids;
-    }
-
     /** From {@code /v1/models}: whatever the server adds to each entry (owned_by, created, vLLM's max_model_len...). */
     @Override
     Map<String, Map<String, Object>> modelDetails(JsonNode listing) {
-        Map<String, Map<String, Object>> details = new LinkedHashMap<>();
-        listing.path("data").forEach(m -> {
-            if (m.path("id").isTextual()) {
-                details.put(m.path("id").asText(), WireJson.scalars(m, Set.of("id", "object")));
-            }
-        });
-        return details;
+        return WireJson.byName(listing.path("data"), "id", Set.of("object"));
     }
 
     @Override

@@ -33,6 +33,22 @@ final class WireJson {
     }
 
     /**
+     * The entries of a model listing keyed by their {@code nameField}, each with its scalar fields (see
+     * {@link #scalars}) but the name and {@code skip}; entries without a text name are left out.
+     */
+    static Map<String, Map<String, Object>> byName(JsonNode entries, String nameField, Set<String> skip) {
+        Set<String> left = new java.util.HashSet<>(skip);
+        left.add(nameField);
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        entries.forEach(e -> {
+            if (e.path(nameField).isTextual()) {
+                byName.put(e.path(nameField).asText(), scalars(e, left));
+            }
+        });
+        return byName;
+    }
+
+    /**
      * The scalar fields of an object (text, numbers, booleans), nested objects flattened one level as
      * {@code outer.inner}; arrays, nulls and the fields named in {@code skip} are left out.
      */

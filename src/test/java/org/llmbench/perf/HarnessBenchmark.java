@@ -207,13 +207,7 @@ public final class HarnessBenchmark {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return () -> {
             try {
-                try {
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
-                } catch (IOException staleConnection) {
-                    // The JDK's server closes some kept-alive connections just after answering; the client resends
-                    // on a fresh connection in that case, so the plain loop does too.
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
-                }
+                http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
