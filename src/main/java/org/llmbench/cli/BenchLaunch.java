@@ -25,9 +25,10 @@ import org.llmbench.config.Constants;
 
 /**
  * Drives the llm-bench engine through the JUnit Launcher API, as Maven and IDEs do, so the CLI and a
- * Maven run produce the same run folder. The selectors are the unique ids of the configured models
- * ({@code [engine:llm-bench]/[model:m]}); the engine expands each to the suites of {@code bench.suites} (the
- * {@code suites} directory, else the suites inside the jar) in the phases of {@code bench.phases}.
+ * Maven run produce the same run folder. It passes the parameters and selects {@link CommandLineBenchmark};
+ * the engine resolves its models and expands each to the suites of
+ * {@code bench.suites} (the {@code suites} directory, else the suites inside the jar) in the phases of
+ * {@code bench.phases}. The CLI never reads the configuration of a run itself.
  */
 final class BenchLaunch {
 
@@ -37,11 +38,10 @@ final class BenchLaunch {
 
     private final Map<String, String> parameters;
     private final Launcher launcher;
-    private final List<String> models;
 
-    /** A launch that discovers and executes: execution listeners (ledger, Allure) are found by ServiceLoader. */
-    BenchLaunch(Map<String, String> parameters, List<String> models) {
-        this(parameters, models, true);
+    /** A launch that discovers and executes: execution listeners (console, Allure) are found by ServiceLoader. */
+    BenchLaunch(Map<String, String> parameters) {
+        this(parameters, true);
     }
 
     /**
@@ -49,9 +49,8 @@ final class BenchLaunch {
      *                 listeners and Allure's test-plan filter, whose start-up (its own shaded Jackson) is a
      *                 quarter of the CLI's start-up time
      */
-    BenchLaunch(Map<String, String> parameters, List<String> models, boolean executes) {
+    BenchLaunch(Map<String, String> parameters, boolean executes) {
         this.parameters = Map.copyOf(parameters);
-        this.models = List.copyOf(models);
         this.launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(executes)
                 .enablePostDiscoveryFilterAutoRegistration(executes).build());
@@ -79,8 +78,8 @@ final class BenchLaunch {
     Discovered discover() {
         List<DiscoveryIssue> issues = new ArrayList<>();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(models.stream().map(m -> DiscoverySelectors.selectUniqueId(
-                        UniqueId.forEngine(Constants.ENGINE_ID).append("model", m))).toList())
+                // An entry class without suites or phases: the engine takes models, suites and phases from its settings.
+                .selectors(DiscoverySelectors.selectClass(CommandLineBenchmark.class))
                 .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
                 .configurationParameters(parameters)
                 .listeners(new LauncherDiscoveryListener() {
@@ -90,7 +89,14 @@ final class BenchLaunch {
                     }
                 })
                 .build();
-        TestPlan plan = launcher.discover(request);
+        TestPlan plan;
+        try {
+            plan = launcher.discover(request);
+        } catch (RuntimeException e) {
+            // The launcher throws on critical discovery issues; the engine's own words for them were collected.
+            BenchRun.failOnErrors(issues);
+            throw e;
+        }
         return new Discovered(plan, List.copyOf(issues), plan.countTestIdentifiers(TestIdentifier::isTest));
     }
 

@@ -6,26 +6,36 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
-import org.llmbench.ledger.RunFolders;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.model.CallFailure;
 
 /**
- * One benchmark run from the command line: check the configuration, discover, execute with a progress line,
- * and read back the run folder the ledger wrote. run, smoke and replay share it.
+ * One benchmark run from the command line: discover with the given parameters (the engine reports bad input as
+ * discovery errors), execute with a progress line, and read back the run folder the engine says it wrote.
+ * run, smoke and replay share it.
  */
 final class BenchRun {
 
-    /** A finished run: where its folder is, JUnit's counts, and its results.json. */
-    record Outcome(Path folder, BenchConfig config, TestExecutionSummary summary, JsonNode results) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
+    record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, JsonNode manifest) {
 
         double scorePercent() {
             return results.path("summary").path("score_percent").asDouble();
+        }
+
+        /** The server the run called, as the manifest recorded it. */
+        String url() {
+            return manifest.path("target_url").asText();
         }
 
         /** True when there were calls and every one failed: the server, not the model, is the problem. */
@@ -46,37 +56,63 @@ final class BenchRun {
     private BenchRun() {
     }
 
-    static Outcome execute(Map<String, String> given, PrintWriter out, PrintWriter err, boolean verbose) {
-        Map<String, String> parameters = new LinkedHashMap<>(given);
-        // The CLI names the run itself so it knows the folder; a new id is a new run, as without the flag.
-        parameters.putIfAbsent(Constants.RUN_ID, UUID.randomUUID().toString());
-        BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
-        BenchLaunch launch = new BenchLaunch(parameters, config.models());
+    static Outcome execute(Map<String, String> parameters, PrintWriter out, PrintWriter err, boolean verbose) {
+        BenchLaunch launch = new BenchLaunch(parameters);
         BenchLaunch.Discovered discovered = launch.discover();
         report(discovered, err, verbose);
+        failOnErrors(discovered.issues());
         if (discovered.tests() == 0) {
-            throw new CliException(ExitCodes.INPUT, "nothing to run: no question matches models " + config.models()
-                    + " and phases " + config.phases() + " (see `llm-bench list`)");
+            throw new CliException(ExitCodes.INPUT, "nothing to run: no question matches the selected models and phases"
+                    + " (see `llm-bench list`)");
         }
-        TestExecutionSummary summary = launch.execute(discovered.plan(), ProgressListener.forTerminal());
-        Path folder = RunFolders.folder(config, config.runId());
-        Path results = folder.resolve("results.json");
+        AtomicReference<Path> folder = new AtomicReference<>();
+        TestExecutionListener folderOfRun = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String path = entry.getKeyValuePairs().get(RunLedger.FOLDER_ENTRY);
+                if (path != null) {
+                    folder.set(Path.of(path));
+                }
+            }
+        };
+        TestExecutionSummary summary = launch.execute(discovered.plan(), ProgressListener.forTerminal(), folderOfRun);
+        if (folder.get() == null) {
+            throw new CliException(ExitCodes.INTERNAL, "the engine recorded no run: "
+                    + summary.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage())).findFirst()
+                    .orElse("no reason given"));
+        }
+        Path results = folder.get().resolve("results.json");
         if (!Files.isRegularFile(results)) {
             throw new CliException(ExitCodes.INTERNAL, "the run did not write " + results);
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(results.toFile());
-            out.println("[llm-bench] run folder: " + folder);
-            return new Outcome(folder, config, summary, node);
+            out.println("[llm-bench] run folder: " + folder.get());
+            return new Outcome(folder.get(), summary, MAPPER.readTree(results.toFile()),
+                    MAPPER.readTree(folder.get().resolve("manifest.json").toFile()));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "cannot read " + results + ": " + e.getMessage());
         }
     }
 
+    /**
+     * A discovery error stops the command before anything runs: exit 4 when the server could not answer
+     * (the engine attaches the call's failure as the cause), 3 for everything about the input.
+     */
+    static void failOnErrors(List<DiscoveryIssue> issues) {
+        List<DiscoveryIssue> errors = issues.stream()
+                .filter(i -> i.severity().compareTo(DiscoveryIssue.Severity.ERROR) >= 0).toList();
+        if (errors.isEmpty()) {
+            return;
+        }
+        boolean server = errors.stream().anyMatch(i -> i.cause().filter(CallFailure.class::isInstance).isPresent());
+        throw new CliException(server ? ExitCodes.MODEL : ExitCodes.INPUT, "cannot run:\n  "
+                + String.join("\n  ", errors.stream().map(DiscoveryIssue::message).toList()));
+    }
+
     /** Discovery warnings always, info only with --verbose. */
     static void report(BenchLaunch.Discovered discovered, PrintWriter err, boolean verbose) {
         for (DiscoveryIssue issue : discovered.issues()) {
-            if (verbose || issue.severity().compareTo(DiscoveryIssue.Severity.WARNING) >= 0) {
+            if (verbose || issue.severity().compareTo(DiscoveryIssue.Severity.WARNING) == 0) {
                 err.println("[llm-bench] " + issue.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
                         + issue.message() + issue.source().map(s -> " (" + s + ")").orElse(""));
             }

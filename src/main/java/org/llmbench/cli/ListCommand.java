@@ -44,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = bench.parameters();
         BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
-        BenchLaunch.Discovered discovered = new BenchLaunch(parameters, config.models(), false).discover();
+        BenchLaunch.Discovered discovered = new BenchLaunch(parameters, false).discover();
         BenchRun.report(discovered, spec.commandLine().getErr(), bench.verbose);
         String format = "%-32s %7s  %-40s %s%n";
         out.printf(Locale.ROOT, format, "TEST", "WEIGHT", "TAGS", "DEFINED AT");

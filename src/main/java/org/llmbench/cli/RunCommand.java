@@ -1,6 +1,11 @@
 package org.llmbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
+import org.llmbench.config.Constants;
+import org.llmbench.ledger.QualityGate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         BenchRun.Outcome outcome = BenchRun.execute(bench.parameters(), out, err, bench.verbose);
@@ -29,15 +34,18 @@ final class RunCommand implements Callable<Integer> {
                 outcome.summary().getTestsFoundCount(), outcome.summary().getTestsSucceededCount(),
                 outcome.summary().getTestsFailedCount(), outcome.summary().getTestsSkippedCount(), outcome.scorePercent());
         if (outcome.everyCallFailed()) {
-            err.println("[llm-bench] every model call failed: is the server at " + outcome.config().url() + " running? "
+            err.println("[llm-bench] every model call failed: is the server at " + outcome.url() + " running? "
                     + "(see run.jsonl for each error)");
             return ExitCodes.MODEL;
         }
-        Double min = outcome.config().minScore();
-        if (min != null && outcome.scorePercent() < min) {
-            err.printf(Locale.ROOT, "[llm-bench] quality gate: weighted total %.2f is below --min-score %.2f%n",
-                    outcome.scorePercent(), min);
-            return ExitCodes.FINDINGS;
+        // The gate's minimum is the run's own setting, as the engine resolved and recorded it.
+        JsonNode min = outcome.manifest().path("effective_config").path(Constants.MIN_SCORE).path("value");
+        if (min.isTextual() && !min.asText().isBlank()) {
+            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min.asText()));
+            if (failed.isPresent()) {
+                err.println("[llm-bench] " + failed.get());
+                return ExitCodes.FINDINGS;
+            }
         }
         return ExitCodes.OK;
     }

@@ -102,6 +102,12 @@ public final class Constants {
     /** Cap on a response body in bytes. Default 8 MiB. */
     public static final String MAX_BODY_BYTES = "bench.maxBodyBytes";
 
+    /**
+     * A file the engine writes the run folder's path into when the run ends; the Maven quality gate reads it, so
+     * the gate judges the run of its own invocation. Default none.
+     */
+    public static final String RUN_POINTER = "bench.runPointer";
+
     /** Prefix of the engine's own parallel-execution keys, e.g. {@code llm-bench.execution.parallel.enabled}. */
     public static final String PARALLEL_PREFIX = "llm-bench.execution.parallel.";
 

@@ -21,7 +21,7 @@ import org.llmbench.suite.Suite;
  * questions run out. Only execution knows how many turns fit, so turns are registered dynamically. The phase
  * result names the first turn whose answer falls below its pass mark.
  */
-final class AppendConversationDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class AppendConversationDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     private final Suite suite;
     private final String model;

@@ -30,11 +30,13 @@ final class AutoModels {
             listed = client.listModels();
             if (listed.isEmpty()) {
                 issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR,
-                        "bench.model=auto: the server at " + config.url() + " lists no model"));
+                        "bench.model=auto: the server at " + config.url() + " lists no model")
+                        .cause(new CallFailure(org.llmbench.model.ErrorKind.PROTOCOL, "the server lists no model")));
             }
         } catch (CallFailure e) {
+            // The cause tells a launcher (the CLI's exit code 4) that the server, not the input, is the problem.
             issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, "bench.model=auto: cannot list the models of "
-                    + config.url() + " (" + e.kind().wireName() + ": " + e.getMessage() + ")"));
+                    + config.url() + " (" + e.kind().wireName() + ": " + e.getMessage() + ")").cause(e));
         }
         var models = new LinkedHashSet<String>();
         for (String m : config.models()) {

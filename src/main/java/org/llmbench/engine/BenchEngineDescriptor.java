@@ -1,30 +1,57 @@
 package org.llmbench.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.ledger.PlannedRun;
+import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.RunSummary;
 
-/** The root of the tree; it holds the run's configuration, read once at discovery. */
-final class BenchEngineDescriptor extends EngineDescriptor implements Node<BenchExecutionContext> {
+/**
+ * The root of the tree. It holds the run's settings, built once in discovery (with {@code auto} expanded and the
+ * client's lanes raised to those of the selected parallel phases), and owns the run: it opens the ledger when its
+ * execution begins, hands it to every node through the execution context, and finishes it when execution ends.
+ */
+final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode {
 
-    private final BenchConfig config;
+    private BenchConfig config;
     private final boolean concurrentQuestions;
+    private final Path runPointer;
 
     BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
-        this(uniqueId, config, false);
+        this(uniqueId, config, false, null);
     }
 
-    /** @param concurrentQuestions whether the user switched on parallel execution for every suite's questions */
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions) {
+    /**
+     * @param concurrentQuestions whether the user switched on parallel execution for every suite's questions
+     * @param runPointer where to write the run folder's path when the run ends ({@code bench.runPointer}), or null
+     */
+    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions, Path runPointer) {
         super(uniqueId, "llm-bench");
         this.config = config;
         this.concurrentQuestions = concurrentQuestions;
+        this.runPointer = runPointer;
     }
 
     BenchConfig config() {
         return config;
+    }
+
+    /** Called once, at the end of discovery, when the tree shows what the client must allow (lanes). */
+    void settle(BenchConfig resolved) {
+        this.config = resolved;
     }
 
     boolean concurrentQuestions() {
@@ -44,14 +71,66 @@ final class BenchEngineDescriptor extends EngineDescriptor implements Node<Bench
                 ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
     }
 
+    /** A selection that holds no test makes no run folder: nothing ran, and the quality gate says so. */
     @Override
-    public BenchExecutionContext before(BenchExecutionContext context) {
-        ModelDetails.record(context.client(), context.config().models());
-        return context;
+    public BenchExecutionContext before(BenchExecutionContext context) throws IOException {
+        if (getDescendants().stream().noneMatch(d -> d.isTest() || d.mayRegisterTests())) {
+            System.out.println("[llm-bench] nothing selected: no run recorded");
+            return context;
+        }
+        RunLedger ledger = RunLedger.open(plan());
+        if (ledger.resumed()) {
+            System.out.println("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()
+                    + " already scored");
+        }
+        context.listener().reportingEntryPublished(this,
+                ReportEntry.from(RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString()));
+        AllureRecorder.newRun(RunEnvironment.of(ledger));
+        ModelDetails.record(context.client(), ledger.plan().models(), ledger);
+        return context.withLedger(ledger);
     }
 
     @Override
-    public void after(BenchExecutionContext context) {
-        context.client().close();
+    public void after(BenchExecutionContext context) throws IOException {
+        RunLedger ledger = context.ledger();
+        try (ledger; var client = context.client()) {
+            if (ledger == null) {
+                return;
+            }
+            RunSummary summary = ledger.finish();
+            if (runPointer != null) {
+                // The Maven quality gate reads this file: the run of this very invocation, never an older one.
+                Files.createDirectories(runPointer.toAbsolutePath().getParent());
+                Files.writeString(runPointer, ledger.folder().toAbsolutePath() + "\n");
+            }
+            System.out.printf(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, weighted total %.2f%n",
+                    ledger.runId(), summary.scored(), summary.total());
+        }
+    }
+
+    /** The engine's own end is not a test outcome, and the ledger is closed by then. */
+    @Override
+    public void nodeFinished(BenchExecutionContext context, TestDescriptor descriptor, TestExecutionResult result) {
+    }
+
+    /** What this run will record as planned: the models, suites and lanes of the tree as discovered. */
+    PlannedRun plan() {
+        Set<String> models = new LinkedHashSet<>();
+        Set<String> suites = new LinkedHashSet<>();
+        Map<String, PlannedRun.PhaseLanes> lanes = new LinkedHashMap<>();
+        long tests = 0;
+        for (TestDescriptor d : getDescendants()) {
+            if (d instanceof ModelDescriptor model) {
+                models.addAll(List.of(model.model().split(",")));
+            }
+            d.getUniqueId().getSegments().stream().filter(s -> s.getType().equals(SuiteDescriptor.SEGMENT))
+                    .forEach(s -> suites.add(s.getValue()));
+            if (d instanceof LaneSuiteDescriptor phase) {
+                lanes.put(phase.suite().id(), new PlannedRun.PhaseLanes(phase.lanes(), phase.lanesSource()));
+            }
+            tests += d.isTest() ? 1 : 0;
+        }
+        String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
+        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests);
     }
 }

@@ -9,7 +9,7 @@ import org.llmbench.suite.SuiteException;
  * A suite file that could not be read, shown as one failed test in its place so every report counts it,
  * while the other suites run. Its source points at the line of the problem.
  */
-final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     private final SuiteException problem;
 

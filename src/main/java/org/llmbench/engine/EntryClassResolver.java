@@ -36,7 +36,9 @@ final class EntryClassResolver implements SelectorResolver {
         }
         List<String> phases = annotation.get().phases().length > 0 ? Arrays.asList(annotation.get().phases())
                 : scope.config().phases();
-        List<SuiteOrigin> origins = Arrays.stream(annotation.get().suites())
+        List<String> roots = annotation.get().suites().length > 0 ? Arrays.asList(annotation.get().suites())
+                : scope.config().suiteRoots();
+        List<SuiteOrigin> origins = roots.stream()
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, phases))
                 .toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Constants;
 import org.llmbench.suite.LaneAssignment;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.RunMode;
@@ -22,6 +23,7 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     private final LaneAssignment assignment;
     private final List<String> laneModels;
     private final int lanes;
+    private final boolean lanesGiven;
     private volatile LaneMeter meter;
 
     LaneSuiteDescriptor(UniqueId parent, Suite suite, String model, BenchConfig config) {
@@ -30,12 +32,22 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
         this.assignment = LaneAssignment.of(suite);
         this.laneModels = Arrays.asList(model.split(","));
         // bench.lanes when given, else the suite's; mixed lanes get at least one lane per model.
-        this.lanes = config.lanesGiven() ? config.lanes()
+        this.lanesGiven = config.lanesGiven();
+        this.lanes = lanesGiven ? config.lanes()
                 : mode == RunMode.PARALLEL_MIXED ? Math.max(assignment.lanes(), laneModels.size()) : assignment.lanes();
     }
 
     int lanes() {
         return lanes;
+    }
+
+    /** Where the lane count came from, as the manifest records it. */
+    String lanesSource() {
+        if (lanesGiven) {
+            return Constants.LANES;
+        }
+        return mode == RunMode.PARALLEL_MIXED && lanes > assignment.lanes()
+                ? "one lane per model of " + model() : "lanes of suite " + suite().id();
     }
 
     @Override

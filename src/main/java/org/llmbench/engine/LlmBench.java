@@ -19,7 +19,8 @@ public @interface LlmBench {
 
     /**
      * Where the suites are: directories relative to the working directory, or {@code classpath:<package>}.
-     * A plain name that is not a directory is looked up on the classpath too.
+     * A plain name that is not a directory is looked up on the classpath too. Empty means the
+     * {@code bench.suites} setting (then the suites on the classpath).
      */
     String[] suites() default {"suites"};
 

@@ -72,13 +72,14 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
         BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : AutoModels.expand(loaded.config(), clients, issues);
         BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config,
-                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false));
+                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
+                parameters.get(Constants.RUN_POINTER).filter(p -> !p.isBlank()).map(java.nio.file.Path::of).orElse(null));
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));
         }
         reportUnknownKeys(issues);
-        if (loaded.hasFatalProblems()) {
+        if (loaded.hasFatalProblems() || !ResumedRun.exists(config, issues)) {
             return engine;
         }
         DiscoveryScope scope = new DiscoveryScope(config, new SuiteCatalog(config, issues), uniqueId);
@@ -90,6 +91,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 .build()
                 .resolve(request, engine, issues);
         QuestionFilter.apply(engine, config.questionFilter());
+        engine.settle(LaneExecution.clientConfig(config, engine));
         return engine;
     }
 
@@ -118,11 +120,9 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     @Override
     protected BenchExecutionContext createExecutionContext(ExecutionRequest request) {
-        BenchConfig config = LaneExecution.clientConfig(((BenchEngineDescriptor) request.getRootTestDescriptor()).config(),
-                request.getRootTestDescriptor());
-        AllureRecorder.newRun(RunEnvironment.of(config));
+        BenchConfig config = ((BenchEngineDescriptor) request.getRootTestDescriptor()).config();
         return new BenchExecutionContext(config, clients.apply(config), new QuestionScorer(new SyntaxChecker(true)),
-                request.getEngineExecutionListener());
+                request.getEngineExecutionListener(), null);
     }
 
     private static String constantValue(Field field) {

@@ -6,7 +6,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /** One model under test: {@code [model:NAME]}. Carries the entry class's source so Surefire names its tests. */
-final class ModelDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class ModelDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SEGMENT = "model";
 

@@ -17,11 +17,7 @@ final class ModelDetails {
     }
 
     /** Records the details of {@code models}; a server that cannot say is noted, never a failure of the run. */
-    static void record(ModelClient client, List<String> models) {
-        RunLedger ledger = RunLedger.current();
-        if (!ledger.enabled()) {
-            return;
-        }
+    static void record(ModelClient client, List<String> models, RunLedger ledger) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         try {
             Map<String, Map<String, Object>> listed = client.modelDetails();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.llmbench.ledger.RunLedger;
 
 /**
  * Publishes what a phase measured as a whole: a {@code phase_figures} ledger event (kept for the manifest too)
@@ -29,7 +28,7 @@ final class PhaseRecorder {
         all.put("run_mode", runMode);
         all.put("test_id", phase.getUniqueId().toString());
         all.putAll(figures);
-        RunLedger.current().recordPhase(all);
+        context.ledger().recordPhase(all);
         context.listener().reportingEntryPublished(phase, ReportEntry.from(ENTRY_KEY, MAPPER.valueToTree(all).toString()));
     }
 }

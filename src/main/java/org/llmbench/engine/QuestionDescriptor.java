@@ -7,7 +7,6 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
@@ -17,7 +16,7 @@ import org.llmbench.suite.Suite;
  * Its display name is {@code suite/ID} because flat reports (Surefire, Allure) show no tree to tell
  * {@code 5q/Q01} from {@code 20q/Q01}.
  */
-class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SEGMENT = "question";
 
@@ -75,7 +74,7 @@ class QuestionDescriptor extends AbstractTestDescriptor implements Node<BenchExe
 
     @Override
     public SkipResult shouldBeSkipped(BenchExecutionContext context) {
-        return RunLedger.current().skipReason(getUniqueId().toString()).map(SkipResult::skip)
+        return context.ledger().skipReason(getUniqueId().toString()).map(SkipResult::skip)
                 .orElse(SkipResult.doNotSkip());
     }
 

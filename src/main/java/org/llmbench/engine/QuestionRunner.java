@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -38,7 +37,7 @@ final class QuestionRunner {
         QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         CallResult call = report.call(() -> call(ref, request));
-        RunLedger.current().recordCall(ref, request, call);
+        context.ledger().recordCall(ref, request, call);
         report.exchange(request, call);
         abortIfNotReplayable(call);
         report.parse(call.content());
@@ -72,7 +71,7 @@ final class QuestionRunner {
         abortIfNotReplayable(call);
         double weight = question.weight() * context.config().weightOf(suite.id());
         new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
-        RunLedger.current().recordScore(ref, score, weight, call);
+        context.ledger().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {
             throw new AssertionFailedError(score.failureSummary());

@@ -11,13 +11,11 @@ final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    static Map<String, String> of(BenchConfig config) {
+    static Map<String, String> of(RunLedger ledger) {
+        BenchConfig config = ledger.plan().config();
         Map<String, String> env = new LinkedHashMap<>();
-        RunLedger ledger = RunLedger.current();
-        if (ledger.enabled()) {
-            env.put("run_id", ledger.runId());
-        }
-        env.put("models", String.join(",", config.models()));
+        env.put("run_id", ledger.runId());
+        env.put("models", String.join(",", ledger.plan().models()));
         env.put("provider", config.provider());
         env.put("target_url", switch (config.provider()) {
             case "replay" -> "replay of " + config.replay();

@@ -12,7 +12,7 @@ import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 
 /** One suite for one model: {@code [suite:ID]}, its source the suite file. */
-class SuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+class SuiteDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SEGMENT = "suite";
 

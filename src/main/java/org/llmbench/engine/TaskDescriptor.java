@@ -6,7 +6,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.tasks.Task;
 
@@ -14,7 +13,7 @@ import org.llmbench.tasks.Task;
  * One generated task for one model: the test {@code [task:ID]}, tagged {@code tasks} and its kind, its source
  * the generator class. Skipped (not failed) when this machine cannot run it, e.g. a Python task without python3.
  */
-final class TaskDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SEGMENT = "task";
 
@@ -44,7 +43,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<BenchE
 
     @Override
     public SkipResult shouldBeSkipped(BenchExecutionContext context) {
-        return RunLedger.current().skipReason(getUniqueId().toString())
+        return context.ledger().skipReason(getUniqueId().toString())
                 .or(task::unavailable)
                 .map(SkipResult::skip)
                 .orElse(SkipResult.doNotSkip());

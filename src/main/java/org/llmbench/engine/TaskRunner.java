@@ -35,7 +35,7 @@ final class TaskRunner {
         boolean strict = config.strictJson();
         QuestionRunner plain = new QuestionRunner(context);
         String prompt = TaskPrompts.prompt(task, strict);
-        RunLedger ledger = RunLedger.current();
+        RunLedger ledger = context.ledger();
         QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, config, context.client().provider());
         report.describe(task.kind().wireName(), prompt);
         int retries = 0;

@@ -12,7 +12,7 @@ import org.llmbench.tasks.Task;
  * The generated tasks of one model: {@code [suite:tasks]}. It has no source of its own, so Surefire files its
  * tests under the entry class like every other question; each task points at its generator class.
  */
-final class TaskSuiteDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class TaskSuiteDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SUITE_ID = "tasks";
 

@@ -4,7 +4,6 @@ import java.util.List;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -17,7 +16,7 @@ import org.llmbench.suite.Suite;
  * One turn of the append phase, registered while the conversation runs ({@code [turn:N]}): sends the whole
  * conversation so far plus this turn's question, and scores the answer to that question.
  */
-final class TurnDescriptor extends AbstractTestDescriptor implements Node<BenchExecutionContext> {
+final class TurnDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     static final String SEGMENT = "turn";
 
@@ -61,7 +60,7 @@ final class TurnDescriptor extends AbstractTestDescriptor implements Node<BenchE
         ChatRequest request = new ChatRequest(model, messages, runner.options(), question.referenceAnswer());
         CallResult call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
-        RunLedger.current().recordCall(ref, request, call);
+        context.ledger().recordCall(ref, request, call);
         Score score = runner.scoreOf(question, call, call.content());
         outcome = new Outcome(call, score);
         runner.finish(this, ref, suite, question, call, score);

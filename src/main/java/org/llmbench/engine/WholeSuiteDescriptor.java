@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
@@ -48,7 +47,7 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
                 NumberedParts.referenceAnswer(questions));
         call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), "whole_suite", suite().id());
-        RunLedger.current().recordCall(ref, request, call);
+        context.ledger().recordCall(ref, request, call);
         parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
         List<String> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();

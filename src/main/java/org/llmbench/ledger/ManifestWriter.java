@@ -20,8 +20,8 @@ final class ManifestWriter {
     private ManifestWriter() {
     }
 
-    static void write(Path folder, RunLedger ledger, BenchConfig config, List<String> models, List<String> suites)
-            throws IOException {
+    static void write(Path folder, RunLedger ledger, PlannedRun plan) throws IOException {
+        BenchConfig config = plan.config();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema_version", 1);
         m.put("run_id", ledger.runId());
@@ -32,9 +32,9 @@ final class ManifestWriter {
         m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
         m.put("provider", config.provider());
         m.put("target_url", config.url());
-        m.put("models", models);
+        m.put("models", plan.models());
         m.put("phases", config.phases());
-        m.put("suites", suites);
+        m.put("suites", plan.suites());
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("temperature", config.temperature());
         options.put("num_ctx", "openai".equals(config.provider()) ? "not applicable (OpenAI-compatible API)" : config.numCtx());
@@ -45,6 +45,11 @@ final class ManifestWriter {
         options.put("lanes", config.lanes());
         options.put("pass_score", config.passScore());
         m.put("options", options);
+        // What each parallel phase ran: options.lanes is the client's cap, these are the phases' own counts.
+        Map<String, Object> phaseLanes = new java.util.TreeMap<>();
+        plan.phaseLanes().forEach((phase, lanes) -> phaseLanes.put(phase, Map.of("lanes", lanes.lanes(), "source", lanes.source())));
+        m.put("phase_lanes", phaseLanes);
+        m.put("tests_planned", plan.testsPlanned());
         m.put("canonical_options_overrides", config.canonicalOverrides());
         m.put("weights", config.weights());
         m.put("effective_config", config.effective());

@@ -1,48 +1,57 @@
 package org.llmbench.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The build's quality gate ({@code -Dbench.minScore=70}): reads the newest run's results.json and fails when
- * its weighted total is below the minimum. Maven runs it after the benchmark; failed questions alone never
- * fail the build.
+ * The build's quality gate ({@code -Dbench.minScore=70}): judges the run of this invocation, read from its ledger,
+ * and fails when its weighted total is below the minimum or when it scored no question at all. Maven runs it
+ * after the benchmark through the file the engine writes at the end of the run ({@code bench.runPointer}); the
+ * CLI calls {@link #verdict(Path, double)} on the folder it ran. Failed questions alone never fail the build.
  */
 public final class QualityGate {
 
     private QualityGate() {
     }
 
-    /** Arguments: the bench.out folder, then the minimum score (empty: no gate). */
+    /** Arguments: the run pointer file of this invocation, then the minimum score (empty: no gate). */
     public static void main(String[] args) throws IOException {
         String min = args.length > 1 && args[1] != null ? args[1].trim() : "";
         if (min.isEmpty()) {
             return;
         }
-        String verdict = verdict(Path.of(args[0]), Double.parseDouble(min));
-        if (verdict != null) {
+        Optional<String> failure = verdictOfPointer(Path.of(args[0]), Double.parseDouble(min));
+        if (failure.isPresent()) {
             // exec:java turns an exception from main into a build failure with this message.
-            throw new IllegalStateException(verdict);
+            throw new IllegalStateException(failure.get());
         }
     }
 
-    /** Null when the gate passes; otherwise why it failed. */
-    static String verdict(Path out, double minScore) throws IOException {
-        Path pointer = out.resolve(RunFolders.LATEST);
-        if (!Files.exists(pointer)) {
-            return "quality gate: no run found under " + out;
+    /** Why the gate fails for the run the pointer names, if it does; no pointer means this build ran nothing. */
+    static Optional<String> verdictOfPointer(Path pointer, double minScore) throws IOException {
+        if (!Files.isRegularFile(pointer)) {
+            return Optional.of("quality gate: FAILED: this build ran no llm-bench run (nothing selected, or the run "
+                    + "did not finish), so there is no score to check against the minimum " + minScore);
         }
-        Path results = Path.of(Files.readString(pointer).trim()).resolve("results.json");
-        if (!Files.exists(results)) {
-            return "quality gate: the run did not finish (no " + results + ")";
+        return verdict(Path.of(Files.readString(pointer).trim()), minScore);
+    }
+
+    /** Why the gate fails for a run folder, if it does: a total below the minimum, or no question scored. */
+    public static Optional<String> verdict(Path runFolder, double minScore) throws IOException {
+        Path ledger = runFolder.resolve("run.jsonl");
+        if (!Files.isRegularFile(ledger)) {
+            return Optional.of("quality gate: FAILED: no ledger in " + runFolder);
         }
-        JsonNode summary = JsonSupport.MAPPER.readTree(results.toFile()).path("summary");
-        double score = summary.path("score_percent").asDouble();
-        String line = String.format(Locale.ROOT, "quality gate: weighted total %.2f, minimum %.2f", score, minScore);
+        RunSummary summary = RunSummary.of(ledger);
+        if (summary.scored() == 0) {
+            return Optional.of("quality gate: FAILED: the run " + runFolder + " scored no question");
+        }
+        String line = String.format(Locale.ROOT, "quality gate: weighted total %.2f over %d scored, minimum %.2f",
+                summary.total(), summary.scored(), minScore);
         System.out.println("[llm-bench] " + line);
-        return score < minScore ? line + ": FAILED" : null;
+        return summary.total() < minScore ? Optional.of(line + ": FAILED") : Optional.empty();
     }
 }

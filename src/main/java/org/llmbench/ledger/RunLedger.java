@@ -3,11 +3,11 @@ package org.llmbench.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,43 +18,45 @@ import org.llmbench.model.ChatRequest;
 import org.llmbench.scoring.Score;
 
 /**
- * The ledger of the run in progress: the engine records each call and score here, the listener opens and
- * closes it. One run is active per JVM at a time; with no listener (e.g. EngineTestKit) records go nowhere.
+ * The record of one run: opened by the engine when its execution begins, handed to every node through the
+ * execution context, and finished and closed by the engine when its execution ends. Nothing static: two runs in
+ * one JVM write two folders. Reopening an existing run id (resume) reads what earlier processes already scored,
+ * so those tests are skipped, and every total at the end is derived from the whole ledger.
  */
-public final class RunLedger {
+public final class RunLedger implements AutoCloseable {
 
-    private static final RunLedger DISABLED = new RunLedger(null, null, null, Set.of(), Set.of());
-    private static volatile RunLedger active = DISABLED;
+    /** Key of the reporting entry, on the engine's descriptor, that names the run folder (console, CLI). */
+    public static final String FOLDER_ENTRY = "llm-bench.run_folder";
 
-    private final String runId;
+    private static final String ALREADY_SCORED = "already scored in run ";
+
+    private final PlannedRun plan;
     private final Path folder;
     private final LedgerWriter writer;
     private final Set<String> scoredBefore;
     private final Set<String> erroredBefore;
-    private final RunSummary summary = new RunSummary();
+    private final boolean resumed;
     private final List<Map<String, ?>> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, ?> modelDetails = Map.of();
-    private volatile boolean retryErrors;
-    private boolean resumed;
+    private final long startNanos = System.nanoTime();
 
-    private RunLedger(String runId, Path folder, LedgerWriter writer, Set<String> scoredBefore, Set<String> erroredBefore) {
-        this.runId = runId;
+    private RunLedger(PlannedRun plan, Path folder, LedgerWriter writer, Set<String> scoredBefore,
+                      Set<String> erroredBefore, boolean resumed) {
+        this.plan = plan;
         this.folder = folder;
         this.writer = writer;
         this.scoredBefore = scoredBefore;
         this.erroredBefore = erroredBefore;
-    }
-
-    /** The active run's ledger, or a disabled one that records nothing. */
-    public static RunLedger current() {
-        return active;
+        this.resumed = resumed;
     }
 
     /**
-     * Opens (or, for a run id that exists, reopens) the run folder's ledger and makes it the active one.
-     * Reopening reads what the earlier run already scored, so those tests are skipped.
+     * Opens (or, for a run id that exists, reopens) the run folder, writes manifest.json, hardware.json and the
+     * {@code run_start} event, and points {@code latest-run.txt} at the folder.
      */
-    static RunLedger open(String runId, Path folder, BenchConfig config) throws IOException {
+    public static RunLedger open(PlannedRun plan) throws IOException {
+        BenchConfig config = plan.config();
+        Path folder = RunFolders.folder(config, plan.runId());
         Files.createDirectories(folder);
         Path file = folder.resolve("run.jsonl");
         Set<String> scored = new HashSet<>();
@@ -79,23 +81,47 @@ public final class RunLedger {
                 }
             });
         }
-        RunLedger ledger = new RunLedger(runId, folder, new LedgerWriter(file), Set.copyOf(scored), Set.copyOf(errored));
-        ledger.retryErrors = config.retryErrors();
-        ledger.resumed = Files.exists(folder.resolve("manifest.json"));
-        active = ledger;
+        boolean resumed = Files.exists(folder.resolve("manifest.json"));
+        RunLedger ledger = new RunLedger(plan, folder, new LedgerWriter(file), Set.copyOf(scored), Set.copyOf(errored), resumed);
+        try {
+            ManifestWriter.write(folder, ledger, plan);
+            writeHardware(folder);
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("harness_version", ManifestWriter.harnessVersion());
+            start.put("resumed", resumed);
+            start.put("models", plan.models());
+            start.put("suites", plan.suites());
+            start.put("tests_planned", plan.testsPlanned());
+            ledger.record("run_start", start);
+            Files.createDirectories(config.out());
+            Files.writeString(config.out().resolve(RunFolders.LATEST), folder.toAbsolutePath().toString());
+        } catch (IOException | RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
         return ledger;
     }
 
-    public boolean enabled() {
-        return writer != null;
+    /** The hardware probe is a courtesy to the contributor: if it fails, the run goes on without it. */
+    private static void writeHardware(Path folder) {
+        try {
+            HardwareWriter.writeIfAbsent(folder);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[llm-bench] could not write " + HardwareWriter.FILE + ": " + e);
+        }
     }
 
     public String runId() {
-        return runId;
+        return plan.runId();
     }
 
     public Path folder() {
         return folder;
+    }
+
+    /** What the engine planned: the settings, models, suites and lanes this run records. */
+    public PlannedRun plan() {
+        return plan;
     }
 
     /** Why a test need not run again in this (resumed) run, if it need not. */
@@ -103,17 +129,14 @@ public final class RunLedger {
         if (!scoredBefore.contains(testId)) {
             return Optional.empty();
         }
-        if (retryErrors && erroredBefore.contains(testId)) {
+        if (plan.config().retryErrors() && erroredBefore.contains(testId)) {
             return Optional.empty();
         }
-        return Optional.of("already scored in run " + runId);
+        return Optional.of(ALREADY_SCORED + plan.runId());
     }
 
     /** Records one model call: the prompt, the raw output (and thinking), timings, tokens and any error. */
     public void recordCall(TestRef ref, ChatRequest request, CallResult r) {
-        if (!enabled()) {
-            return;
-        }
         ObjectNode e = withRef(LedgerWriter.event("call"), ref);
         var messages = e.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
@@ -146,7 +169,7 @@ public final class RunLedger {
         writer.append(e);
     }
 
-    /** Records a score with every check and its reason, and adds it to the run's totals. */
+    /** Records a score with every check and its reason. */
     public void recordScore(TestRef ref, Score score, double weight, CallResult call) {
         recordScore(ref, score, weight, call, Map.of());
     }
@@ -156,10 +179,6 @@ public final class RunLedger {
      * and parsed output (which results.json reads), kept apart from the raw output of the call events.
      */
     public void recordScore(TestRef ref, Score score, double weight, CallResult call, Map<String, ?> details) {
-        summary.add(ref, score.value(), score.passed(), weight, call != null && !call.ok(), call == null ? 0 : call.latencyMs());
-        if (!enabled()) {
-            return;
-        }
         ObjectNode e = withRef(LedgerWriter.event("score"), ref);
         e.setAll(ScoreJson.of(score, weight));
         if (!details.isEmpty()) {
@@ -170,11 +189,8 @@ public final class RunLedger {
 
     /** Records an event of the run's own (run_start, test_end, run_end, or a phase's figures). */
     public void record(String type, Map<String, ?> fields) {
-        if (!enabled()) {
-            return;
-        }
         ObjectNode e = LedgerWriter.event(type);
-        e.put("run_id", runId);
+        e.put("run_id", plan.runId());
         JsonNode tree = JsonSupport.toTree(fields);
         e.setAll((ObjectNode) tree);
         writer.append(e);
@@ -182,15 +198,8 @@ public final class RunLedger {
 
     /** Records what a phase measured as a whole (a {@code phase_figures} event); the manifest gets them at the end too. */
     public void recordPhase(Map<String, ?> figures) {
-        if (!enabled()) {
-            return;
-        }
         phaseFigures.add(figures);
         record("phase_figures", figures);
-    }
-
-    List<Map<String, ?>> phaseFigures() {
-        return List.copyOf(phaseFigures);
     }
 
     /**
@@ -198,18 +207,49 @@ public final class RunLedger {
      * at the end too, under {@code model_details}.
      */
     public void recordModelDetails(Map<String, ?> details) {
-        if (!enabled()) {
-            return;
-        }
         modelDetails = Map.copyOf(details);
         record("model_details", Map.of("models", details));
     }
 
-    Map<String, ?> modelDetails() {
-        return modelDetails;
+    /** Records how one test ended (successful, failed, aborted), with the first line of its message. */
+    public void recordTestEnd(String testId, String status, String message) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("test_id", testId);
+        fields.put("status", status);
+        if (message != null) {
+            fields.put("message", message);
+        }
+        record("test_end", fields);
     }
 
-    RunSummary summary() {
+    /** Records a test that did not run, and why (already scored in an earlier process, no python3...). */
+    public void recordSkipped(String testId, String reason) {
+        record("test_skipped", Map.of("test_id", testId, "reason", reason));
+    }
+
+    /** A container that fails (a broken suite, a failing phase) is part of what happened to the run. */
+    public void recordContainerFailed(String testId, String message) {
+        record("container_failed", Map.of("test_id", testId, "message", message == null ? "" : message));
+    }
+
+    /**
+     * Ends the run: {@code run_end} with totals derived from the whole ledger, the end-of-run facts in the
+     * manifest, then results.json, metadata.json, the leaderboard entry, report.md and run.md, all from the
+     * same ledger. Returns those totals.
+     */
+    public RunSummary finish() throws IOException {
+        long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
+        RunSummary summary = RunSummary.of(writer.file());
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("duration_ms", durationMs);
+        end.put("tests", summary.statuses());
+        end.put("scored", summary.scored());
+        end.put("weighted_total", summary.total());
+        end.put("model_totals", summary.modelTotals());
+        record("run_end", end);
+        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        RunReports.write(this, plan.config());
+        RunNotesWriter.write(folder, plan, durationMs);
         return summary;
     }
 
@@ -218,26 +258,22 @@ public final class RunLedger {
     }
 
     /** Whether this run id had been started before (its folder has a manifest). */
-    boolean resumed() {
+    public boolean resumed() {
         return resumed;
     }
 
-    int scoredBeforeCount() {
+    /** How many tests earlier processes of this run already scored (they are skipped). */
+    public int scoredBeforeCount() {
         return scoredBefore.size();
     }
 
-    /** Closes the ledger and deactivates it. */
-    void close() {
-        if (active == this) {
-            active = DISABLED;
-        }
-        if (writer != null) {
-            writer.close();
-        }
+    @Override
+    public void close() {
+        writer.close();
     }
 
     private ObjectNode withRef(ObjectNode e, TestRef ref) {
-        e.put("run_id", runId);
+        e.put("run_id", plan.runId());
         e.put("test_id", ref.testId());
         e.put("model", ref.model());
         e.put("suite", ref.suite());

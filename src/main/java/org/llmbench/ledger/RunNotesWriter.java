@@ -22,7 +22,8 @@ final class RunNotesWriter {
     private RunNotesWriter() {
     }
 
-    static void write(Path folder, BenchConfig config, long durationMs) throws IOException {
+    static void write(Path folder, PlannedRun plan, long durationMs) throws IOException {
+        BenchConfig config = plan.config();
         JsonNode results = JsonSupport.MAPPER.readTree(folder.resolve("results.json").toFile());
         JsonNode manifest = readOrEmpty(folder.resolve("manifest.json"));
         StringBuilder md = new StringBuilder();
@@ -32,7 +33,7 @@ final class RunNotesWriter {
         md.append("## Summary\n\n");
         md.append("- harness: ").append(manifest.path("harness_version").asText("unknown"))
                 .append(", provider: ").append(config.provider())
-                .append(", models: ").append(String.join(", ", config.models())).append('\n');
+                .append(", models: ").append(String.join(", ", plan.models())).append('\n');
         md.append("- phases: ").append(String.join(", ", config.phases()))
                 .append(", seed: ").append(config.seed())
                 .append(", device: ").append(config.device()).append(" (see hardware.json)\n");

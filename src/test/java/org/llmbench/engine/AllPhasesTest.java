@@ -14,7 +14,7 @@ class AllPhasesTest {
 
     @Test
     void allPhasesPassWithTheMockAndPublishTheirFigures() {
-        EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(c -> new MockModelClient(c.seed())))
+        EngineExecutionResults results = EngineKits.engine(new LlmBenchTestEngine(c -> new MockModelClient(c.seed())))
                 .configurationParameter("bench.model", "mock")
                 .configurationParameter("bench.phases", "all")
                 .selectors(selectClass("org.llmbench.BundledSuitesBenchmark"))
@@ -47,7 +47,7 @@ class AllPhasesTest {
 
     @Test
     void theDefaultPhasesLeaveTheParallelAndEdgePhasesOut() {
-        EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(c -> new MockModelClient(c.seed())))
+        EngineExecutionResults results = EngineKits.engine(new LlmBenchTestEngine(c -> new MockModelClient(c.seed())))
                 .configurationParameter("bench.model", "mock")
                 .selectors(selectClass("org.llmbench.BundledSuitesBenchmark"))
                 .execute();

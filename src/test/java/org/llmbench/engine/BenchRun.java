@@ -17,7 +17,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.ledger.LedgerListener;
+import org.llmbench.ledger.RunConsoleListener;
 import org.llmbench.model.ModelClient;
 
 /**
@@ -69,7 +69,7 @@ final class BenchRun {
                 .enableTestEngineAutoRegistration(false)
                 .addTestEngines(new LlmBenchTestEngine(clients))
                 .enableTestExecutionListenerAutoRegistration(false)
-                .addTestExecutionListeners(new LedgerListener())
+                .addTestExecutionListeners(new RunConsoleListener())
                 .build());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;

@@ -38,13 +38,17 @@ class EdgeAppendTest {
         Map<String, String> references = suite.questions().stream().collect(Collectors.toMap(Question::prompt, Question::referenceAnswer));
         AtomicInteger turn = new AtomicInteger();
         return new FakeModelServer((request, exchange) -> {
+            if (request.method().equals("GET")) {
+                FakeModelServer.send(exchange, 200, "application/json", "{\"data\":[]}");
+                return;
+            }
             String answer = turn.incrementAndGet() <= goodTurns ? references.get(request.lastUserMessage()) : "I lost track.";
             FakeModelServer.send(exchange, 200, "application/json", FakeModelServer.openAiCompletion(answer, chars(request), 7));
         });
     }
 
     private static EngineExecutionResults run(FakeModelServer server, String numCtx) {
-        return EngineTestKit.engine(new LlmBenchTestEngine(ModelClients::create))
+        return EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
                 .configurationParameter("bench.model", "fake-model")
                 .configurationParameter("bench.provider", "openai")
                 .configurationParameter("bench.url", server.openAiUrl())
@@ -68,7 +72,7 @@ class EdgeAppendTest {
             assertThat(figures.path("stopped_because").asText()).isEqualTo("questions ran out");
             results.testEvents().assertStatistics(s -> s.succeeded(K).failed(suite.questions().size() - K));
 
-            List<FakeModelServer.Request> requests = server.requests();
+            List<FakeModelServer.Request> requests = server.chatRequests();
             JsonNode turns = figures.path("turns");
             for (int t = 1; t <= requests.size(); t++) {
                 FakeModelServer.Request request = requests.get(t - 1);
@@ -103,7 +107,7 @@ class EdgeAppendTest {
             JsonNode figures = PhaseEvents.of(results, "edge_append");
             int turnsRun = figures.path("turns_run").asInt();
             assertThat(figures.path("stopped_because").asText()).isEqualTo("context full");
-            assertThat(turnsRun).isBetween(2, suite.questions().size() - 1).isEqualTo(server.requests().size());
+            assertThat(turnsRun).isBetween(2, suite.questions().size() - 1).isEqualTo(server.chatRequests().size());
             long contextAfterLast = figures.path("turns").get(turnsRun - 1).path("context_tokens").asLong();
             String nextPrompt = suite.questions().get(turnsRun).prompt();
             assertThat(contextAfterLast + TokenCount.estimate(nextPrompt)).isGreaterThanOrEqualTo(numCtx);
@@ -114,7 +118,7 @@ class EdgeAppendTest {
 
     @Test
     void selectingOneTurnByItsIdRunsItsConversation() {
-        EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(c -> new org.llmbench.model.MockModelClient(1)))
+        EngineExecutionResults results = EngineKits.engine(new LlmBenchTestEngine(c -> new org.llmbench.model.MockModelClient(1)))
                 .configurationParameter("bench.model", "mock")
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
                         "[engine:llm-bench]/[model:mock]/[suite:edge_append]/[turn:3]"))

@@ -25,7 +25,7 @@ class EdgeSuiteTest {
         // Parts 1, 2 and 4 carry the required heading (in three spellings); 3 and 5 are merged into the text.
         String answer = "Sure, here you go.\n\n### 1\n" + refs.get(0) + "\n\n## Task 2:\n" + refs.get(1)
                 + "\n\nAnd the third one:\n" + refs.get(2) + "\n\n### Answer 4\n" + refs.get(3) + "\n\n" + refs.get(4);
-        EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(c -> new ScriptedClient(r -> answer)))
+        EngineExecutionResults results = EngineKits.engine(new LlmBenchTestEngine(c -> new ScriptedClient(r -> answer)))
                 .configurationParameter("bench.model", "scripted")
                 .selectors(selectFile("suites/edge_suite.json"))
                 .execute();
@@ -45,7 +45,7 @@ class EdgeSuiteTest {
     void theWholeSuitePromptRequiresTheNumbering() throws Exception {
         Suite suite = SuiteLoader.load(SuiteOrigin.ofFile(Path.of("suites/edge_suite.json")));
         List<String> prompts = new java.util.ArrayList<>();
-        EngineTestKit.engine(new LlmBenchTestEngine(c -> new ScriptedClient(r -> {
+        EngineKits.engine(new LlmBenchTestEngine(c -> new ScriptedClient(r -> {
                     prompts.add(r.messages().get(r.messages().size() - 1).content());
                     return "no numbering at all";
                 })))

@@ -8,7 +8,7 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.model.ModelClient;
 import org.llmbench.model.ModelClients;
 
-/** EngineTestKit builders with explicit configuration, so no system property of the build leaks in. */
+/** EngineTestKit builders with explicit configuration, so no system property of the build leaks in, and their own run folders. */
 final class EngineKits {
 
     private EngineKits() {
@@ -22,12 +22,23 @@ final class EngineKits {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("bench.model", "mock");
         params.put("bench.phases", "hello,5q");
+        params.put("bench.out", freshOut());
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             params.put(keyValues[i], keyValues[i + 1]);
         }
         return EngineTestKit.engine(new LlmBenchTestEngine(clients))
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(params);
+    }
+
+    /** A kit for this engine that records its run in a folder of its own, never in the user's bench-runs. */
+    static EngineTestKit.Builder engine(LlmBenchTestEngine engine) {
+        return EngineTestKit.engine(engine).configurationParameter("bench.out", freshOut());
+    }
+
+    /** The engine always records its run: each kit gets an out folder of its own. */
+    static String freshOut() {
+        return "target/test-runs/" + java.util.UUID.randomUUID();
     }
 
     static final String ENTRY_CLASS = "org.llmbench.BundledSuitesBenchmark";

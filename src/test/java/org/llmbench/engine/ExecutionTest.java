@@ -37,7 +37,7 @@ class ExecutionTest {
     void theMockPassesEveryBundledQuestionAndPublishesItsFigures() {
         EngineExecutionResults results = EngineKits.mock().selectors(selectClass(EngineKits.ENTRY_CLASS)).execute();
         results.testEvents().assertStatistics(s -> s.started(6).succeeded(6).failed(0));
-        List<ReportEntry> entries = results.allEvents().reportingEntryPublished()
+        List<ReportEntry> entries = results.testEvents().reportingEntryPublished()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
         assertThat(entries).hasSize(6).allSatisfy(entry -> assertThat(entry.getKeyValuePairs())
                 .containsEntry("score", "100.0").containsKeys("latency_ms", "prompt_tokens", "completion_tokens"));
@@ -108,7 +108,7 @@ class ExecutionTest {
             EngineExecutionResults results = EngineKits.mock("bench.model", "fake-model", "bench.provider", "openai",
                     "bench.url", server.openAiUrl()).selectors(selectClass(EngineKits.ENTRY_CLASS)).execute();
             results.testEvents().assertStatistics(s -> s.started(6).succeeded(6));
-            assertThat(server.requests()).hasSize(6).allSatisfy(r -> {
+            assertThat(server.chatRequests()).hasSize(6).allSatisfy(r -> {
                 assertThat(r.path()).isEqualTo("/v1/chat/completions");
                 assertThat(r.body().path("model").asText()).isEqualTo("fake-model");
                 assertThat(r.body().path("temperature").asDouble()).isEqualTo(0.1);
@@ -144,7 +144,7 @@ class ExecutionTest {
             assertThat(messages).anyMatch(m -> m.contains("model call: http_5xx: HTTP 500"));
             assertThat(messages).anyMatch(m -> m.contains("model call: protocol: the response is not valid JSON"));
             assertThat(messages).anyMatch(m -> m.contains("model call: timeout"));
-            assertThat(server.requests()).hasSize(6);
+            assertThat(server.chatRequests()).hasSize(6);
         }
     }
 
@@ -152,7 +152,7 @@ class ExecutionTest {
     void retryableErrorsAreRetriedAndTheAttemptsReported() throws Exception {
         AtomicInteger n = new AtomicInteger();
         FakeModelServer.Behaviour behaviour = (request, exchange) -> {
-            if (n.getAndIncrement() == 0) {
+            if (request.method().equals("POST") && n.getAndIncrement() == 0) {
                 FakeModelServer.send(exchange, 503, "application/json", "{\"error\":\"loading\"}");
             } else {
                 FakeModelServer.send(exchange, 200, "application/json", FakeModelServer.openAiCompletion("Hello there", 3, 2));
@@ -162,7 +162,7 @@ class ExecutionTest {
             EngineExecutionResults results = EngineKits.mock("bench.model", "m", "bench.provider", "openai",
                     "bench.url", server.openAiUrl(), "bench.retries", "1").selectors(selectFile("suites/hello.json")).execute();
             results.testEvents().assertStatistics(s -> s.succeeded(1));
-            ReportEntry entry = results.allEvents().reportingEntryPublished().list().get(0).getPayload(ReportEntry.class).orElseThrow();
+            ReportEntry entry = results.testEvents().reportingEntryPublished().list().get(0).getPayload(ReportEntry.class).orElseThrow();
             assertThat(entry.getKeyValuePairs()).containsEntry("attempts", "2").containsEntry("completion_tokens", "2");
         }
     }

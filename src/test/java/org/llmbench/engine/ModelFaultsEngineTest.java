@@ -30,7 +30,7 @@ class ModelFaultsEngineTest {
     void aFaultIsRecordedOnItsQuestionAndTheNextQuestionStillRuns(Fault fault) throws Exception {
         Path suite = BenchRun.suite(dir, "two", "Say hello. " + Fault.TRIGGER, "Say hello.");
         try (Fault.Server server = fault.start(false)) {
-            var results = EngineTestKit.engine(new LlmBenchTestEngine(config ->
+            var results = EngineKits.engine(new LlmBenchTestEngine(config ->
                             new OpenAiClient(ClientSettings.of(config, name -> null).withBackoffMs(10))))
                     .configurationParameters(Map.of("bench.model", "fake-model", "bench.provider", "openai",
                             "bench.url", server.url(), "bench.retries", "1", "bench.timeoutS", fault == Fault.CALL_TIMEOUT ? "1" : "30",
@@ -38,7 +38,7 @@ class ModelFaultsEngineTest {
                     .selectors(selectFile(suite.toFile()))
                     .execute();
 
-            List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
+            List<Map<String, String>> entries = results.testEvents().reportingEntryPublished().stream()
                     .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
             assertThat(entries).hasSize(2);
             Map<String, String> faulty = entries.get(0);

@@ -49,7 +49,7 @@ class ModelSelectionTest {
                 FakeModelServer.streaming(r -> "hello", 0).answer(request, exchange);
             }
         })) {
-            var results = EngineTestKit.engine(new LlmBenchTestEngine(ModelClients::create))
+            var results = EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
                     .configurationParameters(Map.of("bench.model", "auto", "bench.url", server.baseUrl()))
                     .selectors(selectFile(suite.toFile()))
                     .execute();

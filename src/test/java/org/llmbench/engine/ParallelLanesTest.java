@@ -45,7 +45,7 @@ class ParallelLanesTest {
     }
 
     private static EngineExecutionResults run(FakeModelServer server, String models, String suiteId, Map<String, String> extra) {
-        var kit = EngineTestKit.engine(new LlmBenchTestEngine(ModelClients::create))
+        var kit = EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
                 .configurationParameter("bench.model", models)
                 .configurationParameter("bench.provider", "openai")
                 .configurationParameter("bench.url", server.openAiUrl())
@@ -88,7 +88,7 @@ class ParallelLanesTest {
         try (FakeModelServer server = new FakeModelServer(gathering(suite, new CountDownLatch(2)))) {
             EngineExecutionResults results = run(server, "model-a,model-b", "parallel_mixed", Map.of());
             results.testEvents().assertStatistics(s -> s.succeeded(6).failed(0));
-            Map<String, String> modelByQuestion = server.requests().stream().collect(Collectors.toMap(
+            Map<String, String> modelByQuestion = server.chatRequests().stream().collect(Collectors.toMap(
                     r -> suite.questions().stream().filter(q -> q.prompt().equals(r.lastUserMessage())).findFirst().orElseThrow().id(),
                     r -> r.body().path("model").asText()));
             assertThat(modelByQuestion).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -128,7 +128,7 @@ class ParallelLanesTest {
                 inFlight.decrementAndGet();
             }
         }))) {
-            EngineExecutionResults results = EngineTestKit.engine(new LlmBenchTestEngine(ModelClients::create))
+            EngineExecutionResults results = EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
                     .configurationParameter("bench.model", "fake-model")
                     .configurationParameter("bench.provider", "openai")
                     .configurationParameter("bench.url", server.openAiUrl())

@@ -24,7 +24,7 @@ class TaskEngineTest {
     }
 
     private static EngineTestKit.Builder kit(ModelClient client, String model) {
-        return EngineTestKit.engine(new LlmBenchTestEngine(config -> client))
+        return EngineKits.engine(new LlmBenchTestEngine(config -> client))
                 .configurationParameter("bench.model", model)
                 .configurationParameter("bench.maxTasks", "1");
     }

@@ -31,15 +31,16 @@ class KillAndResumeTest {
         Path suites = dir.resolve("suites");
         GeneratedSuite.write(suites, "big", QUESTIONS);
         Path out = dir.resolve("out");
-        String runId = "kill-test";
-        Path ledger = out.resolve("run-" + runId).resolve("run.jsonl");
 
         Process first = ChildJvm.start(dir.resolve("first.log"), List.of("-Xmx128m", NO_ALLURE), suites, "bench.model=mock:slow:15",
-                "bench.phases=all", "bench.out=" + out, "bench.runId=" + runId);
+                "bench.phases=all", "bench.out=" + out);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (scores(ledger) < 40 && System.nanoTime() < deadline && first.isAlive()) {
+        Path ledger = null;
+        while ((ledger == null || scores(ledger) < 40) && System.nanoTime() < deadline && first.isAlive()) {
             Thread.sleep(50);
+            ledger = ledger != null ? ledger : runFolder(out);
         }
+        String runId = ledger.getParent().getFileName().toString().substring("run-".length());
         assertThat(first.isAlive()).as("the run must still be going when it is killed").isTrue();
         first.destroyForcibly();
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -66,8 +67,46 @@ class KillAndResumeTest {
         JsonNode manifest = MAPPER.readTree(out.resolve("run-" + runId).resolve("manifest.json").toFile());
         assertThat(manifest.path("resumed").asBoolean()).isTrue();
         assertThat(manifest.path("resumes").get(0).path("questions_scored_before").asInt()).isEqualTo(scoredBeforeKill);
-        assertThat(MAPPER.readTree(out.resolve("run-" + runId).resolve("results.json").toFile())
-                .path("tasks")).hasSize(QUESTIONS);
+        JsonNode results = MAPPER.readTree(out.resolve("run-" + runId).resolve("results.json").toFile());
+        assertThat(results.path("tasks")).hasSize(QUESTIONS);
+
+        // Every total says the same, over the questions of both processes: results.json, run_end, console, leaderboard.
+        double total = results.path("summary").path("score_percent").asDouble();
+        assertThat(results.path("summary").path("tasks").asInt()).isEqualTo(QUESTIONS);
+        JsonNode runEnd = null;
+        for (String line : Files.readAllLines(ledger)) {
+            JsonNode event = MAPPER.readTree(line);
+            if (event.path("event").asText().equals("run_end")) {
+                runEnd = event;
+            }
+        }
+        assertThat(runEnd).isNotNull();
+        assertThat(runEnd.path("weighted_total").asDouble()).isEqualTo(total);
+        assertThat(runEnd.path("scored").asInt()).isEqualTo(QUESTIONS);
+        assertThat(runEnd.path("tests").path("successful").asInt()).isEqualTo(QUESTIONS);
+        assertThat(Files.readString(dir.resolve("second.log")))
+                .contains(String.format(java.util.Locale.ROOT, "weighted total: %.2f / 100 over %d scored", total, QUESTIONS));
+        JsonNode board = MAPPER.readTree(out.resolve(Leaderboard.FILE).toFile());
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        board.path("runs").forEach(e -> {
+            if (e.path("run_id").asText().equals(runId)) {
+                entries.add(e);
+            }
+        });
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.path("score").asDouble()).isEqualTo(Math.round(total * 100) / 100.0);
+            assertThat(e.path("tests").asInt()).isEqualTo(QUESTIONS);
+        });
+    }
+
+    private static Path runFolder(Path out) throws java.io.IOException {
+        if (!Files.isDirectory(out)) {
+            return null;
+        }
+        try (var runs = Files.list(out)) {
+            return runs.filter(p -> p.getFileName().toString().startsWith("run-")).findFirst()
+                    .map(p -> p.resolve("run.jsonl")).orElse(null);
+        }
     }
 
     private static int scores(Path ledger) throws Exception {

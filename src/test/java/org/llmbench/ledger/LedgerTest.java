@@ -98,8 +98,8 @@ class LedgerTest {
         // The mock scores 100 and the junk mock 0, with equal weights.
         assertThat(results.path("summary").path("score_percent").asDouble()).isEqualTo(50.0);
         assertThat(results.path("tasks").get(0).has("raw_output")).isTrue();
-        assertThat(QualityGate.verdict(out, 50)).isNull();
-        assertThat(QualityGate.verdict(out, 51)).contains("FAILED");
+        assertThat(QualityGate.verdict(folder, 50)).isEmpty();
+        assertThat(QualityGate.verdict(folder, 51)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("FAILED");
     }
 
     @Test

@@ -98,6 +98,11 @@ public final class FakeModelServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The chat requests received (POST), oldest first: what tests that count turns or calls look at. */
+    public List<Request> chatRequests() {
+        return requests.stream().filter(r -> r.method().equals("POST")).toList();
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }

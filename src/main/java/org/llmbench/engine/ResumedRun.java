@@ -1,0 +1,50 @@
+package org.llmbench.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Constants;
+import org.llmbench.ledger.RunFolders;
+
+/**
+ * A {@code bench.runId} resumes a run that exists; a mistyped one must not silently start a new run, so it is a
+ * discovery error that says where it looked and which runs are there.
+ */
+final class ResumedRun {
+
+    private ResumedRun() {
+    }
+
+    static boolean exists(BenchConfig config, DiscoveryIssueReporter issues) {
+        if (config.runId() == null) {
+            return true;
+        }
+        Path folder = RunFolders.folder(config, config.runId());
+        if (Files.isRegularFile(folder.resolve("run.jsonl"))) {
+            return true;
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, Constants.RUN_ID + "=" + config.runId()
+                + ": no run folder " + folder + " (looked in " + parent + "; runs there: " + runsIn(parent)
+                + "). Leave " + Constants.RUN_ID + " unset to start a new run."));
+        return false;
+    }
+
+    private static String runsIn(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return "none, the folder does not exist";
+        }
+        try (Stream<Path> list = Files.list(parent)) {
+            List<String> runs = list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-"))
+                    .sorted().limit(20).toList();
+            return runs.isEmpty() ? "none" : String.join(", ", runs);
+        } catch (IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+}
