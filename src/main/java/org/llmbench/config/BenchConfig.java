@@ -60,12 +60,17 @@ public record BenchConfig(
         return Optional.ofNullable(apiKeyEnv).filter(n -> !n.isBlank()).map(env).filter(v -> !v.isBlank());
     }
 
-    /** This configuration with another list of models (e.g. {@code auto} expanded to the server's models). */
-    public BenchConfig withModels(List<String> newModels) {
+    /**
+     * This configuration with another list of models (e.g. {@code auto} expanded to the server's models), recorded
+     * as coming from {@code source}, so the manifest and the reproduce command name the models that ran.
+     */
+    public BenchConfig withModels(List<String> newModels, String source) {
+        var settings = new java.util.LinkedHashMap<>(effective);
+        settings.put(Constants.MODEL, new Setting(String.join(",", newModels), source));
         return new BenchConfig(List.copyOf(newModels), provider, url, apiKeyEnv, phases, suiteRoots, questionFilter, seed,
                 maxTasks, timeoutS, temperature, numCtx, numPredict, retries, lanes, passScore, minScore, handle, device,
                 cellIdPrefix, out, runId, retryErrors, replay, strictJson, retryOnParseFail, systemPrompt, maxBodyBytes,
-                weights, effective);
+                weights, java.util.Collections.unmodifiableMap(settings));
     }
 
     /** The canonical generation options that this run changes, as option name to effective value. */
