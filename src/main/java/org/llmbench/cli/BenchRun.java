@@ -19,7 +19,7 @@ import org.llmbench.model.CallFailure;
 
 /**
  * One benchmark run from the command line: discover with the given parameters (the engine reports bad input as
- * discovery errors), execute with a progress line, and read back the run folder the engine says it wrote.
+ * discovery errors), execute (the console listener shows progress), and read back the run folder the engine says it wrote.
  * run, smoke and replay share it.
  */
 final class BenchRun {
@@ -75,7 +75,7 @@ final class BenchRun {
                 }
             }
         };
-        TestExecutionSummary summary = launch.execute(discovered.plan(), ProgressListener.forTerminal(), folderOfRun);
+        TestExecutionSummary summary = launch.execute(discovered.plan(), folderOfRun);
         if (folder.get() == null) {
             throw new CliException(ExitCodes.INTERNAL, "the engine recorded no run: "
                     + summary.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage())).findFirst()

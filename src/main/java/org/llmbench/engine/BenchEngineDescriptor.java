@@ -83,8 +83,9 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             System.out.println("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()
                     + " already scored");
         }
-        context.listener().reportingEntryPublished(this,
-                ReportEntry.from(RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString()));
+        context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
+                RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
+                RunLedger.RESUME_ENTRY, ledger.resumeCommands())));
         AllureRecorder.newRun(RunEnvironment.of(ledger));
         ModelDetails.record(context.client(), ledger.plan().models(), ledger);
         return context.withLedger(ledger);

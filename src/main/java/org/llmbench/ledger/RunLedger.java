@@ -28,6 +28,9 @@ public final class RunLedger implements AutoCloseable {
     /** Key of the reporting entry, on the engine's descriptor, that names the run folder (console, CLI). */
     public static final String FOLDER_ENTRY = "llm-bench.run_folder";
 
+    /** Key of the reporting entry, beside {@link #FOLDER_ENTRY}, with the commands that resume this run. */
+    public static final String RESUME_ENTRY = "llm-bench.resume";
+
     private static final String ALREADY_SCORED = "already scored in run ";
 
     private final PlannedRun plan;
@@ -117,6 +120,12 @@ public final class RunLedger implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The commands that resume this run (Maven, then the jar), one per line. */
+    public String resumeCommands() {
+        return ReproduceCommand.maven(plan.config()) + " -D" + org.llmbench.config.Constants.RUN_ID + "=" + plan.runId()
+                + "\n" + ReproduceCommand.jar(plan.config()) + " --run-id " + plan.runId();
     }
 
     /** What the engine planned: the settings, models, suites and lanes this run records. */

@@ -62,26 +62,6 @@ class CliSurfaceTest {
     }
 
     @Test
-    void theProgressLineCountsAndNamesTheLastQuestion() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener progress = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        UniqueId id = UniqueId.forEngine("llm-bench").append("model", "mock").append("suite", "5q").append("question", "Q03");
-        TestIdentifier test = TestIdentifier.from(new AbstractTestDescriptor(id, "Q03") {
-            @Override
-            public Type getType() {
-                return Type.TEST;
-            }
-        });
-
-        progress.executionFinished(test, TestExecutionResult.failed(new AssertionError("low")));
-        progress.executionFinished(test, TestExecutionResult.successful());
-
-        String shown = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(shown).contains("\r[llm-bench] 1/0").contains("1 failed").contains("mock/5q/Q03 failed")
-                .contains("\r[llm-bench] 2/0").contains("mock/5q/Q03 passed").doesNotContain("\n");
-    }
-
-    @Test
     void theRunbooksAreByteIdentical() throws java.io.IOException {
         byte[] claude = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("CLAUDE.md"));
         byte[] agents = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("AGENTS.md"));
