@@ -2,7 +2,10 @@ package org.llmbench.ledger;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,15 +26,25 @@ public final class RunSummary {
         int errors;
         double weightedSum;
         double weightSum;
-        long latencySum;
+        final List<Double> ttft = new ArrayList<>();
+        final List<Double> tokensPerS = new ArrayList<>();
+        final List<Double> latency = new ArrayList<>();
 
-        void add(double weightedScore, double weight, boolean passed, boolean error, long latencyMs) {
+        void add(double weightedScore, double weight, boolean passed, JsonNode call) {
             scored++;
             this.passed += passed ? 1 : 0;
-            errors += error ? 1 : 0;
             weightedSum += weightedScore;
             weightSum += weight;
-            latencySum += latencyMs;
+            if (call != null) {
+                errors += call.hasNonNull("error_kind") ? 1 : 0;
+                latency.add(call.path("latency_ms").asDouble());
+                if (call.hasNonNull("ttft_ms")) {
+                    ttft.add(call.path("ttft_ms").asDouble());
+                }
+                if (call.hasNonNull("completion_tokens_per_s")) {
+                    tokensPerS.add(call.path("completion_tokens_per_s").asDouble());
+                }
+            }
         }
 
         double score() {
@@ -39,8 +52,9 @@ public final class RunSummary {
         }
     }
 
-    private final Map<String, Map<String, Group>> bySuite = new TreeMap<>();
-    private final Map<String, Group> byModel = new TreeMap<>();
+    // Models and their phases in the order the run scored them, not by name.
+    private final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
+    private final Map<String, Group> byModel = new LinkedHashMap<>();
     private final Group total = new Group();
     private final Map<String, Integer> statuses;
 
@@ -71,12 +85,10 @@ public final class RunSummary {
             double weighted = score.path("weighted_score").asDouble();
             double weight = score.path("weight").asDouble();
             boolean passed = score.path("passed").asBoolean();
-            boolean error = call != null && call.hasNonNull("error_kind");
-            long latency = call == null ? 0 : call.path("latency_ms").asLong();
-            summary.bySuite.computeIfAbsent(model, k -> new TreeMap<>())
-                    .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, error, latency);
-            summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, error, latency);
-            summary.total.add(weighted, weight, passed, error, latency);
+            summary.bySuite.computeIfAbsent(model, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
+            summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
+            summary.total.add(weighted, weight, passed, null);
         });
         return summary;
     }
@@ -103,25 +115,57 @@ public final class RunSummary {
         return totals;
     }
 
-    /** The console table: per model its suites, then the model's own total; the run's total last. */
+    /**
+     * The console table, at most 80 columns: per model its own weighted total and speed (median time to first
+     * token, median tokens/s, p95 latency), then its phases in run order; the run's total last and, when several
+     * models ran, which one leads and by how much.
+     */
     public String table() {
         var sb = new StringBuilder();
-        String format = "%-24s %-14s %5s %6s %6s %6s %8s%n";
-        sb.append(String.format(Locale.ROOT, format, "model", "suite", "tests", "passed", "errors", "score", "avg ms"));
+        String format = "%-24s %5s %5s %6s %6s %9s %8s %9s%n";
+        sb.append(String.format(Locale.ROOT, format, "model / phase", "tests", "pass", "errors", "score",
+                "ttft p50", "tok/s", "lat p95"));
         bySuite.forEach((model, suites) -> {
-            suites.forEach((suite, g) -> sb.append(row(format, model, suite, g)));
-            if (bySuite.size() > 1 || suites.size() > 1) {
-                sb.append(row(format, model, "(model total)", byModel.get(model)));
-            }
+            sb.append(row(format, model, byModel.get(model)));
+            suites.forEach((suite, g) -> sb.append(row(format, "  " + suite, g)));
         });
         sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests %s%n",
                 total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(), statuses));
+        verdict().ifPresent(v -> sb.append(v).append('\n'));
         return sb.toString();
     }
 
-    private static String row(String format, String model, String suite, Group g) {
-        return String.format(Locale.ROOT, format, clip(model, 24), clip(suite, 14), g.scored, g.passed, g.errors,
-                String.format(Locale.ROOT, "%.1f", g.score()), g.scored == 0 ? 0 : g.latencySum / g.scored);
+    /** With several models: which leads, and by how much over the next. */
+    java.util.Optional<String> verdict() {
+        if (byModel.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        List<Map.Entry<String, Group>> ranked = new ArrayList<>(byModel.entrySet());
+        ranked.sort((a, b) -> Double.compare(b.getValue().score(), a.getValue().score()));
+        var first = ranked.get(0);
+        var second = ranked.get(1);
+        double lead = first.getValue().score() - second.getValue().score();
+        return java.util.Optional.of(lead == 0
+                ? String.format(Locale.ROOT, "%s and %s tie at %.2f", first.getKey(), second.getKey(), first.getValue().score())
+                : String.format(Locale.ROOT, "%s leads with %.2f, %.2f points ahead of %s (%.2f)", first.getKey(),
+                        first.getValue().score(), lead, second.getKey(), second.getValue().score()));
+    }
+
+    private static String row(String format, String name, Group g) {
+        return String.format(Locale.ROOT, format, clip(name, 24), g.scored, g.passed, g.errors,
+                String.format(Locale.ROOT, "%.1f", g.score()), median(g.ttft, "ms"), median(g.tokensPerS, ""),
+                percentile(g.latency, 95, "ms"));
+    }
+
+    private static String median(List<Double> values, String unit) {
+        return percentile(values, 50, unit);
+    }
+
+    private static String percentile(List<Double> values, double p, String unit) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.0f%s", Percentiles.of(values.stream().mapToDouble(Double::doubleValue).toArray()).at(p), unit);
     }
 
     private static String clip(String s, int width) {
