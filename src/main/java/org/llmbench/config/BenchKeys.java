@@ -52,12 +52,12 @@ public final class BenchKeys {
     /** The JSON config file; read from parameters only. */
     public static final Key<String> CONFIG = Key.text("bench.config")
             .label("FILE")
-            .meaning("JSON config file (shape below)");
+            .meaning("JSON config file; its values rank below parameters (its shape follows this table in the README)");
 
     /** Phases to run. */
     public static final Key<List<String>> PHASES = Key.list("bench.phases")
             .byDefault(List.of("hello", "5q", "20q", "tasks"))
-            .meaning("phases (suite ids) to run, or `all` (see [Phases](#phases))");
+            .meaning("phases (suite ids) to run, or `all` (see Phases in the README)");
 
     /** Where suites are looked up. */
     public static final Key<List<String>> SUITES = Key.list("bench.suites")
