@@ -315,8 +315,8 @@ public final class Key<T> {
         return inferred;
     }
 
-    /** {@code bench.numCtx} as a flag: {@code --num-ctx}. */
-    static String kebab(String key) {
+    /** A key name as a flag in kebab case: {@code bench.numCtx} is {@code --num-ctx}. */
+    public static String kebab(String key) {
         String n = key.startsWith("bench.") ? key.substring("bench.".length()) : key;
         return "--" + n.replace('.', '-').replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }

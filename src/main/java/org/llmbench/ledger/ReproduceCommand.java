@@ -25,12 +25,7 @@ public final class ReproduceCommand {
 
     /** The CLI flag of a key as declared ({@code bench.numCtx} is {@code --num-ctx}); kebab case for an undeclared name. */
     public static String flag(String key) {
-        return BenchKeys.byName(key).flatMap(Key::flag).orElseGet(() -> kebab(key));
-    }
-
-    private static String kebab(String key) {
-        String name = key.startsWith(BenchKeys.PREFIX) ? key.substring(BenchKeys.PREFIX.length()) : key;
-        return "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return BenchKeys.byName(key).flatMap(Key::flag).orElseGet(() -> Key.kebab(key));
     }
 
     /** {@code java -jar target/llm-bench.jar run ...} with every setting that did not come from a default. */
