@@ -250,14 +250,19 @@ public final class BenchKeys {
         return previous[b.length()];
     }
 
-    /** The README's key table, one row per key (and per prefix), generated from the declarations. */
+    /**
+     * The README's key table, one row per key (and per prefix), generated from the declarations: name, CLI
+     * flags, config-file field, default and meaning. {@code ReadmeTableTest} fails when the README differs.
+     */
     public static String readmeTable() {
-        StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| key | flag | config file | default | meaning |\n|---|---|---|---|---|\n");
         for (Key<?> key : ALL) {
-            table.append("| `").append(key.name()).append("` | ").append(key.defaultDoc()).append(" | ")
-                    .append(key.meaning()).append(" |\n");
+            String flags = String.join(", ", key.flags().stream().map(f -> "`" + f + "`").toList());
+            String field = key.pointer().map(p -> "`" + p.substring(1).replace('/', '.') + "`").orElse("");
+            table.append("| `").append(key.name()).append("` | ").append(flags).append(" | ").append(field).append(" | ")
+                    .append(key.defaultDoc()).append(" | ").append(key.meaning()).append(" |\n");
         }
-        PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | ").append(meaning).append(" |\n"));
+        PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | | | ").append(meaning).append(" |\n"));
         return table.toString();
     }
 
