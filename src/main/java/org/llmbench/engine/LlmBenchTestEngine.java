@@ -66,7 +66,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));
         }
-        reportUnknownKeys(issues);
+        reportUnknownKeys(parameters, issues);
         if (loaded.hasFatalProblems()) {
             return engine;
         }
@@ -82,9 +82,14 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         return engine;
     }
 
-    /** A typo in a -Dbench.* property would otherwise be silently ignored: warn, naming the nearest key. */
-    private static void reportUnknownKeys(DiscoveryIssueReporter issues) {
-        BenchKeys.unknown(System.getProperties().stringPropertyNames()).forEach(problem ->
+    /**
+     * A typo in a bench.* key would otherwise be silently ignored: warn, naming the nearest key. The names are
+     * the configuration parameters (CLI flags, -D, junit-platform.properties) and the system properties.
+     */
+    private static void reportUnknownKeys(ConfigurationParameters parameters, DiscoveryIssueReporter issues) {
+        java.util.Set<String> names = new java.util.HashSet<>(parameters.keySet());
+        names.addAll(System.getProperties().stringPropertyNames());
+        BenchKeys.unknown(names).forEach(problem ->
                 issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, problem.toString())));
     }
 
