@@ -17,6 +17,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Constants;
+import org.llmbench.config.ModelGroup;
 
 /**
  * Writes the run folder of every test plan that holds llm-bench tests: manifest.json and hardware.json at
@@ -45,7 +46,7 @@ public final class LedgerListener implements TestExecutionListener {
             ledger = RunLedger.open(runId, folder, config);
             startNanos = System.nanoTime();
             // A mixed-lanes phase sits under a group container "a,b": the models are its members, listed already.
-            List<String> models = segments(plan, "model").stream().filter(m -> !m.contains(",")).toList();
+            List<String> models = segments(plan, "model").stream().filter(m -> !ModelGroup.isGroup(m)).toList();
             List<String> suites = segments(plan, "suite");
             ManifestWriter.write(folder, ledger, config, models, suites);
             writeHardware(folder);
