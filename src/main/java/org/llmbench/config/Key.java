@@ -190,12 +190,12 @@ public final class Key<T> {
 
     /** This key with a default worked out from other settings, recorded with source {@code default}. */
     Key<T> byDefault(Function<Resolved, T> rule, String doc) {
-        return copy(rule, false, doc, meaning, flags, label, pointer, oldNames, switchFlag);
+        return copy(rule, false, Objects.requireNonNull(doc, "a worked-out default needs its README text"), meaning, flags, label, pointer, oldNames, switchFlag);
     }
 
     /** This key with a value inferred from other settings when not given, recorded with source {@code inferred}. */
     Key<T> inferred(Function<Resolved, T> rule, String doc) {
-        return copy(rule, true, doc, meaning, flags, label, pointer, oldNames, switchFlag);
+        return copy(rule, true, Objects.requireNonNull(doc, "an inferred value needs its README text"), meaning, flags, label, pointer, oldNames, switchFlag);
     }
 
     /** This key with the README/--help text of its default (instead of the default value in backticks). */

@@ -50,6 +50,28 @@ class ConfigKeysTest {
     }
 
     @Test
+    void everyKeyConstantIsListedOnceInAll() throws IllegalAccessException {
+        var constants = new java.util.ArrayList<Object>();
+        for (var field : BenchKeys.class.getFields()) {
+            if (field.getType() == Key.class) {
+                constants.add(field.get(null));
+            }
+        }
+        assertThat(BenchKeys.ALL).containsExactlyInAnyOrderElementsOf(constants.stream().map(k -> (Key<?>) k).toList())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyConstantsNameIsADeclaredKeyOrAKnownPrefix() throws IllegalAccessException {
+        for (var field : Constants.class.getFields()) {
+            if (field.getType() == String.class && ((String) field.get(null)).startsWith(BenchKeys.PREFIX)) {
+                String name = (String) field.get(null);
+                assertThat(BenchKeys.byName(name).isPresent() || name.endsWith(".")).as(field.getName()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void sourcesAreTypedAndRenderedInTheManifestAsBefore(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("c.json"), "{\"model\":{\"num_ctx\":8192}}");
         BenchConfig c = load(Map.of(Constants.CONFIG, file.toString(), Constants.SEED, "7")).config();
