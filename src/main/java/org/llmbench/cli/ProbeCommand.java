@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Provider;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ModelClient;
 import org.llmbench.model.ModelClients;
@@ -30,7 +31,7 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = HelloCall.withModel(bench.parameters(), out);
         BenchConfig config = HelloCall.config(parameters);
-        out.println("provider: " + config.provider() + ", url: " + (config.provider().equals("mock") ? "(built in)" : config.url()));
+        out.println("provider: " + config.provider() + ", url: " + (config.provider() == Provider.MOCK ? "(built in)" : config.url()));
         List<String> models = HelloCall.listModels(config);
         out.println("models (" + models.size() + "):");
         models.forEach(m -> out.println("  " + m));

@@ -1,53 +1,66 @@
 package org.llmbench.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The effective configuration of one run, read once from parameters, the config file and defaults. */
-public record BenchConfig(
-        List<String> models,
-        String provider,
-        String url,
-        String apiKeyEnv,
-        List<String> phases,
-        List<String> suiteRoots,
-        List<String> questionFilter,
-        long seed,
-        int maxTasks,
-        int timeoutS,
-        double temperature,
-        int numCtx,
-        int numPredict,
-        int retries,
-        int lanes,
-        double passScore,
-        Double minScore,
-        String handle,
-        String device,
-        String cellIdPrefix,
-        Path out,
-        String runId,
-        boolean retryErrors,
-        String replay,
-        boolean strictJson,
-        int retryOnParseFail,
-        String systemPrompt,
-        long maxBodyBytes,
-        Map<String, Double> weights,
-        Map<String, Setting> effective) {
+/**
+ * The effective configuration of one run, read once from parameters, the config file and defaults.
+ *
+ * <p>Values are held per {@link Key} ({@link #get(Key)}), each with its {@link Source} ({@link #source(Key)});
+ * the named accessors ({@link #lanes()}, {@link #models()}, ...) are one-line reads of their key, kept so that
+ * code reads as before. Instances are immutable: {@link #with(Key, Object, Source)} returns a changed copy.
+ */
+public final class BenchConfig {
 
-    /** One effective value and where it came from ({@code parameter}, {@code config file ...}, {@code default}). */
-    public record Setting(String value, String source) {
+    /** One effective value as text and where it came from. */
+    public record Setting(String value, Source source) {
     }
 
-    /** Providers the engine knows. */
-    public static final List<String> PROVIDERS = List.of("ollama", "openai", "mock", "replay");
+    /** Providers the engine knows, by wire name. */
+    public static final List<String> PROVIDERS = Provider.NAMES;
+
+    private final Map<Key<?>, Object> values;
+    private final Map<String, Double> weights;
+    private final Map<String, Setting> effective;
+
+    BenchConfig(Map<Key<?>, Object> values, Map<String, Double> weights, Map<String, Setting> effective) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.weights = Map.copyOf(weights);
+        this.effective = Collections.unmodifiableMap(new LinkedHashMap<>(effective));
+    }
+
+    /** The effective value of a key (null for an optional key that is not set). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Key<T> key) {
+        return (T) values.get(key);
+    }
+
+    /** Where a key's value came from; empty for an optional key that is not set. */
+    public Optional<Source> source(Key<?> key) {
+        return Optional.ofNullable(effective.get(key.name())).map(Setting::source);
+    }
+
+    /** This configuration with another value of a key, recorded as coming from {@code source}. */
+    public <T> BenchConfig with(Key<T> key, T value, Source source) {
+        var newValues = new LinkedHashMap<>(values);
+        newValues.put(key, value);
+        var settings = new LinkedHashMap<>(effective);
+        settings.put(key.name(), new Setting(value == null ? null : key.format(value), source));
+        return new BenchConfig(newValues, weights, settings);
+    }
+
+    /** Every effective setting by key name, in declaration order, with its source (the manifest's {@code effective_config}). */
+    public Map<String, Setting> effective() {
+        return effective;
+    }
 
     /** Whether a phase (suite name or {@code tasks}) is selected by {@link Constants#PHASES}. */
     public boolean runsPhase(String phase) {
-        return phases.contains("all") || phases.contains(phase);
+        return phases().contains("all") || phases().contains(phase);
     }
 
     /** The API key read from the environment variable the config names; never stored in the config itself. */
@@ -57,33 +70,31 @@ public record BenchConfig(
 
     /** The API key looked up through {@code env} (a seam for tests that must not touch the real environment). */
     public Optional<String> apiKey(java.util.function.UnaryOperator<String> env) {
-        return Optional.ofNullable(apiKeyEnv).filter(n -> !n.isBlank()).map(env).filter(v -> !v.isBlank());
+        return Optional.ofNullable(apiKeyEnv()).filter(n -> !n.isBlank()).map(env).filter(v -> !v.isBlank());
     }
 
-    /**
-     * This configuration with another list of models (e.g. {@code auto} expanded to the server's models), recorded
-     * as coming from {@code source}, so the manifest and the reproduce command name the models that ran.
-     */
-    public BenchConfig withModels(List<String> newModels, String source) {
-        var settings = new java.util.LinkedHashMap<>(effective);
-        settings.put(Constants.MODEL, new Setting(String.join(",", newModels), source));
-        return new BenchConfig(List.copyOf(newModels), provider, url, apiKeyEnv, phases, suiteRoots, questionFilter, seed,
-                maxTasks, timeoutS, temperature, numCtx, numPredict, retries, lanes, passScore, minScore, handle, device,
-                cellIdPrefix, out, runId, retryErrors, replay, strictJson, retryOnParseFail, systemPrompt, maxBodyBytes,
-                weights, java.util.Collections.unmodifiableMap(settings));
+    /** This configuration with another list of models (e.g. {@code auto} expanded to the server's models). */
+    public BenchConfig withModels(List<String> newModels) {
+        // Recorded with the source the model list had: expanding auto does not change who chose it.
+        return with(BenchKeys.MODEL, List.copyOf(newModels), source(BenchKeys.MODEL).orElse(Source.DEFAULT));
+    }
+
+    /** Where the engine writes the run folder's path at the end of the run, or null. */
+    public Path runPointer() {
+        return get(BenchKeys.RUN_POINTER);
     }
 
     /** The canonical generation options that this run changes, as option name to effective value. */
     public Map<String, Object> canonicalOverrides() {
-        var overrides = new java.util.LinkedHashMap<String, Object>();
-        if (temperature != Constants.CANONICAL_TEMPERATURE) {
-            overrides.put("temperature", temperature);
+        var overrides = new LinkedHashMap<String, Object>();
+        if (temperature() != Constants.CANONICAL_TEMPERATURE) {
+            overrides.put("temperature", temperature());
         }
-        if (numCtx != Constants.CANONICAL_NUM_CTX) {
-            overrides.put("num_ctx", numCtx);
+        if (numCtx() != Constants.CANONICAL_NUM_CTX) {
+            overrides.put("num_ctx", numCtx());
         }
-        if (numPredict != Constants.CANONICAL_NUM_PREDICT) {
-            overrides.put("num_predict", numPredict);
+        if (numPredict() != Constants.CANONICAL_NUM_PREDICT) {
+            overrides.put("num_predict", numPredict());
         }
         return overrides;
     }
@@ -93,18 +104,12 @@ public record BenchConfig(
      * whose suite asks for more lanes than {@code bench.lanes} gives, when {@code bench.lanes} is not set.
      */
     public BenchConfig withLanes(int newLanes, String source) {
-        var settings = new java.util.LinkedHashMap<>(effective);
-        settings.put(Constants.LANES, new Setting(Integer.toString(newLanes), source));
-        return new BenchConfig(models, provider, url, apiKeyEnv, phases, suiteRoots, questionFilter, seed, maxTasks,
-                timeoutS, temperature, numCtx, numPredict, retries, newLanes, passScore, minScore, handle, device,
-                cellIdPrefix, out, runId, retryErrors, replay, strictJson, retryOnParseFail, systemPrompt, maxBodyBytes,
-                weights, java.util.Collections.unmodifiableMap(settings));
+        return with(BenchKeys.LANES, newLanes, new Source.Derived(source));
     }
 
     /** Whether {@code bench.lanes} was given (a parameter or the config file), not left at its default. */
     public boolean lanesGiven() {
-        Setting s = effective.get(Constants.LANES);
-        return s != null && !"default".equals(s.source());
+        return source(BenchKeys.LANES).filter(s -> !(s instanceof Source.Default)).isPresent();
     }
 
     /** Weight of a task kind or suite in the weighted total; 1.0 when the config names none. */
@@ -114,22 +119,23 @@ public record BenchConfig(
 
     /**
      * sha256 over the settings that change what a score means (not where files go), so runs with the same
-     * hash are comparable on a leaderboard.
+     * hash are comparable on a leaderboard. The text hashed is a sorted map's {@code toString} of these
+     * values; it must not change (ConfigKeysTest pins one hash), so a new key changes it only if it is added here.
      */
     public String hash() {
         var canonical = new java.util.TreeMap<String, Object>();
-        canonical.put("provider", provider);
-        canonical.put("models", models);
-        canonical.put("phases", phases);
-        canonical.put("seed", seed);
-        canonical.put("max_tasks", maxTasks);
-        canonical.put("temperature", temperature);
-        canonical.put("num_ctx", numCtx);
-        canonical.put("num_predict", numPredict);
-        canonical.put("pass_score", passScore);
-        canonical.put("strict_json", strictJson);
-        canonical.put("retry_on_parse_fail", retryOnParseFail);
-        canonical.put("system_prompt", systemPrompt);
+        canonical.put("provider", provider().wireName());
+        canonical.put("models", models());
+        canonical.put("phases", phases());
+        canonical.put("seed", seed());
+        canonical.put("max_tasks", maxTasks());
+        canonical.put("temperature", temperature());
+        canonical.put("num_ctx", numCtx());
+        canonical.put("num_predict", numPredict());
+        canonical.put("pass_score", passScore());
+        canonical.put("strict_json", strictJson());
+        canonical.put("retry_on_parse_fail", retryOnParseFail());
+        canonical.put("system_prompt", systemPrompt());
         canonical.put("weights", new java.util.TreeMap<>(weights));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
@@ -138,5 +144,160 @@ public record BenchConfig(
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** {@link BenchKeys#MODEL}. */
+    public List<String> models() {
+        return get(BenchKeys.MODEL);
+    }
+
+    /** {@link BenchKeys#PROVIDER}. */
+    public Provider provider() {
+        return get(BenchKeys.PROVIDER);
+    }
+
+    /** {@link BenchKeys#URL}, without a trailing slash. */
+    public String url() {
+        return get(BenchKeys.URL);
+    }
+
+    /** {@link BenchKeys#API_KEY_ENV}. */
+    public String apiKeyEnv() {
+        return get(BenchKeys.API_KEY_ENV);
+    }
+
+    /** {@link BenchKeys#PHASES}. */
+    public List<String> phases() {
+        return get(BenchKeys.PHASES);
+    }
+
+    /** {@link BenchKeys#SUITES}. */
+    public List<String> suiteRoots() {
+        return get(BenchKeys.SUITES);
+    }
+
+    /** {@link BenchKeys#QUESTION}. */
+    public List<String> questionFilter() {
+        return get(BenchKeys.QUESTION);
+    }
+
+    /** {@link BenchKeys#SEED}. */
+    public long seed() {
+        return get(BenchKeys.SEED);
+    }
+
+    /** {@link BenchKeys#MAX_TASKS}. */
+    public int maxTasks() {
+        return get(BenchKeys.MAX_TASKS);
+    }
+
+    /** {@link BenchKeys#TIMEOUT_S}. */
+    public int timeoutS() {
+        return get(BenchKeys.TIMEOUT_S);
+    }
+
+    /** {@link BenchKeys#TEMPERATURE}. */
+    public double temperature() {
+        return get(BenchKeys.TEMPERATURE);
+    }
+
+    /** {@link BenchKeys#NUM_CTX}. */
+    public int numCtx() {
+        return get(BenchKeys.NUM_CTX);
+    }
+
+    /** {@link BenchKeys#NUM_PREDICT}. */
+    public int numPredict() {
+        return get(BenchKeys.NUM_PREDICT);
+    }
+
+    /** {@link BenchKeys#RETRIES}. */
+    public int retries() {
+        return get(BenchKeys.RETRIES);
+    }
+
+    /** {@link BenchKeys#LANES}. */
+    public int lanes() {
+        return get(BenchKeys.LANES);
+    }
+
+    /** {@link BenchKeys#PASS_SCORE}. */
+    public double passScore() {
+        return get(BenchKeys.PASS_SCORE);
+    }
+
+    /** {@link BenchKeys#MIN_SCORE}; null when no gate is set. */
+    public Double minScore() {
+        return get(BenchKeys.MIN_SCORE);
+    }
+
+    /** {@link BenchKeys#HANDLE}. */
+    public String handle() {
+        return get(BenchKeys.HANDLE);
+    }
+
+    /** {@link BenchKeys#DEVICE}. */
+    public String device() {
+        return get(BenchKeys.DEVICE);
+    }
+
+    /** {@link BenchKeys#CELL_ID_PREFIX}. */
+    public String cellIdPrefix() {
+        return get(BenchKeys.CELL_ID_PREFIX);
+    }
+
+    /** {@link BenchKeys#OUT}. */
+    public Path out() {
+        return get(BenchKeys.OUT);
+    }
+
+    /** {@link BenchKeys#RUN_ID}. */
+    public String runId() {
+        return get(BenchKeys.RUN_ID);
+    }
+
+    /** {@link BenchKeys#RETRY_ERRORS}. */
+    public boolean retryErrors() {
+        return get(BenchKeys.RETRY_ERRORS);
+    }
+
+    /** {@link BenchKeys#REPLAY}. */
+    public String replay() {
+        return get(BenchKeys.REPLAY);
+    }
+
+    /** {@link BenchKeys#STRICT_JSON}. */
+    public boolean strictJson() {
+        return get(BenchKeys.STRICT_JSON);
+    }
+
+    /** {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
+    public int retryOnParseFail() {
+        return get(BenchKeys.RETRY_ON_PARSE_FAIL);
+    }
+
+    /** {@link BenchKeys#SYSTEM_PROMPT}. */
+    public String systemPrompt() {
+        return get(BenchKeys.SYSTEM_PROMPT);
+    }
+
+    /** {@link BenchKeys#MAX_BODY_BYTES}. */
+    public long maxBodyBytes() {
+        return get(BenchKeys.MAX_BODY_BYTES);
+    }
+
+    /** {@link BenchKeys#PARALLEL_ENABLED}. */
+    public boolean parallelEnabled() {
+        return get(BenchKeys.PARALLEL_ENABLED);
+    }
+
+    /** Weights of task kinds and suites ({@code suite.weights} of the config file over the defaults). */
+    public Map<String, Double> weights() {
+        return weights;
+    }
+
+    @Override
+    public String toString() {
+        return "BenchConfig" + effective;
     }
 }

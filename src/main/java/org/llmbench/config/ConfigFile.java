@@ -7,49 +7,49 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The optional JSON config file (SPEC section 4 shape): which key lives where in it, and its values. */
+/**
+ * The optional JSON config file (SPEC section 4 shape) and its values. Which key lives where in it is part of
+ * each key's declaration ({@link Key#pointer()}); {@code /suite/weights} is the one field that is not a key.
+ */
 final class ConfigFile {
 
+    /** The JSON Pointer of the weights object. */
+    static final String WEIGHTS = "/suite/weights";
+
     /** No config file: every lookup is empty. */
-    static final ConfigFile NONE = new ConfigFile(MissingNode.getInstance(), "no config file");
+    static final ConfigFile NONE = new ConfigFile(MissingNode.getInstance(), new Source.ConfigFile("(none)"));
 
-    /** Where each key lives in the file. */
-    private static final Map<String, String> PATHS = Map.ofEntries(
-            Map.entry(Constants.PROVIDER, "/model/provider"),
-            Map.entry(Constants.URL, "/model/base_url"),
-            Map.entry(Constants.API_KEY_ENV, "/model/api_key_env"),
-            Map.entry(Constants.MODEL, "/model/model_name"),
-            Map.entry(Constants.TEMPERATURE, "/model/temperature"),
-            Map.entry(Constants.NUM_PREDICT, "/model/max_tokens"),
-            Map.entry(Constants.NUM_CTX, "/model/num_ctx"),
-            Map.entry(Constants.TIMEOUT_S, "/model/timeout_s"),
-            Map.entry(Constants.STRICT_JSON, "/suite/strict_json"),
-            Map.entry(Constants.RETRY_ON_PARSE_FAIL, "/suite/retry_on_parse_fail"));
+    /** Every field the file may have. */
+    private static final Set<String> FIELDS;
 
-    private static final Set<String> FIELDS = Set.of("/model/provider", "/model/base_url", "/model/api_key_env",
-            "/model/model_name", "/model/temperature", "/model/max_tokens", "/model/num_ctx", "/model/timeout_s",
-            "/suite/strict_json", "/suite/retry_on_parse_fail", "/suite/weights");
+    static {
+        Set<String> fields = new HashSet<>();
+        BenchKeys.ALL.forEach(k -> k.pointer().ifPresent(fields::add));
+        fields.add(WEIGHTS);
+        FIELDS = Set.copyOf(fields);
+    }
 
     private final JsonNode root;
-    private final String source;
+    private final Source.ConfigFile source;
 
-    private ConfigFile(JsonNode root, String source) {
+    private ConfigFile(JsonNode root, Source.ConfigFile source) {
         this.root = root;
         this.source = source;
     }
 
     /** Reads the file; an unreadable file or an unknown field is reported, and an unreadable file reads as empty. */
     static ConfigFile read(String path, Consumer<ConfigProblem> problems) {
-        String source = "config file " + path;
+        Source.ConfigFile source = new Source.ConfigFile(path);
+        String given = Source.PARAMETER.label();
         try {
             JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(path)));
             if (root == null || !root.isObject()) {
-                problems.accept(new ConfigProblem(Constants.CONFIG, "parameter", path + ": the config file must hold a JSON object", true));
+                problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": the config file must hold a JSON object", true));
                 return NONE;
             }
             ConfigFile file = new ConfigFile(root, source);
@@ -57,30 +57,26 @@ final class ConfigFile {
             return file;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            problems.accept(new ConfigProblem(Constants.CONFIG, "parameter", path + (loc == null ? "" : ":" + loc.getLineNr()
+            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + (loc == null ? "" : ":" + loc.getLineNr()
                     + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage(), true));
         } catch (IOException e) {
-            problems.accept(new ConfigProblem(Constants.CONFIG, "parameter", path + ": cannot read the config file: " + e.getMessage(), true));
+            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": cannot read the config file: " + e.getMessage(), true));
         }
         return NONE;
     }
 
     /** The JSON Pointer of a key's value in the file ({@code bench.temperature} is {@code /model/temperature}), or of a file path key ({@code model.foo}). */
     static String fieldOf(String key) {
-        String mapped = PATHS.get(key);
-        if (mapped != null) {
-            return mapped;
+        Optional<String> mapped = BenchKeys.byName(key).flatMap(Key::pointer);
+        if (mapped.isPresent()) {
+            return mapped.get();
         }
-        return key.startsWith("bench.") ? "" : "/" + key.replace('.', '/');
+        return key.startsWith(BenchKeys.PREFIX) ? "" : "/" + key.replace('.', '/');
     }
 
-    /** The value the file gives a key, with this file as its source. */
-    Optional<BenchConfig.Setting> setting(String key) {
-        String path = PATHS.get(key);
-        if (path == null) {
-            return Optional.empty();
-        }
-        JsonNode node = root.at(path);
+    /** The value the file holds at a JSON Pointer, with this file as its source. */
+    Optional<BenchConfig.Setting> setting(String pointer) {
+        JsonNode node = root.at(pointer);
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
@@ -92,7 +88,7 @@ final class ConfigFile {
         return root.at(pointer);
     }
 
-    String source() {
+    Source.ConfigFile source() {
         return source;
     }
 
@@ -103,7 +99,7 @@ final class ConfigFile {
             if (section && entry.getValue().isObject()) {
                 reportUnknownFields(entry.getValue(), path, problems);
             } else if (!FIELDS.contains(path)) {
-                problems.accept(new ConfigProblem(path.substring(1).replace('/', '.'), source, "unknown field in the config file", false));
+                problems.accept(new ConfigProblem(path.substring(1).replace('/', '.'), source.label(), "unknown field in the config file", false));
             }
         });
     }

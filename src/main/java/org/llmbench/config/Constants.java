@@ -1,121 +1,117 @@
 package org.llmbench.config;
 
 /**
- * Every configuration key of llm-bench, in one place.
+ * The names of the configuration keys, for code that passes or looks up a key by name, plus the engine id and
+ * the canonical generation options.
  *
- * <p>Keys are read as JUnit configuration parameters, which fall back to JVM system properties
- * ({@code -Dbench.model=...}) and {@code junit-platform.properties}; then the JSON file named by
- * {@link #CONFIG}; then the defaults given here. The README's configuration reference mirrors this class.
+ * <p>Each key is declared once, in {@link BenchKeys} (type, default, meaning, flag, config-file field); the
+ * names here are read from those declarations. Keys are read as JUnit configuration parameters, which fall
+ * back to JVM system properties ({@code -Dbench.model=...}) and {@code junit-platform.properties}; then the
+ * JSON file named by {@link #CONFIG}; then the declared defaults.
  */
 public final class Constants {
 
     /** Engine id used in unique ids, Surefire's engine include/exclude lists and the console launcher. */
     public static final String ENGINE_ID = "llm-bench";
 
-    /** Comma-separated model names; {@code mock} (and {@code mock:junk}, {@code mock:failing}, {@code mock:slow}) is built in; {@code auto} asks the server. Default {@code mock}. */
-    public static final String MODEL = "bench.model";
+    /** The name of {@link BenchKeys#MODEL}. */
+    public static final String MODEL = BenchKeys.MODEL.name();
 
-    /** {@code ollama} (native API), {@code openai} (compatible API), {@code mock} or {@code replay}. Default: inferred from model and URL. */
-    public static final String PROVIDER = "bench.provider";
+    /** The name of {@link BenchKeys#PROVIDER}. */
+    public static final String PROVIDER = BenchKeys.PROVIDER.name();
 
-    /** Server base URL. Default {@code http://127.0.0.1:11434} for ollama, {@code http://127.0.0.1:1234/v1} for openai. */
-    public static final String URL = "bench.url";
+    /** The name of {@link BenchKeys#URL}. */
+    public static final String URL = BenchKeys.URL.name();
 
-    /** Name of the environment variable holding the API key; the key itself is never written anywhere. */
-    public static final String API_KEY_ENV = "bench.apiKeyEnv";
+    /** The name of {@link BenchKeys#API_KEY_ENV}. */
+    public static final String API_KEY_ENV = BenchKeys.API_KEY_ENV.name();
 
-    /** Path of a JSON config file (SPEC section 4 shape); its values rank below parameters and properties. */
-    public static final String CONFIG = "bench.config";
+    /** The name of {@link BenchKeys#CONFIG}. */
+    public static final String CONFIG = BenchKeys.CONFIG.name();
 
-    /** Phases to run: comma list of suite names (default {@code hello,5q,20q,tasks}; also frozen, parallel_same, parallel_mixed, edge_append, edge_suite) or {@code all}. */
-    public static final String PHASES = "bench.phases";
+    /** The name of {@link BenchKeys#PHASES}. */
+    public static final String PHASES = BenchKeys.PHASES.name();
 
-    /** Where suites are looked up when a unique id names one: comma list of directories; {@code suites/} on the classpath is always searched last. */
-    public static final String SUITES = "bench.suites";
+    /** The name of {@link BenchKeys#SUITES}. */
+    public static final String SUITES = BenchKeys.SUITES.name();
 
-    /** Comma list of {@code suite/questionId} filters, e.g. {@code 5q/Q03}; only those questions run. */
-    public static final String QUESTION = "bench.question";
+    /** The name of {@link BenchKeys#QUESTION}. */
+    public static final String QUESTION = BenchKeys.QUESTION.name();
 
-    /** Seed of the generated tasks and of the mock model. Default 42. */
-    public static final String SEED = "bench.seed";
+    /** The name of {@link BenchKeys#SEED}. */
+    public static final String SEED = BenchKeys.SEED.name();
 
-    /** Upper bound on generated tasks per kind. Default 0 = the kind's own count. */
-    public static final String MAX_TASKS = "bench.maxTasks";
+    /** The name of {@link BenchKeys#MAX_TASKS}. */
+    public static final String MAX_TASKS = BenchKeys.MAX_TASKS.name();
 
-    /** Per-call timeout in seconds. Default 360. */
-    public static final String TIMEOUT_S = "bench.timeoutS";
+    /** The name of {@link BenchKeys#TIMEOUT_S}. */
+    public static final String TIMEOUT_S = BenchKeys.TIMEOUT_S.name();
 
-    /** Sampling temperature. Canonical 0.1. */
-    public static final String TEMPERATURE = "bench.temperature";
+    /** The name of {@link BenchKeys#TEMPERATURE}. */
+    public static final String TEMPERATURE = BenchKeys.TEMPERATURE.name();
 
-    /** Context window in tokens (Ollama native only). Canonical 4096. */
-    public static final String NUM_CTX = "bench.numCtx";
+    /** The name of {@link BenchKeys#NUM_CTX}. */
+    public static final String NUM_CTX = BenchKeys.NUM_CTX.name();
 
-    /** Most tokens to generate. Canonical 2048. */
-    public static final String NUM_PREDICT = "bench.numPredict";
+    /** The name of {@link BenchKeys#NUM_PREDICT}. */
+    public static final String NUM_PREDICT = BenchKeys.NUM_PREDICT.name();
 
-    /** Retries of a retryable failed call (connection, timeout, 5xx, 429). Default 2. */
-    public static final String RETRIES = "bench.retries";
+    /** The name of {@link BenchKeys#RETRIES}. */
+    public static final String RETRIES = BenchKeys.RETRIES.name();
 
-    /** Concurrent requests per endpoint. Default 1; when unset, a selected parallel phase uses its suite's {@code lanes}. */
-    public static final String LANES = "bench.lanes";
+    /** The name of {@link BenchKeys#LANES}. */
+    public static final String LANES = BenchKeys.LANES.name();
 
-    /** Pass mark of a question, 0-100, unless the question sets {@code pass_score}. Default 70. */
-    public static final String PASS_SCORE = "bench.passScore";
+    /** The name of {@link BenchKeys#PASS_SCORE}. */
+    public static final String PASS_SCORE = BenchKeys.PASS_SCORE.name();
 
-    /** Quality gate: the build fails when the run's weighted total is below this (0-100). Default none. */
-    public static final String MIN_SCORE = "bench.minScore";
+    /** The name of {@link BenchKeys#MIN_SCORE}. */
+    public static final String MIN_SCORE = BenchKeys.MIN_SCORE.name();
 
-    /** Contributor handle: the run folder goes to {@code submissions/<handle>/<device>/run-<uuid>/}. */
-    public static final String HANDLE = "bench.handle";
+    /** The name of {@link BenchKeys#HANDLE}. */
+    public static final String HANDLE = BenchKeys.HANDLE.name();
 
-    /** Device tag used in the submission folder name. Default {@code unknown-device}. */
-    public static final String DEVICE = "bench.device";
+    /** The name of {@link BenchKeys#DEVICE}. */
+    public static final String DEVICE = BenchKeys.DEVICE.name();
 
-    /** Cell id prefix {@code <node-tag>:<engine>} recorded with every run. */
-    public static final String CELL_ID_PREFIX = "bench.cellIdPrefix";
+    /** The name of {@link BenchKeys#CELL_ID_PREFIX}. */
+    public static final String CELL_ID_PREFIX = BenchKeys.CELL_ID_PREFIX.name();
 
-    /** Folder that holds run folders when no handle is set. Default {@code target/bench-runs}. */
-    public static final String OUT = "bench.out";
+    /** The name of {@link BenchKeys#OUT}. */
+    public static final String OUT = BenchKeys.OUT.name();
 
-    /** Run id to resume: questions already scored in that run's ledger are skipped. */
-    public static final String RUN_ID = "bench.runId";
+    /** The name of {@link BenchKeys#RUN_ID}. */
+    public static final String RUN_ID = BenchKeys.RUN_ID.name();
 
-    /** With {@link #RUN_ID}: re-run only the questions whose last outcome was a call error. */
-    public static final String RETRY_ERRORS = "bench.retryErrors";
+    /** The name of {@link BenchKeys#RETRY_ERRORS}. */
+    public static final String RETRY_ERRORS = BenchKeys.RETRY_ERRORS.name();
 
-    /**
-     * Path of a run.jsonl whose saved outputs answer the questions, re-scored by today's scorers, with no
-     * network. Implies provider {@code replay}; the models default to the ledger's.
-     */
-    public static final String REPLAY = "bench.replay";
+    /** The name of {@link BenchKeys#RUN_POINTER}. */
+    public static final String RUN_POINTER = BenchKeys.RUN_POINTER.name();
 
-    /** Strict-JSON answer envelope for generated tasks. Default true. */
-    public static final String STRICT_JSON = "bench.strictJson";
+    /** The name of {@link BenchKeys#REPLAY}. */
+    public static final String REPLAY = BenchKeys.REPLAY.name();
 
-    /** Extra attempts with a stricter instruction after a parse failure. Default 1. */
-    public static final String RETRY_ON_PARSE_FAIL = "bench.retryOnParseFail";
+    /** The name of {@link BenchKeys#STRICT_JSON}. */
+    public static final String STRICT_JSON = BenchKeys.STRICT_JSON.name();
 
-    /** System message sent before each prompt. Default none. */
-    public static final String SYSTEM_PROMPT = "bench.systemPrompt";
+    /** The name of {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
+    public static final String RETRY_ON_PARSE_FAIL = BenchKeys.RETRY_ON_PARSE_FAIL.name();
 
-    /** Cap on a response body in bytes. Default 8 MiB. */
-    public static final String MAX_BODY_BYTES = "bench.maxBodyBytes";
+    /** The name of {@link BenchKeys#SYSTEM_PROMPT}. */
+    public static final String SYSTEM_PROMPT = BenchKeys.SYSTEM_PROMPT.name();
 
-    /**
-     * A file the engine writes the run folder's path into when the run ends; the Maven quality gate reads it, so
-     * the gate judges the run of its own invocation. Default none.
-     */
-    public static final String RUN_POINTER = "bench.runPointer";
+    /** The name of {@link BenchKeys#MAX_BODY_BYTES}. */
+    public static final String MAX_BODY_BYTES = BenchKeys.MAX_BODY_BYTES.name();
 
-    /** Prefix of the engine's own parallel-execution keys, e.g. {@code llm-bench.execution.parallel.enabled}. */
-    public static final String PARALLEL_PREFIX = "llm-bench.execution.parallel.";
+    /** Prefix of the engine's own parallel-execution keys ({@link ParallelKeys}; the old prefix still works). */
+    public static final String PARALLEL_PREFIX = ParallelKeys.PREFIX;
 
-    /** Whether questions run concurrently through the engine's fork-join executor. Default false. */
-    public static final String PARALLEL_ENABLED = PARALLEL_PREFIX + "enabled";
+    /** The name of {@link BenchKeys#PARALLEL_ENABLED}. */
+    public static final String PARALLEL_ENABLED = BenchKeys.PARALLEL_ENABLED.name();
 
     /** Prefix of the executor's strategy keys ({@code strategy}, {@code fixed.parallelism}, ...). */
-    public static final String PARALLEL_CONFIG_PREFIX = PARALLEL_PREFIX + "config.";
+    public static final String PARALLEL_CONFIG_PREFIX = ParallelKeys.CONFIG_PREFIX;
 
     /** Canonical generation options; deviations are recorded in the manifest. */
     public static final double CANONICAL_TEMPERATURE = 0.1;

@@ -36,14 +36,14 @@ final class ReplayDefaults {
     }
 
     /** Why a provider and replay path do not go together, if they do not. */
-    static Optional<String> check(String provider, String replay) {
-        if ("replay".equals(provider) && replay == null) {
+    static Optional<String> check(Provider provider, String replay) {
+        if (provider == Provider.REPLAY && replay == null) {
             return Optional.of("provider replay needs " + Constants.REPLAY + " (the run.jsonl to answer from)");
         }
         if (replay == null) {
             return Optional.empty();
         }
-        if (!"replay".equals(provider)) {
+        if (provider != Provider.REPLAY) {
             return Optional.of(Constants.REPLAY + " is set, so the provider must be replay, not " + provider);
         }
         if (!Files.isRegularFile(Path.of(replay))) {

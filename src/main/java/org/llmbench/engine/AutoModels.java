@@ -46,6 +46,6 @@ final class AutoModels {
                 models.add(m);
             }
         }
-        return config.withModels(new ArrayList<>(models), "listed by the server at " + config.url() + " (bench.model=auto)");
+        return config.withModels(new ArrayList<>(models));
     }
 }

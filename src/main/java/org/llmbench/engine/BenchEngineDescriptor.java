@@ -28,21 +28,16 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
 
     private BenchConfig config;
     private final boolean concurrentQuestions;
-    private final Path runPointer;
 
     BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
-        this(uniqueId, config, false, null);
+        this(uniqueId, config, false);
     }
 
-    /**
-     * @param concurrentQuestions whether the user switched on parallel execution for every suite's questions
-     * @param runPointer where to write the run folder's path when the run ends ({@code bench.runPointer}), or null
-     */
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions, Path runPointer) {
+    /** @param concurrentQuestions whether the user switched on parallel execution for every suite's questions */
+    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions) {
         super(uniqueId, "llm-bench");
         this.config = config;
         this.concurrentQuestions = concurrentQuestions;
-        this.runPointer = runPointer;
     }
 
     BenchConfig config() {
@@ -99,6 +94,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 return;
             }
             RunSummary summary = ledger.finish();
+            Path runPointer = config.runPointer();
             if (runPointer != null) {
                 // The Maven quality gate reads this file: the run of this very invocation, never an older one.
                 Files.createDirectories(runPointer.toAbsolutePath().getParent());
@@ -122,7 +118,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         long tests = 0;
         for (TestDescriptor d : getDescendants()) {
             if (d instanceof ModelDescriptor model) {
-                models.addAll(List.of(model.model().split(",")));
+                models.addAll(org.llmbench.config.ModelGroup.parse(model.model()).models());
             }
             d.getUniqueId().getSegments().stream().filter(s -> s.getType().equals(SuiteDescriptor.SEGMENT))
                     .forEach(s -> suites.add(s.getValue()));

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.ModelGroup;
 import org.llmbench.suite.RunMode;
 import org.llmbench.suite.SuiteOrigin;
 
@@ -21,7 +22,7 @@ record DiscoveryScope(BenchConfig config, SuiteCatalog catalog, UniqueId engineI
     List<String> containersFor(SuiteOrigin origin) {
         SuiteCatalog.Loaded loaded = catalog.load(origin);
         if (loaded.suite() != null && RunMode.of(loaded.suite()) == RunMode.PARALLEL_MIXED && config.models().size() > 1) {
-            return List.of(String.join(",", config.models()));
+            return List.of(new ModelGroup(config.models()).segmentValue());
         }
         return config.models();
     }
@@ -32,8 +33,8 @@ record DiscoveryScope(BenchConfig config, SuiteCatalog catalog, UniqueId engineI
      */
     boolean belongsUnder(SuiteOrigin origin, String container) {
         List<String> containers = containersFor(origin);
-        boolean grouped = containers.size() == 1 && containers.get(0).contains(",");
-        return grouped ? containers.get(0).equals(container) : !container.contains(",");
+        boolean grouped = containers.size() == 1 && ModelGroup.isGroup(containers.get(0));
+        return grouped ? containers.get(0).equals(container) : !ModelGroup.isGroup(container);
     }
 
     /** The model containers of several suites, models first, in order. */

@@ -13,6 +13,7 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
+import org.llmbench.config.ModelGroup;
 import org.llmbench.suite.SuiteOrigin;
 
 /**
@@ -50,7 +51,7 @@ final class EntryClassResolver implements SelectorResolver {
                         origins.stream().filter(o -> scope.belongsUnder(o, model))
                                 .forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
                                         descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
-                        boolean group = model.contains(",");
+                        boolean group = ModelGroup.isGroup(model);
                         if (!group && (phases.contains("all") || phases.contains(TaskSuiteDescriptor.SUITE_ID))) {
                             children.add(TaskResolver.suiteOf(descriptor.getUniqueId()));
                         }

@@ -6,7 +6,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.ParallelKeys;
 
 /**
  * What the parallel phases of a run need from the engine: an executor with at least as many threads as lanes
@@ -57,7 +57,7 @@ final class LaneExecution {
         if (lanes == 0) {
             return Optional.empty();
         }
-        int asked = parameters.get(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism").map(LaneExecution::integer).orElse(0);
+        int asked = ParallelKeys.config(parameters::get).apply("fixed.parallelism").map(LaneExecution::integer).orElse(0);
         return Optional.of(new ForkJoinPoolHierarchicalTestExecutorService(new Parallelism(Math.max(lanes, asked))));
     }
 

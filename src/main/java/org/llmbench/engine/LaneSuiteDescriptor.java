@@ -1,12 +1,12 @@
 package org.llmbench.engine;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
+import org.llmbench.config.ModelGroup;
 import org.llmbench.suite.LaneAssignment;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.RunMode;
@@ -30,7 +30,7 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
         super(parent, suite, model);
         this.mode = RunMode.of(suite);
         this.assignment = LaneAssignment.of(suite);
-        this.laneModels = Arrays.asList(model.split(","));
+        this.laneModels = ModelGroup.parse(model).models();
         // bench.lanes when given, else the suite's; mixed lanes get at least one lane per model.
         this.lanesGiven = config.lanesGiven();
         this.lanes = lanesGiven ? config.lanes()

@@ -1,28 +1,24 @@
 package org.llmbench.engine;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Constants;
+import org.llmbench.config.ParallelKeys;
 import org.llmbench.model.ModelClient;
 import org.llmbench.model.ModelClients;
 import org.llmbench.scoring.QuestionScorer;
@@ -30,12 +26,6 @@ import org.llmbench.scoring.SyntaxChecker;
 
 /** The llm-bench JUnit Platform engine: benchmark questions are tests, model calls their execution, scorers their assertions. */
 public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecutionContext> {
-
-    private static final Set<String> KNOWN_KEYS = Arrays.stream(Constants.class.getFields())
-            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-            .map(LlmBenchTestEngine::constantValue)
-            .filter(v -> v.startsWith("bench."))
-            .collect(Collectors.toUnmodifiableSet());
 
     private final Function<BenchConfig, ModelClient> clients;
 
@@ -71,14 +61,12 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ConfigurationParameters parameters = request.getConfigurationParameters();
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
         BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : AutoModels.expand(loaded.config(), clients, issues);
-        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config,
-                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
-                parameters.get(Constants.RUN_POINTER).filter(p -> !p.isBlank()).map(java.nio.file.Path::of).orElse(null));
+        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));
         }
-        reportUnknownKeys(issues);
+        reportUnknownKeys(parameters, issues);
         if (loaded.hasFatalProblems() || !ResumedRun.exists(config, issues)) {
             return engine;
         }
@@ -95,13 +83,15 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         return engine;
     }
 
-    /** A typo in a -Dbench.* property would otherwise be silently ignored. */
-    private static void reportUnknownKeys(DiscoveryIssueReporter issues) {
-        System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith("bench.") && !KNOWN_KEYS.contains(k))
-                .sorted()
-                .forEach(k -> issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
-                        "unknown configuration key " + k + " (see org.llmbench.config.Constants or the README)")));
+    /**
+     * A typo in a bench.* key would otherwise be silently ignored: warn, naming the nearest key. The names are
+     * the configuration parameters (CLI flags, -D, junit-platform.properties) and the system properties.
+     */
+    private static void reportUnknownKeys(ConfigurationParameters parameters, DiscoveryIssueReporter issues) {
+        java.util.Set<String> names = new java.util.HashSet<>(parameters.keySet());
+        names.addAll(System.getProperties().stringPropertyNames());
+        BenchKeys.unknown(names).forEach(problem ->
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, problem.toString())));
     }
 
     @Override
@@ -111,9 +101,8 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         if (lanes.isPresent()) {
             return lanes.get();
         }
-        if (parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false)) {
-            return new ForkJoinPoolHierarchicalTestExecutorService(
-                    new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX));
+        if (ParallelKeys.enabled(parameters::get)) {
+            return new ForkJoinPoolHierarchicalTestExecutorService(new ParallelParameters(parameters));
         }
         return super.createExecutorService(request);
     }
@@ -123,13 +112,5 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         BenchConfig config = ((BenchEngineDescriptor) request.getRootTestDescriptor()).config();
         return new BenchExecutionContext(config, clients.apply(config), new QuestionScorer(new SyntaxChecker(true)),
                 request.getEngineExecutionListener(), null);
-    }
-
-    private static String constantValue(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

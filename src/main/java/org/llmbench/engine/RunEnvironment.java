@@ -16,10 +16,10 @@ final class RunEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("run_id", ledger.runId());
         env.put("models", String.join(",", ledger.plan().models()));
-        env.put("provider", config.provider());
+        env.put("provider", config.provider().wireName());
         env.put("target_url", switch (config.provider()) {
-            case "replay" -> "replay of " + config.replay();
-            case "mock" -> "built-in mock";
+            case REPLAY -> "replay of " + config.replay();
+            case MOCK -> "built-in mock";
             default -> config.url();
         });
         env.put("phases", String.join(",", config.phases()));

@@ -12,6 +12,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
+import org.llmbench.config.ModelGroup;
 import org.llmbench.tasks.Sandbox;
 import org.llmbench.tasks.Task;
 import org.llmbench.tasks.TaskCatalog;
@@ -45,7 +46,7 @@ final class TaskResolver implements SelectorResolver {
         if (segments.size() == 3 && last.getType().equals(SuiteDescriptor.SEGMENT)
                 && last.getValue().equals(TaskSuiteDescriptor.SUITE_ID)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                            parent -> parent instanceof ModelDescriptor model && !model.model().contains(",")
+                            parent -> parent instanceof ModelDescriptor model && !ModelGroup.isGroup(model.model())
                                     ? Optional.of(new TaskSuiteDescriptor(parent.getUniqueId(), model.model(), tasks()))
                                     : Optional.empty())
                     .map(suite -> Resolution.match(Match.exact(suite, () -> children(suite))))

@@ -12,6 +12,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
+import org.llmbench.config.ModelGroup;
 import org.llmbench.suite.Question;
 
 /**
@@ -70,7 +71,7 @@ final class UniqueIdResolver implements SelectorResolver {
                 .filter(o -> scope.belongsUnder(o, modelId.getLastSegment().getValue()))
                 .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (scope.config().runsPhase(TaskSuiteDescriptor.SUITE_ID) && !modelId.getLastSegment().getValue().contains(",")) {
+        if (scope.config().runsPhase(TaskSuiteDescriptor.SUITE_ID) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
             suites.add(TaskResolver.suiteOf(modelId));
         }
         return suites;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Provider;
 
 /** Writes manifest.json at the start of a run: who, what, with which options, and where each value came from. */
 final class ManifestWriter {
@@ -30,14 +31,14 @@ final class ManifestWriter {
         m.put("started_at", Instant.now().toString());
         m.put("resumed", ledger.resumed());
         m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
-        m.put("provider", config.provider());
+        m.put("provider", config.provider().wireName());
         m.put("target_url", config.url());
         m.put("models", plan.models());
         m.put("phases", config.phases());
         m.put("suites", plan.suites());
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("temperature", config.temperature());
-        options.put("num_ctx", "openai".equals(config.provider()) ? "not applicable (OpenAI-compatible API)" : config.numCtx());
+        options.put("num_ctx", config.provider() == Provider.OPENAI ? "not applicable (OpenAI-compatible API)" : config.numCtx());
         options.put("num_predict", config.numPredict());
         options.put("seed", config.seed());
         options.put("timeout_s", config.timeoutS());

@@ -3,35 +3,43 @@ package org.llmbench.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
+import org.llmbench.config.Key;
 
 /**
- * The command that reproduces a run, from the settings that were given rather than defaulted, in both
- * forms: the executable jar (whose flags are the keys in kebab case) and Maven.
+ * The command that reproduces a run, from the settings that were given (a parameter or the config file)
+ * rather than defaulted, in both forms: the executable jar, with each key's declared CLI flag (or
+ * {@code -D KEY=VALUE} for a key without one), and Maven.
  */
 public final class ReproduceCommand {
 
     /** Settings that identify this run or one retry of it, not what was measured. */
-    private static final Set<String> NOT_REPRODUCED = Set.of(Constants.RUN_ID, Constants.RETRY_ERRORS);
+    private static final Set<Key<?>> NOT_REPRODUCED = Set.of(BenchKeys.RUN_ID, BenchKeys.RETRY_ERRORS);
 
     private ReproduceCommand() {
     }
 
-    /** The CLI flag of a {@code bench.*} key: {@code bench.numCtx} becomes {@code --num-ctx}. */
+    /** The CLI flag of a key as declared ({@code bench.numCtx} is {@code --num-ctx}); kebab case for an undeclared name. */
     public static String flag(String key) {
-        String name = key.startsWith("bench.") ? key.substring("bench.".length()) : key;
-        return "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return BenchKeys.byName(key).flatMap(Key::flag).orElseGet(() -> Key.kebab(key));
     }
 
     /** {@code java -jar target/llm-bench.jar run ...} with every setting that did not come from a default. */
     static String jar(BenchConfig config) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "target/llm-bench.jar", "run"));
         given(config).forEach((key, value) -> {
-            words.add(flag(key));
-            words.add(quote(value));
+            Optional<String> flag = key.flag();
+            if (flag.isPresent()) {
+                words.add(flag.get());
+                words.add(quote(value));
+            } else {
+                words.add("-D");
+                words.add(quote(key.name() + "=" + value));
+            }
         });
         return String.join(" ", words);
     }
@@ -39,20 +47,20 @@ public final class ReproduceCommand {
     /** {@code mvn test -Dbench.model=...} with the same settings. */
     static String maven(BenchConfig config) {
         List<String> words = new ArrayList<>(List.of("mvn", "test"));
-        given(config).forEach((key, value) -> words.add(quote("-D" + key + "=" + value)));
+        given(config).forEach((key, value) -> words.add(quote("-D" + key.name() + "=" + value)));
         return String.join(" ", words);
     }
 
-    private static Map<String, String> given(BenchConfig config) {
-        Map<String, String> given = new TreeMap<>();
-        config.effective().forEach((key, setting) -> {
-            if (key.startsWith("bench.") && "parameter".equals(setting.source()) && !NOT_REPRODUCED.contains(key)) {
+    /** The given settings by key, sorted by name; the models always (the expanded list when {@code auto} was given). */
+    private static Map<Key<?>, String> given(BenchConfig config) {
+        Map<Key<?>, String> given = new TreeMap<>(java.util.Comparator.comparing(Key::name));
+        for (Key<?> key : BenchKeys.ALL) {
+            BenchConfig.Setting setting = config.effective().get(key.name());
+            if (setting != null && setting.value() != null && setting.source().given() && !NOT_REPRODUCED.contains(key)) {
                 given.put(key, setting.value());
             }
-        });
-        if (!given.containsKey(Constants.MODEL)) {
-            given.put(Constants.MODEL, String.join(",", config.models()));
         }
+        given.put(BenchKeys.MODEL, String.join(",", config.models()));
         return given;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
+import org.llmbench.config.Provider;
 
 /**
  * Drafts run.md at the end of a run: the summary, the methodology deviations the harness can see, the
@@ -81,7 +82,7 @@ final class RunNotesWriter {
             overrides.forEach((option, value) -> md.append("- `").append(option).append("` = ").append(value)
                     .append(" (canonical: ").append(canonical(option)).append(")\n"));
         }
-        if ("openai".equals(config.provider())) {
+        if (config.provider() == Provider.OPENAI) {
             md.append("- num_ctx is not applicable on an OpenAI-compatible server: the server's own context size applied.\n");
         }
         if (config.maxTasks() > 0) {

@@ -16,11 +16,10 @@ public final class ModelClients {
     /** As {@link #create(BenchConfig)}, with the environment looked up through {@code env} (for the API key). */
     public static ModelClient create(BenchConfig config, UnaryOperator<String> env) {
         return switch (config.provider()) {
-            case "mock" -> new MockModelClient(config.seed());
-            case "replay" -> new ReplayClient(java.nio.file.Path.of(config.replay()));
-            case "openai" -> new OpenAiClient(ClientSettings.of(config, env));
-            case "ollama" -> new OllamaClient(ClientSettings.of(config, env));
-            default -> throw new IllegalArgumentException("unknown provider " + config.provider());
+            case MOCK -> new MockModelClient(config.seed());
+            case REPLAY -> new ReplayClient(java.nio.file.Path.of(config.replay()));
+            case OPENAI -> new OpenAiClient(ClientSettings.of(config, env));
+            case OLLAMA -> new OllamaClient(ClientSettings.of(config, env));
         };
     }
 }

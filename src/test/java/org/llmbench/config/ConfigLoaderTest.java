@@ -22,22 +22,22 @@ class ConfigLoaderTest {
         BenchConfig c = result.config();
         assertThat(result.problems()).isEmpty();
         assertThat(c.models()).containsExactly("mock");
-        assertThat(c.provider()).isEqualTo("mock");
+        assertThat(c.provider().wireName()).isEqualTo("mock");
         assertThat(c.phases()).containsExactly("hello", "5q", "20q", "tasks");
         assertThat(c.temperature()).isEqualTo(0.1);
         assertThat(c.numCtx()).isEqualTo(4096);
         assertThat(c.numPredict()).isEqualTo(2048);
         assertThat(c.timeoutS()).isEqualTo(360);
         assertThat(c.canonicalOverrides()).isEmpty();
-        assertThat(c.effective().get(Constants.MODEL).source()).isEqualTo("default");
+        assertThat(c.effective().get(Constants.MODEL).source().label()).isEqualTo("default");
     }
 
     @Test
     void providerIsInferredFromModelAndUrl() {
-        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().provider()).isEqualTo("ollama");
+        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().provider().wireName()).isEqualTo("ollama");
         assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().url()).isEqualTo("http://127.0.0.1:11434");
         BenchConfig openai = load(Map.of(Constants.MODEL, "m", Constants.URL, "http://127.0.0.1:1234/v1/")).config();
-        assertThat(openai.provider()).isEqualTo("openai");
+        assertThat(openai.provider().wireName()).isEqualTo("openai");
         assertThat(openai.url()).isEqualTo("http://127.0.0.1:1234/v1");
         assertThat(load(Map.of(Constants.MODEL, "m", Constants.PROVIDER, "openai")).config().url())
                 .isEqualTo("http://127.0.0.1:1234/v1");
@@ -68,7 +68,7 @@ class ConfigLoaderTest {
         params.put(Constants.CONFIG, file.toString());
         params.put(Constants.TIMEOUT_S, "45");
         BenchConfig c = load(params).config();
-        assertThat(c.provider()).isEqualTo("openai");
+        assertThat(c.provider().wireName()).isEqualTo("openai");
         assertThat(c.models()).containsExactly("local-model");
         assertThat(c.temperature()).isEqualTo(0.2);
         assertThat(c.numPredict()).isEqualTo(1200);
@@ -78,8 +78,8 @@ class ConfigLoaderTest {
         assertThat(c.weightOf("code_fix")).isEqualTo(3.0);
         assertThat(c.weightOf("algorithm")).isEqualTo(2.0);
         assertThat(c.apiKeyEnv()).isEqualTo("MY_KEY");
-        assertThat(c.effective().get(Constants.TEMPERATURE).source()).startsWith("config file");
-        assertThat(c.effective().get(Constants.TIMEOUT_S).source()).isEqualTo("parameter");
+        assertThat(c.effective().get(Constants.TEMPERATURE).source().label()).startsWith("config file");
+        assertThat(c.effective().get(Constants.TIMEOUT_S).source().label()).isEqualTo("parameter");
         assertThat(c.canonicalOverrides()).containsEntry("temperature", 0.2).containsEntry("num_predict", 1200);
     }
 

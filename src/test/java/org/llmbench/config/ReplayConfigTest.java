@@ -27,8 +27,8 @@ class ReplayConfigTest {
     void aReplayPathMakesTheProviderReplayAndTheModelsThoseOfTheLedger() throws Exception {
         ConfigLoader.Result result = load(Map.of(Constants.REPLAY, ledger().toString()));
         assertThat(result.problems()).isEmpty();
-        assertThat(result.config().provider()).isEqualTo("replay");
-        assertThat(result.config().effective().get(Constants.PROVIDER).source()).isEqualTo("inferred");
+        assertThat(result.config().provider().wireName()).isEqualTo("replay");
+        assertThat(result.config().effective().get(Constants.PROVIDER).source().label()).isEqualTo("inferred");
         assertThat(result.config().models()).containsExactly("qwen3.5:0.8b", "llama3.2:1b");
         // Named models win over the ledger's.
         assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.MODEL, "llama3.2:1b")).config().models())

@@ -1,0 +1,288 @@
+package org.llmbench.config;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every configuration key of llm-bench, declared once, in the order of the README's configuration reference.
+ *
+ * <p>A declaration is the whole key: {@link ConfigLoader} reads it (parameter, then the config file at its
+ * pointer, then its default), the CLI derives its flag and --help text, the reproduce command its flag, the
+ * config file reader its field, and {@code ReadmeTableTest} keeps the README table equal to {@link #readmeTable()}.
+ * Adding a key is adding a constant here and to {@link #ALL}, plus its accessor where code reads it.
+ */
+public final class BenchKeys {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "bench.";
+
+    /** Models, each its own container. */
+    public static final Key<List<String>> MODEL = Key.list("bench.model")
+            .byDefault(r -> r.get(BenchKeys.REPLAY) == null ? List.of("mock")
+                    : Key.split(ReplayDefaults.models(Path.of(r.get(BenchKeys.REPLAY)))), "`mock`")
+            .label("MODELS").file("/model/model_name")
+            .meaning("comma-separated models, each its own container; `auto` = the models the server lists; `mock`, "
+                    + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` are built in; with `bench.replay`, default the ledger's models");
+
+    /** The kind of server. */
+    public static final Key<Provider> PROVIDER = Key.provider("bench.provider")
+            .inferred(BenchKeys::inferProvider, "inferred")
+            .file("/model/provider")
+            .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`; inferred: "
+                    + "`bench.replay` set → `replay`, mock models → `mock`, a URL with `/v1` → `openai`, else `ollama`");
+
+    /** The server's base URL (a trailing slash is dropped). */
+    public static final Key<String> URL = Key.text("bench.url")
+            .byDefault(r -> r.get(BenchKeys.PROVIDER) == Provider.OPENAI ? "http://127.0.0.1:1234/v1" : "http://127.0.0.1:11434",
+                    "`http://127.0.0.1:11434` (ollama), `http://127.0.0.1:1234/v1` (openai)")
+            .normalised(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .label("URL").file("/model/base_url")
+            .meaning("server base URL");
+
+    /** The environment variable that holds the API key. */
+    public static final Key<String> API_KEY_ENV = Key.text("bench.apiKeyEnv")
+            .label("VAR").file("/model/api_key_env")
+            .meaning("name of the environment variable that holds the API key; the key is never written anywhere");
+
+    /** The JSON config file; read from parameters only. */
+    public static final Key<String> CONFIG = Key.text("bench.config")
+            .label("FILE")
+            .meaning("JSON config file; its values rank below parameters (its shape follows this table in the README)");
+
+    /** Phases to run. */
+    public static final Key<List<String>> PHASES = Key.list("bench.phases")
+            .byDefault(List.of("hello", "5q", "20q", "tasks"))
+            .meaning("phases (suite ids) to run, or `all` (see Phases in the README)");
+
+    /** Where suites are looked up. */
+    public static final Key<List<String>> SUITES = Key.list("bench.suites")
+            .byDefault(List.of("suites")).label("DIRS")
+            .meaning("where suites named in a unique id are looked up (then `suites/` on the classpath)");
+
+    /** Question filters. */
+    public static final Key<List<String>> QUESTION = Key.list("bench.question")
+            .byDefault(List.of()).defaultDoc("none")
+            .meaning("`suite/questionId` comma list: run only these");
+
+    /** Seed of generated tasks and the mock. */
+    public static final Key<Long> SEED = Key.whole("bench.seed", Long.MIN_VALUE, Long.MAX_VALUE)
+            .byDefault(42L)
+            .meaning("seed of generated tasks and of the mock");
+
+    /** Cap on generated tasks per kind. */
+    public static final Key<Integer> MAX_TASKS = Key.integer("bench.maxTasks", 0, 1_000_000)
+            .byDefault(0).defaultDoc("`0` (all)")
+            .meaning("cap on generated tasks per kind");
+
+    /** Per-call timeout. */
+    public static final Key<Integer> TIMEOUT_S = Key.integer("bench.timeoutS", 1, 86_400)
+            .byDefault(360).alsoFlags("--timeout").label("SECONDS").file("/model/timeout_s")
+            .meaning("per-call timeout, seconds, from send to the last byte of each attempt (connect timeout: the same, at most 30 s)");
+
+    /** Sampling temperature. */
+    public static final Key<Double> TEMPERATURE = Key.decimal("bench.temperature", 0, 2)
+            .byDefault(Constants.CANONICAL_TEMPERATURE).label("T").file("/model/temperature")
+            .meaning("sampling temperature (canonical; a deviation goes to `manifest.json` `canonical_options_overrides`)");
+
+    /** Context window. */
+    public static final Key<Integer> NUM_CTX = Key.integer("bench.numCtx", 1, 10_000_000)
+            .byDefault(Constants.CANONICAL_NUM_CTX).label("TOKENS").file("/model/num_ctx")
+            .meaning("context window in tokens, Ollama only (canonical; a deviation is recorded)");
+
+    /** Generation limit. */
+    public static final Key<Integer> NUM_PREDICT = Key.integer("bench.numPredict", 1, 10_000_000)
+            .byDefault(Constants.CANONICAL_NUM_PREDICT).label("TOKENS").file("/model/max_tokens")
+            .meaning("most tokens to generate (canonical; a deviation is recorded)");
+
+    /** Retries of a failed call. */
+    public static final Key<Integer> RETRIES = Key.integer("bench.retries", 0, 20)
+            .byDefault(2)
+            .meaning("retries of a retryable failed call (connection, timeout, 5xx, 429)");
+
+    /** Concurrent requests per endpoint. */
+    public static final Key<Integer> LANES = Key.integer("bench.lanes", 1, 256)
+            .byDefault(1).defaultDoc("`1` (parallel phases: the suite's `lanes`)")
+            .meaning("concurrent requests per endpoint; when unset and a parallel phase is selected, the phase's lanes (the client is told too)");
+
+    /** Pass mark of a question. */
+    public static final Key<Double> PASS_SCORE = Key.decimal("bench.passScore", 0, 100)
+            .byDefault(70.0).label("0-100")
+            .meaning("pass mark of a question unless it sets `pass_score`");
+
+    /** Quality gate. */
+    public static final Key<Double> MIN_SCORE = Key.decimal("bench.minScore", 0, 1000).blankIsNone()
+            .label("0-100")
+            .meaning("build quality gate on the weighted total (0-100): exit 1 / a failed build below it");
+
+    /** Contributor handle. */
+    public static final Key<String> HANDLE = Key.text("bench.handle")
+            .label("NAME")
+            .meaning("contributor handle: write the run to `submissions/<handle>/<device>/run-<uuid>/`");
+
+    /** Device tag. */
+    public static final Key<String> DEVICE = Key.text("bench.device")
+            .byDefault("unknown-device").label("TAG")
+            .meaning("device tag of the submission folder");
+
+    /** Cell id prefix. */
+    public static final Key<String> CELL_ID_PREFIX = Key.text("bench.cellIdPrefix")
+            .label("NODE:ENGINE")
+            .meaning("`<node-tag>:<engine>`, recorded in the manifest");
+
+    /** Where run folders go. */
+    public static final Key<Path> OUT = Key.path("bench.out")
+            .byDefault(Path.of("target/bench-runs"))
+            .meaning("where run folders go when no handle is set");
+
+    /** The run to resume. */
+    public static final Key<String> RUN_ID = Key.text("bench.runId")
+            .defaultDoc("new uuid").label("UUID")
+            .meaning("resume that run: questions already scored are skipped");
+
+    /** Re-run only failed calls. */
+    public static final Key<Boolean> RETRY_ERRORS = Key.bool("bench.retryErrors")
+            .byDefault(false)
+            .meaning("with `bench.runId`: re-run only questions whose last call failed");
+
+    /** A ledger to answer from. */
+    public static final Key<String> REPLAY = Key.text("bench.replay")
+            .label("RUN_JSONL").noFlag()
+            .meaning("a `run.jsonl` whose saved outputs answer every question (no network), re-scored by today's "
+                    + "scorers; models default to the ledger's (the `replay` command sets it)");
+
+    /** System message. */
+    public static final Key<String> SYSTEM_PROMPT = Key.text("bench.systemPrompt")
+            .meaning("system message sent before each prompt");
+
+    /** Strict-JSON envelope. */
+    public static final Key<Boolean> STRICT_JSON = Key.bool("bench.strictJson")
+            .byDefault(true).file("/suite/strict_json")
+            .meaning("strict-JSON answer envelope for generated tasks");
+
+    /** Extra attempts after a parse failure. */
+    public static final Key<Integer> RETRY_ON_PARSE_FAIL = Key.integer("bench.retryOnParseFail", 0, 5)
+            .byDefault(1).file("/suite/retry_on_parse_fail")
+            .meaning("extra attempts with a stricter instruction after a parse failure");
+
+    /** Response body cap. */
+    public static final Key<Long> MAX_BODY_BYTES = Key.whole("bench.maxBodyBytes", 1024, Integer.MAX_VALUE)
+            .byDefault(8L * 1024 * 1024)
+            .meaning("cap on a response body, bytes");
+
+    /** Where the engine writes the run folder's path at the end of a run, for the Maven quality gate. */
+    public static final Key<Path> RUN_POINTER = Key.path("bench.runPointer")
+            .label("FILE").noFlag()
+            .meaning("a file the engine writes the run folder's path into when the run ends; the Maven quality gate "
+                    + "reads it, so the gate judges the run of its own invocation (the `bench` profile sets it)");
+
+    /** The engine's fork-join executor for every suite. */
+    public static final Key<Boolean> PARALLEL_ENABLED = Key.bool(ParallelKeys.PREFIX + "enabled")
+            .byDefault(false).noFlag().oldNames(ParallelKeys.OLD_PREFIX + "enabled")
+            .meaning("run the questions of every suite concurrently (fork-join executor); parallel phases need no flag; "
+                    + "old name `llm-bench.execution.parallel.enabled`");
+
+    /** Every key, in README order. */
+    public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
+            SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
+            DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
+            MAX_BODY_BYTES, RUN_POINTER, PARALLEL_ENABLED);
+
+    /** Families of keys known by prefix (passed on to another component), with their README row. */
+    public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,
+            "`strategy`, `fixed.parallelism`, ... as for JUnit Jupiter (old prefix `llm-bench.execution.parallel.config.`)");
+
+    private static final Map<String, Key<?>> BY_NAME;
+
+    static {
+        Map<String, Key<?>> byName = new LinkedHashMap<>();
+        for (Key<?> key : ALL) {
+            if (byName.put(key.name(), key) != null) {
+                throw new IllegalStateException("key declared twice: " + key.name());
+            }
+        }
+        BY_NAME = java.util.Collections.unmodifiableMap(byName);
+    }
+
+    private BenchKeys() {
+    }
+
+    /** The key of a name (not an old name). */
+    public static Optional<Key<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * A warning for every given {@code bench.*} name that no key declares, naming the nearest key
+     * ({@code bench.phase}: did you mean {@code bench.phases}?); names under a known prefix are known.
+     */
+    public static List<ConfigProblem> unknown(Set<String> names) {
+        return names.stream().filter(n -> n.startsWith(PREFIX)).sorted()
+                .filter(n -> !BY_NAME.containsKey(n) && PREFIXES.keySet().stream().noneMatch(n::startsWith))
+                .map(n -> new ConfigProblem(n, "parameter", "unknown configuration key" + nearest(n)
+                        .map(k -> "; did you mean " + k + "?").orElse(" (see the README's configuration reference)"), false))
+                .toList();
+    }
+
+    private static Optional<String> nearest(String name) {
+        return BY_NAME.keySet().stream()
+                .map(k -> Map.entry(k, distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT))))
+                .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 4))
+                .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+                .map(Map.Entry::getKey);
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The README's key table, one row per key (and per prefix), generated from the declarations: name, CLI
+     * flags, config-file field, default and meaning. {@code ReadmeTableTest} fails when the README differs.
+     */
+    public static String readmeTable() {
+        StringBuilder table = new StringBuilder("| key | flag | config file | default | meaning |\n|---|---|---|---|---|\n");
+        for (Key<?> key : ALL) {
+            String flags = String.join(", ", key.flags().stream().map(f -> "`" + f + "`").toList());
+            String field = key.pointer().map(p -> "`" + p.substring(1).replace('/', '.') + "`").orElse("");
+            table.append("| `").append(key.name()).append("` | ").append(flags).append(" | ").append(field).append(" | ")
+                    .append(key.defaultDoc()).append(" | ").append(key.meaning()).append(" |\n");
+        }
+        PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | | | ").append(meaning).append(" |\n"));
+        return table.toString();
+    }
+
+    private static Provider inferProvider(Key.Resolved r) {
+        List<String> models = r.get(MODEL);
+        if (r.get(REPLAY) != null) {
+            return Provider.REPLAY;
+        }
+        if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
+            return Provider.MOCK;
+        }
+        if (r.given(URL).filter(u -> u.contains("/v1")).isPresent()) {
+            return Provider.OPENAI;
+        }
+        return Provider.OLLAMA;
+    }
+}

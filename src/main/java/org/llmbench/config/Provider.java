@@ -1,0 +1,47 @@
+package org.llmbench.config;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of model server the engine talks to, by the names used on the command line and in records. */
+public enum Provider {
+    /** Ollama's native API. */
+    OLLAMA("ollama"),
+    /** An OpenAI-compatible API ({@code openai_compatible} in the config file). */
+    OPENAI("openai"),
+    /** The built-in mock models. */
+    MOCK("mock"),
+    /** Saved answers of a ledger ({@code bench.replay}). */
+    REPLAY("replay");
+
+    /** The wire names, in declaration order (for messages). */
+    public static final List<String> NAMES = Arrays.stream(values()).map(Provider::wireName).toList();
+
+    private final String wireName;
+
+    Provider(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in flags, manifests and the run hash ({@code ollama}). */
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The provider a name means, ignoring case; the config file's {@code openai_compatible} is {@link #OPENAI}. */
+    public static Optional<Provider> of(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        String normalised = n.equals("openai_compatible") ? "openai" : n;
+        return Arrays.stream(values()).filter(p -> p.wireName.equals(normalised)).findFirst();
+    }
+
+    /** The wire name, so messages and string joins read as before. */
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
