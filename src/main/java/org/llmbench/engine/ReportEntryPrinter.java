@@ -18,8 +18,12 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ReportEntryPrinter implements TestExecutionListener {
 
-    /** The configuration parameter that switches the lines on: {@code stdout}; anything else leaves them off. */
-    public static final String KEY = "bench.reportEntries";
+    /**
+     * The configuration parameter that switches the lines on: {@code stdout}; anything else leaves them off. An
+     * engine-prefixed key like {@code llm-bench.execution.parallel.*}: it says where figures are printed, not what
+     * a run measures, so it is no {@code bench.*} setting and no part of the config hash.
+     */
+    public static final String KEY = "llm-bench.reporting.entries";
 
     /** What each line starts with; the JSON object follows. */
     static final String PREFIX = "[llm-bench] entry ";
