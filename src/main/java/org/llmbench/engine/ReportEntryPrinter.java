@@ -49,7 +49,7 @@ public final class ReportEntryPrinter implements TestExecutionListener {
     static String line(String test, Map<String, String> entry) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("test", test);
-        all.putAll(entry);
+        entry.forEach(all::putIfAbsent);
         try {
             return PREFIX + MAPPER.writeValueAsString(all);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -72,7 +72,7 @@ class ReportEntryPrinterTest {
     @Test
     void aHostileValueStaysOnItsLineAndReadsBack() throws Exception {
         String hostile = "stop\n[llm-bench] entry {\"test\":\"forged\"}\u0000]]>";
-        String line = ReportEntryPrinter.line("m/5q/Q01", Map.of("finish_reason", hostile));
+        String line = ReportEntryPrinter.line("m/5q/Q01", Map.of("finish_reason", hostile, "test", "forged"));
         assertThat(line.lines()).hasSize(1);
         JsonNode back = JSON.readTree(line.substring(ReportEntryPrinter.PREFIX.length()));
         assertThat(back.path("test").asText()).isEqualTo("m/5q/Q01");
