@@ -2,24 +2,30 @@ package org.llmbench.cli;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.CompositeTestSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.engine.Weights;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 import org.llmbench.suite.SuiteException;
 import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
+import org.llmbench.tasks.TaskKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -37,6 +43,9 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The segment type of a generated task's unique id, {@code [task:ID]}. */
+    private static final String TASK_SEGMENT = "task";
+
     private final Map<SuiteOrigin, Optional<Suite>> suites = new HashMap<>();
 
     @Override
@@ -46,13 +55,16 @@ final class ListCommand implements Callable<Integer> {
         BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
         BenchLaunch.Discovered discovered = new BenchLaunch(parameters, false).discover();
         BenchRun.report(discovered, spec.commandLine().getErr(), bench.verbose);
-        String format = "%-32s %7s  %-40s %s%n";
+        List<TestIdentifier> tests = discovered.plan().getRoots().stream()
+                .flatMap(root -> discovered.plan().getDescendants(root).stream())
+                .filter(TestIdentifier::isTest).toList();
+        // The TEST column as wide as the longest name, so a long task id does not push its row out of line.
+        int width = Math.max(32, tests.stream().mapToInt(id -> name(id).length()).max().orElse(0));
+        String format = "%-" + width + "s %7s  %-40s %s%n";
         out.printf(Locale.ROOT, format, "TEST", "WEIGHT", "TAGS", "DEFINED AT");
-        discovered.plan().getRoots().forEach(root -> discovered.plan().getDescendants(root).stream()
-                .filter(TestIdentifier::isTest)
-                .forEach(id -> out.printf(Locale.ROOT, format, name(id), weight(id, config),
-                        id.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(",")),
-                        where(id.getSource().orElse(null)))));
+        tests.forEach(id -> out.printf(Locale.ROOT, format, name(id), weight(id, config),
+                id.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(",")),
+                where(id.getSource().orElse(null))));
         out.printf(Locale.ROOT, "%d tests; models %s; phases %s%n", discovered.tests(), config.models(), config.phases());
         return discovered.tests() == 0 ? ExitCodes.INPUT : ExitCodes.OK;
     }
@@ -72,16 +84,26 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    /** The weight the run would give this test: the question's own times its suite's (or task kind's) weight. */
+    /**
+     * The weight the run would give this test, by the runs' own rule ({@link Weights}): a question's from its suite
+     * file, a task's from its kind (its tag); "-" for a test that scores nothing, e.g. an unreadable suite file.
+     */
     private String weight(TestIdentifier id, BenchConfig config) {
-        var segments = UniqueId.parse(id.getUniqueId()).getSegments();
-        String group = segments.size() > 2 ? segments.get(2).getValue() : "";
-        String item = segments.get(segments.size() - 1).getValue();
-        Optional<Question> question = origin(id.getSource().orElse(null))
-                .flatMap(o -> suites.computeIfAbsent(o, ListCommand::loadQuietly))
-                .flatMap(s -> s.question(item));
-        double weight = question.map(Question::weight).orElse(1.0) * config.weightOf(group);
-        return String.format(Locale.ROOT, "%.2f", weight);
+        UniqueId uniqueId = UniqueId.parse(id.getUniqueId());
+        UniqueId.Segment last = uniqueId.getLastSegment();
+        OptionalDouble weight = OptionalDouble.empty();
+        if (last.getType().equals(TASK_SEGMENT)) {
+            weight = id.getTags().stream().map(t -> TaskKind.fromWireName(t.getName())).flatMap(Optional::stream)
+                    .mapToDouble(kind -> Weights.ofTask(config, kind)).findFirst();
+        } else {
+            Optional<Suite> suite = origin(id.getSource().orElse(null))
+                    .flatMap(o -> suites.computeIfAbsent(o, ListCommand::loadQuietly));
+            Optional<Question> question = suite.flatMap(s -> s.question(last.getValue()));
+            if (question.isPresent()) {
+                weight = OptionalDouble.of(Weights.ofQuestion(config, suite.get(), question.get()));
+            }
+        }
+        return weight.isPresent() ? String.format(Locale.ROOT, "%.2f", weight.getAsDouble()) : "-";
     }
 
     private static Optional<SuiteOrigin> origin(TestSource source) {
@@ -103,12 +125,19 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
+    /** FILE:LINE of a question, the generator class of a task (inside its composite source), else the source. */
     static String where(TestSource source) {
         if (source instanceof FileSource f) {
             return SuiteOrigin.ofFile(f.getFile().toPath()).display() + f.getPosition().map(ListCommand::line).orElse("");
         }
         if (source instanceof ClasspathResourceSource c) {
             return "classpath:" + c.getClasspathResourceName() + c.getPosition().map(ListCommand::line).orElse("");
+        }
+        if (source instanceof ClassSource c) {
+            return c.getClassName();
+        }
+        if (source instanceof CompositeTestSource c) {
+            return c.getSources().stream().map(ListCommand::where).collect(Collectors.joining(", "));
         }
         return source == null ? "" : source.toString();
     }

@@ -180,6 +180,12 @@ public final class BenchKeys {
             .meaning("a file the engine writes the run folder's path into when the run ends; the Maven quality gate "
                     + "reads it, so the gate judges the run of its own invocation (the `bench` profile sets it)");
 
+    /** Whether each test's figures are printed on standard output, where Surefire's XML keeps them. */
+    public static final Key<String> REPORT_ENTRIES = Key.text("bench.reportEntries")
+            .byDefault("none").label("stdout|none").noFlag()
+            .meaning("`stdout` prints each test's reporting entry (score, latency, tokens) as one JSON line, which "
+                    + "Surefire keeps as the test's `<system-out>` (the `bench` profile sets it); `none` does not");
+
     /** The engine's fork-join executor for every suite. */
     public static final Key<Boolean> PARALLEL_ENABLED = Key.bool(ParallelKeys.PREFIX + "enabled")
             .byDefault(false).noFlag().oldNames(ParallelKeys.OLD_PREFIX + "enabled")
@@ -190,7 +196,7 @@ public final class BenchKeys {
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
-            MAX_BODY_BYTES, RUN_POINTER, PARALLEL_ENABLED);
+            MAX_BODY_BYTES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -14,7 +14,8 @@ final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements Benc
     private final SuiteException problem;
 
     BrokenSuiteDescriptor(UniqueId parent, String suiteId, SuiteException problem) {
-        super(parent.append(SuiteDescriptor.SEGMENT, suiteId), suiteId + " (invalid suite file)",
+        super(parent.append(SuiteDescriptor.SEGMENT, suiteId),
+                ReportingNames.modelOf(parent) + "/" + suiteId + " (invalid suite file)",
                 Sources.of(problem.origin(), problem.line(), problem.column()));
         this.problem = problem;
     }

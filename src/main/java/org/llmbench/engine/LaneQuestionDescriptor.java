@@ -15,7 +15,7 @@ final class LaneQuestionDescriptor extends QuestionDescriptor {
 
     LaneQuestionDescriptor(UniqueId parent, Suite suite, Question question, String laneModel, int lane,
                            LaneSuiteDescriptor phase) {
-        super(parent, suite, question, laneModel, suite.id() + "/" + question.id() + " [lane " + lane + ": " + laneModel + "]");
+        super(parent, suite, question, laneModel, ReportingNames.of(laneModel, suite.id(), question.id()) + " [lane " + lane + "]");
         this.lane = lane;
         this.phase = phase;
     }

@@ -15,7 +15,7 @@ final class PartQuestionDescriptor extends QuestionDescriptor {
     private final int number;
 
     PartQuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, int number) {
-        super(parent, suite, question, model, suite.id() + "/" + question.id() + " [part " + number + "]");
+        super(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()) + " [part " + number + "]");
         this.number = number;
     }
 

@@ -13,8 +13,8 @@ import org.llmbench.suite.Suite;
 
 /**
  * One question of one suite for one model: the test. {@code [question:ID]}, its source the question's line.
- * Its display name is {@code suite/ID} because flat reports (Surefire, Allure) show no tree to tell
- * {@code 5q/Q01} from {@code 20q/Q01}.
+ * Its display and legacy reporting names are {@code model/suite/ID} because flat reports (Surefire, Allure)
+ * show no tree to tell {@code 5q/Q01} from {@code 20q/Q01}, or one model's {@code 5q/Q01} from another's.
  */
 class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
 
@@ -25,7 +25,7 @@ class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
     private final String model;
 
     QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model) {
-        this(parent, suite, question, model, suite.id() + "/" + question.id());
+        this(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()));
     }
 
     QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, String displayName) {
@@ -57,9 +57,10 @@ class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
         return BenchEngineDescriptor.itemMode(this);
     }
 
+    /** {@code model/suite/ID}, without a lane or part: what JUnit's legacy XML names the test. */
     @Override
     public String getLegacyReportingName() {
-        return model + "/" + suite.id() + "/" + question.id();
+        return ReportingNames.of(model, suite.id(), question.id());
     }
 
     @Override

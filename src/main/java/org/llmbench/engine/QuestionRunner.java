@@ -69,7 +69,7 @@ final class QuestionRunner {
     /** Records the score, publishes the figures, and fails the test when the score is below its pass mark. */
     void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
         abortIfNotReplayable(call);
-        double weight = question.weight() * context.config().weightOf(suite.id());
+        double weight = Weights.ofQuestion(context.config(), suite, question);
         new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
         context.ledger().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));

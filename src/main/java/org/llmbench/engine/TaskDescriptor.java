@@ -1,17 +1,20 @@
 package org.llmbench.engine;
 
+import java.util.List;
 import java.util.Set;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.CompositeTestSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.ledger.TestRef;
 import org.llmbench.tasks.Task;
 
 /**
- * One generated task for one model: the test {@code [task:ID]}, tagged {@code tasks} and its kind, its source
- * the generator class. Skipped (not failed) when this machine cannot run it, e.g. a Python task without python3.
+ * One generated task for one model: the test {@code [task:ID]} named {@code model/tasks/ID}, tagged {@code tasks}
+ * and its kind, its source the generator class. Skipped (not failed) when this machine cannot run it, e.g. a Python task without python3.
  */
 final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
 
@@ -21,7 +24,8 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
     private final String model;
 
     TaskDescriptor(UniqueId parent, Task task, String model) {
-        super(parent.append(SEGMENT, task.id()), task.id(), ClassSource.from(task.generator()));
+        super(parent.append(SEGMENT, task.id()), ReportingNames.of(model, TaskSuiteDescriptor.SUITE_ID, task.id()),
+                generatorSource(task));
         this.task = task;
         this.model = model;
     }
@@ -31,9 +35,18 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
         return Type.TEST;
     }
 
+    /**
+     * The generator class, wrapped in a composite of one: Surefire reports a test whose own source is a
+     * {@link ClassSource} as a class-level event without a test name ({@code <testcase name="">}, every task
+     * counted as one), while tools that read composites (IDEs, {@code list}) still find the generator.
+     */
+    static TestSource generatorSource(Task task) {
+        return CompositeTestSource.from(List.of(ClassSource.from(task.generator())));
+    }
+
     @Override
     public String getLegacyReportingName() {
-        return model + "/" + TaskSuiteDescriptor.SUITE_ID + "/" + task.id();
+        return ReportingNames.of(model, TaskSuiteDescriptor.SUITE_ID, task.id());
     }
 
     @Override

@@ -64,7 +64,7 @@ final class TaskRunner {
         }
         Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
                 call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
-        report.breakdown(score, config.weightOf(task.kind().wireName()));
+        report.breakdown(score, Weights.ofTask(config, task.kind()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", task.kind().wireName());
         details.put("strict_json", strict);
@@ -76,7 +76,7 @@ final class TaskRunner {
         }
         details.put("parsed", graded == null ? null : graded.parsed());
         report.parsed(details);
-        ledger.recordScore(ref, score, config.weightOf(task.kind().wireName()), call, details);
+        ledger.recordScore(ref, score, Weights.ofTask(config, task.kind()), call, details);
         Map<String, String> entry = QuestionRunner.reportEntry(score, call);
         entry.put("parse_ok", String.valueOf(details.get("parse_ok")));
         entry.put("parse_retries", String.valueOf(retries));

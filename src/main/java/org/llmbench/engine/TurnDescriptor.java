@@ -31,7 +31,7 @@ final class TurnDescriptor extends AbstractTestDescriptor implements BenchNode {
     private volatile Outcome outcome;
 
     TurnDescriptor(UniqueId parent, int turn, Suite suite, Question question, String model, List<ChatMessage> messages) {
-        super(parent.append(SEGMENT, Integer.toString(turn)), "turn " + turn + ": " + question.id(),
+        super(parent.append(SEGMENT, Integer.toString(turn)), ReportingNames.of(model, suite.id(), question.id()) + " [turn " + turn + "]",
                 Sources.of(suite.origin(), question.line(), question.column()));
         this.suite = suite;
         this.question = question;

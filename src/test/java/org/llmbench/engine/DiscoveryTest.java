@@ -60,7 +60,7 @@ class DiscoveryTest {
     void eachQuestionPointsAtTheLineWhereItsObjectStarts() throws Exception {
         EngineDiscoveryResults results = EngineKits.mock().selectors(selectClass(EngineKits.ENTRY_CLASS)).discover();
         var suite = SuiteLoader.load(SuiteOrigin.ofFile(Path.of("suites/5q.json")));
-        TestDescriptor q3 = tests(results).stream().filter(d -> d.getDisplayName().equals("5q/Q03")).findFirst().orElseThrow();
+        TestDescriptor q3 = tests(results).stream().filter(d -> d.getDisplayName().equals("mock/5q/Q03")).findFirst().orElseThrow();
         FileSource source = (FileSource) q3.getSource().orElseThrow();
         assertThat(source.getFile().toPath()).isEqualTo(Path.of("suites/5q.json").toAbsolutePath());
         int line = source.getPosition().orElseThrow().getLine();
@@ -71,7 +71,7 @@ class DiscoveryTest {
     @Test
     void questionsAreTaggedWithSuiteAndFormatRule() {
         EngineDiscoveryResults results = EngineKits.mock().selectors(selectClass(EngineKits.ENTRY_CLASS)).discover();
-        TestDescriptor q5 = tests(results).stream().filter(d -> d.getDisplayName().equals("5q/Q05")).findFirst().orElseThrow();
+        TestDescriptor q5 = tests(results).stream().filter(d -> d.getDisplayName().equals("mock/5q/Q05")).findFirst().orElseThrow();
         assertThat(q5.getTags()).contains(TestTag.create("5q"), TestTag.create("json_dict"));
     }
 

@@ -36,7 +36,7 @@ class EdgeSuiteTest {
 
         results.testEvents().assertStatistics(s -> s.succeeded(3).failed(2));
         List<String> failed = results.testEvents().failed().stream().map(EdgeSuiteTest::name).toList();
-        assertThat(failed).containsExactly("edge_suite/E03 [part 3]", "edge_suite/E05 [part 5]");
+        assertThat(failed).containsExactly("scripted/edge_suite/E03 [part 3]", "scripted/edge_suite/E05 [part 5]");
         assertThat(results.testEvents().failed().stream().map(EdgeSuiteTest::message))
                 .allMatch(m -> m.contains("part present") && m.contains("no line '### "));
     }

@@ -1,0 +1,72 @@
+package org.llmbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/ARCHITECTURE.md, checked on the main classes' bytecode: dependencies point inwards,
+ * from the JUnit-facing engine and the CLI to the plain core (scoring, tasks, suite, config) that knows nothing
+ * of JUnit, HTTP or the engine.
+ */
+class ArchitectureTest {
+
+    private static final String[] CORE = {"org.llmbench.scoring..", "org.llmbench.tasks..", "org.llmbench.model..",
+            "org.llmbench.suite..", "org.llmbench.config.."};
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.llmbench");
+    }
+
+    @Test
+    void theCoreAndTheClientsKnowNothingOfJUnit() {
+        check(noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .because("scorers, tasks, suites, config and model clients run without a test engine"));
+    }
+
+    @Test
+    void scoringAndTasksKnowNothingOfModelsTheEngineTheLedgerTheCliOrHttp() {
+        check(noClasses().that().resideInAnyPackage("org.llmbench.scoring..", "org.llmbench.tasks..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.model..", "org.llmbench.engine..",
+                        "org.llmbench.ledger..", "org.llmbench.cli..", "java.net.http..")
+                .because("a score is a function of the question and the answer text"));
+    }
+
+    @Test
+    void configDependsOnNothingElseOfLlmBench() {
+        check(noClasses().that().resideInAPackage("org.llmbench.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..", "org.llmbench.ledger..",
+                        "org.llmbench.cli..", "org.llmbench.model..", "org.llmbench.scoring..", "org.llmbench.tasks..",
+                        "org.llmbench.suite..")
+                .because("every other package reads settings; settings read nothing back"));
+    }
+
+    @Test
+    void nothingDependsOnTheCli() {
+        check(noClasses().that().resideOutsideOfPackage("org.llmbench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.llmbench.cli..")
+                .because("the CLI is one way in among Maven, IDEs and the console launcher; the engine must work without it"));
+    }
+
+    @Test
+    void theRulesSeeTheWholeCodeBase() {
+        // A rule over an empty import passes whatever the code does: make sure every package was read.
+        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "model", "scoring", "suite", "tasks"}) {
+            org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
+        }
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(main);
+    }
+}
