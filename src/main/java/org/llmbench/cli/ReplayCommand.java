@@ -1,19 +1,14 @@
 package org.llmbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.llmbench.config.Constants;
-import org.llmbench.ledger.LedgerReader;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,25 +45,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The engine's replay provider answers every question from the ledger; the run is a normal one. */
     private int throughEngine(Path ledger, PrintWriter out) throws IOException {
+        // Models, phases, seed and every other setting come from the replayed run (the engine reads its manifest).
         Map<String, String> parameters = new LinkedHashMap<>(bench.parameters());
-        Set<String> models = new LinkedHashSet<>();
-        LedgerReader.forEach(ledger, e -> {
-            if ("call".equals(e.path("event").asText())) {
-                models.add(e.path("model").asText());
-            }
-        });
-        Path manifest = ledger.resolveSibling("manifest.json");
-        if (Files.isRegularFile(manifest) && !parameters.containsKey(Constants.PHASES)) {
-            JsonNode phases = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("phases");
-            List<String> names = new java.util.ArrayList<>();
-            phases.forEach(p -> names.add(p.asText()));
-            if (!names.isEmpty()) {
-                parameters.put(Constants.PHASES, String.join(",", names));
-            }
-        }
         parameters.put(Constants.PROVIDER, "replay");
         parameters.put(Constants.REPLAY, ledger.toString());
-        parameters.putIfAbsent(Constants.MODEL, String.join(",", models));
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         RunComparison changes = RunComparison.of(ledger, outcome.folder());
         if (bench.verbose || changes.rows().stream().anyMatch(r -> r.scoreDelta() != 0)) {

@@ -1,6 +1,7 @@
 package org.llmbench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +41,8 @@ public final class ConfigLoader implements Key.Resolved {
     private final Map<String, BenchConfig.Setting> effective = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
     private ConfigFile file = ConfigFile.NONE;
+    private Map<String, String> replayedSettings;
+    private Path replayedManifest;
 
     private ConfigLoader(Function<String, Optional<String>> parameters) {
         this.parameters = parameters;
@@ -124,9 +127,14 @@ public final class ConfigLoader implements Key.Resolved {
     }
 
     private Optional<BenchConfig.Setting> setting(Key<?> key) {
+        Optional<String> replayedValue = key == BenchKeys.REPLAY ? Optional.empty()
+                : Optional.ofNullable(replayed().get(key.name()));
         Optional<String> fromParameter = parameters.apply(key.name());
         if (fromParameter.isPresent()) {
-            return Optional.of(new BenchConfig.Setting(fromParameter.get().trim(), Source.PARAMETER));
+            String value = fromParameter.get().trim();
+            // A flag may override what the replayed run used; the manifest then says so.
+            return Optional.of(new BenchConfig.Setting(value, replayedValue.filter(r -> !r.equals(value))
+                    .<Source>map(Source.OverridesReplay::new).orElse(Source.PARAMETER)));
         }
         for (String oldName : key.oldNames()) {
             Optional<String> old = parameters.apply(oldName);
@@ -134,16 +142,38 @@ public final class ConfigLoader implements Key.Resolved {
                 return Optional.of(new BenchConfig.Setting(old.get().trim(), new Source.Parameter(oldName)));
             }
         }
+        if (replayedValue.isPresent()) {
+            return Optional.of(new BenchConfig.Setting(replayedValue.get(), new Source.Replayed(replayedManifest.toString())));
+        }
         return key.pointer().flatMap(file::setting);
+    }
+
+    /** The replayed run's settings (empty when this is no replay, or the run has no manifest), read once. */
+    private Map<String, String> replayed() {
+        if (replayedSettings == null) {
+            replayedSettings = Map.of();
+            String replay = get(BenchKeys.REPLAY);
+            replayedManifest = replay == null ? null : ReplayDefaults.manifestOf(Path.of(replay));
+            if (replayedManifest != null) {
+                replayedSettings = ReplayDefaults.settings(replayedManifest);
+            }
+        }
+        return replayedSettings;
     }
 
     private Map<String, Double> weights() {
         var weights = new LinkedHashMap<>(DEFAULT_WEIGHTS);
         JsonNode node = file.at(ConfigFile.WEIGHTS);
+        Source from = file.source();
+        if (node.isMissingNode() && replayed() != null && replayedManifest != null) {
+            // A replay scores with the weights the replayed run used, unless a config file names others.
+            node = ReplayDefaults.weights(replayedManifest);
+            from = new Source.Replayed(replayedManifest.toString());
+        }
         if (node.isMissingNode()) {
             return Map.copyOf(weights);
         }
-        String source = file.source().label();
+        String source = from.label();
         if (!node.isObject()) {
             problem("suite.weights", source, "must be an object of name to number", true);
             return Map.copyOf(weights);
@@ -158,7 +188,7 @@ public final class ConfigLoader implements Key.Resolved {
                 weights.put(e.getKey(), e.getValue().asDouble());
             }
         });
-        effective.put("suite.weights", new BenchConfig.Setting(node.toString(), file.source()));
+        effective.put("suite.weights", new BenchConfig.Setting(node.toString(), from));
         return Map.copyOf(weights);
     }
 

@@ -9,10 +9,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What a replay run takes from its ledger when not told otherwise, and the checks of a replay setting. */
+/**
+ * What a replay run takes from the run it replays when not told otherwise (the models of its ledger, and every
+ * setting that shapes what runs and how it is scored, from its manifest), and the checks of a replay setting.
+ */
 final class ReplayDefaults {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Settings a replay never takes from the replayed run: where it answers from and where its own files go,
+     * which server and gate apply now. Everything else (seed, phases, options, pass mark...) must be the same for
+     * the replayed answers to meet the same questions.
+     */
+    private static final java.util.Set<String> NOT_REPLAYED = java.util.Set.of(Constants.PROVIDER, Constants.URL,
+            Constants.API_KEY_ENV, Constants.CONFIG, Constants.REPLAY, Constants.RUN_ID, Constants.RETRY_ERRORS,
+            Constants.OUT, Constants.HANDLE, Constants.DEVICE, Constants.CELL_ID_PREFIX, Constants.MIN_SCORE,
+            Constants.RUN_POINTER, BenchKeys.REPORT_ENTRIES.name(), BenchKeys.PARALLEL_ENABLED.name(), "suite.weights");
+
+    /** The replayed run's manifest beside its ledger, or null when it has none. */
+    static Path manifestOf(Path ledger) {
+        Path manifest = ledger.toAbsolutePath().resolveSibling("manifest.json");
+        return Files.isRegularFile(manifest) ? manifest : null;
+    }
+
+    /** The replayed run's effective settings, key to value text, without those a replay never takes. */
+    static java.util.Map<String, String> settings(Path manifest) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        try {
+            MAPPER.readTree(manifest.toFile()).path("effective_config").fields().forEachRemaining(e -> {
+                JsonNode value = e.getValue().path("value");
+                if (!NOT_REPLAYED.contains(e.getKey()) && value.isValueNode() && !value.isNull()) {
+                    settings.put(e.getKey(), value.asText());
+                }
+            });
+        } catch (IOException e) {
+            // An unreadable manifest leaves the defaults; the ledger is what check() insists on.
+        }
+        return settings;
+    }
+
+    /** The weights the replayed run used (manifest {@code weights}), or a missing node. */
+    static JsonNode weights(Path manifest) {
+        try {
+            return MAPPER.readTree(manifest.toFile()).path("weights");
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
 
     private ReplayDefaults() {
     }

@@ -22,7 +22,7 @@ public sealed interface Source {
 
     /** Whether the user gave the value (a parameter or the config file), rather than a default or the engine. */
     default boolean given() {
-        return this instanceof Parameter || this instanceof ConfigFile;
+        return this instanceof Parameter || this instanceof ConfigFile || this instanceof OverridesReplay;
     }
 
     /** A value given as a parameter; {@code oldName} is the deprecated alias it was given under, or null. */
@@ -30,6 +30,22 @@ public sealed interface Source {
         @Override
         public String label() {
             return oldName == null ? "parameter" : "parameter " + oldName + " (old name)";
+        }
+    }
+
+    /** A replay's setting taken from the replayed run's manifest ({@code effective_config}) at {@code path}. */
+    record Replayed(String path) implements Source {
+        @Override
+        public String label() {
+            return "replayed run " + path;
+        }
+    }
+
+    /** A parameter that overrides what the replayed run used ({@code replayedValue}), recorded as such. */
+    record OverridesReplay(String replayedValue) implements Source {
+        @Override
+        public String label() {
+            return "parameter, overriding the replayed run's " + replayedValue;
         }
     }
 

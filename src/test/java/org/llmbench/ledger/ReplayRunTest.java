@@ -65,6 +65,35 @@ class ReplayRunTest {
         return scores;
     }
 
+    @Test
+    void aReplayTakesTheSeedAndEveryOtherSettingFromTheReplayedRunAndRecordsAnOverride() throws Exception {
+        BenchLauncher.run(Map.of("bench.model", "mock", "bench.phases", "hello,tasks", "bench.seed", "7",
+                "bench.temperature", "0.3", "bench.out", out.resolve("seven").toString()));
+        Path original = BenchLauncher.latestRun(out.resolve("seven"));
+        int tests = MAPPER.readTree(original.resolve("results.json").toFile()).path("summary").path("tasks").asInt();
+
+        // No seed, no phases, no temperature: all from the replayed run's manifest.
+        BenchLauncher.run(Map.of("bench.replay", original.resolve("run.jsonl").toString(),
+                "bench.out", out.resolve("again").toString(), "bench.url", tripwire.baseUrl()));
+        Path replayed = BenchLauncher.latestRun(out.resolve("again"));
+        JsonNode summary = MAPPER.readTree(replayed.resolve("results.json").toFile()).path("summary");
+        assertThat(summary.path("not_replayable").asInt()).isZero();
+        assertThat(summary.path("tasks").asInt()).isEqualTo(tests).isGreaterThan(20);
+        assertThat(summary.path("score_percent").asDouble()).isEqualTo(100.0);
+        JsonNode effective = MAPPER.readTree(replayed.resolve("manifest.json").toFile()).path("effective_config");
+        assertThat(effective.path("bench.seed").path("value").asText()).isEqualTo("7");
+        assertThat(effective.path("bench.seed").path("source").asText()).startsWith("replayed run ");
+        assertThat(effective.path("bench.temperature").path("value").asText()).isEqualTo("0.3");
+
+        // A flag may still override, and the manifest says what it overrode.
+        BenchLauncher.run(Map.of("bench.replay", original.resolve("run.jsonl").toString(), "bench.seed", "8",
+                "bench.out", out.resolve("overridden").toString(), "bench.url", tripwire.baseUrl()));
+        JsonNode overridden = MAPPER.readTree(BenchLauncher.latestRun(out.resolve("overridden")).resolve("manifest.json")
+                .toFile()).path("effective_config").path("bench.seed");
+        assertThat(overridden.path("value").asText()).isEqualTo("8");
+        assertThat(overridden.path("source").asText()).isEqualTo("parameter, overriding the replayed run's 7");
+    }
+
     /** Rewrites the ledger's lines, dropping those the editor maps to null. */
     private static Path edit(Path ledger, Path target, UnaryOperator<ObjectNode> editor) throws Exception {
         List<String> lines = new ArrayList<>();
