@@ -79,6 +79,16 @@ public final class BenchConfig {
         return with(BenchKeys.MODEL, List.copyOf(newModels), source(BenchKeys.MODEL).orElse(Source.DEFAULT));
     }
 
+    /** Whether discovery checks the server and its models first. */
+    public boolean preflight() {
+        return get(BenchKeys.PREFLIGHT);
+    }
+
+    /** Calls in a row that fail to connect before the rest of the run is aborted; 0 never aborts. */
+    public int maxConnectionFailures() {
+        return get(BenchKeys.MAX_CONNECTION_FAILURES);
+    }
+
     /** Where the engine writes the run folder's path at the end of the run, or null. */
     public Path runPointer() {
         return get(BenchKeys.RUN_POINTER);

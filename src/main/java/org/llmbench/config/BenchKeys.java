@@ -174,6 +174,18 @@ public final class BenchKeys {
             .byDefault(8L * 1024 * 1024)
             .meaning("cap on a response body, bytes");
 
+    /** Whether discovery first checks that the server answers and lists every requested model. */
+    public static final Key<Boolean> PREFLIGHT = Key.bool("bench.preflight")
+            .byDefault(true)
+            .meaning("before anything runs, check within a few seconds that the server answers and lists every requested "
+                    + "model; otherwise stop with the URL, what it lists and the fix (`false` for servers that cannot list models)");
+
+    /** After how many calls in a row that cannot connect the rest of the run is aborted at once. */
+    public static final Key<Integer> MAX_CONNECTION_FAILURES = Key.integer("bench.maxConnectionFailures", 0, 1_000_000)
+            .byDefault(3)
+            .meaning("calls in a row that fail to connect before the remaining questions are aborted at once, naming the "
+                    + "server (one call every 5 s still tries it, and a success resumes normal calls); `0` never aborts");
+
     /** Where the engine writes the run folder's path at the end of a run, for the Maven quality gate. */
     public static final Key<Path> RUN_POINTER = Key.path("bench.runPointer")
             .label("FILE").noFlag()
@@ -196,7 +208,7 @@ public final class BenchKeys {
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
-            MAX_BODY_BYTES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED);
+            MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -60,7 +60,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         ConfigurationParameters parameters = request.getConfigurationParameters();
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
-        BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : AutoModels.expand(loaded.config(), clients, issues);
+        BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : ServerPreflight.check(loaded.config(), clients, issues);
         BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR

@@ -1,0 +1,89 @@
+package org.llmbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.config.BenchKeys;
+import org.llmbench.config.Provider;
+import org.llmbench.config.Source;
+import org.llmbench.model.CallFailure;
+import org.llmbench.model.ErrorKind;
+import org.llmbench.model.ModelClient;
+
+/**
+ * Before anything runs, asks the server once for its models, within a few seconds: {@code bench.model=auto}
+ * becomes the models it lists (each its own container with stable unique ids), and every requested model must be
+ * among them. A server that does not answer, or lacks a model, is a discovery error that names the URL, what was
+ * asked, what the server lists and the fix, so a run never spends minutes failing question after question. The
+ * error's cause is the call's failure, which tells a launcher (the CLI's exit code 4) that the server is the problem.
+ */
+final class ServerPreflight {
+
+    static final String AUTO = "auto";
+
+    /** How long the check may take: enough for a loaded machine, short next to a run. */
+    private static final int TIMEOUT_S = 5;
+
+    private static final String SKIP = " (-Dbench.preflight=false skips this check)";
+
+    private ServerPreflight() {
+    }
+
+    static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+        boolean auto = config.models().contains(AUTO);
+        boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
+        if (!auto && !(server && config.preflight())) {
+            return config;
+        }
+        BenchConfig quick = config.with(BenchKeys.TIMEOUT_S, Math.min(config.timeoutS(), TIMEOUT_S),
+                new Source.Derived("pre-flight check"));
+        List<String> listed;
+        try (ModelClient client = clients.apply(quick)) {
+            listed = client.listModels();
+        } catch (CallFailure e) {
+            error(issues, (auto ? "bench.model=auto: " : "") + "cannot reach the model server at " + config.url() + " ("
+                    + e.kind().wireName() + ": " + e.getMessage() + "). Start it (Ollama: `ollama serve`; LM Studio: "
+                    + "start its local server; llama.cpp: `llama-server -m MODEL.gguf`), or point -Dbench.url (--url) "
+                    + "at it" + SKIP, e);
+            return config;
+        }
+        if (auto && listed.isEmpty()) {
+            error(issues, "bench.model=auto: the server at " + config.url() + " lists no model; load or pull one first",
+                    new CallFailure(ErrorKind.PROTOCOL, "the server lists no model"));
+            return config;
+        }
+        var models = new LinkedHashSet<String>();
+        for (String m : config.models()) {
+            if (m.equals(AUTO)) {
+                models.addAll(listed);
+            } else if (!server || !config.preflight() || listed(m, listed)) {
+                models.add(m);
+            } else {
+                error(issues, "model '" + m + "' is not listed by the server at " + config.url() + " (it lists: "
+                        + (listed.isEmpty() ? "nothing" : String.join(", ", listed)) + "). " + fix(config, m) + SKIP,
+                        new CallFailure(ErrorKind.HTTP_4XX, "model not listed: " + m));
+                models.add(m);
+            }
+        }
+        return auto ? config.withModels(new ArrayList<>(models)) : config;
+    }
+
+    /** Ollama names a model without a tag by its {@code :latest}. */
+    private static boolean listed(String model, List<String> listed) {
+        return listed.contains(model) || !model.contains(":") && listed.contains(model + ":latest");
+    }
+
+    private static String fix(BenchConfig config, String model) {
+        return config.provider() == Provider.OLLAMA
+                ? "Fix: `ollama pull " + model + "`, or name one it lists; for a remote host, -Dbench.url=http://HOST:11434"
+                : "Fix: load the model in LM Studio (or start llama-server / vLLM with it), or name one it lists";
+    }
+
+    private static void error(DiscoveryIssueReporter issues, String message, CallFailure cause) {
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, message).cause(cause));
+    }
+}
