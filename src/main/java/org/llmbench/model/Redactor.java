@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * or a {@link CallFailure} has passed here, whichever path produced it.
  *
  * <p>Texts about the call (error messages, finish reasons, timing names, model details) lose the known API key and
- * anything shaped like a credential: {@code Bearer <token>} and {@code sk-...} keys become {@code ***}, and they are cut
- * to a bounded length only after that, so a cut cannot leave half a key behind. The answer and the thinking are scored
+ * anything shaped like a credential: {@code Bearer <token>}, {@code sk-...} keys and a URL's {@code user:password@}
+ * become {@code ***}; they are cut to a bounded length only after that, so a cut cannot leave half a key. The answer and the thinking are scored
  * and kept verbatim, except that the known key is masked in them too: a server that quotes the key inside the answer
  * must not get it into the ledger. Credential shapes are left alone there (code that builds a {@code Bearer} header is
  * a fair answer), and so is a short placeholder key ({@code ollama}, {@code lm-studio}), which is no secret.
@@ -28,6 +28,8 @@ final class Redactor {
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)(\\s+)[A-Za-z0-9._~+/=-]+");
     // OpenAI-style keys (sk-..., sk-proj-...); "\b" keeps "task-" and "disk-" words intact.
     private static final Pattern SK_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{8,}");
+    // A password in a URL (http://user:secret@host), as an exception message may quote the request's URL.
+    private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b(https?://)[^/@\\s]+@");
 
     private final String secret;
 
@@ -43,6 +45,7 @@ final class Redactor {
         String masked = secret == null ? text : text.replace(secret, MASK);
         masked = BEARER.matcher(masked).replaceAll("$1$2" + MASK);
         masked = SK_KEY.matcher(masked).replaceAll(MASK);
+        masked = URL_USERINFO.matcher(masked).replaceAll("$1" + MASK + "@");
         return masked.length() > max ? masked.substring(0, max) + "..." : masked;
     }
 

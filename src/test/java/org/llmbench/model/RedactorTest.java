@@ -65,6 +65,8 @@ class RedactorTest {
         String message = "denied: Authorization: Bearer abc.DEF-123_~+/= and key sk-proj-AbCdEf123456 (task-12345678, disk-backup)";
         assertThat(redactor.text(message, 500))
                 .isEqualTo("denied: Authorization: Bearer *** and key *** (task-12345678, disk-backup)");
+        assertThat(redactor.text("cannot reach http://admin:hunter2@10.0.0.5:11434/api/chat", 500))
+                .isEqualTo("cannot reach http://***@10.0.0.5:11434/api/chat");
         String code = "headers = {\"Authorization\": f\"Bearer {token}\"}  # sk-proj-AbCdEf123456 and " + KEY;
         assertThat(redactor.answer(code)).isEqualTo(code.replace(KEY, Redactor.MASK));
     }
