@@ -85,7 +85,7 @@ public final class FormatRuleScorer {
             return "no " + what + " found" + (CodeBlocks.hasUnclosedFence(answer)
                     ? " (an unclosed ``` fence is not a code block)" : "");
         }
-        return copies.nothingOwn(code.get()) ? "the " + what + " only copies the prompt" : null;
+        return copies.onlyCopies(code.get()) ? "the " + what + " only copies the prompt" : null;
     }
 
     /** Parsing is credit for code of the asked shape: prose passes {@code bash -n}, so it is checked only after the shape. */
@@ -97,7 +97,7 @@ public final class FormatRuleScorer {
     private void shellLines(List<Check> checks, String name, String answer, PromptCopies copies) {
         String text = CodeBlocks.first(answer, SHELL).orElse(answer);
         List<String> lines = text.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !copies.nothingOwn(l)).toList();
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !copies.onlyCopies(l)).toList();
         Check shape = Check.verify(name, 1, lines.size() + " command line(s)", () -> {
             assertThat(lines).withFailMessage("no command lines").isNotEmpty();
             for (String line : lines) {

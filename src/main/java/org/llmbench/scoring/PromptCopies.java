@@ -133,6 +133,11 @@ public final class PromptCopies {
         return !hasWords(own(answer));
     }
 
+    /** True when the text has words and every one of them is copied from the prompt. */
+    public boolean onlyCopies(String text) {
+        return hasWords(normalize(text == null ? "" : text, true)) && nothingOwn(text);
+    }
+
     /** Whether a text (typically an {@link #own} text) holds a letter or digit outside code fence markers. */
     public static boolean hasWords(String text) {
         String words = withoutFences(text);

@@ -6,8 +6,9 @@ import org.llmbench.suite.Question;
 
 /**
  * Scores an answer to a suite question: its format rule, its required markers, and that it is not empty. An answer
- * with no word of its own (nothing but text copied from the prompt) scores 0 like an empty one, and a marker counts
- * only outside what the answer copied from the prompt ({@link PromptCopies}).
+ * with no word of its own (nothing but text copied from the prompt, or no letter or digit at all, such as {@code {}})
+ * scores 0 like an empty one, and a marker counts only outside what the answer copied from the prompt
+ * ({@link PromptCopies}).
  */
 public final class QuestionScorer {
 
@@ -21,11 +22,12 @@ public final class QuestionScorer {
         String text = answer == null ? "" : answer;
         PromptCopies copies = PromptCopies.of(question.prompt());
         boolean empty = text.isBlank();
-        boolean echo = !empty && copies.nothingOwn(text);
+        boolean echo = !empty && copies.nothingOwn(text); // copies, fence markers and punctuation only
         List<Check> checks = new ArrayList<>();
         double answeredWeight = question.formatRule() == null && question.requiredMarkers().isEmpty() ? 1 : 0;
         checks.add(empty ? Check.failed("answered", answeredWeight, "the answer is empty")
-                : echo ? Check.failed("answered", answeredWeight, "the answer only copies the prompt")
+                : echo ? Check.failed("answered", answeredWeight, copies.onlyCopies(text) ? "the answer only copies the prompt"
+                        : "the answer has no letter or digit")
                 : Check.passed("answered", answeredWeight, "the answer is not empty"));
         if (question.formatRule() != null) {
             checks.addAll(formats.check(text, question.formatRule(), copies));

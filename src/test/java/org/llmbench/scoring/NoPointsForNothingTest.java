@@ -32,7 +32,8 @@ class NoPointsForNothingTest {
             "echo in a fence", q -> "```python\n" + q.prompt() + "\n```",
             "unclosed fence of junk", q -> "```python\n)))( def ::: ((( \n",
             "empty fences", q -> "```python\n```\n```bash\n   \n```\n" + q.prompt(),
-            "prose", q -> "I would rather describe it: open the file, read it, and print what it says.");
+            "prose", q -> "I would rather describe it: open the file, read it, and print what it says.",
+            "empty object", q -> "{}");
 
     @TestFactory
     Stream<DynamicTest> anEchoOrJunkScoresZeroOnEveryBundledQuestion() throws Exception {
