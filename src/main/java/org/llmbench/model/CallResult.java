@@ -1,7 +1,9 @@
 package org.llmbench.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything recorded about one model call (all attempts), successful or not. Never thrown: a failed call
@@ -82,6 +84,21 @@ public record CallResult(
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, List.copyOf(waits), serverTimings, charsIn,
                 charsOut, tokenGaps, streamed);
+    }
+
+    /**
+     * This result with every text that came from the server passed through a function: the answer and the thinking
+     * through {@code answers}, the error message through {@code messages}, the finish reason and the names of the
+     * server's timings through {@code fields}. A new text component belongs here too ({@code RedactorTest} fails until
+     * it is): this is how {@link Redactor} reaches every one.
+     */
+    CallResult withServerText(UnaryOperator<String> answers, UnaryOperator<String> messages, UnaryOperator<String> fields) {
+        Map<String, Object> timings = new LinkedHashMap<>();
+        serverTimings.forEach((name, value) -> timings.put(fields.apply(name), value));
+        return new CallResult(answers.apply(content), answers.apply(thinking), errorKind, messages.apply(errorMessage),
+                httpStatus, latencyMs, ttftMs, promptTokens, completionTokens, tokensEstimated, fields.apply(finishReason),
+                attempts, retryWaitsMs, java.util.Collections.unmodifiableMap(timings), charsIn, charsOut, tokenGaps,
+                streamed);
     }
 
     /** A successful answer with no timing detail beyond latency (the mock and replay use it). */

@@ -11,6 +11,8 @@ import java.util.concurrent.Semaphore;
 /**
  * What the real clients share: at most {@code lanes} calls in flight, bounded retries, one timed attempt that
  * streams when the server streams and reads the whole body when it does not. Subclasses speak the wire format.
+ * Every public method returns (or throws) through the {@link Redactor}, once, at its end: server text reaches
+ * nothing the caller records without passing it, however it got into a result or a failure.
  */
 abstract class HttpChatClient implements ModelClient {
 
@@ -20,6 +22,7 @@ abstract class HttpChatClient implements ModelClient {
     private final HttpTransport http;
     private final Retrier retrier;
     private final Semaphore lanes;
+    private final Redactor redactor;
     // Parsed once: parsing the URL on every call cost 3 % of the CPU of a 16-lane run (harness benchmark).
     // Null when the base URL is not a valid URL; each call then fails as a connection error that says so.
     private final URI chatUri;
@@ -34,6 +37,7 @@ abstract class HttpChatClient implements ModelClient {
         this.http = settings.transport();
         this.retrier = settings.retrier();
         this.lanes = new Semaphore(settings.lanes(), true);
+        this.redactor = new Redactor(settings.apiKey());
         TokenCounter.warmUp();
     }
 
@@ -57,7 +61,9 @@ abstract class HttpChatClient implements ModelClient {
         int charsIn = request.charsIn();
         lanes.acquireUninterruptibly();
         try {
-            return retrier.call(charsIn, attempt -> once(body, request, charsIn));
+            return redactor.result(retrier.call(charsIn, attempt -> once(body, request, charsIn)));
+        } catch (RuntimeException bug) {
+            throw redactor.unexpected(bug);
         } finally {
             lanes.release();
         }
@@ -92,7 +98,14 @@ abstract class HttpChatClient implements ModelClient {
 
     @Override
     public final Map<String, Map<String, Object>> modelDetails() throws CallFailure {
-        return modelDetails(WireJson.object(http.exchange(HttpTransport.get(uri(modelsUri, modelsPath))), "model list"));
+        try {
+            return redactor.details(modelDetails(WireJson.object(http.exchange(HttpTransport.get(uri(modelsUri, modelsPath))),
+                    "model list")));
+        } catch (CallFailure failure) {
+            throw redactor.failure(failure);
+        } catch (RuntimeException bug) {
+            throw redactor.unexpected(bug);
+        }
     }
 
     /** The base URL the client talks to (no secret in it). */

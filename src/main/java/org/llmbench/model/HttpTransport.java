@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * The HTTP plumbing shared by the real clients: one JDK HttpClient, a deadline over the whole call
- * (headers and body), a cap on body size, strict UTF-8, and every failure mapped to an {@link ErrorKind}.
+ * (headers and body), a cap on body size, strict UTF-8, and every failure mapped to an {@link ErrorKind}. It sends
+ * the API key and masks nothing: what it returns or throws leaves the client through its {@link Redactor}.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -161,16 +162,18 @@ final class HttpTransport implements AutoCloseable {
         if (deadline.expired()) {
             return new CallFailure(ErrorKind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms");
         }
-        return new CallFailure(ErrorKind.CONNECTION, "connection lost: " + scrub(String.valueOf(e.getMessage())));
+        return new CallFailure(ErrorKind.CONNECTION, "connection lost: " + e.getMessage());
     }
 
-    /** Maps a non-2xx status to its error kind, with a short excerpt of the server's message. */
+    /**
+     * Maps a non-2xx status to its error kind, with the server's message (a few KiB at most); the client's
+     * {@link Redactor} masks credentials in it and only then shortens it, so a cut cannot leave half a key.
+     */
     void failOnStatus(int status, HttpResponse<?> response, String body) throws CallFailure {
         if (status >= 200 && status < 300) {
             return;
         }
-        String excerpt = scrub(body == null ? "" : body.strip());
-        excerpt = excerpt.length() > 300 ? excerpt.substring(0, 300) + "..." : excerpt;
+        String excerpt = body == null ? "" : body.strip();
         if (status == 429) {
             long retryAfter = response.headers().firstValue("Retry-After").map(HttpTransport::retryAfterMs).orElse(-1L);
             throw new CallFailure(ErrorKind.RATE_LIMITED, "HTTP 429: " + excerpt, status, retryAfter);
@@ -203,11 +206,6 @@ final class HttpTransport implements AutoCloseable {
 
     static HttpRequest.Builder get(URI uri) {
         return HttpRequest.newBuilder(uri).GET();
-    }
-
-    /** Removes the API key from any text that might reach a log or the ledger. */
-    String scrub(String text) {
-        return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
     }
 
     /** Retry-After as delay-seconds or an HTTP date (RFC 9110); -1 when it is neither. */

@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Finds Markdown fenced code blocks in an answer, without regular expressions that could backtrack on hostile input. */
+/**
+ * Finds Markdown fenced code blocks in an answer, without regular expressions that could backtrack on hostile input.
+ * Only a closed fence with something in it is a block: an unclosed fence (``` and then whatever follows, to the end)
+ * or an empty one would otherwise let a line of junk pass for code.
+ */
 public final class CodeBlocks {
 
     /** A fenced block: its info-string language (lower case, may be empty) and its body. */
@@ -16,27 +20,41 @@ public final class CodeBlocks {
     private CodeBlocks() {
     }
 
+    /** The closed, non-blank blocks, in order. */
     public static List<Block> all(String text) {
         List<Block> blocks = new ArrayList<>();
+        scan(text, blocks);
+        return blocks;
+    }
+
+    /** Whether the text opens a fence it never closes (so a reason can say why its code was not counted). */
+    public static boolean hasUnclosedFence(String text) {
+        return !scan(text, new ArrayList<>());
+    }
+
+    /** Collects the blocks; returns false when the last fence is left open. */
+    private static boolean scan(String text, List<Block> blocks) {
         int from = 0;
         while (true) {
             int open = text.indexOf("```", from);
             if (open < 0) {
-                return blocks;
+                return true;
             }
             int lineEnd = text.indexOf('\n', open);
             if (lineEnd < 0) {
-                return blocks;
+                return false;
             }
             int close = text.indexOf("```", lineEnd + 1);
+            if (close < 0) {
+                // Truncated answers (a token limit) end like this too; a half-written block is still not code.
+                return false;
+            }
             String language = text.substring(open + 3, lineEnd).trim().toLowerCase(Locale.ROOT);
             int space = language.indexOf(' ');
             language = space < 0 ? language : language.substring(0, space);
-            // An unclosed fence still holds the code: truncated answers are common with a token limit.
-            String body = close < 0 ? text.substring(lineEnd + 1) : text.substring(lineEnd + 1, close);
-            blocks.add(new Block(language, body));
-            if (close < 0) {
-                return blocks;
+            String body = text.substring(lineEnd + 1, close);
+            if (!body.isBlank()) {
+                blocks.add(new Block(language, body));
             }
             from = close + 3;
         }

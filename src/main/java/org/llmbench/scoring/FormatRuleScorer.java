@@ -33,15 +33,23 @@ public final class FormatRuleScorer {
         this.syntax = syntax;
     }
 
-    /** The checks of one rule: the shape check (weight 1) and, for code, a syntax check where available. */
+    /** The checks of one rule, for an answer to a prompt the rule is not told about. */
     public List<Check> check(String answer, FormatRule rule) {
+        return check(answer, rule, PromptCopies.none());
+    }
+
+    /**
+     * The checks of one rule: the shape check (weight 1) and, for code, a syntax check (weight 1) that runs only once
+     * the shape check passed. Code that only copies the prompt is not the answer's code.
+     */
+    public List<Check> check(String answer, FormatRule rule, PromptCopies copies) {
         List<Check> checks = new ArrayList<>(2);
         String name = "format:" + rule.wireName();
         switch (rule) {
-            case BASH_CODE -> code(checks, name, shellCode(answer), "a bash code block", SyntaxChecker.Language.BASH);
-            case PYTHON_CODE -> code(checks, name, pythonCode(answer), "a python code block", SyntaxChecker.Language.PYTHON);
-            case PYTEST_CODE -> pytest(checks, name, answer);
-            case SHELL_LINES -> shellLines(checks, name, answer);
+            case BASH_CODE -> code(checks, name, answer, shellCode(answer), copies, "a bash code block", SyntaxChecker.Language.BASH);
+            case PYTHON_CODE -> code(checks, name, answer, pythonCode(answer), copies, "a python code block", SyntaxChecker.Language.PYTHON);
+            case PYTEST_CODE -> pytest(checks, name, answer, copies);
+            case SHELL_LINES -> shellLines(checks, name, answer, copies);
             case FOUR_NUMBERED_STEPS -> numbered(checks, name, answer);
             case FIVE_BULLETS -> checks.add(Check.verify(name, 1, "exactly five bullet lines", () ->
                     assertThat(count(BULLET.matcher(answer))).withFailMessage("expected 5 bullet lines, found %d",
@@ -51,36 +59,54 @@ public final class FormatRuleScorer {
         return checks;
     }
 
-    private void code(List<Check> checks, String name, Optional<String> code, String what, SyntaxChecker.Language lang) {
-        checks.add(Check.verify(name, 1, "contains " + what, () ->
-                assertThat(code.filter(c -> !c.isBlank())).withFailMessage("no %s found", what).isPresent()));
-        code.filter(c -> !c.isBlank()).ifPresent(c -> checks.add(syntax.check(lang, c)));
+    private void code(List<Check> checks, String name, String answer, Optional<String> code, PromptCopies copies,
+                      String what, SyntaxChecker.Language lang) {
+        String missing = missing(answer, code, copies, what);
+        Check shape = missing == null ? Check.passed(name, 1, "contains " + what) : Check.failed(name, 1, missing);
+        checks.add(shape);
+        checks.add(syntaxAfter(shape, lang, code));
     }
 
-    private void pytest(List<Check> checks, String name, String answer) {
+    private void pytest(List<Check> checks, String name, String answer, PromptCopies copies) {
         Optional<String> code = pythonCode(answer);
+        String missing = missing(answer, code, copies, "python code block");
         checks.add(Check.verify(name, 1, "a python block with a test function that asserts", () -> {
-            assertThat(code).withFailMessage("no python code block found").isPresent();
+            assertThat(missing).withFailMessage("%s", missing).isNull();
             assertThat(code.get()).withFailMessage("no 'def test_' function").contains("def test_");
             assertThat(code.get().contains("assert") || code.get().contains("pytest.raises"))
                     .withFailMessage("the tests assert nothing").isTrue();
         }));
-        code.filter(c -> !c.isBlank()).ifPresent(c -> checks.add(syntax.check(SyntaxChecker.Language.PYTHON, c)));
+        checks.add(syntaxAfter(checks.get(checks.size() - 1), SyntaxChecker.Language.PYTHON, code));
     }
 
-    private void shellLines(List<Check> checks, String name, String answer) {
+    /** Why an answer has no code of its own to check, or null when it has. */
+    private static String missing(String answer, Optional<String> code, PromptCopies copies, String what) {
+        if (code.isEmpty()) {
+            return "no " + what + " found" + (CodeBlocks.hasUnclosedFence(answer)
+                    ? " (an unclosed ``` fence is not a code block)" : "");
+        }
+        return copies.onlyCopies(code.get()) ? "the " + what + " only copies the prompt" : null;
+    }
+
+    /** Parsing is credit for code of the asked shape: prose passes {@code bash -n}, so it is checked only after the shape. */
+    private Check syntaxAfter(Check shape, SyntaxChecker.Language lang, Optional<String> code) {
+        return shape.passed() ? syntax.check(lang, code.orElseThrow())
+                : syntax.notChecked(lang, "the format check failed");
+    }
+
+    private void shellLines(List<Check> checks, String name, String answer, PromptCopies copies) {
         String text = CodeBlocks.first(answer, SHELL).orElse(answer);
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        checks.add(Check.verify(name, 1, lines.size() + " command line(s)", () -> {
+        List<String> lines = text.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !copies.onlyCopies(l)).toList();
+        Check shape = Check.verify(name, 1, lines.size() + " command line(s)", () -> {
             assertThat(lines).withFailMessage("no command lines").isNotEmpty();
             for (String line : lines) {
                 assertThat(COMMAND.matcher(line).matches() && !SENTENCE_END.matcher(line).find())
                         .withFailMessage("not a command line: '%s'", abbreviate(line)).isTrue();
             }
-        }));
-        if (!lines.isEmpty()) {
-            checks.add(syntax.check(SyntaxChecker.Language.BASH, String.join("\n", lines)));
-        }
+        });
+        checks.add(shape);
+        checks.add(syntaxAfter(shape, SyntaxChecker.Language.BASH, Optional.of(String.join("\n", lines))));
     }
 
     private void numbered(List<Check> checks, String name, String answer) {

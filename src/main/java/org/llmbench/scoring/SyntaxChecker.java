@@ -34,19 +34,41 @@ public final class SyntaxChecker {
     }
 
     public Check check(Language language, String code) {
-        String name = "syntax:" + (language == Language.BASH ? "bash -n" : "python3 compile");
-        if (!enabled) {
-            return Check.unavailable(name, "syntax checks are switched off");
+        Check unavailable = unavailable(language);
+        if (unavailable != null) {
+            return unavailable;
         }
-        if (!available.computeIfAbsent(language, l -> run(l, "").exitCode == 0)) {
-            return Check.unavailable(name, COMMANDS.get(language).get(0) + " is not available on this machine");
-        }
+        String name = name(language);
         Outcome outcome = run(language, code);
         if (outcome.exitCode == 0) {
             return Check.passed(name, 1, "parses");
         }
         return Check.failed(name, 1, outcome.exitCode == TIMED_OUT ? "checker timed out"
                 : "does not parse: " + FormatRuleScorer.abbreviate(lastLine(outcome.stderr)));
+    }
+
+    /**
+     * The syntax check of an answer whose format check failed: failed with its full weight and not run, because
+     * parsing is credit for well-formed code of the asked shape (prose passes {@code bash -n}). Unavailable where
+     * {@link #check} would be, so the weights of every answer to a question add up to the same total.
+     */
+    public Check notChecked(Language language, String why) {
+        Check unavailable = unavailable(language);
+        return unavailable != null ? unavailable : Check.failed(name(language), 1, "not checked: " + why);
+    }
+
+    private Check unavailable(Language language) {
+        if (!enabled) {
+            return Check.unavailable(name(language), "syntax checks are switched off");
+        }
+        if (!available.computeIfAbsent(language, l -> run(l, "").exitCode == 0)) {
+            return Check.unavailable(name(language), COMMANDS.get(language).get(0) + " is not available on this machine");
+        }
+        return null;
+    }
+
+    private static String name(Language language) {
+        return "syntax:" + (language == Language.BASH ? "bash -n" : "python3 compile");
     }
 
     private static final int TIMED_OUT = -2;

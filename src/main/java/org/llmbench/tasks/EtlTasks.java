@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.llmbench.scoring.Check;
 
 /**
  * {@code etl}: CSV-like sales rows with odd formats (case, spaces, {@code $} prices), exact duplicates and missing
@@ -93,11 +92,7 @@ final class EtlTasks implements TaskGenerator {
         byRegion.forEach((region, cents) -> fields.add(new FieldSpec("revenue_by_region." + region,
                 DecimalNode.valueOf(TaskJson.money(cents)), FieldSpec.Type.NUMBER, null, 2)));
         fields.add(new FieldSpec("top_product", TextNode.valueOf(top), FieldSpec.Type.STRING, null, 2));
-        Grader grader = answer -> {
-            List<Check> checks = new ArrayList<>(FieldChecks.grade(answer.json(), fields));
-            checks.add(FieldChecks.exactKeys(answer.json(), KEYS));
-            return checks;
-        };
+        Grader grader = answer -> FieldChecks.gradeWithExactKeys(answer.json(), fields, KEYS);
         String body = "Clean and aggregate these sales rows.\n\n```csv\norder_id,region,product,qty,unit_price\n"
                 + String.join("\n", lines) + "\n```\n\nRules: trim spaces; region names are case-insensitive and are reported "
                 + "capitalised (North, South, East, West); a price may start with \"$\"; a row whose order_id appeared in an "

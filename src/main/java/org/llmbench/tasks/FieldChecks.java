@@ -40,6 +40,18 @@ final class FieldChecks {
         return checks;
     }
 
+    /**
+     * The field checks of {@link #grade} and the check that the object has no keys beyond the expected top-level ones.
+     * Having no extra keys is credit only alongside at least one right value: {@code {}} has no extra keys either.
+     */
+    static List<Check> gradeWithExactKeys(JsonNode answer, List<FieldSpec> fields, List<String> keys) {
+        List<Check> checks = grade(answer, fields);
+        boolean anyRight = checks.stream().anyMatch(c -> c.passed() && c.name().endsWith(": value"));
+        checks.add(anyRight ? exactKeys(answer, keys)
+                : Check.failed("exact keys", 1, "no expected key has its right value, so having no extra keys earns nothing"));
+        return checks;
+    }
+
     /** A check that the object has no keys beyond the expected top-level ones. */
     static Check exactKeys(JsonNode answer, List<String> keys) {
         if (answer == null || !answer.isObject()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.llmbench.scoring.Check;
 
 /**
  * {@code json_extraction}: a messy support log (timestamps, bullets, a decoy ticket and a decoy amount) to be
@@ -90,11 +89,7 @@ final class JsonExtractionTasks implements TaskGenerator {
                 new FieldSpec("priority", TextNode.valueOf(priority), FieldSpec.Type.STRING, "low|medium|high", 3),
                 new FieldSpec("refund_requested", BooleanNode.valueOf(refund), FieldSpec.Type.BOOLEAN, "true|false", 3),
                 new FieldSpec("date", TextNode.valueOf(iso), FieldSpec.Type.STRING, "\\d{4}-\\d{2}-\\d{2}", 3));
-        Grader grader = answer -> {
-            List<Check> checks = new ArrayList<>(FieldChecks.grade(answer.json(), fields));
-            checks.add(FieldChecks.exactKeys(answer.json(), KEYS));
-            return checks;
-        };
+        Grader grader = answer -> FieldChecks.gradeWithExactKeys(answer.json(), fields, KEYS);
         String jsonText = TaskJson.write(json);
         return new Task(id, kind(), body, "Put the JSON object in artifacts.json; \"final\" is \"" + ticket + "\".",
                 "Answer with the JSON object only.", new Reference(ticket, null, json, jsonText), grader,

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.llmbench.scoring.Check;
+import org.llmbench.scoring.PromptCopies;
 
 /**
  * {@code planning}: design a command-line tool under constraints. Heuristic but consistent checks: the four
@@ -90,10 +91,13 @@ final class PlanningTasks implements TaskGenerator {
                 + "(a numbered list of " + lo + " to " + hi + " steps), \"## Risks\" (the risks these constraints raise, "
                 + "by name) and \"## Tests\" (the categories of tests you would write: unit, integration and edge cases).");
         String reference = reference(tool, language, lo, risks);
-        Grader grader = answer -> grade(answer.finalText(), language, lo, hi, risks);
-        return new Task(id, kind(), body.toString(), "\"final\" is the whole Markdown plan as one string.",
-                "Answer with the Markdown plan only.", new Reference(reference, null, null, reference), grader,
-                PlanningTasks.class, false);
+        String strictHint = "\"final\" is the whole Markdown plan as one string.";
+        String freeHint = "Answer with the Markdown plan only.";
+        // The prompt names the sections, the constraints (and with them the risks' words) and the test categories.
+        PromptCopies copies = PromptCopies.of(body + "\n\n" + strictHint + "\n" + freeHint);
+        Grader grader = answer -> grade(answer.finalText(), language, lo, hi, risks, copies);
+        return new Task(id, kind(), body.toString(), strictHint, freeHint, new Reference(reference, null, null, reference),
+                grader, PlanningTasks.class, false);
     }
 
     private static String reference(Tool tool, String language, int steps, List<Risk> risks) {
@@ -107,30 +111,45 @@ final class PlanningTasks implements TaskGenerator {
         return sb.toString();
     }
 
-    private static List<Check> grade(String text, String language, int lo, int hi, List<Risk> risks) {
+    /**
+     * The checks of a plan. What it copied from the prompt counts for nothing: a section is present only with words of
+     * its own under its heading, and risks, test categories and the language are looked for in those words only.
+     */
+    private static List<Check> grade(String text, String language, int lo, int hi, List<Risk> risks, PromptCopies copies) {
         Map<String, String> sections = MarkdownSections.split(text, SECTIONS);
+        Map<String, String> own = new java.util.HashMap<>();
+        sections.forEach((name, section) -> own.put(name, copies.ownCased(section)));
         List<Check> checks = new ArrayList<>();
         for (String s : SECTIONS) {
-            checks.add(sections.containsKey(s) ? Check.passed("section " + s, 1, "present")
-                    : Check.failed("section " + s, 1, "no '## " + s + "' heading"));
+            if (!sections.containsKey(s)) {
+                checks.add(Check.failed("section " + s, 1, "no '## " + s + "' heading"));
+            } else if (!PromptCopies.hasWords(own.get(s))) {
+                checks.add(Check.failed("section " + s, 1, sections.get(s).isBlank() ? "the '## " + s + "' section is empty"
+                        : "the '## " + s + "' section holds only text copied from the prompt"));
+            } else {
+                checks.add(Check.passed("section " + s, 1, "present"));
+            }
         }
-        int steps = MarkdownSections.numberedItems(sections.getOrDefault("steps", ""));
+        int steps = (int) sections.getOrDefault("steps", "").lines()
+                .filter(l -> MarkdownSections.numberedItems(l) == 1 && PromptCopies.hasWords(copies.own(l).replaceFirst("^\\s*\\d+[.)]", "")))
+                .count();
         checks.add(steps >= lo && steps <= hi ? Check.passed("step count", 2, steps + " steps, within " + lo + ".." + hi)
-                : Check.failed("step count", 2, steps + " numbered steps, expected " + lo + ".." + hi));
-        String riskText = sections.getOrDefault("risks", "");
+                : Check.failed("step count", 2, steps + " numbered steps of its own, expected " + lo + ".." + hi));
+        String riskText = own.getOrDefault("risks", "");
         for (Risk risk : risks) {
             checks.add(risk.namedIn(riskText) ? Check.passed("risk: " + risk.name(), 1, "named")
-                    : Check.failed("risk: " + risk.name(), 1, "not named in the Risks section (words: " + risk.words() + ")"));
+                    : Check.failed("risk: " + risk.name(), 1, "not named in the Risks section's own words (words: "
+                    + risk.words() + ")"));
         }
-        String tests = sections.getOrDefault("tests", "").toLowerCase(Locale.ROOT);
+        String tests = own.getOrDefault("tests", "").toLowerCase(Locale.ROOT);
         for (String category : TEST_CATEGORIES) {
             checks.add(tests.contains(category) ? Check.passed("tests: " + category, 1, "present")
-                    : Check.failed("tests: " + category, 1, "no " + category + " tests in the Tests section"));
+                    : Check.failed("tests: " + category, 1, "no " + category + " tests in the Tests section's own words"));
         }
-        String planned = sections.getOrDefault("goal", "") + sections.getOrDefault("steps", "");
+        String planned = own.getOrDefault("goal", "") + "\n" + own.getOrDefault("steps", "");
         boolean named = Pattern.compile("\\b" + language + "\\b").matcher(planned).find();
         checks.add(named ? Check.passed("language", 1, language + " named")
-                : Check.failed("language", 1, language + " not named in Goal or Steps"));
+                : Check.failed("language", 1, language + " not named in the own words of Goal or Steps"));
         return checks;
     }
 }
