@@ -86,6 +86,12 @@ public final class Constants {
     /** The name of {@link BenchKeys#RETRY_ERRORS}. */
     public static final String RETRY_ERRORS = BenchKeys.RETRY_ERRORS.name();
 
+    /** The name of {@link BenchKeys#PREFLIGHT}. */
+    public static final String PREFLIGHT = BenchKeys.PREFLIGHT.name();
+
+    /** The name of {@link BenchKeys#MAX_CONNECTION_FAILURES}. */
+    public static final String MAX_CONNECTION_FAILURES = BenchKeys.MAX_CONNECTION_FAILURES.name();
+
     /** The name of {@link BenchKeys#RUN_POINTER}. */
     public static final String RUN_POINTER = BenchKeys.RUN_POINTER.name();
 

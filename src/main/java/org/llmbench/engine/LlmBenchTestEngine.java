@@ -17,6 +17,7 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
+import org.llmbench.config.Provider;
 import org.llmbench.config.Constants;
 import org.llmbench.config.ParallelKeys;
 import org.llmbench.model.ModelClient;
@@ -110,7 +111,11 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
     @Override
     protected BenchExecutionContext createExecutionContext(ExecutionRequest request) {
         BenchConfig config = ((BenchEngineDescriptor) request.getRootTestDescriptor()).config();
-        return new BenchExecutionContext(config, clients.apply(config), new QuestionScorer(new SyntaxChecker(true)),
+        // Only a server can go away: replayed connection errors must replay as they were recorded.
+        boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
+        ModelClient client = ConnectionBreaker.around(clients.apply(config), server ? config.maxConnectionFailures() : 0,
+                config.url());
+        return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true)),
                 request.getEngineExecutionListener(), null);
     }
 }

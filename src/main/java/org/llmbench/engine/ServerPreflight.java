@@ -49,12 +49,12 @@ final class ServerPreflight {
                     + e.kind().wireName() + ": " + e.getMessage() + "). Start it (Ollama: `ollama serve`; LM Studio: "
                     + "start its local server; llama.cpp: `llama-server -m MODEL.gguf`), or point -Dbench.url (--url) "
                     + "at it" + SKIP, e);
-            return config;
+            return auto ? config.withModels(config.models().stream().filter(m -> !m.equals(AUTO)).toList()) : config;
         }
         if (auto && listed.isEmpty()) {
             error(issues, "bench.model=auto: the server at " + config.url() + " lists no model; load or pull one first",
                     new CallFailure(ErrorKind.PROTOCOL, "the server lists no model"));
-            return config;
+            return config.withModels(config.models().stream().filter(m -> !m.equals(AUTO)).toList());
         }
         var models = new LinkedHashSet<String>();
         for (String m : config.models()) {

@@ -257,7 +257,7 @@ public final class RunLedger implements AutoCloseable {
         end.put("model_totals", summary.modelTotals());
         record("run_end", end);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
-        RunReports.write(this, plan.config());
+        RunReports.write(this, plan.config(), summary);
         RunNotesWriter.write(folder, plan, durationMs);
         return summary;
     }

@@ -103,6 +103,11 @@ public final class RunSummary {
         return total.scored;
     }
 
+    /** Whether questions were scored and every one's call failed: the server, not the model, was measured. */
+    public boolean everyCallFailed() {
+        return total.scored > 0 && byModel.values().stream().mapToInt(g -> g.errors).sum() == total.scored;
+    }
+
     /** Each test's final status (successful, failed, aborted, skipped) counted over the run. */
     public Map<String, Integer> statuses() {
         return Map.copyOf(statuses);

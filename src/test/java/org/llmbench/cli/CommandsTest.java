@@ -64,6 +64,20 @@ class CommandsTest {
     }
 
     @Test
+    void runWithNoServerExitsWithModelErrorWithinSecondsNamingTheFix() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+        Cli cli = Cli.run("run", "--model", "qwen3.5:0.8b", "--url", "http://127.0.0.1:" + port, "--out", tmp.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.MODEL);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+        assertThat(cli.err()).contains("cannot reach the model server at http://127.0.0.1:" + port).contains("ollama serve");
+    }
+
+    @Test
     void runWithABadValueNamesTheKeyAndExitsWithInputError() {
         Cli cli = Cli.run("run", "--model", "mock", "--temperature", "hot", "--out", tmp.toString());
 

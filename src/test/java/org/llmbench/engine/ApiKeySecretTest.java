@@ -114,7 +114,7 @@ class ApiKeySecretTest {
                     .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
                     .configurationParameters(Map.of("bench.model", "fake-model", "bench.provider", provider,
                             "bench.url", ollama ? server.baseUrl() : server.openAiUrl(), "bench.apiKeyEnv", VARIABLE,
-                            "bench.retries", "0", "bench.out", out.toString()))
+                            "bench.retries", "0", "bench.out", out.toString(), "bench.preflight", "false"))
                     .build(), reported);
             assertThat(server.requests()).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + CANARY));

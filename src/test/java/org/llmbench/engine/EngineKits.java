@@ -23,6 +23,8 @@ final class EngineKits {
         params.put("bench.model", "mock");
         params.put("bench.phases", "hello,5q");
         params.put("bench.out", freshOut());
+        // Fault servers script their answers, listing included: the pre-flight has its own tests (PreflightTest).
+        params.put("bench.preflight", "false");
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             params.put(keyValues[i], keyValues[i + 1]);
         }
@@ -33,7 +35,8 @@ final class EngineKits {
 
     /** A kit for this engine that records its run in a folder of its own, never in the user's bench-runs. */
     static EngineTestKit.Builder engine(LlmBenchTestEngine engine) {
-        return EngineTestKit.engine(engine).configurationParameter("bench.out", freshOut());
+        return EngineTestKit.engine(engine).configurationParameter("bench.out", freshOut())
+                .configurationParameter("bench.preflight", "false");
     }
 
     /** The engine always records its run: each kit gets an out folder of its own. */
