@@ -65,10 +65,7 @@ class CommandsTest {
 
     @Test
     void runWithNoServerExitsWithModelErrorWithinSecondsNamingTheFix() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.llmbench.testing.Ports.closed();
         long start = System.nanoTime();
         Cli cli = Cli.run("run", "--model", "qwen3.5:0.8b", "--url", "http://127.0.0.1:" + port, "--out", tmp.toString());
 
