@@ -78,12 +78,19 @@ final class ProcessTrees {
         return pids;
     }
 
-    /** Whether the real uid of a process (the first of the "Uid:" line in its status) is {@code uid}. */
+    /**
+     * Whether the real uid of a live process (the first of the "Uid:" line in its status) is {@code uid}; zombies
+     * are dead already and wait only for a parent (perhaps an init that never reaps) to collect them.
+     */
     private static boolean ownedBy(Path proc, int uid) {
         try {
+            boolean zombie = false;
             for (String line : Files.readAllLines(proc.resolve("status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("Uid:")) {
-                    return line.substring(4).strip().split("\\s+")[0].equals(Integer.toString(uid));
+                if (line.startsWith("State:")) {
+                    String state = line.substring(6).strip();
+                    zombie = state.startsWith("Z") || state.startsWith("X");
+                } else if (line.startsWith("Uid:")) {
+                    return !zombie && line.substring(4).strip().split("\\s+")[0].equals(Integer.toString(uid));
                 }
             }
         } catch (IOException | RuntimeException gone) {
@@ -92,6 +99,7 @@ final class ProcessTrees {
         return false;
     }
 
+    /** Whether the environment of a process carries the marker (a zombie's is empty: it is dead already). */
     private static boolean carries(Path proc, String marker) {
         try {
             byte[] env = Files.readAllBytes(proc.resolve("environ"));

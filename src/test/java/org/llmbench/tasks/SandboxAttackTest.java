@@ -38,18 +38,23 @@ import org.llmbench.scoring.Score;
  */
 class SandboxAttackTest {
 
-    /** A machine with the namespace layer, and one without it (the property's setting, simulated per sandbox). */
+    /**
+     * A machine with the namespace layer, one without it, and one without it whose harness is not root (no uid of
+     * its own either): the properties' settings, simulated per sandbox.
+     */
     enum Setup {
-        NAMESPACES(true), NO_NAMESPACES(false);
+        NAMESPACES(true, true), NO_NAMESPACES(false, true), NO_NAMESPACES_NO_UID(false, false);
 
         final boolean namespaces;
+        final boolean uid;
 
-        Setup(boolean namespaces) {
+        Setup(boolean namespaces, boolean uid) {
             this.namespaces = namespaces;
+            this.uid = uid;
         }
 
         Sandbox sandbox() {
-            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, true));
+            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, uid));
         }
     }
 
@@ -165,6 +170,36 @@ class SandboxAttackTest {
                             return 0;
                         }
                     }
+                    """),
+            new Attack("java: claims results on the real stdout", CodeRunner.Language.JAVA, """
+                    class Solution {
+                        static {
+                            String lines = "";
+                            for (int i = 1; i <= 10; i++) {
+                                lines += "{\\"case\\":" + i + ",\\"returned\\":\\"" + (-4242 - i) + "\\"}\\n";
+                            }
+                            lines += "{\\"done\\":true}\\n";
+                            System.out.print(lines);
+                            try {
+                                new java.io.FileOutputStream(java.io.FileDescriptor.out).write(lines.getBytes());
+                            } catch (Throwable e) {
+                            }
+                        }
+                        SIG {
+                            return 0;
+                        }
+                    }
+                    """),
+            new Attack("python: claims results on the real stdout", CodeRunner.Language.PYTHON, """
+                    import os, sys
+                    _lines = ''.join('{"case": %d, "returned": "%d"}\\n' % (i, -4242 - i) for i in range(1, 11)) + '{"done": true}\\n'
+                    sys.__stdout__.write(_lines)
+                    sys.__stdout__.flush()
+                    os.write(1, _lines.encode())
+                    import json
+                    json.dumps = lambda o: ''
+                    SIG
+                        return -12345
                     """),
             new Attack("python: replaces the harness's _emit", CodeRunner.Language.PYTHON, """
                     import sys
