@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The namespace layer: the child runs under {@code unshare} in its own PID, mount, network, IPC and UTS namespaces
- * (plus a user namespace when the harness is not root), in a root of its own: an empty tmpfs holding, read-only,
+ * (plus a user namespace when the harness is not root), in a root of its own: a skeleton directory holding, read-only,
  * only {@code /usr}, the {@code /lib} and {@code /bin} links, the runtime's installation, {@code /dev/null} and
  * friends, a {@code /proc} of its PID namespace, a one-line {@code /etc/passwd}, and its working directory at
  * {@code /sandbox}, the one writable place. {@code pivot_root} and a lazy unmount of the old root leave nothing
@@ -29,49 +29,82 @@ final class PrivateRoot {
     private static final List<String> BASE = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
             "/etc/ld.so.cache", "/etc/localtime");
 
+    /** Device nodes bound into the private root. */
+    private static final List<String> DEVICES = List.of("null", "zero", "random", "urandom");
+
     /**
-     * Arguments: base directory (holding {@code work/} and an empty {@code root/}), uid to become or {@code -},
-     * the read-only host paths one per line, the {@code ulimit} commands, then the command.
+     * Arguments: base directory (holding {@code work/} and the skeleton {@code root/} that {@link #prepare} made),
+     * uid to become or {@code -}, the read-only host paths one per line, the {@code ulimit} commands, then the
+     * command. Every step is one mount; the skeleton spares the directories, links and files a shell would make.
      */
     private static final String SCRIPT = """
             b=$1; u=$2; ro=$3; lim=$4; shift 4; r=$b/root
-            mount --make-rprivate / && mount -t tmpfs -o mode=755,size=1m,nosuid,nodev llmbench "$r" || exit 97
-            mkdir "$r/dev" "$r/proc" "$r/etc" "$r/sandbox" "$r/.old" || exit 97
+            mount --make-rprivate / && mount --bind "$r" "$r" || exit 97
             while IFS= read -r p; do
-              if [ -z "$p" ]; then continue
-              elif [ -L "$p" ]; then ln -s "$(readlink "$p")" "$r$p" || exit 97
-              elif [ -d "$p" ]; then mkdir -p "$r$p" && mount --bind -o ro,nosuid,nodev "$p" "$r$p" || exit 97
-              elif [ -e "$p" ]; then mkdir -p "$r${p%/*}" && : > "$r$p" && mount --bind -o ro,nosuid,nodev "$p" "$r$p" || exit 97
-              fi
+              if [ -n "$p" ]; then mount --bind -o ro,nosuid,nodev "$p" "$r$p" || exit 97; fi
             done <<< "$ro"
-            for d in null zero full random urandom; do : > "$r/dev/$d" && mount --bind "/dev/$d" "$r/dev/$d" || exit 97; done
-            ln -s /proc/self/fd "$r/dev/fd"; ln -s /proc/self/fd/0 "$r/dev/stdin"
-            ln -s /proc/self/fd/1 "$r/dev/stdout"; ln -s /proc/self/fd/2 "$r/dev/stderr"
+            for d in DEVICES; do mount --bind "/dev/$d" "$r/dev/$d" || exit 97; done
             mount -t proc -o nosuid,nodev,noexec proc "$r/proc" 2>/dev/null
-            id=${u#-}; echo "sandbox:x:${id:-0}:${id:-0}::/sandbox:/bin/false" > "$r/etc/passwd"
             mount --bind "$b/work" "$r/sandbox" || exit 97
-            cd "$r" && pivot_root . .old && cd / && umount -l /.old && rmdir /.old || exit 97
+            cd "$r" && pivot_root . .old && umount -l /.old || exit 97
             mount -o remount,bind,ro,nosuid,nodev / && cd /sandbox || exit 97
             eval "$lim"
             if [ "$u" != - ]; then
               exec setpriv --reuid="$u" --regid="$u" --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
             fi
             exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
-            """;
+            """.replace("DEVICES", String.join(" ", DEVICES));
 
     private static final Map<Path, List<Path>> OUTSIDE_TARGETS = new ConcurrentHashMap<>();
 
     private PrivateRoot() {
     }
 
-    /** The command line that runs {@code command} in a private root under {@code base}. */
+    /**
+     * Builds the skeleton of the private root in {@code base/root}: a directory or empty file where each read-only
+     * path and device is bound, the host's symbolic links as links, {@code /proc}, {@code /sandbox}, the old
+     * root's mount point and a one-line {@code /etc/passwd}. It stays read-only to the child: owned by the harness
+     * user, and remounted read-only once the binds are in place.
+     */
+    static void prepare(Path base, Integer uid, List<Path> runtimeHomes) throws IOException {
+        Path root = base.resolve("root");
+        for (Path p : readOnly(runtimeHomes)) {
+            Path at = root.resolve(p.toString().substring(1));
+            if (Files.isSymbolicLink(p)) {
+                Files.createDirectories(at.getParent());
+                Files.createSymbolicLink(at, Files.readSymbolicLink(p));
+            } else if (Files.isDirectory(p)) {
+                Files.createDirectories(at);
+            } else if (Files.exists(p)) {
+                Files.createDirectories(at.getParent());
+                Files.createFile(at);
+            }
+        }
+        Path dev = Files.createDirectories(root.resolve("dev"));
+        for (String d : DEVICES) {
+            Files.createFile(dev.resolve(d));
+        }
+        Files.createSymbolicLink(dev.resolve("fd"), Path.of("/proc/self/fd"));
+        for (int fd = 0; fd < 3; fd++) {
+            Files.createSymbolicLink(dev.resolve(List.of("stdin", "stdout", "stderr").get(fd)), Path.of("/proc/self/fd/" + fd));
+        }
+        for (String d : List.of("proc", "sandbox", ".old")) {
+            Files.createDirectories(root.resolve(d));
+        }
+        String id = uid == null ? "0" : uid.toString();
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "sandbox:x:" + id + ":" + id + "::/sandbox:/bin/false\n");
+    }
+
+    /** The command line that runs {@code command} in the private root {@link #prepare} made under {@code base}. */
     static List<String> wrap(Path base, Integer uid, List<Path> runtimeHomes, String limits, List<String> command) {
         List<String> argv = new ArrayList<>(List.of("unshare", "--mount", "--net", "--pid", "--fork", "--kill-child", "--ipc", "--uts"));
         if (!Toolchain.IS_ROOT) {
             argv.addAll(1, List.of("--user", "--map-root-user"));
         }
         argv.addAll(List.of("bash", "-c", SCRIPT, "sandbox", base.toString(), uid == null ? "-" : uid.toString(),
-                String.join("\n", readOnly(runtimeHomes).stream().map(Path::toString).toList()), limits));
+                String.join("\n", readOnly(runtimeHomes).stream().filter(p -> !Files.isSymbolicLink(p) && Files.exists(p))
+                        .map(Path::toString).toList()), limits));
         argv.addAll(command);
         return argv;
     }

@@ -1,6 +1,5 @@
 package org.llmbench.tasks;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -183,6 +182,9 @@ public final class Sandbox {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
+            if (plan.namespaces()) {
+                PrivateRoot.prepare(base, plan.uid(), command.runtimeHomes());
+            }
             if (plan.uid() != null) {
                 // The uid may pass through the base (private to the harness user by default) to its own directory.
                 Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
@@ -209,7 +211,16 @@ public final class Sandbox {
     }
 
     private Result execute(Path base, Path work, Command command, String stdin, long start, Plan plan) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(work.toFile());
+        // Output goes to files beside (not in) the working directory: no pipe a grandchild could hold open, no
+        // reader to wait for; ulimit -f caps their size like any file the child writes.
+        Path stdoutFile = base.resolve("stdout");
+        Path stderrFile = base.resolve("stderr");
+        for (Path f : List.of(stdoutFile, stderrFile)) {
+            Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(work.toFile())
+                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
         env.clear();
@@ -221,8 +232,6 @@ public final class Sandbox {
             env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
         }
         Process process = builder.start();
-        CappedReader out = CappedReader.start(process.getInputStream(), limits.outputCapBytes());
-        CappedReader err = CappedReader.start(process.getErrorStream(), limits.outputCapBytes() / 4);
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
@@ -237,11 +246,11 @@ public final class Sandbox {
         }
         ProcessTrees.kill(process, plan.namespaces(), Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker());
         int exit = finished ? process.exitValue() : -1;
-        String stdoutText = out.text();
-        String stderrText = err.text();
+        Captured out = Captured.read(stdoutFile, limits.outputCapBytes());
+        Captured err = Captured.read(stderrFile, limits.outputCapBytes() / 4);
         String startError = plan.namespaces() && exit == PrivateRoot.SETUP_FAILED
-                ? "the private root could not be set up: " + TaskJson.clip(stderrText) : null;
-        return new Result(exit, !finished, stdoutText, stderrText, out.truncated() || err.truncated(), elapsed(start),
+                ? "the private root could not be set up: " + TaskJson.clip(err.text()) : null;
+        return new Result(exit, !finished, out.text(), err.text(), out.truncated() || err.truncated(), elapsed(start),
                 startError, plan.layers());
     }
 
@@ -280,64 +289,13 @@ public final class Sandbox {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Reads a child's stream on its own thread, keeping the first {@code cap} bytes and draining the rest. */
-    private static final class CappedReader {
-        /** How long the reader may go on after the run's processes were killed, before what it has is taken. */
-        private static final long GRACE_MS = 1_000;
-        private final Thread thread;
-        private final InputStream in;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private volatile boolean truncated;
-
-        private CappedReader(InputStream in, int cap) {
-            this.in = in;
-            thread = new Thread(() -> {
-                byte[] chunk = new byte[8192];
-                try (in) {
-                    for (int n; (n = in.read(chunk)) >= 0; ) {
-                        synchronized (kept) {
-                            int room = cap - kept.size();
-                            kept.write(chunk, 0, Math.max(0, Math.min(room, n)));
-                            truncated |= n > room;
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // The stream closes when the child is killed; what was read so far stands.
-                }
-            }, "sandbox-output");
-            thread.setDaemon(true);
-        }
-
-        static CappedReader start(InputStream in, int cap) {
-            CappedReader reader = new CappedReader(in, cap);
-            reader.thread.start();
-            return reader;
-        }
-
-        /**
-         * What was read. Called once every process of the run was killed, so the stream ends at once; a short
-         * deadline still bounds the wait, so a writer that escaped (a machine with no containment layer) cannot
-         * keep the harness waiting on its copy of the pipe.
-         */
-        String text() {
-            try {
-                thread.join(GRACE_MS);
-                if (thread.isAlive()) {
-                    in.close();
-                    thread.join(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException ignored) {
-                // Closing is only to unblock the reader; what was read stands.
+    /** The first {@code cap} bytes of an output file, and whether there was more. */
+    private record Captured(String text, boolean truncated) {
+        static Captured read(Path file, int cap) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] kept = in.readNBytes(cap);
+                return new Captured(new String(kept, StandardCharsets.UTF_8), in.read() >= 0);
             }
-            synchronized (kept) {
-                return kept.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        boolean truncated() {
-            return truncated;
         }
     }
 }
