@@ -59,6 +59,19 @@ class CaseReportsTest {
     }
 
     @Test
+    void noExpectedValueEntersTheChild() {
+        String expected = "7654321";
+        List<TestCase> javaCases = List.of(new TestCase("Solution.f(1)", expected, "f(1) should return " + expected));
+        List<TestCase> pythonCases = List.of(new TestCase("f(1)", expected, "f(1) should return " + expected));
+        assertThat(JavaHarness.files("class Solution { static int f(int x) { return x; } }", javaCases).values())
+                .noneMatch(source -> source.contains(expected));
+        assertThat(JavaHarness.command(1)).noneMatch(arg -> arg.contains(expected));
+        assertThat(PythonHarness.files("def f(x):\n    return x\n", pythonCases).values()).noneMatch(source -> source.contains(expected));
+        CaseReports.Report r = CaseReports.judge("{\"case\":1,\"returned\":\"" + expected + "\"}", javaCases);
+        assertThat(r.failures()).containsExactly((String) null);
+    }
+
+    @Test
     void aCompileErrorShowsOnlyJavacsMessageInAPlainCharacterSet() {
         assertThat(CodeRunner.compileError("Solution.java:3: error: ';' expected\n    int x = 1\n")).isEqualTo("';' expected");
         assertThat(CodeRunner.compileError("x\nSolution.java:1: error: " + "A".repeat(100) + "\"$\n"))
