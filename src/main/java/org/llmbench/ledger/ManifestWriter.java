@@ -51,6 +51,8 @@ final class ManifestWriter {
         plan.phaseLanes().forEach((phase, lanes) -> phaseLanes.put(phase, Map.of("lanes", lanes.lanes(), "source", lanes.source())));
         m.put("phase_lanes", phaseLanes);
         m.put("tests_planned", plan.testsPlanned());
+        // What stood between the model's code and this machine: a layer missing here is missing for every task.
+        m.put("sandbox_layers", new java.util.TreeMap<>(plan.sandboxLayers()));
         m.put("canonical_options_overrides", config.canonicalOverrides());
         m.put("weights", config.weights());
         m.put("effective_config", config.effective());
