@@ -162,4 +162,8 @@
       series: laneSeries
     });
   }
+  // How long the page took to become usable, for anyone (and the README's figure) to check.
+  if (window.performance && performance.now) {
+    document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  }
 }());
