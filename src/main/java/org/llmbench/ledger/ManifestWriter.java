@@ -32,7 +32,7 @@ final class ManifestWriter {
         m.put("resumed", ledger.resumed());
         m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
         m.put("provider", config.provider().wireName());
-        m.put("target_url", config.url());
+        m.put("target_url", config.provider() == org.llmbench.config.Provider.GGUF ? "in process (java-llama.cpp)" : config.url());
         m.put("models", plan.models());
         m.put("phases", config.phases());
         m.put("suites", plan.suites());
