@@ -60,6 +60,9 @@ public final class ShardMerge {
         }
     }
 
+    /** One event per line, as the ledger writer writes them (the shared mapper indents). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper LINES = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** How many ids a problem names before it says "and N more". */
     private static final int NAMED = 20;
 
@@ -78,9 +81,8 @@ public final class ShardMerge {
             checkSameRun(parts, problems);
         }
         if (problems.isEmpty()) {
+            // Shards of one run: now name every missing or doubled shard, unit and outcome at once.
             checkShards(parts, problems);
-        }
-        if (problems.isEmpty()) {
             checkUnits(parts, problems);
             checkOutcomes(parts, problems);
         }
@@ -416,7 +418,7 @@ public final class ShardMerge {
     }
 
     private static void line(BufferedWriter w, JsonNode event) throws IOException {
-        w.write(JsonSupport.MAPPER.writeValueAsString(event));
+        w.write(LINES.writeValueAsString(event));
         w.write('\n');
     }
 
