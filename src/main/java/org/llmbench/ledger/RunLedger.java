@@ -181,6 +181,10 @@ public final class RunLedger implements AutoCloseable {
         e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
         e.put("chars_in", r.charsIn());
         e.put("chars_out", r.charsOut());
+        if (r.server() != null) {
+            // Which of several servers answered (bench.url=a,b); a run of one server has no such field.
+            e.put("server", r.server());
+        }
         writer.append(e);
     }
 
