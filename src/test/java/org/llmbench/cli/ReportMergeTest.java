@@ -1,0 +1,40 @@
+package org.llmbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --shard i/n} on two "machines", then {@code report merge OUT RUN...} with its gate, through the CLI. */
+class ReportMergeTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoShardsRunMergeAndPassTheGateAndAMissingOneIsAnInputErrorThatNamesIt() throws Exception {
+        for (int i = 1; i <= 2; i++) {
+            Cli shard = Cli.run("run", "--model", "mock", "--phases", "hello,5q,20q", "--shard", i + "/2",
+                    "--run-group", "nightly-7", "--out", tmp.resolve("machine-" + i).toString());
+            assertThat(shard.exitCode()).as(shard.toString()).isZero();
+        }
+        Path one = CommandsTest.onlyRun(tmp.resolve("machine-1"));
+        Path two = CommandsTest.onlyRun(tmp.resolve("machine-2"));
+
+        Cli merged = Cli.run("report", "merge", tmp.resolve("merged").toString(), one.toString(), two.toString(),
+                "--min-score", "90");
+        assertThat(merged.exitCode()).as(merged.toString()).isZero();
+        assertThat(merged.out()).contains("merged 2 shards of run nightly-7").contains("26 scored, weighted total 100.00");
+        assertThat(Cli.run("report", tmp.resolve("merged").toString()).out()).contains("run nightly-7").contains("100.00");
+
+        Cli gate = Cli.run("report", "merge", tmp.resolve("gated").toString(), one.toString(), two.toString(),
+                "--min-score", "100.5");
+        assertThat(gate.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+        Cli missing = Cli.run("report", "merge", tmp.resolve("half").toString(), one.toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.err()).contains("shard 2/2 missing");
+        assertThat(tmp.resolve("half")).doesNotExist();
+    }
+}
