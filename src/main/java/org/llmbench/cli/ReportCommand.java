@@ -21,18 +21,18 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
                 "With --compare A B: per question score and latency deltas from A to B.",
                 "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
-                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT."})
+                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
 final class ReportCommand implements Callable<Integer> {
 
     /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (ledger.ShardMerge). */
     @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into the run folder OUT:",
+            description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
                     "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
                     "and a test in two shards or without an outcome, naming them. Then writes the merged ledger,",
                     "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score."})
     static final class Merge implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "OUT", description = "The merged run folder to write (new or empty).")
+        @Parameters(index = "0", paramLabel = "OUT", description = "Where the merged run folder run-<id> goes (as --out of run).")
         Path out;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN", description = "The shard run folders.")
@@ -58,9 +58,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
             }
-            out.printf(Locale.ROOT, "merged %d shards of run %s into %s: %d scored, weighted total %.2f%n",
-                    merged.shards(), merged.runId(), merged.folder(), merged.summary().scored(), merged.summary().total());
+            out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, weighted total %.2f%n",
+                    merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(), merged.summary().total());
             out.print(merged.summary().table());
+            out.flush();
             if (minScore != null) {
                 var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
                 if (failure.isPresent()) {

@@ -50,7 +50,7 @@ public final class ShardMerge {
     }
 
     /** The merged run: its folder, id, how many shards, and its totals (derived from the merged ledger). */
-    public record Merged(Path folder, String runId, int shards, RunSummary summary) {
+    public record Merged(Path folder, String runId, String runGroup, int shards, RunSummary summary) {
     }
 
     /** One shard folder as read. */
@@ -70,7 +70,8 @@ public final class ShardMerge {
     }
 
     /**
-     * Checks the shard folders and writes the merged run folder {@code out} (which must not exist or be empty).
+     * Checks the shard folders and writes the merged run folder {@code out/run-<id>}, as a run writes its folder
+     * under {@code bench.out}.
      *
      * @param leaderboard the leaderboard file to add the merged run to, or null for none
      */
@@ -86,20 +87,26 @@ public final class ShardMerge {
             checkUnits(parts, problems);
             checkOutcomes(parts, problems);
         }
-        if (Files.isDirectory(out)) {
-            try (var entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    problems.add("the output folder " + out + " is not empty: merge into a new folder");
-                }
-            }
-        } else if (Files.exists(out)) {
-            problems.add("the output " + out + " is a file, not a folder");
-        }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
         parts.sort(java.util.Comparator.comparingInt(Part::index));
-        return write(out, parts, leaderboard);
+        String runId = runId(parts);
+        Path folder = out.resolve("run-" + runId);
+        if (Files.exists(folder)) {
+            throw new Refused(List.of("these shards are merged already: " + folder + " exists"));
+        }
+        return write(folder, runId, parts, leaderboard);
+    }
+
+    /**
+     * The merged run's id: a UUID named by the run group and the shards' run ids, so the same shards always
+     * merge into the same run (a second merge finds it) and other shards of the same group never do.
+     */
+    static String runId(List<Part> parts) {
+        StringBuilder name = new StringBuilder("llm-bench merge ").append(parts.get(0).shard().path("run_group").asText());
+        parts.forEach(p -> name.append(' ').append(p.manifest().path("run_id").asText()));
+        return java.util.UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static List<Part> read(List<Path> folders, List<String> problems) throws IOException {
@@ -250,11 +257,10 @@ public final class ShardMerge {
         return all;
     }
 
-    private static Merged write(Path out, List<Part> parts, Path leaderboard) throws IOException {
+    private static Merged write(Path out, String runId, List<Part> parts, Path leaderboard) throws IOException {
         Files.createDirectories(out);
         Part first = parts.get(0);
         String group = first.shard().path("run_group").asText();
-        String runId = group;
         String configHash = first.shard().path("config_hash").asText();
         Path ledger = out.resolve("run.jsonl");
         long tests = 0;
@@ -317,7 +323,7 @@ public final class ShardMerge {
                 "a merge adds to the leaderboard only when asked (--leaderboard FILE)");
         BenchConfig config = settings(first);
         RunNotesWriter.write(out, new PlannedRun(config, runId, models, suites, Map.of(), tests), longest);
-        return new Merged(out, runId, parts.size(), summary);
+        return new Merged(out, runId, group, parts.size(), summary);
     }
 
     private static void writeManifest(Path out, List<Part> parts, String runId, long tests) throws IOException {

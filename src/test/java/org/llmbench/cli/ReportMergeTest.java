@@ -25,8 +25,11 @@ class ReportMergeTest {
         Cli merged = Cli.run("report", "merge", tmp.resolve("merged").toString(), one.toString(), two.toString(),
                 "--min-score", "90");
         assertThat(merged.exitCode()).as(merged.toString()).isZero();
-        assertThat(merged.out()).contains("merged 2 shards of run nightly-7").contains("26 scored, weighted total 100.00");
-        assertThat(Cli.run("report", tmp.resolve("merged").toString()).out()).contains("run nightly-7").contains("100.00");
+        assertThat(merged.out()).contains("merged 2 shards of run group nightly-7").contains("26 scored, weighted total 100.00")
+                .contains("weighted total: 100.00 / 100 over 26 scored of 26 tests");
+        Path folder = CommandsTest.onlyRun(tmp.resolve("merged"));
+        assertThat(Cli.run("report", folder.toString()).out()).contains("run " + folder.getFileName().toString().substring(4))
+                .contains("100.00");
 
         Cli gate = Cli.run("report", "merge", tmp.resolve("gated").toString(), one.toString(), two.toString(),
                 "--min-score", "100.5");

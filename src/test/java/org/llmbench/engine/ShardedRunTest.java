@@ -94,6 +94,9 @@ class ShardedRunTest {
         assertThat(lines.subList(1, lines.size() - 1)).allMatch(e -> e.path("shard").asText().matches("[123]/3"));
         assertThat(QualityGate.verdict(merged.folder(), 90)).isEmpty();
         assertThat(QualityGate.verdict(merged.folder(), 100.5)).isPresent();
+        assertThat(merged.folder().getFileName().toString()).matches("run-[0-9a-f-]{36}").isEqualTo("run-" + merged.runId());
+        assertThatThrownBy(() -> ShardMerge.merge(dir.resolve("merged"), shards, null))
+                .hasMessageContaining("these shards are merged already: " + merged.folder());
     }
 
     @Test
