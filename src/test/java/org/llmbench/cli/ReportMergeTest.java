@@ -2,6 +2,7 @@ package org.llmbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,14 @@ class ReportMergeTest {
         Path folder = CommandsTest.onlyRun(tmp.resolve("merged"));
         assertThat(Cli.run("report", folder.toString()).out()).contains("run " + folder.getFileName().toString().substring(4))
                 .contains("100.00");
+
+        Path board = tmp.resolve("board/leaderboard.json");
+        Cli ranked = Cli.run("report", "merge", tmp.resolve("ranked").toString(), one.toString(), two.toString(),
+                "--leaderboard", board.toString());
+        assertThat(ranked.exitCode()).as(ranked.toString()).isZero();
+        String entry = Files.readString(board);
+        assertThat(entry).contains(folder.getFileName().toString().substring(4)).contains("\"tests\" : 26");
+        assertThat(tmp.resolve("machine-1/leaderboard.json")).as("a shard is no run to rank").doesNotExist();
 
         Cli gate = Cli.run("report", "merge", tmp.resolve("gated").toString(), one.toString(), two.toString(),
                 "--min-score", "100.5");
