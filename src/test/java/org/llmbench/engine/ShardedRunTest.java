@@ -84,6 +84,8 @@ class ShardedRunTest {
                 "hardware-shard-1-of-3.json", "hardware-shard-2-of-3.json", "hardware-shard-3-of-3.json")) {
             assertThat(merged.folder().resolve(file)).exists();
         }
+        assertThat(Files.readString(merged.folder().resolve("run.md"))).contains("merged from 3 shards of run group cfg-");
+        assertThat(Files.readString(shards.get(0).resolve("run.md"))).contains("shard 1/3 of run group cfg-");
         JsonNode manifest = MAPPER.readTree(merged.folder().resolve("manifest.json").toFile());
         assertThat(manifest.path("merged").path("shards")).hasSize(3);
         assertThat(manifest.has("shard")).isFalse();
