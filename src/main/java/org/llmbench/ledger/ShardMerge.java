@@ -83,9 +83,10 @@ public final class ShardMerge {
         }
         if (problems.isEmpty()) {
             // Shards of one run: now name every missing or doubled shard, unit and outcome at once.
-            checkShards(parts, problems);
-            checkUnits(parts, problems);
-            checkOutcomes(parts, problems);
+            // A shard given twice doubles each of its units: name the shard, not every unit again.
+            boolean doubled = checkShards(parts, problems);
+            checkUnits(parts, problems, doubled);
+            checkOutcomes(parts, problems, doubled);
         }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
@@ -149,7 +150,8 @@ public final class ShardMerge {
         }
     }
 
-    private static void checkShards(List<Part> parts, List<String> problems) {
+    /** Names every shard given twice or missing; whether one was given twice. */
+    private static boolean checkShards(List<Part> parts, List<String> problems) {
         int count = parts.get(0).count();
         Map<Integer, List<Part>> byIndex = new TreeMap<>();
         parts.forEach(p -> byIndex.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p));
@@ -168,9 +170,10 @@ public final class ShardMerge {
         if (!missing.isEmpty()) {
             problems.add("shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " missing");
         }
+        return byIndex.values().stream().anyMatch(same -> same.size() > 1);
     }
 
-    private static void checkUnits(List<Part> parts, List<String> problems) {
+    private static void checkUnits(List<Part> parts, List<String> problems, boolean shardDoubled) {
         List<String> planned = texts(parts.get(0).shard().path("run_units"));
         for (Part p : parts.subList(1, parts.size())) {
             if (!texts(p.shard().path("run_units")).equals(planned)) {
@@ -192,7 +195,7 @@ public final class ShardMerge {
         }
         List<String> doubled = shardsOf.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " (shards " + String.join(", ", e.getValue()) + ")").toList();
-        if (!doubled.isEmpty()) {
+        if (!doubled.isEmpty() && !shardDoubled) {
             problems.add(doubled.size() + " unit(s) run by more than one shard: " + names(doubled));
         }
         List<String> unrun = planned.stream().filter(u -> !shardsOf.containsKey(u)).toList();
@@ -206,7 +209,7 @@ public final class ShardMerge {
     }
 
     /** Every unit of each shard has an outcome in its ledger, no test ended in two shards, and each shard finished. */
-    private static void checkOutcomes(List<Part> parts, List<String> problems)
+    private static void checkOutcomes(List<Part> parts, List<String> problems, boolean shardDoubled)
             throws IOException {
         Map<String, String> endedIn = new HashMap<>();
         List<String> twice = new ArrayList<>();
@@ -241,7 +244,7 @@ public final class ShardMerge {
                         + names(noOutcome));
             }
         }
-        if (!twice.isEmpty()) {
+        if (!twice.isEmpty() && !shardDoubled) {
             problems.add(twice.size() + " test(s) recorded by more than one shard: " + names(twice));
         }
     }

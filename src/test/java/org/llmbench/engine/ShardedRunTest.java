@@ -161,7 +161,25 @@ class ShardedRunTest {
         assertThatThrownBy(() -> ShardMerge.merge(dir.resolve("m"), List.of(shards.get(0), shards.get(1), shards.get(1),
                 shards.get(2)), null))
                 .isInstanceOf(ShardMerge.Refused.class)
-                .hasMessageContaining("shard 2/3 is given twice: " + shards.get(1) + ", " + shards.get(1));
+                .hasMessageContaining("shard 2/3 is given twice: " + shards.get(1) + ", " + shards.get(1))
+                .hasMessageNotContaining("run by more than one shard");
+    }
+
+    @Test
+    void aUnitInTwoShardsIsNamed(@TempDir Path dir) throws IOException {
+        // Shard 3 claims a unit of shard 1 (its manifest edited): the unit is named with both shards.
+        Path copy = dir.resolve("shard-3");
+        Files.createDirectories(copy);
+        for (String file : List.of("manifest.json", "hardware.json", "run.jsonl")) {
+            Files.copy(shards.get(2).resolve(file), copy.resolve(file));
+        }
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(copy.resolve("manifest.json").toFile());
+        String stolen = MAPPER.readTree(shards.get(0).resolve("manifest.json").toFile()).path("shard").path("units").get(0).asText();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) manifest.path("shard").path("units")).add(stolen);
+        MAPPER.writeValue(copy.resolve("manifest.json").toFile(), manifest);
+        assertThatThrownBy(() -> ShardMerge.merge(dir.resolve("m"), List.of(shards.get(0), shards.get(1), copy), null))
+                .hasMessageContaining("1 unit(s) run by more than one shard: " + stolen + " (shards 1/3, 3/3)")
+                .hasMessageContaining("shard 3/3 (" + copy + ") has no recorded outcome for 1 unit(s): " + stolen);
     }
 
     @Test
