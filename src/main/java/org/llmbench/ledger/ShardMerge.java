@@ -121,7 +121,16 @@ public final class ShardMerge {
                 problems.add(folder + " is not a run folder (no manifest.json or run.jsonl)");
                 continue;
             }
-            ObjectNode manifest = (ObjectNode) JsonSupport.MAPPER.readTree(manifestFile.toFile());
+            JsonNode read;
+            try {
+                read = JsonSupport.MAPPER.readTree(manifestFile.toFile());
+            } catch (IOException e) {
+                read = null;
+            }
+            if (!(read instanceof ObjectNode manifest)) {
+                problems.add(folder + "/manifest.json is not a JSON object");
+                continue;
+            }
             JsonNode shard = manifest.path("shard");
             if (!shard.isObject()) {
                 problems.add(folder + " is not a shard (its manifest has no shard: run it with bench.shard=i/n)");
@@ -202,7 +211,8 @@ public final class ShardMerge {
         if (!unrun.isEmpty()) {
             problems.add(unrun.size() + " planned unit(s) in no shard: " + names(unrun));
         }
-        List<String> unplanned = shardsOf.keySet().stream().filter(u -> !planned.contains(u)).toList();
+        Set<String> plannedSet = new HashSet<>(planned);
+        List<String> unplanned = shardsOf.keySet().stream().filter(u -> !plannedSet.contains(u)).toList();
         if (!unplanned.isEmpty()) {
             problems.add(unplanned.size() + " unit(s) run but not planned: " + names(unplanned));
         }
