@@ -157,6 +157,40 @@ class CommandsTest {
     }
 
     @Test
+    void validateReportsEveryProblemOfEveryFileInOnePass() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("suites"));
+        Files.writeString(dir.resolve("four.json"), """
+                {
+                  "suite_name": "four",
+                  "lanes": 0,
+                  "questions": [
+                    {"id": "Q01", "prompt": ""},
+                    {"id": "Q02", "prompt": "x", "format_rule": "haiku"},
+                    {"id": "Q03", "prompt": "x", "pass_score": 300}
+                  ]
+                }
+                """);
+        Files.writeString(dir.resolve("two.json"), """
+                {
+                  "questions": [
+                    {"id": "bad id!", "prompt": "x"}
+                  ]
+                }
+                """);
+
+        Cli cli = Cli.run("validate", dir.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).containsPattern("four\\.json:3:\\d+: lanes: must be a whole number")
+                .containsPattern("four\\.json:5:\\d+: questions\\[0]\\.prompt: must not be empty")
+                .containsPattern("four\\.json:6:\\d+: questions\\[1]\\.format_rule: 'haiku'")
+                .containsPattern("four\\.json:7:\\d+: questions\\[2]\\.pass_score: must be a number")
+                .containsPattern("two\\.json:1:1: suite_name: missing")
+                .containsPattern("two\\.json:3:\\d+: questions\\[0]\\.id: 'bad id!' must match")
+                .contains("2 suite file(s) checked; 6 error(s)");
+    }
+
+    @Test
     void validateNamesFileLineAndFieldOfABadConfigValue() throws IOException {
         Path config = Files.writeString(tmp.resolve("config.json"), """
                 {
