@@ -44,7 +44,10 @@ public final class SuiteLoader {
             Reader reader = new Reader(origin, parser);
             Suite suite = reader.suite();
             if (!reader.problems.isEmpty()) {
-                throw SuiteException.of(reader.problems);
+                // Checks run field by field, suite fields after the questions: report them in file order.
+                List<SuiteException> sorted = new ArrayList<>(reader.problems);
+                sorted.sort(java.util.Comparator.comparingInt(SuiteException::line).thenComparingInt(SuiteException::column));
+                throw SuiteException.of(sorted);
             }
             return suite;
         } catch (JsonParseException e) {

@@ -114,9 +114,9 @@ class SuiteLoaderTest {
                 """);
 
         assertThat(SuiteLoader.problems(origin)).extracting(SuiteException::field).containsExactly(
-                "questions[0].prompt", "questions[1]", "questions[3].weight", "questions[3].tags", "run_mode");
+                "run_mode", "questions[0].prompt", "questions[1]", "questions[3].tags", "questions[3].weight");
         assertThatThrownBy(() -> SuiteLoader.load(origin)).isInstanceOf(SuiteException.class)
-                .hasMessageStartingWith(origin.display() + ":4:")
+                .hasMessageStartingWith(origin.display() + ":2:")
                 .hasMessageContaining("questions[3].tags: must be an array of strings");
     }
 
@@ -129,7 +129,7 @@ class SuiteLoaderTest {
                 """);
 
         assertThat(SuiteLoader.problems(origin)).extracting(SuiteException::getMessage).satisfiesExactly(
-                m -> assertThat(m).contains("questions[1].prompt: missing"),
-                m -> assertThat(m).contains("question_assignment.2: 'B' is assigned twice"));
+                m -> assertThat(m).contains("question_assignment.2: 'B' is assigned twice"),
+                m -> assertThat(m).contains("questions[1].prompt: missing"));
     }
 }
