@@ -133,7 +133,7 @@ class ReadmeCommandsTest {
         }
         assertThat(unknown).as("README commands that are neither run here nor need a server").isEmpty();
         assertThat(ran).as("the README's offline commands").contains("mvn test -Dbench.model=mock",
-                "mvn test -Dbench.model=mock,mock:junk -Dbench.phases=hello,5q",
+                "mvn test -Dbench.model=mock,mock:junk -Dbench.phases=hello,5q -Dbench.reportEntries=none",
                 JAR + "validate --config docs/config.example.json suites/", JAR + "run --mock");
     }
 
