@@ -10,9 +10,10 @@ import org.llmbench.config.BenchConfig;
  * each parallel phase runs, and how many tests are planned. The manifest and run_start record exactly this.
  *
  * @param models single models only; a mixed-lanes group container {@code a,b} is not a model
+ * @param sandboxLayers per code task, the sandbox layers this machine puts around the model's code
  */
 public record PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
-                         Map<String, PhaseLanes> phaseLanes, long testsPlanned) {
+                         Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
 
     /** The lanes one parallel phase runs, and where that number came from. */
     public record PhaseLanes(int lanes, String source) {
@@ -22,5 +23,6 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
         models = List.copyOf(models);
         suites = List.copyOf(suites);
         phaseLanes = Map.copyOf(phaseLanes);
+        sandboxLayers = Map.copyOf(sandboxLayers);
     }
 }

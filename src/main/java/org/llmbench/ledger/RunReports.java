@@ -7,7 +7,7 @@ import org.llmbench.config.BenchConfig;
 
 /**
  * The files written at the end of a run, in the order they depend on each other: metadata.json, the
- * leaderboard entry (which yields the percentile rank), results.json, then report.md, which reads them all.
+ * leaderboard entry (which yields the percentile rank), results.json, then report.md and report.html, which read them.
  */
 final class RunReports {
 
@@ -32,6 +32,7 @@ final class RunReports {
         }
         ResultsWriter.write(ledger.ledgerFile(), folder.resolve("results.json"), ledger.runId(), config.hash(), ranks);
         MarkdownReport.write(folder, ledger.ledgerFile());
+        HtmlReport.write(java.util.List.of(folder), folder.resolve(HtmlReport.FILE));
         return ranks;
     }
 }

@@ -20,6 +20,7 @@ public final class ModelClients {
             case REPLAY -> new ReplayClient(java.nio.file.Path.of(config.replay()));
             case OPENAI -> new OpenAiClient(ClientSettings.of(config, env));
             case OLLAMA -> new OllamaClient(ClientSettings.of(config, env));
+            case GGUF -> new GgufClient(config.numCtx(), config.lanes());
         };
     }
 }
