@@ -106,7 +106,7 @@ class ConfigKeysTest {
                 .isEqualTo(Provider.OPENAI);
         assertThat(Provider.of("gemini")).isEmpty();
         assertThat(load(Map.of(Constants.PROVIDER, "gemini")).problems()).extracting(ConfigProblem::reason)
-                .contains("'gemini' is not one of [ollama, openai, mock, replay]");
+                .contains("'gemini' is not one of [ollama, openai, mock, replay, gguf]");
     }
 
     @Test
