@@ -43,7 +43,8 @@ public final class BenchKeys {
                     "`http://127.0.0.1:11434` (ollama), `http://127.0.0.1:1234/v1` (openai)")
             .normalised(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
             .alsoFlags("--target-url").label("URL").file("/model/base_url")
-            .meaning("server base URL");
+            .meaning("server base URL; a comma list `URL1,URL2` of servers of one provider spreads the lanes over them "
+                    + "(a server that stops answering loses its calls to the others)");
 
     /** The environment variable that holds the API key. */
     public static final Key<String> API_KEY_ENV = Key.text("bench.apiKeyEnv")
@@ -206,11 +207,24 @@ public final class BenchKeys {
             .meaning("run the questions of every suite concurrently (fork-join executor); parallel phases need no flag; "
                     + "old name `llm-bench.execution.parallel.enabled`");
 
+    /** This process's part of a run split across machines. */
+    public static final Key<Shard> SHARD = Key.shard("bench.shard")
+            .defaultDoc("none (the whole run)")
+            .meaning("run part `i` of `n` of the tests (by a stable hash of each unit id; an append conversation, a parallel "
+                    + "or whole-suite phase stays whole); `report merge` joins the n run folders into one");
+
+    /** The id the shards of one run share. */
+    public static final Key<String> RUN_GROUP = Key.text("bench.runGroup")
+            .defaultDoc("derived from the settings").label("ID")
+            .meaning("the id shared by the shards of one run, recorded in each manifest and checked by `report merge`; "
+                    + "by default `cfg-` and the first 12 hex digits of the config hash");
+
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
-            MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED);
+            MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
+            SHARD, RUN_GROUP);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,
