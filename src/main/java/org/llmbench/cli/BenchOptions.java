@@ -28,6 +28,9 @@ final class BenchOptions {
     /** Whether to show every discovery message, every replayed test, and stack traces. */
     boolean verbose;
 
+    /** {@code --mock}: the built-in mock, whatever the config file says. */
+    boolean mock;
+
     /** {@code -D KEY=VALUE}: any other configuration parameter. */
     Map<String, String> extra = new LinkedHashMap<>();
 
@@ -55,6 +58,10 @@ final class BenchOptions {
             }
             mixee.addOption(option.build());
         }
+        mixee.addOption(OptionSpec.builder("--mock").type(boolean.class).arity("0")
+                .description("Use the built-in mock model (no server), whatever the config file says; "
+                        + "same as --provider mock --model mock.")
+                .getter(getter(() -> mock)).setter(setter(v -> mock = Boolean.TRUE.equals(v))).build());
         mixee.addOption(OptionSpec.builder("-v", "--verbose").type(boolean.class).arity("0")
                 .description("Show every discovery message, every replayed test, and stack traces.")
                 .getter(getter(() -> verbose)).setter(setter(v -> verbose = Boolean.TRUE.equals(v))).build());
@@ -77,6 +84,13 @@ final class BenchOptions {
     Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>(extra);
         p.putAll(given);
+        if (mock) {
+            p.put(BenchKeys.PROVIDER.name(), "mock");
+            String models = p.get(BenchKeys.MODEL.name());
+            if (models == null || !models.trim().startsWith("mock")) {
+                p.put(BenchKeys.MODEL.name(), "mock");
+            }
+        }
         return p;
     }
 

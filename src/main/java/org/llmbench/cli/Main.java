@@ -20,7 +20,16 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     /** Runs one command and exits the JVM with its exit code. */
+    /**
+     * JUnit logs every discovery issue through java.util.logging, with a date line; the CLI prints each issue
+     * itself ("[llm-bench] warning: ...", "cannot run: ..."), so the launcher's copy is silenced. Held in a
+     * field: java.util.logging keeps only weak references to loggers, and their level with them.
+     */
+    private static final java.util.logging.Logger DISCOVERY_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+
     public static void main(String[] args) {
+        DISCOVERY_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Constants;
 import org.llmbench.config.Provider;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ModelClient;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code probe}: is the server there, what does it offer, does a model answer? Nothing is written. */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List the server's models and send one hello call. Nothing is written.",
-                "Without --model the server's first model is greeted."})
+                "Without --model the server's first model is greeted; with no flags at all, the server probed is "
+                        + "Ollama's default (http://127.0.0.1:11434). --mock probes the built-in mock."})
 final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,7 +31,17 @@ final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> parameters = HelloCall.withModel(bench.parameters(), out);
+        Map<String, String> given = new java.util.LinkedHashMap<>(bench.parameters());
+        // Someone checking their server runs `probe` bare: probe a server (Ollama's default URL), never the mock,
+        // whose OK would say nothing about it. The mock is probed when asked for (--mock, --model mock).
+        if (!given.containsKey(Constants.MODEL) && !given.containsKey(Constants.CONFIG)
+                && System.getProperty(Constants.MODEL) == null) {
+            given.put(Constants.MODEL, "auto");
+        }
+        BenchConfig target = HelloCall.config(given);
+        out.println("probing " + (target.provider() == Provider.MOCK ? "the built-in mock (no server)"
+                : target.provider().wireName() + " at " + target.url()));
+        Map<String, String> parameters = HelloCall.withModel(given, out);
         BenchConfig config = HelloCall.config(parameters);
         out.println("provider: " + config.provider() + ", url: " + (config.provider() == Provider.MOCK ? "(built in)" : config.url()));
         List<String> models = HelloCall.listModels(config);

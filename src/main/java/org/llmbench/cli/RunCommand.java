@@ -2,6 +2,10 @@ package org.llmbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.llmbench.config.Constants;
@@ -29,7 +33,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        BenchRun.Outcome outcome = BenchRun.execute(bench.parameters(), out, err, bench.verbose);
+        Map<String, String> parameters = bench.parameters();
+        // `--out results.json` (the single-file harness's form) names the results file, not a folder.
+        Path resultsFile = resultsFile(parameters.get(Constants.OUT));
+        if (resultsFile != null) {
+            // The run folder goes where it would go without --out (-D bench.out=..., else the default).
+            parameters.remove(Constants.OUT);
+            String folder = bench.extra.get(Constants.OUT);
+            if (folder != null && resultsFile(folder) == null) {
+                parameters.put(Constants.OUT, folder);
+            }
+        }
+        BenchRun.Outcome outcome = BenchRun.execute(parameters, out, err, bench.verbose);
+        if (resultsFile != null) {
+            if (resultsFile.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(resultsFile.toAbsolutePath().getParent());
+            }
+            Files.copy(outcome.folder().resolve("results.json"), resultsFile, StandardCopyOption.REPLACE_EXISTING);
+            out.println("[llm-bench] results: " + resultsFile + " (run folder: " + outcome.folder() + ")");
+        }
         // The run's totals, from its ledger: on a resume they include what earlier processes scored.
         var summary = outcome.results().path("summary");
         int scored = summary.path("tasks").asInt();
@@ -52,5 +74,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The results file an --out ending in .json names, or null when --out is a folder (or not given). */
+    static Path resultsFile(String out) {
+        if (out == null || !out.trim().toLowerCase(Locale.ROOT).endsWith(".json") || Files.isDirectory(Path.of(out.trim()))) {
+            return null;
+        }
+        return Path.of(out.trim());
     }
 }

@@ -14,7 +14,6 @@ import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Constants;
 import org.llmbench.ledger.ReproduceCommand;
-import org.llmbench.suite.SuiteException;
 import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
 import picocli.CommandLine.Command;
@@ -53,11 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
         int suites = 0;
         for (SuiteOrigin origin : origins(loaded.config().suiteRoots())) {
             suites++;
-            try {
-                SuiteLoader.load(origin);
-            } catch (SuiteException e) {
-                errors.add(e.getMessage());
-            }
+            // Every problem of every file in one pass, each on a line of its own.
+            SuiteLoader.problems(origin).forEach(p -> errors.add(p.getMessage()));
         }
         warnings.forEach(w -> out.println("warning: " + w));
         errors.forEach(e -> out.println("error: " + e));

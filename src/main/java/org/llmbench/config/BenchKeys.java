@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every configuration key of llm-bench, declared once, in the order of the README's configuration reference.
+ * Every configuration key of llm-bench, declared once, in the order of the configuration reference (docs/CONFIGURATION.md).
  *
  * <p>A declaration is the whole key: {@link ConfigLoader} reads it (parameter, then the config file at its
  * pointer, then its default), the CLI derives its flag and --help text, the reproduce command its flag, the
- * config file reader its field, and {@code ReadmeTableTest} keeps the README table equal to {@link #readmeTable()}.
+ * config file reader its field, and {@code ReadmeTableTest} keeps that table equal to {@link #readmeTable()}.
  * Adding a key is adding a constant here and to {@link #ALL}, plus its accessor where code reads it.
  */
 public final class BenchKeys {
@@ -25,9 +25,9 @@ public final class BenchKeys {
     public static final Key<List<String>> MODEL = Key.list("bench.model")
             .byDefault(r -> r.get(BenchKeys.REPLAY) == null ? List.of("mock")
                     : Key.split(ReplayDefaults.models(Path.of(r.get(BenchKeys.REPLAY)))), "`mock`")
-            .label("MODELS").file("/model/model_name")
+            .alsoFlags("--models").label("MODELS").file("/model/model_name")
             .meaning("comma-separated models, each its own container; `auto` = the models the server lists; `mock`, "
-                    + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` are built in; with `bench.replay`, default the ledger's models");
+                    + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` (a reference answer after ms milliseconds, 200 by default) are built in; with `bench.replay`, default the ledger's models");
 
     /** The kind of server. */
     public static final Key<Provider> PROVIDER = Key.provider("bench.provider")
@@ -42,7 +42,7 @@ public final class BenchKeys {
             .byDefault(r -> r.get(BenchKeys.PROVIDER) == Provider.OPENAI ? "http://127.0.0.1:1234/v1" : "http://127.0.0.1:11434",
                     "`http://127.0.0.1:11434` (ollama), `http://127.0.0.1:1234/v1` (openai)")
             .normalised(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-            .label("URL").file("/model/base_url")
+            .alsoFlags("--target-url").label("URL").file("/model/base_url")
             .meaning("server base URL; a comma list `URL1,URL2` of servers of one provider spreads the lanes over them "
                     + "(a server that stops answering loses its calls to the others)");
 
@@ -54,12 +54,12 @@ public final class BenchKeys {
     /** The JSON config file; read from parameters only. */
     public static final Key<String> CONFIG = Key.text("bench.config")
             .label("FILE")
-            .meaning("JSON config file; its values rank below parameters (its shape follows this table in the README)");
+            .meaning("JSON config file; its values rank below parameters (its shape follows this table, docs/CONFIGURATION.md)");
 
     /** Phases to run. */
     public static final Key<List<String>> PHASES = Key.list("bench.phases")
             .byDefault(List.of("hello", "5q", "20q", "tasks"))
-            .meaning("phases (suite ids) to run, or `all` (see Phases in the README)");
+            .meaning("phases (suite ids) to run, or `all` (see Phases in docs/CONFIGURATION.md)");
 
     /** Where suites are looked up. */
     public static final Key<List<String>> SUITES = Key.list("bench.suites")
@@ -123,12 +123,12 @@ public final class BenchKeys {
 
     /** Contributor handle. */
     public static final Key<String> HANDLE = Key.text("bench.handle")
-            .label("NAME")
+            .alsoFlags("--submitter-handle").label("NAME")
             .meaning("contributor handle: write the run to `submissions/<handle>/<device>/run-<uuid>/`");
 
     /** Device tag. */
     public static final Key<String> DEVICE = Key.text("bench.device")
-            .byDefault("unknown-device").label("TAG")
+            .byDefault("unknown-device").alsoFlags("--device-tag").label("TAG")
             .meaning("device tag of the submission folder");
 
     /** Cell id prefix. */
@@ -138,8 +138,9 @@ public final class BenchKeys {
 
     /** Where run folders go. */
     public static final Key<Path> OUT = Key.path("bench.out")
-            .byDefault(Path.of("target/bench-runs"))
-            .meaning("where run folders go when no handle is set");
+            .byDefault(Path.of("target/bench-runs")).alsoFlags("--out-dir")
+            .meaning("where run folders go when no handle is set; for `run`, a path ending in `.json` is where "
+                    + "results.json is copied (the run folder then goes to the default)");
 
     /** The run to resume. */
     public static final Key<String> RUN_ID = Key.text("bench.runId")

@@ -145,7 +145,18 @@ public final class ConfigLoader implements Key.Resolved {
         if (replayedValue.isPresent()) {
             return Optional.of(new BenchConfig.Setting(replayedValue.get(), new Source.Replayed(replayedManifest.toString())));
         }
+        if (key == BenchKeys.PROVIDER && mockModelsGiven()) {
+            // `--model mock` means the built-in mock: a config file's openai_compatible would send model "mock" to a server.
+            return Optional.empty();
+        }
         return key.pointer().flatMap(file::setting);
+    }
+
+    /** Whether the models were given as a parameter and every one is a built-in mock. */
+    private boolean mockModelsGiven() {
+        return parameters.apply(BenchKeys.MODEL.name()).map(models -> Key.split(models.trim()))
+                .filter(models -> !models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:")))
+                .isPresent();
     }
 
     /** The replayed run's settings (empty when this is no replay, or the run has no manifest), read once. */

@@ -42,6 +42,9 @@ final class EntryClassResolver implements SelectorResolver {
         List<SuiteOrigin> origins = roots.stream()
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, phases))
+                // Suites run in the order the phases name them (hello before 5q), not by file name.
+                .sorted(java.util.Comparator.comparingInt(o -> phases.indexOf(o.suiteId()) < 0
+                        ? Integer.MAX_VALUE : phases.indexOf(o.suiteId())))
                 .toList();
         Set<Match> matches = new LinkedHashSet<>();
         for (String model : scope.containersFor(origins)) {

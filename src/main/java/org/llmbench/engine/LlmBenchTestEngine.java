@@ -57,9 +57,9 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         ConfigurationParameters parameters = request.getConfigurationParameters();
+        DiscoveryIssueReporter issues = WarnOnce.filter(parameters, DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId)));
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
         BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : ServerPreflight.check(loaded.config(), clients, issues);
         BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());

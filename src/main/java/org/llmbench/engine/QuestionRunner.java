@@ -17,7 +17,6 @@ import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -74,7 +73,7 @@ final class QuestionRunner {
         context.ledger().recordScore(ref, score, weight, call);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {
-            throw new AssertionFailedError(score.failureSummary());
+            throw new BelowPassMark(score);
         }
     }
 

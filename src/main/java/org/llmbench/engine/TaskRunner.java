@@ -15,7 +15,6 @@ import org.llmbench.scoring.Score;
 import org.llmbench.tasks.Task;
 import org.llmbench.tasks.TaskPrompts;
 import org.llmbench.tasks.TaskScorer;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs one generated task: call the model, score the answer; in strict-JSON mode an unreadable envelope is
@@ -83,7 +82,7 @@ final class TaskRunner {
         entry.put("parse_retries", String.valueOf(retries));
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entry));
         if (!score.passed()) {
-            throw new AssertionFailedError(score.failureSummary());
+            throw new BelowPassMark(score);
         }
     }
 }

@@ -47,7 +47,10 @@ final class ResultsWriter {
             g.writeObjectFieldStart("summary");
             g.writeNumberField("total_weighted_score", totals[0]);
             g.writeNumberField("total_weight", totals[1]);
-            g.writeNumberField("score_percent", totals[1] == 0 ? 0 : totals[0] / totals[1]);
+            double percent = totals[1] == 0 ? 0 : totals[0] / totals[1];
+            g.writeNumberField("score_percent", percent);
+            // The single-file harness's field: the same 0-100 weighted total, as the console prints it (2 decimals).
+            g.writeNumberField("total_score", Math.round(percent * 100) / 100.0);
             g.writeNumberField("tasks", counts[0]);
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);

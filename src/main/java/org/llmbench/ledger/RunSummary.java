@@ -134,8 +134,12 @@ public final class RunSummary {
             sb.append(row(format, model, byModel.get(model)));
             suites.forEach((suite, g) -> sb.append(row(format, "  " + suite, g)));
         });
-        sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests %s%n",
-                total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(), statuses));
+        // Statuses in words ("48 successful, 2 failed"), never a Java map.
+        String ended = statuses.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+        sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests%s%n",
+                total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(),
+                ended.isEmpty() ? "" : " (" + ended + ")"));
         verdict().ifPresent(v -> sb.append(v).append('\n'));
         return sb.toString();
     }

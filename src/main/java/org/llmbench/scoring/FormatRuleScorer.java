@@ -69,7 +69,7 @@ public final class FormatRuleScorer {
 
     private void pytest(List<Check> checks, String name, String answer, PromptCopies copies) {
         Optional<String> code = pythonCode(answer);
-        String missing = missing(answer, code, copies, "python code block");
+        String missing = missing(answer, code, copies, "a python code block");
         checks.add(Check.verify(name, 1, "a python block with a test function that asserts", () -> {
             assertThat(missing).withFailMessage("%s", missing).isNull();
             assertThat(code.get()).withFailMessage("no 'def test_' function").contains("def test_");
@@ -81,11 +81,13 @@ public final class FormatRuleScorer {
 
     /** Why an answer has no code of its own to check, or null when it has. */
     private static String missing(String answer, Optional<String> code, PromptCopies copies, String what) {
+        // "a bash code block" reads "no bash code block found", not "no a bash code block found".
+        String bare = what.replaceFirst("^an? ", "");
         if (code.isEmpty()) {
-            return "no " + what + " found" + (CodeBlocks.hasUnclosedFence(answer)
+            return "no " + bare + " found" + (CodeBlocks.hasUnclosedFence(answer)
                     ? " (an unclosed ``` fence is not a code block)" : "");
         }
-        return copies.onlyCopies(code.get()) ? "the " + what + " only copies the prompt" : null;
+        return copies.onlyCopies(code.get()) ? "the " + bare + " only copies the prompt" : null;
     }
 
     /** Parsing is credit for code of the asked shape: prose passes {@code bash -n}, so it is checked only after the shape. */

@@ -32,6 +32,39 @@ public record Score(double value, double passMark, List<Check> checks) {
         return checks.stream().filter(c -> c.status() == Check.Status.FAILED).toList();
     }
 
+    /**
+     * The one rule a failing score broke, most specific first, in words that are the same for every answer that
+     * broke it (Allure groups failures by message, its categories match on it; the particulars are in
+     * {@link #failureSummary()}): {@code model call failed: <error kind>}, {@code answer envelope not parsed},
+     * {@code answer part missing}, {@code format rule not met: <rule>}, else {@code below the pass mark}.
+     * The check names are those the engine and the task scorer give ({@code model call}, {@code strict-json
+     * envelope}, {@code part present}) and the format checks' own {@code format:<rule>}.
+     */
+    public String failureRule() {
+        List<Check> failed = failedChecks();
+        for (Check c : failed) {
+            if (c.name().equals("model call")) {
+                return "model call failed: " + c.reason().split(":", 2)[0].strip();
+            }
+        }
+        for (Check c : failed) {
+            if (c.name().equals("strict-json envelope")) {
+                return "answer envelope not parsed";
+            }
+        }
+        for (Check c : failed) {
+            if (c.name().equals("part present")) {
+                return "answer part missing";
+            }
+        }
+        for (Check c : failed) {
+            if (c.name().startsWith("format:")) {
+                return "format rule not met: " + c.name().substring("format:".length());
+            }
+        }
+        return "below the pass mark";
+    }
+
     /** One line per failed check, for a failed test's message. */
     public String failureSummary() {
         return String.format(java.util.Locale.ROOT, "score %.2f below pass mark %.2f; failed checks:%n", value, passMark)

@@ -35,6 +35,56 @@ class CommandsTest {
     }
 
     @Test
+    void anOutEndingInJsonIsTheResultsFileAndTheRunFolderGoesWhereItGoes() throws IOException {
+        Path results = tmp.resolve("results.json");
+        Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello", "-D", "bench.out=" + tmp.resolve("runs"),
+                "--out", results.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(results).isRegularFile();
+        Path folder = onlyRun(tmp.resolve("runs"));
+        assertThat(cli.out()).contains("[llm-bench] results: " + results + " (run folder: " + folder + ")");
+        JsonNode summary = new ObjectMapper().readTree(results.toFile()).path("summary");
+        assertThat(summary.path("total_score").asDouble()).isEqualTo(100.0);
+        assertThat(summary.path("score_percent").asDouble()).isEqualTo(100.0);
+        assertThat(Files.readString(results)).isEqualTo(Files.readString(folder.resolve("results.json")));
+    }
+
+    @Test
+    void mockMeansTheBuiltInMockWhateverTheConfigFileSays() throws IOException {
+        Path config = Files.writeString(tmp.resolve("config.json"), """
+                {"model": {"provider": "openai_compatible", "base_url": "http://127.0.0.1:9/v1", "model_name": "qwen"}}
+                """);
+        for (String[] flags : new String[][] {{"--mock"}, {"--model", "mock"}}) {
+            Path out = tmp.resolve("out-" + flags.length);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "--config", config.toString(),
+                    "--phases", "hello", "--out", out.toString(), "--retries", "0"));
+            args.addAll(java.util.List.of(flags));
+
+            Cli cli = Cli.run(args.toArray(String[]::new));
+
+            assertThat(cli.exitCode()).as(String.join(" ", flags) + "\n" + cli).isEqualTo(ExitCodes.OK);
+            JsonNode manifest = new ObjectMapper().readTree(onlyRun(out).resolve("manifest.json").toFile());
+            assertThat(manifest.path("provider").asText()).isEqualTo("mock");
+            assertThat(manifest.path("models").get(0).asText()).isEqualTo("mock");
+        }
+    }
+
+    @Test
+    void theSingleFileRunnersFlagsAreAliases() throws IOException {
+        Path out = tmp.resolve("runs");
+        Cli cli = Cli.run("run", "--models", "mock", "--target-url", "http://127.0.0.1:9", "--device-tag", "box-1",
+                "--out-dir", out.toString(), "--phases", "hello");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode manifest = new ObjectMapper().readTree(onlyRun(out).resolve("manifest.json").toFile());
+        assertThat(manifest.path("models").get(0).asText()).isEqualTo("mock");
+        assertThat(manifest.path("target_url").asText()).isEqualTo("http://127.0.0.1:9");
+        assertThat(Cli.run("run", "--help").out()).contains("--models", "--target-url", "--submitter-handle",
+                "--device-tag", "--out-dir", "--mock");
+    }
+
+    @Test
     void runRecordsFlagsAsDeviationsAndPassesThemToTheEngine() throws IOException {
         Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello", "--out", tmp.toString(),
                 "--temperature", "0.7", "--num-predict", "512", "--seed", "7");
@@ -151,6 +201,40 @@ class CommandsTest {
 
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(cli.out()).containsPattern("broken\\.json:6:\\d+: [^\\n]*format_rule");
+    }
+
+    @Test
+    void validateReportsEveryProblemOfEveryFileInOnePass() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("suites"));
+        Files.writeString(dir.resolve("four.json"), """
+                {
+                  "suite_name": "four",
+                  "lanes": 0,
+                  "questions": [
+                    {"id": "Q01", "prompt": ""},
+                    {"id": "Q02", "prompt": "x", "format_rule": "haiku"},
+                    {"id": "Q03", "prompt": "x", "pass_score": 300}
+                  ]
+                }
+                """);
+        Files.writeString(dir.resolve("two.json"), """
+                {
+                  "questions": [
+                    {"id": "bad id!", "prompt": "x"}
+                  ]
+                }
+                """);
+
+        Cli cli = Cli.run("validate", dir.toString());
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).containsPattern("four\\.json:3:\\d+: lanes: must be a whole number")
+                .containsPattern("four\\.json:5:\\d+: questions\\[0]\\.prompt: must not be empty")
+                .containsPattern("four\\.json:6:\\d+: questions\\[1]\\.format_rule: 'haiku'")
+                .containsPattern("four\\.json:7:\\d+: questions\\[2]\\.pass_score: must be a number")
+                .containsPattern("two\\.json:1:1: suite_name: missing")
+                .containsPattern("two\\.json:3:\\d+: questions\\[0]\\.id: 'bad id!' must match")
+                .contains("2 suite file(s) checked; 6 error(s)");
     }
 
     @Test

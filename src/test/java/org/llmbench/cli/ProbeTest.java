@@ -35,6 +35,23 @@ class ProbeTest {
     }
 
     @Test
+    void probeWithNoFlagsProbesOllamasDefaultUrlNotTheMock() {
+        Cli cli = Cli.run("probe", "--retries", "0");
+
+        assertThat(cli.out()).as(cli.toString()).contains("probing ollama at http://127.0.0.1:11434")
+                .doesNotContain("provider: mock");
+        assertThat(cli.toString()).doesNotContain("hello mock");
+    }
+
+    @Test
+    void probeWithMockSaysItProbesTheBuiltInMock() {
+        Cli cli = Cli.run("probe", "--mock");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("probing the built-in mock (no server)").contains("hello mock: \"Hello!");
+    }
+
+    @Test
     void probeOfTheBuiltInMock() {
         Cli cli = Cli.run("probe", "--model", "mock");
 

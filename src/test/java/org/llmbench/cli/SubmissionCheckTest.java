@@ -159,7 +159,9 @@ class SubmissionCheckTest {
     void aMockRunWithHandleAndDevicePassesStraightAway() throws IOException {
         String handle = "test-handle-" + System.nanoTime();
         try {
-            Cli run = Cli.run("run", "--model", "mock", "--phases", "hello,5q", "--handle", handle, "--device", "test-box");
+            // --out: the leaderboard and latest-run.txt go there, never into the user's target/bench-runs.
+            Cli run = Cli.run("run", "--model", "mock", "--phases", "hello,5q", "--handle", handle, "--device", "test-box",
+                    "--out", tmp.toString());
             assertThat(run.exitCode()).as(run.toString()).isZero();
             Path folder = CommandsTest.onlyRun(Path.of("submissions", handle, "test-box"));
 

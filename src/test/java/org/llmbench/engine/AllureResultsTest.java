@@ -109,7 +109,8 @@ class AllureResultsTest {
         assertThat(Files.readString(source(q05, "prompt"))).startsWith("[user]\n");
         JsonNode failing = results.stream().filter(r -> "mock:failing".equals(label(r, "parentSuite"))).findFirst().orElseThrow();
         assertThat(failing.path("steps").get(0).path("status").asText()).isEqualTo("failed");
-        assertThat(failing.path("statusDetails").path("message").asText()).contains("model call: connection");
+        assertThat(failing.path("statusDetails").path("message").asText()).isEqualTo("model call failed: connection");
+        assertThat(failing.path("statusDetails").path("trace").asText()).contains("model call: connection");
     }
 
     @Test
@@ -128,6 +129,56 @@ class AllureResultsTest {
                 .anyMatch(n -> n.startsWith("Format")).anyMatch(n -> n.startsWith("Wrong answer"));
         // The categories file in the repository is the one the run copies.
         assertThat(MAPPER.readTree(Path.of("allure/categories.json").toFile())).isEqualTo(categories);
+    }
+
+    /** Allure's own rule (CategoriesPlugin.matches): the status is listed, and each regex matches the whole text. */
+    private static boolean matches(JsonNode category, JsonNode result) {
+        List<String> statuses = StreamSupport.stream(category.path("matchedStatuses").spliterator(), false)
+                .map(JsonNode::asText).toList();
+        String message = result.path("statusDetails").path("message").asText(null);
+        String trace = result.path("statusDetails").path("trace").asText(null);
+        return (statuses.isEmpty() || statuses.contains(result.path("status").asText()))
+                && (!category.has("messageRegex") || message != null
+                        && java.util.regex.Pattern.compile(category.path("messageRegex").asText(), java.util.regex.Pattern.DOTALL)
+                        .matcher(message).matches())
+                && (!category.has("traceRegex") || trace != null
+                        && java.util.regex.Pattern.compile(category.path("traceRegex").asText(), java.util.regex.Pattern.DOTALL)
+                        .matcher(trace).matches());
+    }
+
+    @Test
+    void eachFailedTestIsInExactlyOneCategoryAndFailuresGroupByRuleNotByText() throws Exception {
+        BenchLauncher.run(Map.of("bench.model", "mock,mock:junk,mock:failing", "bench.phases", "hello,5q,tasks",
+                "bench.maxTasks", "3", "bench.retries", "0", "bench.out", dir.resolve("runs").toString()));
+        JsonNode categories = MAPPER.readTree(Path.of("allure/categories.json").toFile());
+        List<JsonNode> failed = questionResults().stream().filter(r -> !r.path("status").asText().equals("passed")).toList();
+        assertThat(failed).hasSizeGreaterThan(10);
+        java.util.Map<String, java.util.Set<String>> groups = new java.util.TreeMap<>();
+        for (JsonNode r : failed) {
+            List<String> in = StreamSupport.stream(categories.spliterator(), false).filter(c -> matches(c, r))
+                    .map(c -> c.path("name").asText()).toList();
+            assertThat(in).as(r.path("name").asText() + ": " + r.path("statusDetails").path("message").asText()).hasSize(1);
+            groups.computeIfAbsent(in.get(0), k -> new java.util.TreeSet<>()).add(r.path("statusDetails").path("message").asText());
+        }
+        // Allure groups a category's tests by message: one group per rule, however the answers differ.
+        assertThat(groups.get("Connection (refused, reset, closed)")).containsExactly("model call failed: connection");
+        assertThat(groups.get("Wrong answer (below the pass mark)")).containsExactly("below the pass mark");
+        assertThat(groups.get("Format (answer shape does not follow the format rule)"))
+                .allMatch(m -> m.startsWith("format rule not met: ")).hasSizeLessThanOrEqualTo(7)
+                .contains("format rule not met: python_code", "format rule not met: json_dict");
+        // The particulars are in the trace: the score and each failed check with its reason.
+        assertThat(failed).filteredOn(r -> "mock:junk".equals(label(r, "parentSuite")))
+                .allSatisfy(r -> assertThat(r.path("statusDetails").path("trace").asText()).contains("below pass mark", "  - "));
+    }
+
+    @Test
+    void theEnvironmentListsEveryModelOfTheRun() throws Exception {
+        BenchLauncher.run(Map.of("bench.model", "mock,mock:junk", "bench.phases", "hello", "bench.out", dir.resolve("runs").toString()));
+        Properties env = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("allure-results/environment.properties"))) {
+            env.load(in);
+        }
+        assertThat(env.getProperty("models")).isEqualTo("mock,mock:junk");
     }
 
     private Path source(JsonNode result, String name) {

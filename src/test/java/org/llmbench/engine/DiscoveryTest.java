@@ -53,7 +53,7 @@ class DiscoveryTest {
         assertThat(model.getUniqueId().toString()).isEqualTo("[engine:llm-bench]/[model:mock]");
         assertThat(model.getSource()).containsInstanceOf(ClassSource.class);
         assertThat(((ClassSource) model.getSource().get()).getClassName()).isEqualTo(EngineKits.ENTRY_CLASS);
-        assertThat(model.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("5q", "hello");
+        assertThat(model.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("hello", "5q"); // the order of bench.phases=hello,5q
     }
 
     @Test

@@ -62,6 +62,8 @@ class EdgeSuiteTest {
     }
 
     private static String message(Event e) {
-        return e.getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::getMessage).orElse("");
+        // The rule the test broke, then its particulars (the cause: score and failed checks).
+        return e.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                .map(t -> t.getMessage() + (t.getCause() == null ? "" : "\n" + t.getCause().getMessage())).orElse("");
     }
 }

@@ -25,8 +25,10 @@ import org.opentest4j.AssertionFailedError;
 
 class ExecutionTest {
 
+    /** The failure's message (the rule it broke) and its cause's (the score and each failed check). */
     private static String failureMessage(Event event) {
-        return event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+        Throwable failure = event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        return failure.getMessage() + (failure.getCause() == null ? "" : "\n" + failure.getCause().getMessage());
     }
 
     private static Throwable failure(Event event) {

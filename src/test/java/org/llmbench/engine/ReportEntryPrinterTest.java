@@ -23,7 +23,9 @@ class ReportEntryPrinterTest {
 
     /** Runs hello and 5q for two models through the Launcher with only the printer listening; what it printed. */
     private static List<String> printed(Map<String, String> extra) {
-        var parameters = new java.util.HashMap<>(Map.of("bench.model", "mock,mock:junk", "bench.phases", "hello,5q"));
+        // Its own out folder: a test run never writes to the user's target/bench-runs (nor its leaderboard).
+        var parameters = new java.util.HashMap<>(Map.of("bench.model", "mock,mock:junk", "bench.phases", "hello,5q",
+                "bench.out", EngineKits.freshOut()));
         parameters.putAll(extra);
         var request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(EngineKits.ENTRY_CLASS))

@@ -19,6 +19,20 @@ class UnknownKeyTest {
     }
 
     @Test
+    void surefireDiscoversTwiceButTheWarningComesOnce() {
+        // Surefire discovers each class to find tests, then again to run them: one warning, not one per discovery.
+        String out = EngineKits.freshOut();
+        var first = EngineKits.mock("bench.phase", "hello", "bench.out", out).selectors(selectClass(EngineKits.ENTRY_CLASS)).discover();
+        var second = EngineKits.mock("bench.phase", "hello", "bench.out", out, "bench.runPointer", out + "/p.txt")
+                .selectors(selectClass(EngineKits.ENTRY_CLASS)).discover();
+        var otherRun = EngineKits.mock("bench.phase", "hello").selectors(selectClass(EngineKits.ENTRY_CLASS)).discover();
+
+        assertThat(first.getDiscoveryIssues()).hasSize(1);
+        assertThat(second.getDiscoveryIssues()).isEmpty();
+        assertThat(otherRun.getDiscoveryIssues()).hasSize(1);
+    }
+
+    @Test
     void theOldParallelNameIsNotUnknownAndStillSwitchesConcurrentQuestionsOn() {
         for (String name : new String[] {"llm-bench.execution.parallel.enabled", "bench.execution.parallel.enabled"}) {
             var discovery = EngineKits.mock(name, "true", "bench.phases", "hello")

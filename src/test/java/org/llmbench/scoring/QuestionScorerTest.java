@@ -59,4 +59,28 @@ class QuestionScorerTest {
         assertThat(score.value()).isZero();
         assertThat(score.checks()).allSatisfy(c -> assertThat(c.reason().length()).isLessThan(200));
     }
+
+    @Test
+    void reasonsReadAsEnglishAndShowMarkersAsTheSuiteWroteThem() {
+        Score score = scorer.score(question(FormatRule.PYTHON_CODE, List.of("csv.DictReader"), null), "I would use a loop.", 70);
+
+        assertThat(score.failedChecks()).extracting(Check::reason)
+                .contains("no python code block found", "does not mention 'csv.DictReader'");
+        assertThat(score.failureRule()).isEqualTo("format rule not met: python_code");
+        Score bash = scorer.score(question(FormatRule.BASH_CODE, List.of(), null), "ls", 70);
+        assertThat(bash.failedChecks()).extracting(Check::reason).contains("no bash code block found");
+    }
+
+    @Test
+    void theFailureRuleIsTheMostSpecificOneAndTheSameForEveryAnswerThatBrokeIt() {
+        Score call = Score.of(List.of(Check.failed("model call", 1, "timeout: no answer within 30 s")), 70);
+        Score envelope = Score.of(List.of(Check.failed("strict-json envelope", 1, "no JSON object at 3"),
+                Check.failed("format:json_dict", 1, "x")), 70);
+        Score wrong = scorer.score(question(null, List.of("alpha"), null), "beta", 70);
+
+        assertThat(call.failureRule()).isEqualTo("model call failed: timeout");
+        assertThat(envelope.failureRule()).isEqualTo("answer envelope not parsed");
+        assertThat(wrong.failureRule()).isEqualTo("below the pass mark");
+        assertThat(scorer.score(question(null, List.of("alpha"), null), "gamma", 70).failureRule()).isEqualTo(wrong.failureRule());
+    }
 }

@@ -99,4 +99,37 @@ class SuiteLoaderTest {
             }
         }
     }
+
+    @Test
+    void everyProblemOfAFileComesFromOnePassInFileOrder() throws Exception {
+        SuiteOrigin origin = write("many.json", """
+                {"suite_name": "many",
+                 "run_mode": "sideways",
+                 "questions": [
+                   {"id": "Q1"},
+                   "not an object",
+                   {"id": "Q1", "prompt": "p"},
+                   {"id": "Q3", "prompt": "p", "tags": "x", "weight": -1}
+                 ]}
+                """);
+
+        assertThat(SuiteLoader.problems(origin)).extracting(SuiteException::field).containsExactly(
+                "run_mode", "questions[0].prompt", "questions[1]", "questions[3].tags", "questions[3].weight");
+        assertThatThrownBy(() -> SuiteLoader.load(origin)).isInstanceOf(SuiteException.class)
+                .hasMessageStartingWith(origin.display() + ":2:")
+                .hasMessageContaining("questions[3].tags: must be an array of strings");
+    }
+
+    @Test
+    void aLaneAssignmentIsNotBlamedForAQuestionThatHasAProblemOfItsOwn() throws Exception {
+        SuiteOrigin origin = write("lanes.json", """
+                {"suite_name": "lanes", "lanes": 2,
+                 "question_assignment": {"1": ["A"], "2": ["B", "B"]},
+                 "questions": [{"id": "A", "prompt": "p"}, {"id": "B"}]}
+                """);
+
+        assertThat(SuiteLoader.problems(origin)).extracting(SuiteException::getMessage).satisfiesExactly(
+                m -> assertThat(m).contains("question_assignment.2: 'B' is assigned twice"),
+                m -> assertThat(m).contains("questions[1].prompt: missing"));
+    }
 }
