@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = ReportCommand.Merge.class,
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
                 "With --compare A B: per question score and latency deltas from A to B.",
+                "With --html OUT.html: one self-contained page over the run folders, models or runs side by side.",
                 "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
                 "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
 final class ReportCommand implements Callable<Integer> {
@@ -79,6 +81,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "Compare two run folders: A then B.")
     List<Path> compare;
 
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "Write one self-contained HTML page over the RUN folders (several models or several runs).")
+    Path html;
+
     @Option(names = "--submissions", paramLabel = "DIR", defaultValue = "submissions",
             description = "Root of the leaderboard (default: ${DEFAULT-VALUE}).")
     Path submissions;
@@ -89,7 +95,14 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (compare != null) {
+        if (html != null) {
+            if (runs.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, "--html needs at least one RUN folder");
+            }
+            runs.forEach(RunFolder::read);
+            HtmlReport.write(runs, html);
+            out.println("report: " + html.toAbsolutePath() + " (" + java.nio.file.Files.size(html) / 1024 + " KiB)");
+        } else if (compare != null) {
             compare(RunFolder.read(compare.get(0)), RunFolder.read(compare.get(1)), out);
         } else if (!runs.isEmpty()) {
             runs.forEach(r -> summary(RunFolder.read(r), out));

@@ -30,9 +30,13 @@ final class RunCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         BenchRun.Outcome outcome = BenchRun.execute(bench.parameters(), out, err, bench.verbose);
-        out.printf(Locale.ROOT, "[llm-bench] %d tests: %d passed, %d failed, %d skipped; weighted total %.2f%n",
-                outcome.summary().getTestsFoundCount(), outcome.summary().getTestsSucceededCount(),
-                outcome.summary().getTestsFailedCount(), outcome.summary().getTestsSkippedCount(), outcome.scorePercent());
+        // The run's totals, from its ledger: on a resume they include what earlier processes scored.
+        var summary = outcome.results().path("summary");
+        int scored = summary.path("tasks").asInt();
+        int passed = summary.path("passed").asInt();
+        out.printf(Locale.ROOT, "[llm-bench] %d scored: %d passed, %d below their pass mark; weighted total %.2f%s%n",
+                scored, passed, scored - passed, outcome.scorePercent(), outcome.summary().getTestsSkippedCount() == 0 ? ""
+                        : String.format(Locale.ROOT, " (%d skipped in this process)", outcome.summary().getTestsSkippedCount()));
         if (outcome.everyCallFailed()) {
             err.println("[llm-bench] every model call failed: is the server at " + outcome.url() + " running? "
                     + "(see run.jsonl for each error)");

@@ -33,8 +33,9 @@ public final class BenchKeys {
     public static final Key<Provider> PROVIDER = Key.provider("bench.provider")
             .inferred(BenchKeys::inferProvider, "inferred")
             .file("/model/provider")
-            .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`; inferred: "
-                    + "`bench.replay` set → `replay`, mock models → `mock`, a URL with `/v1` → `openai`, else `ollama`");
+            .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`, `gguf` (in process); "
+                    + "inferred: `bench.replay` set → `replay`, mock models → `mock`, `.gguf` files → `gguf`, a URL with "
+                    + "`/v1` → `openai`, else `ollama`");
 
     /** The server's base URL (a trailing slash is dropped). */
     public static final Key<String> URL = Key.text("bench.url")
@@ -311,6 +312,9 @@ public final class BenchKeys {
         }
         if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
             return Provider.MOCK;
+        }
+        if (!models.isEmpty() && models.stream().allMatch(m -> m.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf"))) {
+            return Provider.GGUF;
         }
         if (r.given(URL).filter(u -> u.contains("/v1")).isPresent()) {
             return Provider.OPENAI;

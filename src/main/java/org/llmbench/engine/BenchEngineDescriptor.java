@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.platform.engine.TestDescriptor;
@@ -18,6 +19,7 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.PlannedRun;
 import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.RunSummary;
+import org.llmbench.tasks.CodeRunner;
 
 /**
  * The root of the tree. It holds the run's settings, built once in discovery (with {@code auto} expanded and the
@@ -122,6 +124,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         Set<String> models = new LinkedHashSet<>();
         Set<String> suites = new LinkedHashSet<>();
         Map<String, PlannedRun.PhaseLanes> lanes = new LinkedHashMap<>();
+        Map<String, List<String>> sandboxLayers = new LinkedHashMap<>();
         long tests = 0;
         for (TestDescriptor d : getDescendants()) {
             if (d instanceof ModelDescriptor model) {
@@ -132,11 +135,14 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             if (d instanceof LaneSuiteDescriptor phase) {
                 lanes.put(phase.suite().id(), new PlannedRun.PhaseLanes(phase.lanes(), phase.lanesSource()));
             }
+            if (d instanceof TaskDescriptor task && !sandboxLayers.containsKey(task.task().id())) {
+                Optional.ofNullable(CodeRunner.layers(task.task())).ifPresent(l -> sandboxLayers.put(task.task().id(), l));
+            }
             tests += d.isTest() ? 1 : 0;
         }
         String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
         PlannedRun.ShardPlan shard = sharded == null ? null : new PlannedRun.ShardPlan(config.shard(), config.runGroup(),
                 sharded.unitIds(), sharded.wholeRunUnitIds());
-        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests, shard);
+        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests, sandboxLayers, shard);
     }
 }

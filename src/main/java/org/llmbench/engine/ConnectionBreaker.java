@@ -81,6 +81,11 @@ final class ConnectionBreaker implements ModelClient {
     }
 
     @Override
+    public Map<String, Map<String, Object>> prepare(List<String> models) throws CallFailure {
+        return client.prepare(models);
+    }
+
+    @Override
     public String provider() {
         return client.provider();
     }

@@ -40,6 +40,10 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
      * {@link ClassSource} as a class-level event without a test name ({@code <testcase name="">}, every task
      * counted as one), while tools that read composites (IDEs, {@code list}) still find the generator.
      */
+    Task task() {
+        return task;
+    }
+
     static TestSource generatorSource(Task task) {
         return CompositeTestSource.from(List.of(ClassSource.from(task.generator())));
     }

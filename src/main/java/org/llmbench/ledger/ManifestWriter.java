@@ -32,7 +32,7 @@ final class ManifestWriter {
         m.put("resumed", ledger.resumed());
         m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
         m.put("provider", config.provider().wireName());
-        m.put("target_url", config.url());
+        m.put("target_url", config.provider() == org.llmbench.config.Provider.GGUF ? "in process (java-llama.cpp)" : config.url());
         m.put("models", plan.models());
         m.put("phases", config.phases());
         m.put("suites", plan.suites());
@@ -51,6 +51,8 @@ final class ManifestWriter {
         plan.phaseLanes().forEach((phase, lanes) -> phaseLanes.put(phase, Map.of("lanes", lanes.lanes(), "source", lanes.source())));
         m.put("phase_lanes", phaseLanes);
         m.put("tests_planned", plan.testsPlanned());
+        // What stood between the model's code and this machine: a layer missing here is missing for every task.
+        m.put("sandbox_layers", new java.util.TreeMap<>(plan.sandboxLayers()));
         if (plan.shard() != null) {
             m.put("shard", shard(plan.shard(), config));
         }

@@ -11,10 +11,12 @@ import org.llmbench.config.Shard;
  * each parallel phase runs, and how many tests are planned. The manifest and run_start record exactly this.
  *
  * @param models single models only; a mixed-lanes group container {@code a,b} is not a model
+ * @param sandboxLayers per code task, the sandbox layers this machine puts around the model's code
  * @param shard what part of a run split across machines this is; null for a whole run
  */
 public record PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
-                         Map<String, PhaseLanes> phaseLanes, long testsPlanned, ShardPlan shard) {
+                         Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers,
+                         ShardPlan shard) {
 
     /**
      * A shard's part of the run: which part, the id its shards share, the units (tests, or the containers that run
@@ -29,8 +31,8 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
 
     /** A whole run, not a shard. */
     public PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
-                      Map<String, PhaseLanes> phaseLanes, long testsPlanned) {
-        this(config, runId, models, suites, phaseLanes, testsPlanned, null);
+                      Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
+        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null);
     }
 
     /** The lanes one parallel phase runs, and where that number came from. */
@@ -41,5 +43,6 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
         models = List.copyOf(models);
         suites = List.copyOf(suites);
         phaseLanes = Map.copyOf(phaseLanes);
+        sandboxLayers = Map.copyOf(sandboxLayers);
     }
 }

@@ -7,7 +7,7 @@ import org.llmbench.config.BenchConfig;
 
 /**
  * The files written at the end of a run, in the order they depend on each other: metadata.json, the
- * leaderboard entry (which yields the percentile rank), results.json, then report.md, which reads them all.
+ * leaderboard entry (which yields the percentile rank), results.json, then report.md and report.html, which read them.
  */
 final class RunReports {
 
@@ -49,6 +49,7 @@ final class RunReports {
         }
         ResultsWriter.write(ledgerFile, folder.resolve("results.json"), runId, configHash, ranks);
         MarkdownReport.write(folder, ledgerFile);
+        HtmlReport.write(java.util.List.of(folder), folder.resolve(HtmlReport.FILE));
         return ranks;
     }
 }

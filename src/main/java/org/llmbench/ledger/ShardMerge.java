@@ -335,7 +335,7 @@ public final class ShardMerge {
         RunReports.write(out, ledger, runId, configHash, summary, leaderboard,
                 "a merge adds to the leaderboard only when asked (--leaderboard FILE)");
         BenchConfig config = settings(first);
-        RunNotesWriter.write(out, new PlannedRun(config, runId, models, suites, Map.of(), tests), longest);
+        RunNotesWriter.write(out, new PlannedRun(config, runId, models, suites, Map.of(), tests, Map.of()), longest);
         return new Merged(out, runId, group, parts.size(), summary);
     }
 

@@ -20,6 +20,7 @@ public final class ModelClients {
             case REPLAY -> new ReplayClient(java.nio.file.Path.of(config.replay()));
             case OPENAI -> servers(config, env, OpenAiClient::new);
             case OLLAMA -> servers(config, env, OllamaClient::new);
+            case GGUF -> new GgufClient(config.numCtx(), config.lanes());
         };
     }
 

@@ -1,14 +1,15 @@
 package org.llmbench.tasks;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Runs a code_fix answer against its tests in the {@link Sandbox}: one child process per answer, all tests in it,
- * and reads back which tests passed from the nonce-tagged lines the harness prints.
+ * Runs a code_fix answer against its tests in the {@link Sandbox}: one child process per answer, all tests in it.
+ * The child only runs the model's code on the inputs and reports what came back; {@link CaseReports} judges in
+ * the harness against expected values the child never saw, so printing, patching or exiting early can only lose.
  */
 public final class CodeRunner {
 
@@ -27,71 +28,80 @@ public final class CodeRunner {
         }
     }
 
-    private static final SecureRandom NONCES = new SecureRandom();
     private final Sandbox sandbox;
 
     public CodeRunner(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
+    /**
+     * The sandbox layers a code task's answers run under on this machine with the system properties' options, as
+     * wire names (for the score event); null for a task that runs no code.
+     */
+    public static List<String> layers(Task task) {
+        if (task.kind() != TaskKind.CODE_FIX) {
+            return null;
+        }
+        Language language = task.needsPython() ? Language.PYTHON : Language.JAVA;
+        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT);
+        return layers(sandbox, language).stream().map(Sandbox.Layer::wireName).toList();
+    }
+
+    static Set<Sandbox.Layer> layers(Sandbox sandbox, Language language) {
+        if (language == Language.PYTHON && Toolchain.python() == null) {
+            return Set.of();
+        }
+        Set<Sandbox.Layer> layers = EnumSet.copyOf(sandbox.layers(command(language, 0)));
+        if (language == Language.PYTHON || JavaHarness.hasGuard()) {
+            layers.add(Sandbox.Layer.LANGUAGE_GUARD);
+        }
+        return layers;
+    }
+
+    private static Sandbox.Command command(Language language, int cases) {
+        return language == Language.JAVA
+                ? new Sandbox.Command(JavaHarness.command(cases), null, List.of(Toolchain.javaHome()))
+                : new Sandbox.Command(PythonHarness.command(Toolchain.python()), PythonHarness.ADDRESS_SPACE_KB,
+                        List.of(Toolchain.python().home()));
+    }
+
     Outcome run(Language language, String code, List<TestCase> cases) {
-        String nonce = HexFormat.of().formatHex(bytes());
-        Sandbox.Result result = language == Language.JAVA
-                ? sandbox.run(Map.of(JavaHarness.FILE, JavaHarness.source(code, cases)),
-                        new Sandbox.Command(JavaHarness.command(), null), nonce + "\n")
-                : sandbox.run(Map.of(PythonHarness.FILE, PythonHarness.source(cases), PythonHarness.SOLUTION, code),
-                        new Sandbox.Command(PythonHarness.command(), PythonHarness.ADDRESS_SPACE_KB), nonce + "\n");
-        Report report = read(result.stdout(), nonce, cases.size());
-        return new Outcome(report.failures(), diagnostic(result, report.done()), result);
-    }
-
-    /** The harness's report as read from stdout: per test null (passed) or why not, and whether it finished. */
-    record Report(List<String> failures, boolean done) {
-    }
-
-    /** Reads the nonce-tagged lines of a harness's stdout; anything else (model prints, forgeries) is ignored. */
-    static Report read(String stdout, String nonce, int cases) {
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < cases; i++) {
-            failures.add("no result: the program stopped before this test");
+        if (language == Language.PYTHON && Toolchain.python() == null) {
+            List<String> failures = new ArrayList<>(cases.stream().map(c -> "not run").toList());
+            return new Outcome(failures, "python3 is not on the PATH", null);
         }
-        boolean done = false;
-        for (String line : stdout.split("\n")) {
-            if (!line.startsWith(nonce + " ")) {
-                continue;
-            }
-            String[] parts = line.substring(nonce.length() + 1).split(" ", 3);
-            if (parts[0].equals("DONE")) {
-                done = true;
-            } else if (parts.length >= 2 && parts[1].matches("\\d{1,4}")) {
-                int n = Integer.parseInt(parts[1]) - 1;
-                if (n >= 0 && n < failures.size()) {
-                    failures.set(n, parts[0].equals("PASS") ? null : parts.length > 2 ? parts[2] : "failed");
-                }
-            }
-        }
-        return new Report(failures, done);
+        Map<String, String> files = language == Language.JAVA ? JavaHarness.files(code, cases) : PythonHarness.files(code, cases);
+        Sandbox.Result result = sandbox.run(files, command(language, cases.size()), "");
+        CaseReports.Report report = CaseReports.judge(result.stdout(), cases);
+        return new Outcome(report.failures(), diagnostic(language, result, report), result);
     }
 
-    private static byte[] bytes() {
-        byte[] b = new byte[16];
-        NONCES.nextBytes(b);
-        return b;
-    }
-
-    private static String diagnostic(Sandbox.Result r, boolean done) {
+    private static String diagnostic(Language language, Sandbox.Result r, CaseReports.Report report) {
         if (r.startError() != null) {
             return r.startError();
         }
         if (r.timedOut()) {
             return "killed after the wall-clock limit";
         }
-        if (done) {
+        if (report.loadError() != null) {
+            return "does not load: " + report.loadError();
+        }
+        if (report.done()) {
             return null;
         }
-        String compileError = r.stderr().lines().filter(l -> l.contains("error:") || l.contains("Error"))
-                .findFirst().orElse(null);
-        return compileError != null ? "does not run: " + TaskJson.clip(compileError)
-                : "the program ended early (exit code " + r.exitCode() + ")";
+        if (language == Language.JAVA && r.exitCode() == JavaHarness.COMPILE_FAILED) {
+            return "does not compile: " + compileError(r.stderr());
+        }
+        return "the program ended early (exit code " + r.exitCode() + ")";
+    }
+
+    /**
+     * The first javac error, its message only, in a character set that cannot carry much else: javac ran before
+     * any model code, but a model's program could print a look-alike line on a later run, so nothing is trusted.
+     */
+    static String compileError(String stderr) {
+        return stderr.lines().filter(l -> l.matches("\\S+\\.java:\\d+: error: .*")).findFirst()
+                .map(l -> l.substring(l.indexOf(": error: ") + 9).replaceAll("[^A-Za-z0-9 ;:'(){}\\[\\].,<>_-]", "?"))
+                .map(m -> m.length() <= 60 ? m : m.substring(0, 57) + "...").orElse("see javac's output");
     }
 }

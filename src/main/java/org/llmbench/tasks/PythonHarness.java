@@ -1,116 +1,143 @@
 package org.llmbench.tasks;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the Python harness a code_fix answer runs under ({@code python3 -I}): it reads the nonce from stdin,
- * installs an audit hook that refuses process creation, native code loading and writes outside the sandbox
- * directory, executes the model's {@code solution.py} in its own namespace, and runs each test on a thread with
- * a time limit, reporting one nonce-tagged line per test.
+ * The files and command a Python code_fix answer runs with: the model's code as written in {@code solution.py},
+ * the test calls (never an expected value) in {@code cases.json}, and a fixed {@code runner.py} that installs an
+ * audit hook (no processes, sockets, sqlite, native code, reads or writes outside the directory and the Python
+ * installation), imports the solution as its own module, evaluates each call on a thread with a time limit and
+ * prints what it returned or threw as one JSON line; the harness compares ({@link CaseReports}). It runs under
+ * the real interpreter ({@code -I -S -B}: no environment, no site packages, no bytecode files).
  */
 final class PythonHarness {
 
-    static final String FILE = "harness.py";
+    static final String RUNNER = "runner.py";
     static final String SOLUTION = "solution.py";
+    static final String CASES = "cases.json";
     /** {@code ulimit -v} for the interpreter: room for Python, not for a runaway allocation. */
     static final long ADDRESS_SPACE_KB = 512 * 1024;
 
     private PythonHarness() {
     }
 
-    static String source(List<TestCase> cases) {
-        StringBuilder sb = new StringBuilder(HEAD);
-        for (int i = 0; i < cases.size(); i++) {
-            TestCase c = cases.get(i);
-            sb.append("_run(").append(i + 1).append(", ").append(TaskJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(c.call()))).append(", ").append(c.expected()).append(")\n");
-        }
-        sb.append(TAIL);
-        return sb.toString();
+    static Map<String, String> files(String modelCode, List<TestCase> cases) {
+        ArrayNode calls = TaskJson.array();
+        cases.forEach(c -> calls.add(c.call()));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SOLUTION, modelCode);
+        files.put(CASES, TaskJson.write(calls));
+        files.put(RUNNER, RUNNER_SOURCE);
+        return files;
     }
 
-    static List<String> command() {
-        return List.of("python3", "-I", FILE);
+    static List<String> command(Toolchain.Python python) {
+        return new ArrayList<>(List.of(python.executable(), "-I", "-S", "-B", RUNNER));
     }
 
-    private static final String HEAD = """
-            import os, sys, threading
-            def _emitter(out, nonce):
-                def emit(text):
-                    out.write((nonce + ' ' + text).replace('\\n', ' ').replace('\\r', ' ')[:500] + '\\n')
-                    out.flush()
-                return emit
-            _emit = _emitter(sys.stdout, sys.stdin.readline().strip())
-            with open('solution.py', encoding='utf-8') as _f:
-                _src = _f.read()
-            _root = os.path.realpath(os.getcwd())
-            _BLOCKED = ('subprocess.Popen', 'os.system', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.fork',
-                        'os.forkpty', 'pty.spawn', 'ctypes.dlopen', 'ctypes.dlsym', 'os.kill', 'os.killpg',
-                        'os.symlink', 'os.link', 'socket.connect', 'socket.bind', 'sys.addaudithook')
-            _PATH_EVENTS = ('os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.chmod', 'os.chown', 'os.truncate',
-                            'os.utime', 'shutil.rmtree', 'shutil.move', 'shutil.copyfile')
+    private static final String RUNNER_SOURCE = """
+            import importlib.util, json, os, sys, threading
 
-            def _inside(path):
-                if isinstance(path, int):
-                    return True
-                try:
-                    p = os.path.realpath(os.path.join(_root, os.fsdecode(path)))
-                except Exception:
-                    return False
-                return p == _root or p.startswith(_root + os.sep)
+            def _main():
+                out = sys.stdout
+                sys.stdout = sys.stderr  # what the model's code prints goes to stderr, never into the report
+                with open('cases.json', encoding='utf-8') as f:
+                    calls = json.load(f)
+                root = os.path.realpath(os.getcwd())
+                readable = [root] + sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)})
+                blocked_modules = {'_posixsubprocess', 'subprocess', 'multiprocessing', '_multiprocessing', 'ctypes', '_ctypes',
+                                   'socket', '_socket', 'ssl', '_ssl', 'select', 'selectors', 'sqlite3', '_sqlite3', 'mmap', 'pty',
+                                   'fcntl', 'resource', 'termios', '_xxsubinterpreters', '_testcapi', 'faulthandler'}
+                blocked = ('subprocess.', 'os.system', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.fork', 'os.forkpty', 'pty.',
+                           'ctypes.', 'os.kill', 'os.killpg', 'signal.pthread_kill', 'os.symlink', 'os.link', 'socket.',
+                           'sqlite3.', 'sys.addaudithook', 'sys.setprofile', 'sys.settrace', 'os.putenv', 'os.unsetenv',
+                           'mmap.', 'os.setsid')
+                path_events = ('os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.chmod', 'os.chown', 'os.truncate',
+                               'os.utime', 'os.listdir', 'os.scandir', 'os.chdir', 'shutil.', 'glob.glob', 'os.chflags',
+                               'os.lchown', 'os.lchmod', 'os.mkfifo', 'os.mknod', 'os.setxattr', 'os.removexattr')
 
-            def _hook(event, args):
-                if event in _BLOCKED:
-                    raise PermissionError('sandbox: ' + event + ' is not allowed')
-                if event == 'open' and len(args) >= 3:
-                    path, mode, flags = args[0], args[1], args[2]
-                    writing = (isinstance(mode, str) and any(c in mode for c in 'wax+')) or (
-                        isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC))
-                    if writing and not _inside(path):
-                        raise PermissionError('sandbox: writing outside the sandbox directory is not allowed')
-                if event in _PATH_EVENTS:
-                    for a in args[:2]:
-                        if isinstance(a, (str, bytes, os.PathLike)) and not _inside(a):
-                            raise PermissionError('sandbox: ' + event + ' outside the sandbox directory is not allowed')
-
-            sys.addaudithook(_hook)
-            _ns = {'__name__': 'solution'}
-            _load_error = None
-            try:
-                exec(compile(_src, 'solution.py', 'exec'), _ns)
-            except BaseException as e:
-                _load_error = 'does not load: ' + type(e).__name__ + ': ' + str(e)[:200]
-
-            def _report(n, failure):
-                _emit('PASS ' + str(n) if failure is None else 'FAIL ' + str(n) + ' ' + failure)
-
-            _stopped = [False]
-
-            def _run(n, call, expected):
-                if _load_error is not None:
-                    _report(n, _load_error)
-                    return
-                if _stopped[0]:
-                    _report(n, 'not run: an earlier test timed out')
-                    return
-                result = ['timed out after {CASE_TIMEOUT} ms']
-                def target():
+                def under(path, roots):
+                    if isinstance(path, int):
+                        return True
                     try:
-                        actual = eval(call, _ns)
-                        ok = type(actual) is type(expected) and expected == actual
-                        result[0] = None if ok else 'expected ' + repr(expected) + ', got ' + repr(actual)[:200]
-                    except BaseException as e:
-                        result[0] = 'threw ' + type(e).__name__ + ': ' + str(e)[:200]
-                t = threading.Thread(target=target, daemon=True)
-                t.start()
-                t.join({CASE_TIMEOUT_S})
-                _stopped[0] = t.is_alive()
-                _report(n, 'timed out after {CASE_TIMEOUT} ms' if t.is_alive() else result[0])
+                        p = os.path.realpath(os.path.join(root, os.fsdecode(path)))
+                    except Exception:
+                        return False
+                    return any(p == r or p.startswith(r + os.sep) for r in roots)
 
-            """.replace("{CASE_TIMEOUT}", Long.toString(JavaHarness.CASE_TIMEOUT_MS))
-            .replace("{CASE_TIMEOUT_S}", Long.toString(JavaHarness.CASE_TIMEOUT_MS / 1000));
+                def hook(event, args):
+                    if event.startswith(blocked):
+                        raise PermissionError('sandbox: ' + event + ' is not allowed')
+                    if event == 'import' and args and isinstance(args[0], str) and args[0].split('.')[0] in blocked_modules:
+                        raise PermissionError('sandbox: importing ' + args[0] + ' is not allowed')
+                    if event == 'open' and args:
+                        path, mode = args[0], args[1] if len(args) > 1 else 'r'
+                        flags = args[2] if len(args) > 2 else 0
+                        writing = (isinstance(mode, str) and any(c in mode for c in 'wax+')) or (
+                            isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC))
+                        if not under(path, [root] if writing else readable):
+                            raise PermissionError('sandbox: opening outside the sandbox directory is not allowed')
+                    if event.startswith(path_events):
+                        for a in args[:2]:
+                            if isinstance(a, (str, bytes, os.PathLike)) and not under(a, [root]):
+                                raise PermissionError('sandbox: ' + event + ' outside the sandbox directory is not allowed')
 
-    private static final String TAIL = """
-            _emit('DONE')
-            os._exit(0)
-            """;
+                def literal(v):
+                    t = type(v)
+                    if v is None:
+                        return 'None'
+                    if t is bool:
+                        return 'True' if v else 'False'
+                    if t is int:
+                        return str(v) if -10 ** 18 < v < 10 ** 18 else '<big int>'
+                    if t is str:
+                        return '"' + v.replace('\\\\', '\\\\\\\\').replace('"', '\\\\"') + '"' if len(v) <= 1000 else '<long str>'
+                    if t is list and len(v) <= 1000 and all(type(x) is int and -10 ** 18 < x < 10 ** 18 for x in v):
+                        return '[' + ', '.join(str(x) for x in v) + ']'
+                    return '<' + t.__name__[:40] + '>'
+
+                def report(obj):
+                    out.write(json.dumps(obj) + '\\n')
+                    out.flush()
+
+                sys.addaudithook(hook)
+                try:
+                    spec = importlib.util.spec_from_file_location('solution', os.path.join(root, 'solution.py'))
+                    module = importlib.util.module_from_spec(spec)
+                    sys.modules['solution'] = module
+                    spec.loader.exec_module(module)
+                except BaseException as e:
+                    report({'load_error': type(e).__name__})
+                    os._exit(0)
+                namespace = vars(module)
+                stopped = False
+                for n, call in enumerate(calls, 1):
+                    if stopped:
+                        report({'case': n, 'skipped': True})
+                        continue
+                    box = {}
+                    def target():
+                        try:
+                            box['returned'] = literal(eval(call, namespace))
+                        except BaseException as e:
+                            box['threw'] = type(e).__name__
+                    t = threading.Thread(target=target, daemon=True)
+                    t.start()
+                    t.join({CASE_TIMEOUT_S})
+                    if t.is_alive():
+                        stopped = True
+                        report({'case': n, 'timeout': True})
+                    elif 'threw' in box:
+                        report({'case': n, 'threw': box['threw']})
+                    else:
+                        report({'case': n, 'returned': box.get('returned', '<none>')})
+                report({'done': True})
+                os._exit(0)
+
+            _main()
+            """.replace("{CASE_TIMEOUT_S}", Long.toString(JavaHarness.CASE_TIMEOUT_MS / 1000));
 }

@@ -6,20 +6,57 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs model-written code in a child process, never in the harness JVM: a fresh empty temporary directory
- * (removed afterwards) as working directory, an environment with nothing from the parent but PATH, a
- * wall-clock limit after which the whole process tree (and its process group) is killed, a file-size limit
- * and optional address-space limit through {@code ulimit}, and stdout/stderr capped. See the README's
- * "Generated tasks" section for what this does and does not protect against.
+ * Runs model-written code in a child process, never in the harness JVM, behind the layers this machine allows
+ * ({@link Layer}): a fresh temporary directory (removed afterwards) as working directory, an environment with
+ * nothing from the parent but PATH, a wall-clock limit, file-size and optional address-space limits; where the
+ * kernel allows, its own PID, mount and network namespaces in a private root ({@link PrivateRoot}); as root, a
+ * uid of its own. After every run, finished or not, every process it started is killed ({@link ProcessTrees}).
+ * See the README's "Generated tasks" section for what this does and does not protect against.
  */
 public final class Sandbox {
+
+    /** Switches the namespace layer off, to run as on a machine without it: {@code -Dllmbench.sandbox.namespaces=false}. */
+    public static final String NAMESPACES_PROPERTY = "llmbench.sandbox.namespaces";
+    /** Switches the separate-uid layer off: {@code -Dllmbench.sandbox.uid=false}. */
+    public static final String UID_PROPERTY = "llmbench.sandbox.uid";
+
+    /** One protection around a run; which ones are in force depends on the machine and the {@link Options}. */
+    public enum Layer {
+        /** Every process of the run lives in a PID namespace that the kernel empties when the run ends. */
+        PID_NAMESPACE,
+        /** A root of its own: only its directory (writable), the runtime and /usr (read-only); no home, no /tmp. */
+        PRIVATE_ROOT,
+        /** A network namespace with nothing but a loopback that is down. */
+        NO_NETWORK,
+        /** A uid of its own (when the harness is root), whose processes are all killed when the run ends. */
+        SEPARATE_UID,
+        /** Its own session and process group, killed with its descendants when the run ends. */
+        PROCESS_GROUP,
+        /** An environment with nothing from the parent but PATH. */
+        CLEAN_ENVIRONMENT,
+        /** {@code ulimit} on file size, address space (Python) and, with a uid of its own, processes. */
+        RESOURCE_LIMITS,
+        /** The language's own guard: a SecurityManager (JDK 17 to 23) or a Python audit hook (added by the code runner). */
+        LANGUAGE_GUARD;
+
+        /** The name written to score details and the manifest, e.g. {@code pid_namespace}. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** Limits of one run. */
     public record Limits(Duration wallClock, int outputCapBytes, long maxFileKb) {
@@ -28,60 +65,173 @@ public final class Sandbox {
     }
 
     /**
+     * Which layers to use where the machine has them; switching one off simulates a machine without it.
+     *
+     * @param namespaces the PID, mount and network namespaces in a private root
+     * @param separateUid a uid of its own per run, when the harness runs as root
+     */
+    public record Options(boolean namespaces, boolean separateUid) {
+        /** Both on unless {@value #NAMESPACES_PROPERTY} or {@value #UID_PROPERTY} is {@code false}. */
+        public static Options fromSystemProperties() {
+            return new Options(!"false".equalsIgnoreCase(System.getProperty(NAMESPACES_PROPERTY)),
+                    !"false".equalsIgnoreCase(System.getProperty(UID_PROPERTY)));
+        }
+    }
+
+    /**
      * A command to run in the sandbox directory.
      *
      * @param argv the command line; relative paths resolve against the sandbox directory
      * @param addressSpaceKb {@code ulimit -v} for the child, or null (a JVM reserves far more than it uses, so
      *                       Java children get {@code -Xmx} instead)
+     * @param runtimeHomes installations the command reads (a JDK, a Python prefix), made visible in a private
+     *                     root; a separate uid is used only when it can reach them
      */
-    public record Command(List<String> argv, Long addressSpaceKb) {
+    public record Command(List<String> argv, Long addressSpaceKb, List<Path> runtimeHomes) {
+        public Command {
+            argv = List.copyOf(argv);
+            runtimeHomes = List.copyOf(runtimeHomes);
+        }
+
+        /** A command that needs nothing beyond /usr. */
+        public Command(List<String> argv, Long addressSpaceKb) {
+            this(argv, addressSpaceKb, List.of());
+        }
     }
 
     /** The outcome of one run; {@code exitCode} is -1 when the run was killed or could not start. */
     public record Result(int exitCode, boolean timedOut, String stdout, String stderr, boolean outputTruncated,
-                         long millis, String startError) {
+                         long millis, String startError, Set<Layer> layers) {
     }
 
-    private final Limits limits;
+    /** A uid of its own per run, from a range no distribution hands out to users. */
+    private static final int UID_BASE = 1_600_000_000;
+    private static final int UID_RANGE = 100_000_000;
+    private static final int MAX_PROCESSES = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Limits limits;
+    private final Options options;
+
+    /** A sandbox with the layers the system properties allow. */
     public Sandbox(Limits limits) {
+        this(limits, Options.fromSystemProperties());
+    }
+
+    public Sandbox(Limits limits, Options options) {
         this.limits = limits;
+        this.options = options;
     }
 
     public Limits limits() {
         return limits;
     }
 
+    /** The layers a run of {@code command} gets on this machine (the language guard is the code runner's to add). */
+    public Set<Layer> layers(Command command) {
+        return plan(command, options.namespaces() && Toolchain.hasNamespaces()).layers();
+    }
+
     /** Writes the files into a new temporary directory, runs the command there with stdin, and removes the directory. */
     public Result run(Map<String, String> files, Command command, String stdin) {
+        return run(files, command, stdin, options.namespaces() && Toolchain.hasNamespaces());
+    }
+
+    /** The probe's entry: a run in a private root whatever the probe's cached answer (which it is computing). */
+    Result runWithNamespaces(Map<String, String> files, Command command, String stdin) {
+        return run(files, command, stdin, true);
+    }
+
+    /** How one run is wrapped: with or without namespaces, under which uid, with what marker. */
+    private record Plan(boolean namespaces, Integer uid, String marker, Set<Layer> layers) {
+    }
+
+    private Plan plan(Command command, boolean namespaces) {
+        boolean uid = options.separateUid() && Toolchain.IS_ROOT && Toolchain.HAS_SETPRIV && Toolchain.HAS_BASH
+                && (namespaces || command.runtimeHomes().stream().allMatch(Toolchain::reachableByOthers));
+        Set<Layer> layers = EnumSet.of(Layer.CLEAN_ENVIRONMENT);
+        if (namespaces) {
+            layers.addAll(List.of(Layer.PID_NAMESPACE, Layer.PRIVATE_ROOT, Layer.NO_NETWORK));
+        } else if (Toolchain.HAS_SETSID) {
+            layers.add(Layer.PROCESS_GROUP);
+        }
+        if (uid) {
+            layers.add(Layer.SEPARATE_UID);
+        }
+        if (Toolchain.HAS_BASH) {
+            layers.add(Layer.RESOURCE_LIMITS);
+        }
+        String marker = namespaces || uid ? null : "LLMBENCH_SANDBOX_RUN=" + HexFormat.of().formatHex(bytes(12));
+        return new Plan(namespaces, uid ? UID_BASE + RANDOM.nextInt(UID_RANGE) : null, marker,
+                Collections.unmodifiableSet(layers));
+    }
+
+    private Result run(Map<String, String> files, Command command, String stdin, boolean namespaces) {
         long start = System.nanoTime();
-        Path dir = null;
+        Plan plan = plan(command, namespaces);
+        Path base = null;
         try {
-            dir = Files.createTempDirectory("llm-bench-sandbox-");
+            base = Files.createTempDirectory("llm-bench-sandbox-");
+            Path work = Files.createDirectory(base.resolve("work"));
+            Files.createDirectory(base.resolve("root"));
             for (Map.Entry<String, String> f : files.entrySet()) {
-                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+                Path file = work.resolve(f.getKey()).normalize();
+                if (!file.startsWith(work)) {
+                    throw new IOException("a sandbox file must stay in its directory: " + f.getKey());
+                }
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
-            return execute(dir, command, stdin, start);
+            if (plan.namespaces()) {
+                PrivateRoot.prepare(base, plan.uid(), command.runtimeHomes());
+            }
+            if (plan.uid() != null) {
+                // The uid may pass through the base (private to the harness user by default) to its own directory.
+                Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+                giveTo(work, plan.uid());
+            }
+            return execute(base, work, command, stdin, start, plan);
         } catch (IOException e) {
-            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage());
+            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
         } finally {
-            if (dir != null) {
-                TempDirs.delete(dir);
+            if (base != null) {
+                TempDirs.delete(base);
             }
         }
     }
 
-    private Result execute(Path dir, Command command, String stdin, long start) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(wrap(command, dir.toRealPath())).directory(dir.toFile());
+    /** Makes the working directory and its files the run's uid's, so it can write there and nowhere else. */
+    private static void giveTo(Path work, int uid) throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path p : paths.toList()) {
+                Files.setAttribute(p, "unix:uid", uid);
+                Files.setAttribute(p, "unix:gid", uid);
+            }
+        }
+    }
+
+    private Result execute(Path base, Path work, Command command, String stdin, long start, Plan plan) throws IOException {
+        // Output goes to files beside (not in) the working directory: no pipe a grandchild could hold open, no
+        // reader to wait for; ulimit -f caps their size like any file the child writes.
+        Path stdoutFile = base.resolve("stdout");
+        Path stderrFile = base.resolve("stderr");
+        for (Path f : List.of(stdoutFile, stderrFile)) {
+            Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(work.toFile())
+                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
         env.clear();
         if (path != null) {
             env.put("PATH", path);
         }
+        if (plan.marker() != null) {
+            int eq = plan.marker().indexOf('=');
+            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
+        }
         Process process = builder.start();
-        CappedReader out = CappedReader.start(process.getInputStream(), limits.outputCapBytes());
-        CappedReader err = CappedReader.start(process.getErrorStream(), limits.outputCapBytes() / 4);
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
@@ -94,96 +244,58 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
             finished = false;
         }
-        ProcessTrees.kill(process, Toolchain.HAS_SETSID);
-        return new Result(finished ? process.exitValue() : -1, !finished, out.text(), err.text(),
-                out.truncated() || err.truncated(), elapsed(start), null);
+        ProcessTrees.kill(process, plan.namespaces(), Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker());
+        int exit = finished ? process.exitValue() : -1;
+        Captured out = Captured.read(stdoutFile, limits.outputCapBytes());
+        Captured err = Captured.read(stderrFile, limits.outputCapBytes() / 4);
+        String startError = plan.namespaces() && exit == PrivateRoot.SETUP_FAILED
+                ? "the private root could not be set up: " + TaskJson.clip(err.text()) : null;
+        return new Result(exit, !finished, out.text(), err.text(), out.truncated() || err.truncated(), elapsed(start),
+                startError, plan.layers());
     }
 
     /**
-     * Mount commands run inside the child's own mount namespace: its directory stays writable, every other mount
-     * becomes read-only (the kernel lets a namespace add the read-only flag to mounts it inherited, never remove
-     * it), so code that ignores its directory cannot write anywhere else, whatever the JDK or interpreter allows.
-     * The {@code cd} moves the shell onto the new mount: its working directory still pointed at the old one.
+     * The command line: in a private root under {@code unshare}, or under {@code setsid} (and {@code setpriv} to the
+     * run's uid) without namespaces; {@code ulimit} caps file size, address space and, with a uid of its own, the
+     * number of processes.
      */
-    private static final String READ_ONLY_OUTSIDE_DIR = "d=\"$1\"; shift; mount --bind \"$d\" \"$d\" && cd \"$d\" || exit 97; "
-            + "for m in $(awk '{print $2}' /proc/self/mounts); do case \"$m\" in \"$d\"|/proc|/proc/*|/dev|/dev/*|/sys|/sys/*) ;; "
-            + "*) mount -o remount,bind,ro \"$m\" 2>/dev/null ;; esac; done; ";
-
-    /**
-     * {@code setsid} gives the child its own process group, so everything it spawns can be killed together; where
-     * unprivileged user namespaces exist, {@code unshare} gives it no network and a read-only file system outside
-     * its directory; {@code ulimit} caps file size and address space.
-     */
-    private List<String> wrap(Command command, Path dir) {
+    private List<String> wrap(Command command, Path base, Plan plan) {
+        String limitsScript = "ulimit -f " + limits.maxFileKb()
+                + (command.addressSpaceKb() == null ? "" : "; ulimit -v " + command.addressSpaceKb())
+                + (plan.uid() == null ? "" : "; ulimit -u " + MAX_PROCESSES);
+        if (plan.namespaces()) {
+            return PrivateRoot.wrap(base, plan.uid(), command.runtimeHomes(), limitsScript, command.argv());
+        }
         List<String> argv = new ArrayList<>();
         if (Toolchain.HAS_SETSID) {
             argv.add("setsid");
         }
-        boolean namespaces = Toolchain.hasNamespaces();
-        if (namespaces) {
-            argv.addAll(List.of("unshare", "--user", "--map-root-user", "--mount", "--net"));
-        }
         if (Toolchain.HAS_BASH) {
-            String limitsScript = (namespaces ? READ_ONLY_OUTSIDE_DIR : "") + "ulimit -f " + limits.maxFileKb()
-                    + (command.addressSpaceKb() == null ? "" : "; ulimit -v " + command.addressSpaceKb())
-                    + "; exec \"$@\"";
-            argv.addAll(List.of("bash", "-c", limitsScript, "sandbox"));
-            if (namespaces) {
-                argv.add(dir.toString());
-            }
+            argv.addAll(List.of("bash", "-c", limitsScript + "; u=$1; shift; if [ \"$u\" != - ]; then exec setpriv "
+                    + "--reuid=\"$u\" --regid=\"$u\" --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$@\"; "
+                    + "fi; exec \"$@\"", "sandbox", plan.uid() == null ? "-" : plan.uid().toString()));
         }
         argv.addAll(command.argv());
         return argv;
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
     }
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Reads a child's stream on its own thread, keeping the first {@code cap} bytes and draining the rest. */
-    private static final class CappedReader {
-        private final Thread thread;
-        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-        private volatile boolean truncated;
-
-        private CappedReader(InputStream in, int cap) {
-            thread = new Thread(() -> {
-                byte[] chunk = new byte[8192];
-                try (in) {
-                    for (int n; (n = in.read(chunk)) >= 0; ) {
-                        synchronized (kept) {
-                            int room = cap - kept.size();
-                            kept.write(chunk, 0, Math.max(0, Math.min(room, n)));
-                            truncated |= n > room;
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // The stream closes when the child is killed; what was read so far stands.
-                }
-            }, "sandbox-output");
-            thread.setDaemon(true);
-        }
-
-        static CappedReader start(InputStream in, int cap) {
-            CappedReader reader = new CappedReader(in, cap);
-            reader.thread.start();
-            return reader;
-        }
-
-        /** What was read; waits for the end of the stream, which comes once the process group is gone. */
-        String text() {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** The first {@code cap} bytes of an output file, and whether there was more. */
+    private record Captured(String text, boolean truncated) {
+        static Captured read(Path file, int cap) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] kept = in.readNBytes(cap);
+                return new Captured(new String(kept, StandardCharsets.UTF_8), in.read() >= 0);
             }
-            synchronized (kept) {
-                return kept.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        boolean truncated() {
-            return truncated;
         }
     }
 }

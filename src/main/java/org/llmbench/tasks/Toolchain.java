@@ -1,54 +1,116 @@
 package org.llmbench.tasks;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What this machine offers the sandbox, probed once: the JDK running the harness, python3, setsid, bash, and
- * unprivileged user namespaces (for a read-only file system and no network around the child).
+ * What this machine offers the sandbox, probed once: the JDK running the harness, python3 (resolved to its real
+ * interpreter, so no wrapper script such as a pyenv shim runs in the child), setsid, bash, setpriv, whether the
+ * harness runs as root, and whether the private-root namespace script works here.
  */
 public final class Toolchain {
 
     static final boolean HAS_SETSID = onPath("setsid");
     static final boolean HAS_BASH = onPath("bash");
-    private static volatile Boolean python;
+    static final boolean HAS_SETPRIV = onPath("setpriv");
+    static final boolean IS_ROOT = isRoot();
+    private static volatile Python python;
     private static volatile Boolean namespaces;
+
+    /** The real interpreter python3 runs and the installation it reads its standard library from. */
+    record Python(String executable, Path home) {
+    }
 
     private Toolchain() {
     }
 
     /** The {@code java} launcher of the JDK running the harness (the child uses the same JDK). */
     static String java() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
+        return jdkTool("java");
     }
 
-    /** Whether a working python3 is on the PATH (it runs {@code python3 -I -c pass} once). */
+    /** The {@code javac} of the JDK running the harness. */
+    static String javac() {
+        return jdkTool("javac");
+    }
+
+    /** The JDK's home, which the child must be able to read. */
+    static Path javaHome() {
+        return realPath(Path.of(System.getProperty("java.home")));
+    }
+
+    private static String jdkTool(String name) {
+        Path tool = Path.of(System.getProperty("java.home"), "bin", name);
+        return Files.isExecutable(tool) ? tool.toString() : name;
+    }
+
+    /** Whether a working python3 is on the PATH (it runs python3 once to find its real interpreter). */
     public static boolean hasPython() {
-        Boolean known = python;
-        if (known == null) {
-            known = onPath("python3") && runs("python3", "-I", "-c", "pass");
-            python = known;
+        return python() != null;
+    }
+
+    /** The real interpreter behind {@code python3}, or null when there is none. */
+    static Python python() {
+        Python known = python;
+        if (known == null && onPath("python3")) {
+            List<String> lines = output("python3", "-I", "-S", "-c", "import sys; print(sys.executable); print(sys.base_prefix)");
+            if (lines.size() == 2 && !lines.get(0).isBlank() && Files.isExecutable(Path.of(lines.get(0)))) {
+                known = new Python(realPath(Path.of(lines.get(0))).toString(), realPath(Path.of(lines.get(1))));
+                python = known;
+            }
         }
         return known;
     }
 
     /**
-     * Whether {@code unshare} can give a child its own user, mount and network namespaces without privileges, and
-     * bind-mount there (it runs {@code unshare --user --map-root-user --mount --net mount --bind TMP TMP} once).
-     * Some kernels, distributions and containers forbid either; the sandbox then does without this layer.
+     * Whether the namespace layer works here: it runs {@code true} in a private root once ({@link PrivateRoot}).
+     * Kernels, distributions and containers may forbid user, PID or mount namespaces; the sandbox then does
+     * without this layer and says so.
      */
     static boolean hasNamespaces() {
         Boolean known = namespaces;
         if (known == null) {
-            String tmp = System.getProperty("java.io.tmpdir");
-            known = HAS_BASH && onPath("unshare") && onPath("mount")
-                    && runs("unshare", "--user", "--map-root-user", "--mount", "--net", "mount", "--bind", tmp, tmp);
+            known = HAS_BASH && HAS_SETPRIV && onPath("unshare") && onPath("mount") && PrivateRoot.works();
             namespaces = known;
         }
         return known;
+    }
+
+    /** Whether every directory above {@code home} (and it) lets other users through, so a separate uid can run from it. */
+    static boolean reachableByOthers(Path home) {
+        for (Path p = realPath(home); p != null; p = p.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Integer.valueOf(0).equals(uid);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean onPath(String name) {
@@ -64,17 +126,20 @@ public final class Toolchain {
         return false;
     }
 
-    private static boolean runs(String... command) {
+    private static List<String> output(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return List.of();
             }
-            return p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
+            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).lines().toList() : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 }

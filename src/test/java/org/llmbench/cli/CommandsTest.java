@@ -24,7 +24,7 @@ class CommandsTest {
         Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello,5q", "--out", tmp.toString());
 
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(cli.out()).contains("6 tests: 6 passed, 0 failed").contains("weighted total 100.00");
+        assertThat(cli.out()).contains("6 scored: 6 passed, 0 below their pass mark").contains("weighted total 100.00");
         Path folder = onlyRun(tmp);
         assertThat(folder.resolve("run.jsonl")).isNotEmptyFile();
         assertThat(folder.resolve("manifest.json")).isNotEmptyFile();
@@ -65,10 +65,7 @@ class CommandsTest {
 
     @Test
     void runWithNoServerExitsWithModelErrorWithinSecondsNamingTheFix() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.llmbench.testing.Ports.closed();
         long start = System.nanoTime();
         Cli cli = Cli.run("run", "--model", "qwen3.5:0.8b", "--url", "http://127.0.0.1:" + port, "--out", tmp.toString());
 

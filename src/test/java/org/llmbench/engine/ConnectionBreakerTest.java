@@ -65,10 +65,7 @@ class ConnectionBreakerTest {
 
     @Test
     void aRunAgainstADeadServerAbortsTheRestWithinSecondsAndRecordsWhy() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.llmbench.testing.Ports.closed();
         long start = System.nanoTime();
         var results = EngineKits.mock("bench.model", "m", "bench.provider", "openai", "bench.url", "http://127.0.0.1:" + port + "/v1",
                         "bench.phases", "hello,5q,20q")

@@ -3,7 +3,6 @@ package org.llmbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -27,12 +26,6 @@ class PreflightTest {
         return kit;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static List<DiscoveryIssue> errors(EngineTestKit.Builder kit) {
         return kit.discover().getDiscoveryIssues().stream()
                 .filter(i -> i.severity() == DiscoveryIssue.Severity.ERROR).toList();
@@ -40,7 +33,7 @@ class PreflightTest {
 
     @Test
     void noServerIsOneErrorNamingTheUrlAndTheFixWithinSeconds() throws Exception {
-        String url = "http://127.0.0.1:" + freePort();
+        String url = "http://127.0.0.1:" + org.llmbench.testing.Ports.closed();
         long start = System.nanoTime();
         List<DiscoveryIssue> errors = errors(kit("bench.model", "qwen3.5:0.8b", "bench.url", url));
         long ms = (System.nanoTime() - start) / 1_000_000;

@@ -94,10 +94,12 @@ class FuzzTest {
             assertThat(parsed.ok() || parsed.error() != null).isTrue();
             assertThat(parsed.answer()).isNotNull();
             Answer free = TaskScorer.freeText(task, input);
-            assertThat(JavaHarness.source(free.code(), cases)).startsWith("").contains("class LlmBenchHarness");
-            assertThat(PythonHarness.source(cases)).contains("_run(1");
-            CodeRunner.Report report = CodeRunner.read(input + "\nn PASS 1\nn FAIL 99 x\nn DONE", "n", 1);
+            assertThat(JavaHarness.files(free.code(), cases).get(JavaHarness.SOLUTION)).contains("class Solution");
+            assertThat(PythonHarness.files(free.code(), cases).get(PythonHarness.CASES)).isEqualTo("[\"Solution.f(1)\"]");
+            CaseReports.Report report = CaseReports.judge(input + "\n{\"case\":1,\"returned\":\"1\"}\n{\"case\":99}\n{\"done\":true}", cases);
             assertThat(report.failures()).hasSize(1);
+            assertThat(report.failures().get(0)).as("a fuzzed line may claim a result, never two").satisfiesAnyOf(
+                    f -> assertThat(f).isNull(), f -> assertThat(f).isEqualTo("reported more than once"));
             assertThat(EnvelopeParser.findJson(input)).isNotNull();
         }
     }

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile model code in the sandbox: each behaviour is contained, costs the answer its score (or the share of
@@ -113,20 +117,80 @@ class SandboxTest {
     }
 
     @Test
-    void withUserNamespacesTheChildWritesOnlyItsDirectoryAndHasNoNetwork() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Toolchain.hasNamespaces(), "no unprivileged user namespaces here");
+    void withNamespacesTheChildSeesOnlyItsDirectoryAndTheRuntimeAndHasNoNetwork() throws Exception {
+        assumeTrue(Toolchain.hasNamespaces(), "no namespaces here");
+        Files.createDirectories(HOME_ESCAPE.getParent());
         try (var listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             String script = "echo x > inside.txt && echo inside-written; "
                     + "echo x > '" + ESCAPE + "' && echo OUTSIDE-WRITTEN; "
                     + "echo x > '" + HOME_ESCAPE + "' && echo HOME-WRITTEN; "
+                    + "echo x > /usr/llm-bench-escape && echo USR-WRITTEN; "
+                    + "test -e /proc/" + ProcessHandle.current().pid() + " && echo HARNESS-VISIBLE; "
+                    + "test -e " + HOME_ESCAPE.getParent() + " && echo PROJECT-VISIBLE; "
+                    + "test -e /home || test -e /root/.ssh || test -e /tmp && echo HOMES-VISIBLE; "
+                    + "echo root=$(ls / | tr '\\n' ' '); "
                     + "(exec 3<>/dev/tcp/127.0.0.1/" + listening.getLocalPort() + ") && echo CONNECTED || echo no-network";
             Sandbox.Result r = FAST.run(Map.of(), new Sandbox.Command(List.of("bash", "-c", script), null), "");
             assertThat(r.stdout()).as(r.stderr()).contains("inside-written", "no-network")
-                    .doesNotContain("OUTSIDE-WRITTEN", "HOME-WRITTEN", "CONNECTED");
+                    .doesNotContain("OUTSIDE-WRITTEN", "HOME-WRITTEN", "USR-WRITTEN", "HARNESS-VISIBLE", "PROJECT-VISIBLE",
+                            "HOMES-VISIBLE", "CONNECTED");
+            assertThat(r.stdout()).contains("root=bin dev etc lib").contains(" proc sandbox sbin usr");
             assertThat(r.stderr()).contains("Read-only file system");
+            assertThat(r.layers()).contains(Sandbox.Layer.PID_NAMESPACE, Sandbox.Layer.PRIVATE_ROOT, Sandbox.Layer.NO_NETWORK);
         }
         assertThat(ESCAPE).doesNotExist();
         assertThat(HOME_ESCAPE).doesNotExist();
+    }
+
+    /** The setups a machine may offer: namespaces; none but a uid of its own (root); neither (not root, no namespaces). */
+    static Stream<Sandbox.Options> setups() {
+        return Stream.of(new Sandbox.Options(true, true), new Sandbox.Options(false, true), new Sandbox.Options(false, false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("setups")
+    void processesThatLeaveTheirSessionDieWithTheRunAndDoNotHoldItsOutput(Sandbox.Options options) throws Exception {
+        String marker = "llmbench" + UUID.randomUUID().toString().replace("-", "");
+        Sandbox sandbox = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 4096, 1024), options);
+        String script = "for i in 1 2 3 4 5; do setsid bash -c 'exec -a " + marker + " sleep 60' & done; "
+                + "(setsid bash -c 'exec -a " + marker + " sleep 60' &); sleep 0.5; echo started";
+        Sandbox.Result r = sandbox.run(Map.of(), new Sandbox.Command(List.of("bash", "-c", script), null), "");
+        assertThat(r.stdout()).as(r.stderr()).contains("started");
+        assertThat(r.timedOut()).isFalse();
+        assertThat(r.millis()).as("the run ends with its child, not with the grandchildren holding its pipes").isLessThan(4_000);
+        Thread.sleep(200);
+        assertThat(SandboxAttackTest.processesWith(marker)).as("processes left behind").isEmpty();
+    }
+
+    @Test
+    void theLayersInForceAreTheOnesAsked() {
+        Sandbox.Command command = new Sandbox.Command(List.of("true"), null);
+        Set<Sandbox.Layer> without = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true)).layers(command);
+        assertThat(without).contains(Sandbox.Layer.CLEAN_ENVIRONMENT, Sandbox.Layer.PROCESS_GROUP)
+                .doesNotContain(Sandbox.Layer.PID_NAMESPACE, Sandbox.Layer.PRIVATE_ROOT, Sandbox.Layer.NO_NETWORK);
+        assertThat(without.contains(Sandbox.Layer.SEPARATE_UID)).isEqualTo(Toolchain.IS_ROOT);
+        assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, false)).layers(command))
+                .doesNotContain(Sandbox.Layer.SEPARATE_UID);
+        Sandbox.Result r = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true)).run(Map.of(), command, "");
+        assertThat(r.layers()).isEqualTo(without);
+        if (Toolchain.hasNamespaces()) {
+            assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(true, true)).layers(command))
+                    .contains(Sandbox.Layer.PID_NAMESPACE, Sandbox.Layer.PRIVATE_ROOT, Sandbox.Layer.NO_NETWORK);
+        }
+        String before = System.getProperty(Sandbox.NAMESPACES_PROPERTY);
+        try {
+            System.setProperty(Sandbox.NAMESPACES_PROPERTY, "false");
+            assertThat(Sandbox.Options.fromSystemProperties().namespaces()).isFalse();
+            assertThat(CodeRunner.layers(TaskFixtures.task("code_fix-java-01"))).contains("clean_environment", "language_guard")
+                    .doesNotContain("pid_namespace");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Sandbox.NAMESPACES_PROPERTY);
+            } else {
+                System.setProperty(Sandbox.NAMESPACES_PROPERTY, before);
+            }
+        }
+        assertThat(CodeRunner.layers(TaskFixtures.ofKind(TaskKind.JSON_EXTRACTION).get(0))).as("no code, no sandbox").isNull();
     }
 
     private static void assertNoParentVariable(Sandbox.Result result) {

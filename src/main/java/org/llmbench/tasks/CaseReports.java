@@ -1,0 +1,118 @@
+package org.llmbench.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The judge, in the harness JVM: reads the child's JSON lines (what each call returned or threw) and compares each
+ * returned value with the expected one, which never left the harness. The child is untrusted, so a line can claim
+ * anything: a claim only counts when it equals the expected value, a case reported twice fails, and nothing of a
+ * claim reaches a reason but a small number, a boolean, the kind of a value or a well-known exception name, so
+ * what the model's code read cannot travel into the ledger.
+ */
+final class CaseReports {
+
+    /** Exception names shown as they are; any other is "an exception". */
+    private static final Set<String> KNOWN_EXCEPTIONS = Set.of("java.lang.ArithmeticException",
+            "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
+            "java.lang.IndexOutOfBoundsException", "java.lang.NullPointerException", "java.lang.StackOverflowError",
+            "java.lang.OutOfMemoryError", "java.lang.ClassCastException", "java.lang.IllegalArgumentException",
+            "java.lang.IllegalStateException", "java.lang.NegativeArraySizeException", "java.lang.NumberFormatException",
+            "java.lang.SecurityException", "java.lang.UnsupportedOperationException", "java.lang.RuntimeException",
+            "java.lang.Exception", "java.lang.Error", "java.util.NoSuchElementException",
+            "java.util.ConcurrentModificationException", "java.lang.NoSuchMethodError", "java.lang.NoClassDefFoundError",
+            "ZeroDivisionError", "IndexError", "KeyError", "TypeError", "ValueError", "AttributeError", "NameError",
+            "RecursionError", "MemoryError", "PermissionError", "RuntimeError", "Exception", "AssertionError",
+            "UnboundLocalError", "StopIteration", "SystemExit", "KeyboardInterrupt", "OverflowError", "ImportError",
+            "ModuleNotFoundError", "SyntaxError", "IndentationError", "TabError", "OSError", "FileNotFoundError",
+            "NotImplementedError", "UnicodeDecodeError", "UnicodeEncodeError");
+
+    private CaseReports() {
+    }
+
+    /** The judged report: per case null (passed) or why not, whether the runner finished, and a load error if any. */
+    record Report(List<String> failures, boolean done, String loadError) {
+    }
+
+    static Report judge(String stdout, List<TestCase> cases) {
+        int n = cases.size();
+        List<String> failures = new ArrayList<>();
+        int[] reports = new int[n];
+        for (int i = 0; i < n; i++) {
+            failures.add("no result: the program stopped before this test");
+        }
+        boolean done = false;
+        String loadError = null;
+        for (String line : stdout.split("\n")) {
+            JsonNode node = parse(line);
+            if (node == null) {
+                continue;
+            }
+            if (node.path("done").asBoolean(false)) {
+                done = true;
+            } else if (node.has("load_error")) {
+                loadError = exception(node.path("load_error").asText(""));
+            } else if (node.path("case").canConvertToInt()) {
+                int i = node.path("case").asInt() - 1;
+                if (i >= 0 && i < n) {
+                    reports[i]++;
+                    failures.set(i, reports[i] > 1 ? "reported more than once" : verdict(node, cases.get(i)));
+                }
+            }
+        }
+        return new Report(failures, done, loadError);
+    }
+
+    private static String verdict(JsonNode node, TestCase c) {
+        if (node.has("returned")) {
+            String returned = node.path("returned").asText("");
+            return returned.equals(c.expected()) ? null : "returned " + describe(returned);
+        }
+        if (node.has("threw")) {
+            return "threw " + exception(node.path("threw").asText(""));
+        }
+        if (node.path("timeout").asBoolean(false)) {
+            return "timed out after " + JavaHarness.CASE_TIMEOUT_MS + " ms";
+        }
+        if (node.path("skipped").asBoolean(false)) {
+            return "not run: an earlier test timed out";
+        }
+        return "no result: the program stopped before this test";
+    }
+
+    /** A returned value as a reason may show it: small numbers and booleans as they are, anything else by its kind. */
+    static String describe(String literal) {
+        if (literal.matches("-?\\d{1,6}") || literal.matches("true|false|True|False|None|null")) {
+            return literal;
+        }
+        if (literal.startsWith("\"")) {
+            return "a string";
+        }
+        if (literal.startsWith("new int[]{") || literal.startsWith("[")) {
+            return "an array";
+        }
+        if (literal.matches("-?\\d+")) {
+            return "a large number";
+        }
+        return "a value of another type";
+    }
+
+    static String exception(String name) {
+        return KNOWN_EXCEPTIONS.contains(name) ? name : "an exception";
+    }
+
+    private static JsonNode parse(String line) {
+        String t = line.strip();
+        if (!t.startsWith("{") || t.length() > 4096) {
+            return null;
+        }
+        try {
+            JsonNode node = TaskJson.MAPPER.readTree(t);
+            return node != null && node.isObject() ? node : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
