@@ -80,7 +80,7 @@ class ShardedRunTest {
         assertThat(summary(merged.folder()).path("score_percent").asDouble())
                 .isEqualTo(summary(whole).path("score_percent").asDouble());
         assertThat(outcomes(merged.folder())).isEqualTo(outcomes(whole));
-        for (String file : List.of("results.json", "metadata.json", "report.md", "run.md", "manifest.json", "hardware.json",
+        for (String file : List.of("results.json", "metadata.json", "report.md", "report.html", "run.md", "manifest.json", "hardware.json",
                 "hardware-shard-1-of-3.json", "hardware-shard-2-of-3.json", "hardware-shard-3-of-3.json")) {
             assertThat(merged.folder().resolve(file)).exists();
         }
