@@ -99,7 +99,8 @@ final class ObserverBenchmark {
             System.out.printf(Locale.ROOT, "self-check: server tokens/s, plain loop alone %.0f, with 2 CPU burner threads %.0f (%.0f%%; must fall below 90%%): %s%n",
                     alone, burned, 100 * burned / alone, burned < 0.9 * alone ? "ok" : "NOT SEEN");
             Map<String, Observed> medians = new LinkedHashMap<>();
-            Variant main = settings.variants().get(settings.variants().size() > 1 ? 1 : 0);
+            // -Dperf.main=N: the variant (0 = JVM defaults) that runs at every lane count; by default the last, the recommended one.
+            Variant main = settings.variants().get(Integer.getInteger("perf.main", settings.variants().size() - 1));
             for (int lanes : settings.lanes()) {
                 compare(lanes, main, medians);
             }
@@ -157,13 +158,18 @@ final class ObserverBenchmark {
                 String.format(Locale.ROOT, format, bench), Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * ratio), target);
     }
 
+    /** Requests per client run: at least two per lane, so every lane is busy for most of the run. */
+    private int requests(int lanes) {
+        return Math.max(settings.requests(), 2 * lanes);
+    }
+
     private Observed plain(int lanes) throws Exception {
         List<String> command = List.of("python3", script.toString(), "127.0.0.1", String.valueOf(port),
-                String.valueOf(settings.requests()), String.valueOf(lanes), String.valueOf(TOKENS));
+                String.valueOf(requests(lanes)), String.valueOf(lanes), String.valueOf(TOKENS));
         Measured m = measure(command);
         List<double[]> client = m.stdout().lines().filter(l -> !l.isBlank())
                 .map(l -> new double[] {Double.parseDouble(l.split(" ")[0]), Double.parseDouble(l.split(" ")[1])}).toList();
-        return observed(m, client);
+        return observed(m, client, requests(lanes));
     }
 
     private Observed llmBench(int lanes, Variant variant) throws Exception {
@@ -194,22 +200,22 @@ final class ObserverBenchmark {
                 calls.add(node);
             }
         }
-        if (calls.size() != settings.requests() || calls.stream().anyMatch(c -> !c.path("error_kind").isNull())) {
-            throw new IllegalStateException("llm-bench did not make " + settings.requests() + " good calls: " + ledger + "\n" + m.stdout());
+        if (calls.size() != requests(lanes) || calls.stream().anyMatch(c -> !c.path("error_kind").isNull())) {
+            throw new IllegalStateException("llm-bench did not make " + requests(lanes) + " good calls: " + ledger + "\n" + m.stdout());
         }
         calls.sort(Comparator.comparing(c -> c.path("ts").asText()));
         List<double[]> client = calls.stream().map(c -> new double[] {c.path("latency_ms").asDouble(), c.path("ttft_ms").asDouble()}).toList();
-        return observed(m, client);
+        return observed(m, client, requests(lanes));
     }
 
     /** Combines the server's view of the requests since the last reset with what the client measured. */
-    private Observed observed(Measured m, List<double[]> client) throws Exception {
+    private Observed observed(Measured m, List<double[]> client, int expected) throws Exception {
         JsonNode served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
         List<JsonNode> requests = new ArrayList<>();
         served.forEach(requests::add);
-        if (requests.size() != settings.requests()) {
-            throw new IllegalStateException("the server saw " + requests.size() + " requests, not " + settings.requests() + "\n" + m.stdout());
+        if (requests.size() != expected) {
+            throw new IllegalStateException("the server saw " + requests.size() + " requests, not " + expected + "\n" + m.stdout());
         }
         requests.sort(Comparator.comparingLong(r -> r.path("arrived_ns").asLong()));
         double tokensPerSecond = requests.stream().mapToDouble(r -> 1e3 * r.path("predicted_n").asInt() / r.path("predicted_ms").asDouble())
@@ -304,7 +310,7 @@ final class ObserverBenchmark {
             suite.put("run_mode", "parallel_same").put("lanes", lanes);
         }
         var questions = suite.putArray("questions");
-        for (int i = 1; i <= settings.requests(); i++) {
+        for (int i = 1; i <= requests(lanes); i++) {
             questions.addObject().put("id", String.format(Locale.ROOT, "S%03d", i)).put("prompt", "Tell me story " + i + ".")
                     .put("reference_answer", "Once upon a time, there was a little girl named Lily.")
                     .putArray("required_markers").add("Lily");
