@@ -21,6 +21,10 @@ public final class Main implements Runnable {
 
     /** Runs one command and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        int relaunched = Relaunch.maybe(args);
+        if (relaunched >= 0) {
+            System.exit(relaunched);
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

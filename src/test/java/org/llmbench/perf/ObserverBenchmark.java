@@ -38,26 +38,29 @@ final class ObserverBenchmark {
     /** How much to measure. {@code jar} may be null: llm-bench then runs from the test classpath. */
     record Settings(int requests, int[] lanes, int repetitions, List<Variant> variants, Path jar, double microsPerToken) {
         static Settings full(Path jar) {
-            List<Variant> variants = new ArrayList<>(List.of(
-                    new Variant("JVM defaults", List.of()),
-                    new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1")),
-                    new Variant("C1, 1 compiler thread, serial GC", List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC"))));
             Path archive = jar == null ? null : jar.resolveSibling("llm-bench.jsa");
+            Map<String, String> noRelaunch = Map.of("LLM_BENCH_RELAUNCH", "0");
+            List<Variant> variants = new ArrayList<>(List.of(
+                    new Variant("JVM defaults, no relaunch", List.of(), noRelaunch),
+                    new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1"), Map.of()),
+                    new Variant("C1, 1 compiler thread, serial GC", List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                            "-XX:+UseSerialGC"), Map.of())));
             if (archive != null && Files.exists(archive)) {
-                variants.add(new Variant("C1, 1 compiler thread, serial GC, AppCDS", List.of("-XX:TieredStopAtLevel=1",
-                        "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive)));
+                variants.add(new Variant("C1 + AppCDS", List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive), Map.of()));
             }
+            // Last, so it runs at every lane count: plain java -jar, which relaunches itself with its own settings.
+            variants.add(new Variant("the jar's default (plain java -jar)", List.of(), Map.of()));
             return new Settings(20, new int[] {1, 4, 16}, 3, List.copyOf(variants), jar, 400);
         }
 
         /** A few seconds: one lane count, one repetition, the recommended flags only. */
         static Settings quick() {
-            return new Settings(6, new int[] {1}, 1, List.of(new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1"))), null, 400);
+            return new Settings(6, new int[] {1}, 1, List.of(new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1"), Map.of())), null, 400);
         }
     }
 
     /** JVM options llm-bench runs with. */
-    record Variant(String name, List<String> jvmOptions) {
+    record Variant(String name, List<String> jvmOptions, Map<String, String> environment) {
     }
 
     /** What the server saw while one client sent its requests, and what the client measured. */
@@ -166,7 +169,7 @@ final class ObserverBenchmark {
     private Observed plain(int lanes) throws Exception {
         List<String> command = List.of("python3", script.toString(), "127.0.0.1", String.valueOf(port),
                 String.valueOf(requests(lanes)), String.valueOf(lanes), String.valueOf(TOKENS));
-        Measured m = measure(command);
+        Measured m = measure(command, Map.of());
         List<double[]> client = m.stdout().lines().filter(l -> !l.isBlank())
                 .map(l -> new double[] {Double.parseDouble(l.split(" ")[0]), Double.parseDouble(l.split(" ")[1])}).toList();
         return observed(m, client, requests(lanes));
@@ -188,7 +191,7 @@ final class ObserverBenchmark {
         command.addAll(List.of("run", "-D", "bench.provider=openai", "-D", "bench.model=stand-in",
                 "-D", "bench.url=http://127.0.0.1:" + port + "/v1", "-D", "bench.suites=" + suites, "-D", "bench.phases=" + suite,
                 "-D", "bench.out=" + out, "-D", "bench.numPredict=" + TOKENS, "-D", "bench.lanes=" + lanes));
-        Measured m = measure(command);
+        Measured m = measure(command, variant.environment());
         Path ledger = Path.of(Files.readString(out.resolve("latest-run.txt")).strip()).resolve("run.jsonl");
         if (!ledger.isAbsolute()) {
             ledger = out.resolve(ledger);
@@ -243,12 +246,14 @@ final class ObserverBenchmark {
     }
 
     /** Runs a command under /usr/bin/time (wall, user + sys CPU, peak RSS of the process and its children). */
-    private Measured measure(List<String> command) throws Exception {
+    private Measured measure(List<String> command, Map<String, String> environment) throws Exception {
         Path times = work.resolve("time.txt");
         Path log = work.resolve("client.log");
         List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", times.toString()));
         timed.addAll(command);
-        Process p = new ProcessBuilder(timed).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(timed).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("client did not finish: " + command);
