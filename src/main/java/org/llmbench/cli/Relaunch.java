@@ -33,7 +33,9 @@ final class Relaunch {
             return -1;
         }
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (inherited.stream().anyMatch(a -> a.startsWith("-XX:"))) {
+        // -XX: options are the user's choice; an agent (a debugger's port, a profiler) must not start twice.
+        if (inherited.stream().anyMatch(a -> a.startsWith("-XX:") || a.startsWith("-agentlib") || a.startsWith("-javaagent")
+                || a.startsWith("-agentpath"))) {
             return -1;
         }
         List<String> command = new ArrayList<>();

@@ -48,6 +48,11 @@ final class ObserverBenchmark {
             if (archive != null && Files.exists(archive)) {
                 variants.add(new Variant("C1 + AppCDS", List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive), Map.of()));
             }
+            // -Dperf.beforeJar=...: another build (the jar before a change), run at every lane count next to this one.
+            String before = System.getProperty("perf.beforeJar");
+            if (before != null) {
+                variants.add(0, new Variant("jar before (" + before + ")", List.of(), Map.of(), Path.of(before)));
+            }
             // Last, so it runs at every lane count: plain java -jar, which relaunches itself with its own settings.
             variants.add(new Variant("the jar's default (plain java -jar)", List.of(), Map.of()));
             return new Settings(20, new int[] {1, 4, 16}, 3, List.copyOf(variants), jar, 400);
@@ -60,7 +65,10 @@ final class ObserverBenchmark {
     }
 
     /** JVM options llm-bench runs with. */
-    record Variant(String name, List<String> jvmOptions, Map<String, String> environment) {
+    record Variant(String name, List<String> jvmOptions, Map<String, String> environment, Path jar) {
+        Variant(String name, List<String> jvmOptions, Map<String, String> environment) {
+            this(name, jvmOptions, environment, null);
+        }
     }
 
     /** What the server saw while one client sent its requests, and what the client measured. */
@@ -104,11 +112,15 @@ final class ObserverBenchmark {
             Map<String, Observed> medians = new LinkedHashMap<>();
             // -Dperf.main=N: the variant (0 = JVM defaults) that runs at every lane count; by default the last, the recommended one.
             Variant main = settings.variants().get(Integer.getInteger("perf.main", settings.variants().size() - 1));
+            Variant before = settings.variants().get(0).jar() != null ? settings.variants().get(0) : null;
             for (int lanes : settings.lanes()) {
+                if (before != null) {
+                    compare(lanes, before, medians);
+                }
                 compare(lanes, main, medians);
             }
             for (Variant v : settings.variants()) {
-                if (v != main) {
+                if (v != main && v != before) {
                     compare(1, v, medians);
                 }
             }
@@ -183,8 +195,8 @@ final class ObserverBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(variant.jvmOptions());
-        if (settings.jar() != null) {
-            command.addAll(List.of("-jar", settings.jar().toString()));
+        if (variant.jar() != null || settings.jar() != null) {
+            command.addAll(List.of("-jar", (variant.jar() != null ? variant.jar() : settings.jar()).toString()));
         } else {
             command.addAll(List.of("-cp", classPath(), "org.llmbench.cli.Main"));
         }
