@@ -132,8 +132,8 @@ final class AllureRecorder {
      * moves Allure's results to this run's directory ({@link AllureResultsLocation}) and writes them there (so
      * an engine run without Allure's listener, as under EngineTestKit, writes and moves nothing).
      */
-    static void newRun(Map<String, String> environment, Path runFolder) {
-        PENDING_RUN_FOLDER.set(runFolder);
+    static void newRun(Map<String, String> environment, Path outFolder) {
+        PENDING_RUN_FOLDER.set(outFolder);
         var sb = new StringBuilder();
         environment.forEach((k, v) -> sb.append(k).append(" = ").append(v == null ? "" : v.replace("\\", "\\\\").replace("\n", " ")).append('\n'));
         PENDING_RUN_FILES.set(Map.of("environment.properties", sb.toString()));

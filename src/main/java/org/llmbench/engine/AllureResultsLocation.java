@@ -15,11 +15,12 @@ import java.nio.file.Path;
 import org.junit.platform.launcher.TestExecutionListener;
 
 /**
- * Where Allure's results go: under the run's folder ({@code <run>/allure-results}), or, when
+ * Where Allure's results go: under the run's output folder ({@code <bench.out>/allure-results}), or, when
  * {@code allure.results.directory} is set as a system property (the Maven {@code bench} profile sets
- * {@code target/allure-results}, the CLI takes {@code -D allure.results.directory=...}), in that directory,
- * emptied of the previous run's results first. Either way one run's results, never an unbounded pile in the
- * working directory. Registered as an execution listener ahead of Allure's own, so that Allure's listener,
+ * {@code target/allure-results}, the CLI takes {@code -D allure.results.directory=...}), in that directory;
+ * either way emptied of the previous run's results first, so it holds one run's results, never an unbounded
+ * pile in the working directory. Not inside the run folder: that folder is what a contributor submits, and
+ * Allure's results carry the host name. Registered as an execution listener ahead of Allure's own, so that Allure's listener,
  * which takes the global lifecycle when it is built, takes one whose writer follows the run.
  */
 public final class AllureResultsLocation implements TestExecutionListener {
@@ -31,10 +32,10 @@ public final class AllureResultsLocation implements TestExecutionListener {
         }
     }
 
-    /** Sends what Allure writes from now on to the results directory of the run in {@code runFolder}. */
-    static void startRun(Path runFolder) {
+    /** Sends what Allure writes from now on to the results directory of a run writing into {@code outFolder}. */
+    static void startRun(Path outFolder) {
         if (AllureRecorder.present()) {
-            Installed.WRITER.moveTo(runFolder);
+            Installed.WRITER.moveTo(outFolder);
         }
     }
 
@@ -59,12 +60,10 @@ public final class AllureResultsLocation implements TestExecutionListener {
             return Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
         }
 
-        synchronized void moveTo(Path runFolder) {
+        synchronized void moveTo(Path outFolder) {
             String explicit = System.getProperty("allure.results.directory");
-            Path dir = explicit != null && !explicit.isBlank() ? Path.of(explicit) : runFolder.resolve("allure-results");
-            if (explicit != null && !explicit.isBlank()) {
-                clearResults(dir);
-            }
+            Path dir = explicit != null && !explicit.isBlank() ? Path.of(explicit) : outFolder.resolve("allure-results");
+            clearResults(dir);
             directory = dir;
             target = new FileSystemResultsWriter(dir);
         }

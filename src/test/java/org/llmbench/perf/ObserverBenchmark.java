@@ -50,7 +50,7 @@ final class ObserverBenchmark {
             }
             // -Dperf.beforeJar=...: another build (the jar before a change), run at every lane count next to this one.
             String before = System.getProperty("perf.beforeJar");
-            if (before != null) {
+            if (before != null && !before.isBlank()) {
                 variants.add(0, new Variant("jar before (" + before + ")", List.of(), Map.of(), Path.of(before)));
             }
             // Last, so it runs at every lane count: plain java -jar, which relaunches itself with its own settings.
