@@ -51,19 +51,31 @@ public final class AllureResultsLocation implements TestExecutionListener {
         }
     }
 
-    /** Writes what is still queued before this listener lets the test plan finish (Allure's own files after it: see the hook). */
+    /** Files are written in the background while a test plan runs. */
     @Override
-    public void testPlanExecutionFinished(org.junit.platform.launcher.TestPlan testPlan) {
+    public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan testPlan) {
         if (AllureRecorder.present()) {
-            Installed.WRITER.flush();
+            Installed.WRITER.background(true);
         }
     }
 
     /**
-     * A file-system writer whose directory is switched at the start of each recorded run. Files are written on one
-     * background thread, in order: creating five or six files per question took about 3 ms between two calls
-     * (JFR, 200 calls against the stand-in server), time in which the model sat idle. The queue is drained at the
-     * end of the test plan, before a directory switch, and at JVM exit.
+     * Writes what is still queued, and what Allure's own listener writes after this one (the plan's containers)
+     * is written at once: a caller may delete the directory as soon as the plan has finished (a test's temp dir).
+     */
+    @Override
+    public void testPlanExecutionFinished(org.junit.platform.launcher.TestPlan testPlan) {
+        if (AllureRecorder.present()) {
+            Installed.WRITER.background(false);
+        }
+    }
+
+    /**
+     * A file-system writer whose directory is switched at the start of each recorded run. While a test plan runs,
+     * files are written on one background thread, in order: creating five or six files per question took about
+     * 3 ms between two calls (JFR, 200 calls against the stand-in server), time in which the model sat idle. The
+     * queue is drained at the end of the test plan (writing at once from then on), before a directory switch, and
+     * at JVM exit.
      */
     private static final class FollowingWriter implements AllureResultsWriter {
         private volatile FileSystemResultsWriter target = new FileSystemResultsWriter(configured());
@@ -91,8 +103,24 @@ public final class AllureResultsLocation implements TestExecutionListener {
             }
         }
 
+        private volatile boolean background;
+
+        /** Switches background writing on, or off after draining the queue. */
+        void background(boolean on) {
+            if (!on) {
+                background = false;
+                flush();
+            } else {
+                background = true;
+            }
+        }
+
         private void later(java.util.function.Consumer<FileSystemResultsWriter> write) {
             FileSystemResultsWriter now = target;
+            if (!background) {
+                write.accept(now);
+                return;
+            }
             queue.execute(() -> {
                 try {
                     write.accept(now);
