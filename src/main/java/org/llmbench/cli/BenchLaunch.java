@@ -51,6 +51,7 @@ final class BenchLaunch {
      */
     BenchLaunch(Map<String, String> parameters, boolean executes) {
         this.parameters = Map.copyOf(parameters);
+        LauncherProperties.apply(parameters);
         this.launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(executes)
                 .enablePostDiscoveryFilterAutoRegistration(executes).build());

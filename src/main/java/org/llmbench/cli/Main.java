@@ -19,7 +19,6 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Runs one command and exits the JVM with its exit code. */
     /**
      * JUnit logs every discovery issue through java.util.logging, with a date line; the CLI prints each issue
      * itself ("[llm-bench] warning: ...", "cannot run: ..."), so the launcher's copy is silenced. Held in a
@@ -28,7 +27,12 @@ public final class Main implements Runnable {
     private static final java.util.logging.Logger DISCOVERY_LOG =
             java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
 
+    /** Runs one command and exits the JVM with its exit code (relaunched first with lean JIT settings, see Relaunch). */
     public static void main(String[] args) {
+        int relaunched = Relaunch.maybe(args);
+        if (relaunched >= 0) {
+            System.exit(relaunched);
+        }
         DISCOVERY_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  */
 final class AllureRecorder {
 
-    private static final boolean PRESENT = present();
+    private static final boolean PRESENT = probe();
     private static final AllureRecorder NONE = new AllureRecorder(null);
     private static final java.util.concurrent.atomic.AtomicReference<Map<String, String>> PENDING_RUN_FILES =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final java.util.concurrent.atomic.AtomicReference<Path> PENDING_RUN_FOLDER =
             new java.util.concurrent.atomic.AtomicReference<>();
     private static final Set<String> OWN_LABELS = Set.of("parentSuite", "suite", "subSuite", "epic", "feature", "story");
 
@@ -127,10 +129,11 @@ final class AllureRecorder {
 
     /**
      * Prepares this run's environment.properties and categories.json; the first test that Allure records
-     * writes them into the results directory of the active lifecycle (so an engine run without Allure's
-     * listener, as under EngineTestKit, writes nothing).
+     * moves Allure's results to this run's directory ({@link AllureResultsLocation}) and writes them there (so
+     * an engine run without Allure's listener, as under EngineTestKit, writes and moves nothing).
      */
-    static void newRun(Map<String, String> environment) {
+    static void newRun(Map<String, String> environment, Path outFolder) {
+        PENDING_RUN_FOLDER.set(outFolder);
         var sb = new StringBuilder();
         environment.forEach((k, v) -> sb.append(k).append(" = ").append(v == null ? "" : v.replace("\\", "\\\\").replace("\n", " ")).append('\n'));
         PENDING_RUN_FILES.set(Map.of("environment.properties", sb.toString()));
@@ -140,6 +143,10 @@ final class AllureRecorder {
         Map<String, String> files = PENDING_RUN_FILES.getAndSet(null);
         if (files == null) {
             return;
+        }
+        Path folder = PENDING_RUN_FOLDER.getAndSet(null);
+        if (folder != null) {
+            AllureResultsLocation.startRun(folder);
         }
         try (InputStream in = AllureRecorder.class.getResourceAsStream("/allure/categories.json")) {
             var all = new LinkedHashMap<String, byte[]>();
@@ -162,7 +169,9 @@ final class AllureRecorder {
             Allure.getLifecycle().writeAttachment(name, new ByteArrayInputStream(content));
         } catch (RuntimeException exists) {
             try {
-                Path dir = Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
+                Path current = AllureResultsLocation.currentDirectory();
+                Path dir = current != null ? current
+                        : Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
                 Files.createDirectories(dir);
                 Files.write(dir.resolve(name), content);
             } catch (IOException e) {
@@ -171,7 +180,12 @@ final class AllureRecorder {
         }
     }
 
-    private static boolean present() {
+    /** Whether Allure is on the class path. */
+    static boolean present() {
+        return PRESENT;
+    }
+
+    private static boolean probe() {
         try {
             Class.forName("io.qameta.allure.Allure", false, AllureRecorder.class.getClassLoader());
             return true;

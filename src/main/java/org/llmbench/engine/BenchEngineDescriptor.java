@@ -90,7 +90,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
                 RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
                 RunLedger.RESUME_ENTRY, ledger.resumeCommands())));
-        AllureRecorder.newRun(RunEnvironment.of(ledger));
+        AllureRecorder.newRun(RunEnvironment.of(ledger), context.config().out());
         ModelDetails.record(context.client(), ledger.plan().models(), ledger);
         return context.withLedger(ledger);
     }

@@ -60,6 +60,6 @@ final class AnswerParts {
                 : TokenCounter.count(answer) + TokenCounter.count(thought);
         return new CallResult(answer, thought, null, null, 200, timer.latencyMs(), streamed ? timer.ttftMs() : null,
                 prompt, completion, estimated, finishReason, 1, List.of(), Map.copyOf(timings), charsIn,
-                answer.length(), streamed ? timer.gaps() : null, streamed);
+                answer.length(), streamed ? timer.gaps(completionTokens) : null, streamed);
     }
 }

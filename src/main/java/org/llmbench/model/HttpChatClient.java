@@ -38,7 +38,8 @@ abstract class HttpChatClient implements ModelClient {
         this.retrier = settings.retrier();
         this.lanes = new Semaphore(settings.lanes(), true);
         this.redactor = new Redactor(settings.apiKey());
-        TokenCounter.warmUp();
+        // No tokenizer warm-up: loading its vocabulary took CPU from the model during the first calls, and servers
+        // that report their counts (llama.cpp, Ollama) never need it; it loads on the first count it is asked for.
     }
 
     abstract String requestBody(ChatRequest request);

@@ -58,22 +58,51 @@ final class StreamTimer {
         return pieces.isEmpty() ? null : (times[0] - start) / 1_000_000;
     }
 
-    /** Per-token gaps: the gap before each piece after the first, spread evenly over the piece's tokens. */
-    TokenGaps gaps() {
-        if (pieces.size() < 2) {
+    /**
+     * Per-token gaps: the gap before each piece after the first, spread evenly over the piece's tokens. With the
+     * server's own count of generated tokens (llama.cpp, Ollama and most OpenAI-compatible servers send one), a
+     * piece's tokens are its share of that count by length, at least one: no tokenizer runs, and the count is the
+     * model's own. Without one, each piece is counted with the estimating tokenizer, after the stream has ended.
+     */
+    TokenGaps gaps(Integer serverTokens) {
+        int n = pieces.size();
+        if (n < 2) {
             return null;
         }
-        List<Double> perToken = new ArrayList<>();
-        for (int i = 1; i < pieces.size(); i++) {
-            double gapMs = (times[i] - times[i - 1]) / 1e6;
-            int tokens = Math.max(1, TokenCounter.count(pieces.get(i)));
-            for (int t = 0; t < tokens; t++) {
-                perToken.add(gapMs / tokens);
+        long chars = 0;
+        for (String piece : pieces) {
+            chars += piece.length();
+        }
+        double[][] gapAndTokens = new double[n - 1][];
+        double total = 0;
+        for (int i = 1; i < n; i++) {
+            double tokens = serverTokens != null && serverTokens > 0
+                    ? Math.max(1, (double) serverTokens * pieces.get(i).length() / chars)
+                    : Math.max(1, TokenCounter.count(pieces.get(i)));
+            gapAndTokens[i - 1] = new double[] {(times[i] - times[i - 1]) / 1e6 / tokens, tokens};
+            total += tokens;
+        }
+        Arrays.sort(gapAndTokens, (a, b) -> Double.compare(a[0], b[0]));
+        return new TokenGaps((int) Math.round(total), percentile(gapAndTokens, total, 0.5), percentile(gapAndTokens, total, 0.9),
+                gapAndTokens[gapAndTokens.length - 1][0]);
+    }
+
+    /** Per-token gaps counted with the estimating tokenizer (no server count). */
+    TokenGaps gaps() {
+        return gaps(null);
+    }
+
+    /** Nearest-rank percentile of per-token gaps sorted by gap, each standing for its number of tokens. */
+    private static double percentile(double[][] sorted, double total, double p) {
+        double rank = Math.ceil(p * total - 1e-9);
+        double seen = 0;
+        for (double[] g : sorted) {
+            seen += g[1];
+            if (seen >= rank - 1e-9) {
+                return g[0];
             }
         }
-        perToken.sort(null);
-        return new TokenGaps(perToken.size(), percentile(perToken, 0.5), percentile(perToken, 0.9),
-                perToken.get(perToken.size() - 1));
+        return sorted[sorted.length - 1][0];
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Parses code with the machine's own interpreter, without running it: {@code bash -n} for shell and
- * Python's {@code compile()} (what {@code py_compile} does, fed from stdin so no file is written).
+ * Python's {@code compile()} (what {@code py_compile} does, in one long-lived {@link PythonCompiler} process fed
+ * through a pipe, so no file is written and no Python starts per answer).
  * A missing interpreter makes the check unavailable, which neither passes nor fails the answer.
  */
 public final class SyntaxChecker {
@@ -23,14 +25,31 @@ public final class SyntaxChecker {
             Language.BASH, List.of("bash", "-n"),
             Language.PYTHON, List.of("python3", "-I", "-c", "import sys; compile(sys.stdin.read(), '<answer>', 'exec')"));
     private static final int STDERR_CAP = 2048;
-    private static final long TIMEOUT_S = 10;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final boolean enabled;
+    private final Duration timeout;
     private final Map<Language, Boolean> available = new ConcurrentHashMap<>();
 
     /** A checker; {@code enabled=false} marks every syntax check unavailable (for speed measurements). */
     public SyntaxChecker(boolean enabled) {
+        this(enabled, TIMEOUT);
+    }
+
+    /** A checker whose checks are killed after {@code timeout} (tests). */
+    SyntaxChecker(boolean enabled, Duration timeout) {
         this.enabled = enabled;
+        this.timeout = timeout;
+    }
+
+    /** Python processes started so far in this JVM (tests: one serves many checks). */
+    static long pythonStarts() {
+        return PythonCompiler.SHARED.starts();
+    }
+
+    /** Kills the shared Python checker as if it had crashed (tests). */
+    static void killPythonForTest() {
+        PythonCompiler.SHARED.kill();
     }
 
     public Check check(Language language, String code) {
@@ -39,7 +58,7 @@ public final class SyntaxChecker {
             return unavailable;
         }
         String name = name(language);
-        Outcome outcome = run(language, code);
+        Outcome outcome = run(language, code, timeout);
         if (outcome.exitCode == 0) {
             return Check.passed(name, 1, "parses");
         }
@@ -61,7 +80,7 @@ public final class SyntaxChecker {
         if (!enabled) {
             return Check.unavailable(name(language), "syntax checks are switched off");
         }
-        if (!available.computeIfAbsent(language, l -> run(l, "").exitCode == 0)) {
+        if (!available.computeIfAbsent(language, l -> run(l, "", TIMEOUT).exitCode == 0)) {
             return Check.unavailable(name(language), COMMANDS.get(language).get(0) + " is not available on this machine");
         }
         return null;
@@ -76,7 +95,15 @@ public final class SyntaxChecker {
     private record Outcome(int exitCode, String stderr) {
     }
 
-    private static Outcome run(Language language, String code) {
+    private static Outcome run(Language language, String code, Duration timeout) {
+        if (language == Language.PYTHON) {
+            try {
+                PythonCompiler.Outcome o = PythonCompiler.SHARED.compile(code, timeout);
+                return new Outcome(o.ok() ? 0 : o.timedOut() ? TIMED_OUT : 1, o.error());
+            } catch (IOException e) {
+                return new Outcome(-1, String.valueOf(e.getMessage()));
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(COMMANDS.get(language));
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
@@ -93,7 +120,7 @@ public final class SyntaxChecker {
                 // The checker may stop reading early on a syntax error; its exit code says what happened.
             }
             String stderr = readCapped(process.getErrorStream());
-            if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 process.destroyForcibly();
                 return new Outcome(TIMED_OUT, "");
             }

@@ -43,7 +43,7 @@ class LedgerTest {
 
     private Path onlyRunFolder() throws Exception {
         try (var dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            return dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
         }
     }
 

@@ -76,6 +76,28 @@ class StreamingPartsTest {
     }
 
     @Test
+    void withTheServersCountTheGapsNeedNoTokenizer() {
+        long[] clock = {0};
+        StreamTimer timer = new StreamTimer(() -> clock[0]);
+        clock[0] = 100_000_000;
+        timer.piece("ab");
+        clock[0] = 110_000_000;                    // +10 ms for 2 of the server's 8 tokens: 5 ms each
+        timer.piece("cd");
+        clock[0] = 150_000_000;                    // +40 ms for 4 of them: 10 ms each
+        timer.piece("efgh");
+        timer.finish();
+
+        TokenGaps gaps = timer.gaps(8);
+        assertThat(gaps.tokens()).isEqualTo(6);
+        assertThat(gaps.p50Ms()).isEqualTo(10.0);
+        assertThat(gaps.maxMs()).isEqualTo(10.0);
+        // A server that counts fewer tokens than pieces: each non-empty piece is still at least one token.
+        assertThat(timer.gaps(1).tokens()).isEqualTo(2);
+        assertThat(timer.gaps(1).p50Ms()).isEqualTo(10.0);
+        assertThat(timer.gaps(1).maxMs()).isEqualTo(40.0);
+    }
+
+    @Test
     void tpotIsTheTimeAfterTheFirstTokenOverTheTokensAfterIt() {
         CallResult r = new CallResult("x", null, null, null, 200, 1100, 100L, 5, 11, false, "stop", 1, List.of(),
                 java.util.Map.of(), 1, 1, null, true);

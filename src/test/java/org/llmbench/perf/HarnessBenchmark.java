@@ -61,7 +61,7 @@ public final class HarnessBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         // -Dperf.only=throughput,startup runs some sections only (mvn ... -Dperf.only=throughput).
-        List<String> only = List.of(System.getProperty("perf.only", "overhead,throughput,scale,startup").split(","));
+        List<String> only = List.of(System.getProperty("perf.only", "overhead,throughput,scale,startup,observer").split(","));
         if (only.contains("overhead")) {
             overhead(work, suites, false);
             overhead(work, suites, true);
@@ -74,6 +74,15 @@ public final class HarnessBenchmark {
         }
         if (only.contains("startup")) {
             startup();
+        }
+        if (only.contains("observer")) {
+            // -Dperf.jar=... measures another build of the jar (e.g. a copy of the one before a change).
+            Path jar = Path.of(System.getProperty("perf.jar", "target/llm-bench.jar"));
+            var settings = Boolean.getBoolean("perf.short") ? ObserverBenchmark.Settings.quick()
+                    : ObserverBenchmark.Settings.full(Files.exists(jar) ? jar.toAbsolutePath() : null);
+            if (!new ObserverBenchmark(settings, work.resolve("observer")).run().burnerSeen()) {
+                throw new IllegalStateException("self-check failed: the stand-in server did not slow down next to a CPU burner");
+            }
         }
     }
 

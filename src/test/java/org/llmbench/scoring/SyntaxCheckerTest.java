@@ -40,6 +40,53 @@ class SyntaxCheckerTest {
     }
 
     @Test
+    void pythonCodeIsOnlyCompiledNeverRun() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        Path marker = Files.createTempFile("never-deleted", ".txt");
+        String hostile = "import os\nos.remove(" + pyString(marker) + ")\n__import__('os').remove(" + pyString(marker) + ")\n"
+                + "raise SystemExit(3)\n";
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, hostile).status()).isEqualTo(Check.Status.PASSED);
+        // Text that tries to break the framing: a fake length line, a NUL byte, an unpaired surrogate.
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "12\nok\nx = 1\n").status()).isEqualTo(Check.Status.PASSED);
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "x = 1\0\n").reason()).startsWith("does not parse");
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "x = '\uD800'\n").status()).isEqualTo(Check.Status.PASSED);
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "(" .repeat(100_000)).reason()).startsWith("does not parse");
+        assertThat(marker).exists();
+        Files.delete(marker);
+    }
+
+    @Test
+    void oneLongLivedPythonProcessChecksManyAnswers() {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        checker.check(SyntaxChecker.Language.PYTHON, "x = 0\n");
+        long before = SyntaxChecker.pythonStarts();
+        for (int i = 0; i < 30; i++) {
+            assertThat(checker.check(SyntaxChecker.Language.PYTHON, "x = " + i + "\n").status()).isEqualTo(Check.Status.PASSED);
+            assertThat(checker.check(SyntaxChecker.Language.PYTHON, "x = = " + i + "\n").status()).isEqualTo(Check.Status.FAILED);
+        }
+        assertThat(SyntaxChecker.pythonStarts()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeadOrHungCheckerIsReplacedAndTheAnswerNotPassed() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        checker.check(SyntaxChecker.Language.PYTHON, "x = 0\n");
+        SyntaxChecker.killPythonForTest();
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "x = 1\n").status()).isEqualTo(Check.Status.PASSED);
+        // A check that outlives its timeout fails as timed out; the next check gets a fresh process.
+        SyntaxChecker impatient = new SyntaxChecker(true, java.time.Duration.ofNanos(1));
+        Check slow = impatient.check(SyntaxChecker.Language.PYTHON, "x = [" + "1, ".repeat(200_000) + "]\n");
+        assertThat(slow.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(slow.reason()).isEqualTo("checker timed out");
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "def f(:\n").reason()).contains("SyntaxError");
+        assertThat(checker.check(SyntaxChecker.Language.PYTHON, "y = 2\n").status()).isEqualTo(Check.Status.PASSED);
+    }
+
+    private static String pyString(Path p) {
+        return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Test
     void switchedOffIsUnavailableNotFailed() {
         Check check = new SyntaxChecker(false).check(SyntaxChecker.Language.PYTHON, "def (");
         assertThat(check.status()).isEqualTo(Check.Status.UNAVAILABLE);

@@ -1,0 +1,373 @@
+package org.llmbench.perf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The observer effect: what the harness takes from a model that shares its CPU. A {@link StandInServer} child
+ * process (fixed CPU work per token) serves the same streamed requests from a plain Python loop and from
+ * llm-bench (a child JVM running the CLI: the jar when it is built, else the test classpath), alternated and
+ * repeated; the server's own figures are compared (its tokens/s, requests/s, the gaps between calls) and the
+ * clients' (per-call latency and TTFT over the server's time, whole-process wall, CPU and peak RSS).
+ * Ratios measured side by side in one run are what counts on a shared machine; the load average is printed.
+ */
+final class ObserverBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TOKENS = 64;
+
+    /** How much to measure. {@code jar} may be null: llm-bench then runs from the test classpath. */
+    record Settings(int requests, int[] lanes, int repetitions, List<Variant> variants, Path jar, double microsPerToken) {
+        static Settings full(Path jar) {
+            Path archive = jar == null ? null : jar.resolveSibling("llm-bench.jsa");
+            Map<String, String> noRelaunch = Map.of("LLM_BENCH_RELAUNCH", "0");
+            List<Variant> variants = new ArrayList<>(List.of(
+                    new Variant("JVM defaults, no relaunch", List.of(), noRelaunch),
+                    new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1"), Map.of()),
+                    new Variant("C1, 1 compiler thread, serial GC", List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                            "-XX:+UseSerialGC"), Map.of())));
+            if (archive != null && Files.exists(archive)) {
+                variants.add(new Variant("C1 + AppCDS", List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive), Map.of()));
+            }
+            // -Dperf.beforeJar=...: another build (the jar before a change), run at every lane count next to this one.
+            String before = System.getProperty("perf.beforeJar");
+            if (before != null && !before.isBlank()) {
+                variants.add(0, new Variant("jar before (" + before + ")", List.of(), Map.of(), Path.of(before)));
+            }
+            // Last, so it runs at every lane count: plain java -jar, which relaunches itself with its own settings.
+            variants.add(new Variant("the jar's default (plain java -jar)", List.of(), Map.of()));
+            return new Settings(20, new int[] {1, 4, 16}, 3, List.copyOf(variants), jar, 400);
+        }
+
+        /** A few seconds: one lane count, one repetition, the recommended flags only. */
+        static Settings quick() {
+            return new Settings(6, new int[] {1}, 1, List.of(new Variant("C1 only", List.of("-XX:TieredStopAtLevel=1"), Map.of())), null, 400);
+        }
+    }
+
+    /** JVM options llm-bench runs with. */
+    record Variant(String name, List<String> jvmOptions, Map<String, String> environment, Path jar) {
+        Variant(String name, List<String> jvmOptions, Map<String, String> environment) {
+            this(name, jvmOptions, environment, null);
+        }
+    }
+
+    /** What the server saw while one client sent its requests, and what the client measured. */
+    record Observed(double tokensPerSecond, double requestsPerSecond, double medianGapMs, double latencyOverMs,
+                    double ttftOverMs, double wallS, double cpuS, double rssMiB, int requests) {
+    }
+
+    /** The figures the self-check and the CI test read. */
+    record Result(double aloneTokensPerSecond, double burnedTokensPerSecond, Map<String, Observed> medians) {
+        boolean burnerSeen() {
+            return burnedTokensPerSecond < 0.9 * aloneTokensPerSecond;
+        }
+    }
+
+    private final Settings settings;
+    private final Path work;
+    private final Path script;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private Process server;
+    private int port;
+
+    ObserverBenchmark(Settings settings, Path work) throws IOException {
+        this.settings = settings;
+        this.work = Files.createDirectories(work);
+        this.script = work.resolve("plain_loop.py");
+        try (InputStream in = ObserverBenchmark.class.getResourceAsStream("/perf/plain_loop.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+    }
+
+    /** Runs every measurement, printing the table; the server is stopped whatever happens. */
+    Result run() throws Exception {
+        startServer();
+        try {
+            System.out.printf(Locale.ROOT, "observer effect: stand-in server at %.0f us CPU per token, %d tokens per request, %d requests per client run; %s%n",
+                    settings.microsPerToken(), TOKENS, settings.requests(), load());
+            double alone = plain(1).tokensPerSecond();
+            double burned = withBurner(() -> plain(1).tokensPerSecond());
+            System.out.printf(Locale.ROOT, "self-check: server tokens/s, plain loop alone %.0f, with 2 CPU burner threads %.0f (%.0f%%; must fall below 90%%): %s%n",
+                    alone, burned, 100 * burned / alone, burned < 0.9 * alone ? "ok" : "NOT SEEN");
+            Map<String, Observed> medians = new LinkedHashMap<>();
+            // -Dperf.main=N: the variant (0 = JVM defaults) that runs at every lane count; by default the last, the recommended one.
+            Variant main = settings.variants().get(Integer.getInteger("perf.main", settings.variants().size() - 1));
+            Variant before = settings.variants().get(0).jar() != null ? settings.variants().get(0) : null;
+            for (int lanes : settings.lanes()) {
+                if (before != null) {
+                    compare(lanes, before, medians);
+                }
+                compare(lanes, main, medians);
+            }
+            for (Variant v : settings.variants()) {
+                if (v != main && v != before) {
+                    compare(1, v, medians);
+                }
+            }
+            System.out.println(load());
+            return new Result(alone, burned, medians);
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    /** Plain loop and llm-bench at one lane count, alternated; prints medians and their ratios against the targets. */
+    private void compare(int lanes, Variant variant, Map<String, Observed> medians) throws Exception {
+        List<Observed> plain = new ArrayList<>();
+        List<Observed> bench = new ArrayList<>();
+        for (int rep = 0; rep < settings.repetitions(); rep++) {
+            if (rep % 2 == 0) {
+                plain.add(plain(lanes));
+                bench.add(llmBench(lanes, variant));
+            } else {
+                bench.add(llmBench(lanes, variant));
+                plain.add(plain(lanes));
+            }
+        }
+        Observed p = medianOf(plain);
+        Observed b = medianOf(bench);
+        medians.put("plain@" + lanes + "/" + variant.name(), p);
+        medians.put("llm-bench@" + lanes + "/" + variant.name(), b);
+        System.out.printf(Locale.ROOT, "%n%d lane(s), llm-bench with %s %s; medians of %d alternated runs%n", lanes, variant.name(),
+                variant.jvmOptions(), settings.repetitions());
+        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s  %s%n", "figure", "plain loop", "llm-bench", "ratio", "target");
+        row("server tokens/s (its own timings)", p.tokensPerSecond(), b.tokensPerSecond(), "%.0f",
+                lanes <= 4 ? ">= 95 %" : "(reported)", b.tokensPerSecond() / p.tokensPerSecond());
+        row("requests/s (server's first to last)", p.requestsPerSecond(), b.requestsPerSecond(), "%.1f",
+                lanes >= 4 ? ">= 90 %" : "(reported)", b.requestsPerSecond() / p.requestsPerSecond());
+        if (lanes == 1) {
+            row("server idle between calls, ms", p.medianGapMs(), b.medianGapMs(), "%.2f", "(nothing a model notices)", Double.NaN);
+            row("latency over server's time, ms", p.latencyOverMs(), b.latencyOverMs(), "%.2f", "llm-bench <= 1 ms", Double.NaN);
+            row("TTFT over server's, ms", p.ttftOverMs(), b.ttftOverMs(), "%.2f", "(reported)", Double.NaN);
+            row("whole process wall, s", p.wallS(), b.wallS(), "%.2f", "<= 1.5x plain", b.wallS() / p.wallS());
+            row("whole process CPU (user+sys), s", p.cpuS(), b.cpuS(), "%.2f", "llm-bench <= 1.07 s", Double.NaN);
+            row("peak RSS, MiB", p.rssMiB(), b.rssMiB(), "%.0f", "(reported)", b.rssMiB() / p.rssMiB());
+        }
+        System.out.println("  " + load());
+    }
+
+    private static void row(String name, double plain, double bench, String format, String target, double ratio) {
+        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s  %s%n", name, String.format(Locale.ROOT, format, plain),
+                String.format(Locale.ROOT, format, bench), Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * ratio), target);
+    }
+
+    /** Requests per client run: at least two per lane, so every lane is busy for most of the run. */
+    private int requests(int lanes) {
+        return Math.max(settings.requests(), 2 * lanes);
+    }
+
+    private Observed plain(int lanes) throws Exception {
+        List<String> command = List.of("python3", script.toString(), "127.0.0.1", String.valueOf(port),
+                String.valueOf(requests(lanes)), String.valueOf(lanes), String.valueOf(TOKENS));
+        Measured m = measure(command, Map.of());
+        List<double[]> client = m.stdout().lines().filter(l -> !l.isBlank())
+                .map(l -> new double[] {Double.parseDouble(l.split(" ")[0]), Double.parseDouble(l.split(" ")[1])}).toList();
+        return observed(m, client, requests(lanes));
+    }
+
+    private Observed llmBench(int lanes, Variant variant) throws Exception {
+        String suite = "perf" + lanes;
+        Path suites = work.resolve("suites-" + lanes);
+        writeSuite(suites, suite, lanes);
+        Path out = work.resolve("out");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(variant.jvmOptions());
+        if (variant.jar() != null || settings.jar() != null) {
+            command.addAll(List.of("-jar", (variant.jar() != null ? variant.jar() : settings.jar()).toString()));
+        } else {
+            command.addAll(List.of("-cp", classPath(), "org.llmbench.cli.Main"));
+        }
+        command.addAll(List.of("run", "-D", "bench.provider=openai", "-D", "bench.model=stand-in",
+                "-D", "bench.url=http://127.0.0.1:" + port + "/v1", "-D", "bench.suites=" + suites, "-D", "bench.phases=" + suite,
+                "-D", "bench.out=" + out, "-D", "bench.numPredict=" + TOKENS, "-D", "bench.lanes=" + lanes));
+        Measured m = measure(command, variant.environment());
+        Path ledger = Path.of(Files.readString(out.resolve("latest-run.txt")).strip()).resolve("run.jsonl");
+        if (!ledger.isAbsolute()) {
+            ledger = out.resolve(ledger);
+        }
+        List<JsonNode> calls = new ArrayList<>();
+        for (String line : Files.readAllLines(ledger)) {
+            JsonNode node = JSON.readTree(line);
+            if (node.path("event").asText().equals("call")) {
+                calls.add(node);
+            }
+        }
+        if (calls.size() != requests(lanes) || calls.stream().anyMatch(c -> !c.path("error_kind").isNull())) {
+            throw new IllegalStateException("llm-bench did not make " + requests(lanes) + " good calls: " + ledger + "\n" + m.stdout());
+        }
+        calls.sort(Comparator.comparing(c -> c.path("ts").asText()));
+        List<double[]> client = calls.stream().map(c -> new double[] {c.path("latency_ms").asDouble(), c.path("ttft_ms").asDouble()}).toList();
+        return observed(m, client, requests(lanes));
+    }
+
+    /** Combines the server's view of the requests since the last reset with what the client measured. */
+    private Observed observed(Measured m, List<double[]> client, int expected) throws Exception {
+        JsonNode served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        List<JsonNode> requests = new ArrayList<>();
+        served.forEach(requests::add);
+        if (requests.size() != expected) {
+            throw new IllegalStateException("the server saw " + requests.size() + " requests, not " + expected + "\n" + m.stdout());
+        }
+        requests.sort(Comparator.comparingLong(r -> r.path("arrived_ns").asLong()));
+        double tokensPerSecond = requests.stream().mapToDouble(r -> 1e3 * r.path("predicted_n").asInt() / r.path("predicted_ms").asDouble())
+                .average().orElseThrow();
+        long first = requests.get(0).path("arrived_ns").asLong();
+        long last = requests.stream().mapToLong(r -> r.path("finished_ns").asLong()).max().orElseThrow();
+        double requestsPerSecond = requests.size() / ((last - first) / 1e9);
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < requests.size(); i++) {
+            gaps.add((requests.get(i).path("arrived_ns").asLong() - requests.get(i - 1).path("finished_ns").asLong()) / 1e6);
+        }
+        // Client and server lists are both in send order; at one lane the i-th of each is the same call.
+        List<Double> latencyOver = new ArrayList<>();
+        List<Double> ttftOver = new ArrayList<>();
+        for (int i = 0; i < Math.min(client.size(), requests.size()); i++) {
+            JsonNode r = requests.get(i);
+            latencyOver.add(client.get(i)[0] - (r.path("finished_ns").asLong() - r.path("arrived_ns").asLong()) / 1e6);
+            ttftOver.add(client.get(i)[1] - (r.path("first_token_ns").asLong() - r.path("arrived_ns").asLong()) / 1e6);
+        }
+        return new Observed(tokensPerSecond, requestsPerSecond, median(gaps), median(latencyOver), median(ttftOver),
+                m.wallS(), m.cpuS(), m.rssMiB(), requests.size());
+    }
+
+    private record Measured(double wallS, double cpuS, double rssMiB, String stdout) {
+    }
+
+    /** Runs a command under /usr/bin/time (wall, user + sys CPU, peak RSS of the process and its children). */
+    private Measured measure(List<String> command, Map<String, String> environment) throws Exception {
+        Path times = work.resolve("time.txt");
+        Path log = work.resolve("client.log");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", times.toString()));
+        timed.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(timed).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("client did not finish: " + command);
+        }
+        String output = Files.readString(log);
+        String[] t = Files.readAllLines(times).get(Files.readAllLines(times).size() - 1).trim().split(" ");
+        return new Measured(Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
+                Double.parseDouble(t[3]) / 1024, output);
+    }
+
+    private <T> T withBurner(java.util.concurrent.Callable<T> action) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> burners = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                long x = 1;
+                while (!stop.get()) {
+                    x ^= x << 13;
+                    x ^= x >>> 7;
+                    x ^= x << 17;
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            }, "cpu-burner");
+            t.setDaemon(true);
+            t.start();
+            burners.add(t);
+        }
+        try {
+            return action.call();
+        } finally {
+            stop.set(true);
+            for (Thread t : burners) {
+                t.join();
+            }
+        }
+    }
+
+    private void startServer() throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-Dsun.net.httpserver.nodelay=true",
+                "-cp", classPath(), StandInServer.class.getName(), "0",
+                String.valueOf(settings.microsPerToken()), String.valueOf(TOKENS));
+        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port=")) {
+            server.destroyForcibly();
+            throw new IllegalStateException("the stand-in server did not start: " + line);
+        }
+        port = Integer.parseInt(line.substring(5));
+    }
+
+    /** A suite of {@code requests} questions; more than one lane makes it a parallel_same phase. */
+    private void writeSuite(Path dir, String id, int lanes) throws IOException {
+        Files.createDirectories(dir);
+        var suite = JSON.createObjectNode().put("suite_name", id).put("version", "1").put("purpose", "observer benchmark");
+        if (lanes > 1) {
+            suite.put("run_mode", "parallel_same").put("lanes", lanes);
+        }
+        var questions = suite.putArray("questions");
+        for (int i = 1; i <= requests(lanes); i++) {
+            questions.addObject().put("id", String.format(Locale.ROOT, "S%03d", i)).put("prompt", "Tell me story " + i + ".")
+                    .put("reference_answer", "Once upon a time, there was a little girl named Lily.")
+                    .putArray("required_markers").add("Lily");
+        }
+        Files.writeString(dir.resolve(id + ".json"), suite.toPrettyString());
+    }
+
+    /** This JVM's class path with absolute entries: the clients run in the work directory. */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static String load() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " "
+                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[1] + " "
+                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[2];
+        } catch (IOException e) {
+            return "load average unknown";
+        }
+    }
+
+    private static Observed medianOf(List<Observed> all) {
+        return new Observed(median(all, Observed::tokensPerSecond), median(all, Observed::requestsPerSecond),
+                median(all, Observed::medianGapMs), median(all, Observed::latencyOverMs), median(all, Observed::ttftOverMs),
+                median(all, Observed::wallS), median(all, Observed::cpuS), median(all, Observed::rssMiB), all.get(0).requests());
+    }
+
+    private static double median(List<Observed> all, java.util.function.ToDoubleFunction<Observed> f) {
+        return median(all.stream().map(o -> f.applyAsDouble(o)).collect(Collectors.toList()));
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
