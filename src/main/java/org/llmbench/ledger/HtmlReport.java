@@ -111,9 +111,12 @@ public final class HtmlReport {
                     lanes.add(f);
                 }
             });
-            Path allureResults = folder.resolve("allure-results");
-            if (allure == null && Files.isDirectory(allureResults)) {
-                allure = allureResults.toString();
+            // Where Allure writes: beside the run folders (the jar), or target/allure-results (the bench profile).
+            for (Path allureResults : List.of(folder.toAbsolutePath().getParent().resolve("allure-results"),
+                    Path.of("target", "allure-results").toAbsolutePath())) {
+                if (allure == null && Files.isDirectory(allureResults)) {
+                    allure = allureResults.toString();
+                }
             }
         }
         label(columns);
