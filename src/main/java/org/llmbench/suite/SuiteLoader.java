@@ -36,6 +36,9 @@ public final class SuiteLoader {
 
     /** Reads and validates one suite; the exception names file, line and field of the first problem. */
     public static Suite load(SuiteOrigin origin) throws SuiteException {
+        if (PublicFormats.recognises(origin)) {
+            return PublicFormats.read(origin); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
+        }
         try (InputStream in = open(origin); JsonParser parser = MAPPER.createParser(in)) {
             return new Reader(origin, parser).suite();
         } catch (JsonParseException e) {
@@ -147,6 +150,7 @@ public final class SuiteLoader {
             }
             Double passScore = number(fields, where, "pass_score", path, 0, 100);
             Double weight = number(fields, where, "weight", path, 0, 1000);
+            Objective.check(fields, where, start, path, this::error);
             Map<String, JsonNode> extra = new LinkedHashMap<>(fields);
             extra.keySet().removeAll(QUESTION_FIELDS);
             return new Question(id, prompt, strings(fields, where, "required_markers", path), rule, passScore,
