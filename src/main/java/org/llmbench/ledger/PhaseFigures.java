@@ -21,6 +21,7 @@ final class PhaseFigures {
     private final List<Double> tpot = new ArrayList<>();
     private final List<Double> tokensPerSecond = new ArrayList<>();
     private final Map<String, Integer> errors = new TreeMap<>();
+    private final Uncertainty.Sums sums = new Uncertainty.Sums();
 
     /** Adds one test's final score (null when it has none) and its call (may be null). */
     void add(JsonNode score, JsonNode call) {
@@ -29,6 +30,7 @@ final class PhaseFigures {
             passed += score.path("passed").asBoolean() ? 1 : 0;
             weighted += score.path("weighted_score").asDouble();
             weight += score.path("weight").asDouble();
+            sums.add(score.path("score").asDouble(), score.path("weight").asDouble());
         }
         if (call == null) {
             return;
@@ -79,6 +81,7 @@ final class PhaseFigures {
     ObjectNode toJson() {
         ObjectNode node = JsonSupport.MAPPER.createObjectNode();
         node.put("score", score());
+        Uncertainty.put(node, sums.score());
         node.put("tests", tests);
         node.put("passed", passed);
         node.put("weight", weight);

@@ -29,9 +29,11 @@ public final class RunSummary {
         final List<Double> ttft = new ArrayList<>();
         final List<Double> tokensPerS = new ArrayList<>();
         final List<Double> latency = new ArrayList<>();
+        final Uncertainty.Sums sums = new Uncertainty.Sums();
 
         void add(double weightedScore, double weight, boolean passed, JsonNode call) {
             scored++;
+            sums.add(weight == 0 ? 0 : weightedScore / weight, weight);
             this.passed += passed ? 1 : 0;
             weightedSum += weightedScore;
             weightSum += weight;
@@ -49,6 +51,10 @@ public final class RunSummary {
 
         double score() {
             return weightSum == 0 ? 0 : weightedSum / weightSum;
+        }
+
+        Uncertainty.Estimate estimate() {
+            return sums.score();
         }
     }
 
@@ -98,6 +104,11 @@ public final class RunSummary {
         return total.score();
     }
 
+    /** The weighted total with its standard error and 95 % interval ({@link Uncertainty}). */
+    public Uncertainty.Estimate totalEstimate() {
+        return total.estimate();
+    }
+
     /** How many questions and tasks have a score. */
     public int scored() {
         return total.scored;
@@ -127,8 +138,8 @@ public final class RunSummary {
      */
     public String table() {
         var sb = new StringBuilder();
-        String format = "%-24s %5s %5s %6s %6s %9s %8s %9s%n";
-        sb.append(String.format(Locale.ROOT, format, "model / phase", "tests", "pass", "errors", "score",
+        String format = "%-20s %5s %5s %6s %12s %8s %6s %8s%n";
+        sb.append(String.format(Locale.ROOT, format, "model / phase", "tests", "pass", "errors", "score ±95%",
                 "ttft p50", "tok/s", "lat p95"));
         bySuite.forEach((model, suites) -> {
             sb.append(row(format, model, byModel.get(model)));
@@ -136,6 +147,11 @@ public final class RunSummary {
         });
         sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests %s%n",
                 total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(), statuses));
+        Uncertainty.Estimate e = total.estimate();
+        if (e.stderr() != null) {
+            sb.append(String.format(Locale.ROOT, "  95%% CI %.2f-%.2f (standard error %.2f over %d questions)%n",
+                    e.low(), e.high(), e.stderr(), e.n()));
+        }
         verdict().ifPresent(v -> sb.append(v).append('\n'));
         return sb.toString();
     }
@@ -157,8 +173,8 @@ public final class RunSummary {
     }
 
     private static String row(String format, String name, Group g) {
-        return String.format(Locale.ROOT, format, clip(name, 24), g.scored, g.passed, g.errors,
-                String.format(Locale.ROOT, "%.1f", g.score()), median(g.ttft, "ms"), median(g.tokensPerS, ""),
+        return String.format(Locale.ROOT, format, clip(name, 20), g.scored, g.passed, g.errors,
+                g.estimate().shortText(), median(g.ttft, "ms"), median(g.tokensPerS, ""),
                 percentile(g.latency, 95, "ms"));
     }
 
