@@ -281,6 +281,11 @@ public final class BenchConfig {
         return get(BenchKeys.STRICT_JSON);
     }
 
+    /** {@link BenchKeys#SAMPLES}. */
+    public int samples() {
+        return get(BenchKeys.SAMPLES);
+    }
+
     /** {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
     public int retryOnParseFail() {
         return get(BenchKeys.RETRY_ON_PARSE_FAIL);

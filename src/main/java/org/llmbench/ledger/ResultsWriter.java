@@ -27,6 +27,8 @@ final class ResultsWriter {
         int[] counts = new int[3];
         Uncertainty.Sums all = new Uncertainty.Sums();
         Map<String, Uncertainty.Sums> suites = new java.util.LinkedHashMap<>();
+        PassRates allPassAtK = new PassRates();
+        Map<String, PassRates> suitePassAtK = new java.util.LinkedHashMap<>();
         try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -41,6 +43,9 @@ final class ResultsWriter {
                 }
                 writeTask(g, score, call);
                 all.add(score.path("score").asDouble(), score.path("weight").asDouble());
+                allPassAtK.add(score.path("pass_at_k"));
+                suitePassAtK.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
+                        k -> new PassRates()).add(score.path("pass_at_k"));
                 suites.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
                         k -> new Uncertainty.Sums()).add(score.path("score").asDouble(), score.path("weight").asDouble());
                 totals[0] += score.path("weighted_score").asDouble();
@@ -57,6 +62,7 @@ final class ResultsWriter {
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);
             writeError(g, all.score());
+            allPassAtK.write(g);
             g.writeEndObject();
             g.writeArrayFieldStart("suites");
             for (var suite : suites.entrySet()) {
@@ -68,6 +74,7 @@ final class ResultsWriter {
                 g.writeNumberField("score_percent", e.mean());
                 writeError(g, e);
                 g.writeNumberField("tasks", e.n());
+                suitePassAtK.get(suite.getKey()).write(g);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -85,6 +92,30 @@ final class ResultsWriter {
             g.writeEndObject();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** The mean pass@k over the tasks that were sampled, per k (a k counts only tasks with at least k samples). */
+    private static final class PassRates {
+        private final Map<String, double[]> byK = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+
+        void add(JsonNode passAtK) {
+            passAtK.fields().forEachRemaining(e -> {
+                double[] sum = byK.computeIfAbsent(e.getKey(), k -> new double[2]);
+                sum[0] += e.getValue().asDouble();
+                sum[1]++;
+            });
+        }
+
+        void write(JsonGenerator g) throws IOException {
+            if (byK.isEmpty()) {
+                return;
+            }
+            g.writeObjectFieldStart("pass_at_k");
+            for (var e : byK.entrySet()) {
+                g.writeNumberField(e.getKey(), Uncertainty.round(e.getValue()[0] / e.getValue()[1]));
+            }
+            g.writeEndObject();
         }
     }
 
@@ -111,6 +142,10 @@ final class ResultsWriter {
             g.writeNumberField("weight", score.path("weight").asDouble());
             g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
             g.writeBooleanField("passed", score.path("passed").asBoolean());
+            if (score.has("pass_at_k")) {
+                g.writeNumberField("samples", score.path("samples").asInt());
+                g.writeObjectField("pass_at_k", score.path("pass_at_k"));
+            }
             if (call != null) {
                 g.writeNumberField("latency_ms", call.path("latency_ms").asLong());
                 g.writeNumberField("chars_in_prompt", call.path("chars_in").asInt());
