@@ -265,6 +265,7 @@ final class PythonTests {
                     current[0] = n
                     def target():
                         try:
+                            random.seed(0)  # as the judge does, so a test drawing random inputs draws the same ones
                             if spec['kind'] == 'check':
                                 exec(source, namespace)
                                 namespace['check'](recorder)
