@@ -148,6 +148,31 @@ class PublicFormatsTest {
     }
 
     @Test
+    void aTestDrawingRandomInputsIsReplayedWithTheSameInputs() throws Exception {
+        assumeTrue(org.llmbench.tasks.TaskFixturesAccess.hasPython(), "python3 needed");
+        String test = "import random\n\ndef check(candidate):\n    for _ in range(20):\n"
+                + "        s = ''.join(random.choice('abc') for _ in range(random.randint(0, 8)))\n"
+                + "        assert candidate(s) == s[::-1], s\n";
+        Map<String, Object> row = Map.of("task_id", "HumanEval/9", "prompt", "def rev(s: str) -> str:\n    \"\"\" Reversed. \"\"\"\n",
+                "canonical_solution", "    return s[::-1]\n", "test", test, "entry_point", "rev");
+        Question q = SuiteLoader.load(SuiteOrigin.ofFile(write("he-random.jsonl", JSON.writeValueAsString(row) + "\n", false)))
+                .questions().get(0);
+        assertThat(score(q, q.referenceAnswer())).isEqualTo(100);
+        assertThat(score(q, "    return s\n")).isEqualTo(0);
+    }
+
+    @Test
+    void mmluJsonlWithAnIndexAnswer() throws Exception {
+        String line = JSON.writeValueAsString(Map.of("question", "2 + 2?", "subject", "math", "choices",
+                List.of("3", "4", "5", "22"), "answer", 1));
+        Question q = SuiteLoader.load(SuiteOrigin.ofFile(write("mmlu_math.jsonl", line + "\n", false))).questions().get(0);
+        assertThat(q.referenceAnswer()).isEqualTo("B");
+        assertThat(score(q, "B")).isEqualTo(100);
+        assertThat(score(q, "The answer is 4")).isEqualTo(100);
+        assertThat(score(q, "22")).isEqualTo(0);
+    }
+
+    @Test
     void aFileOfNoKnownShapeNamesItsLineAndTheFormats() throws Exception {
         Path file = write("odd.jsonl", "{\"question\": \"q\", \"answer\": \"4\"}\n", false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SuiteLoader.load(SuiteOrigin.ofFile(file)))
