@@ -146,7 +146,7 @@ final class QuestionRunner {
     }
 
     /** The options of sample i: the run's, with seed {@code bench.seed + i} so samples differ at temperature > 0. */
-    private GenerationOptions options(int sample) {
+    GenerationOptions options(int sample) {
         var c = context.config();
         return new GenerationOptions(c.temperature(), c.numCtx(), c.numPredict(), c.seed() + sample);
     }

@@ -49,6 +49,25 @@ class PublicBenchmarksEngineTest {
         assertThat(Files.readString(run.resolve("report.md"))).contains("95 % interval");
     }
 
+    @Test
+    void generatedTasksAreSampledToo() throws Exception {
+        String out = EngineKits.freshOut();
+        var results = EngineKits.mock("bench.phases", "tasks", "bench.maxTasks", "1", "bench.samples", "2",
+                "bench.out", out).selectors(selectUniqueId("[engine:llm-bench]/[model:mock]")).execute();
+        results.testEvents().assertStatistics(s -> s.failed(0));
+        Path run;
+        try (Stream<Path> runs = Files.list(Path.of(out))) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<JsonNode> events = Files.readAllLines(run.resolve("run.jsonl")).stream().map(PublicBenchmarksEngineTest::parse).toList();
+        List<JsonNode> scores = events.stream().filter(e -> e.path("event").asText().equals("score")).toList();
+        assertThat(scores).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("samples").asInt()).isEqualTo(2);
+            assertThat(e.path("pass_at_k").path("2").asDouble()).isEqualTo(1);
+        });
+        assertThat(events.stream().filter(e -> e.path("event").asText().equals("call")).count()).isEqualTo(2L * scores.size());
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
