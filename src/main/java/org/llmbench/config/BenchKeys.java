@@ -207,7 +207,7 @@ public final class BenchKeys {
     /** Samples per question (issue 18: sampling with pass@k). */
     public static final Key<Integer> SAMPLES = Key.integer("bench.samples", 1, 1000)
             .byDefault(1).label("N")
-            .meaning("ask each suite question N times (seeds `bench.seed` + 0 .. N-1, the run's temperature); each call is "
+            .meaning("ask each question and generated task N times (seeds `bench.seed` + 0 .. N-1, the run's temperature); each call is "
                     + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
                     + "event and results.json");
 
