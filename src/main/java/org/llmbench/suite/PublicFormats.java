@@ -117,6 +117,7 @@ public final class PublicFormats {
             if (q.referenceAnswer() == null) {
                 throw new SuiteException(origin, lineNo, 1, "answer", "not a choice label or index");
             }
+            checkObjective(origin, q, lineNo);
             questions.add(unique(q, ids));
         }
         return questions;
@@ -257,9 +258,27 @@ public final class PublicFormats {
             if (q.referenceAnswer() == null) {
                 throw new SuiteException(origin, csv.rowLine(), row.size(), "answer", "the last column must be a choice letter");
             }
+            checkObjective(origin, q, csv.rowLine());
             questions.add(unique(q, ids));
         }
         return questions;
+    }
+
+    /**
+     * A record whose check cannot be built (a GSM8K answer that is no number) is an error: a question without its
+     * objective check would give points for any non-empty answer.
+     */
+    private static void checkObjective(SuiteOrigin origin, Question q, int line) throws SuiteException {
+        try {
+            if (!Objective.read(q.extra()).any()) {
+                throw new IllegalArgumentException("answer: missing");
+            }
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            throw new SuiteException(origin, line, 1, colon < 0 ? null : message.substring(0, colon),
+                    colon < 0 ? message : message.substring(colon + 2));
+        }
     }
 
     private static Question question(String datasetId, String prompt, String reference, String format, int line,

@@ -173,6 +173,14 @@ class PublicFormatsTest {
     }
 
     @Test
+    void aGsm8kAnswerThatIsNoNumberIsAnErrorNotAFreePass() throws Exception {
+        Path file = write("gsm8k-bad.jsonl", JSON.writeValueAsString(Map.of("question", "q", "answer", "x\n#### 2")) + "\n"
+                + JSON.writeValueAsString(Map.of("question", "q", "answer", "x\n#### one half")) + "\n", false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SuiteLoader.load(SuiteOrigin.ofFile(file)))
+                .isInstanceOf(SuiteException.class).hasMessageContaining(":2").hasMessageContaining("must be a number");
+    }
+
+    @Test
     void aFileOfNoKnownShapeNamesItsLineAndTheFormats() throws Exception {
         Path file = write("odd.jsonl", "{\"question\": \"q\", \"answer\": \"4\"}\n", false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SuiteLoader.load(SuiteOrigin.ofFile(file)))
