@@ -27,8 +27,8 @@ final class ResultsWriter {
         int[] counts = new int[3];
         Uncertainty.Sums all = new Uncertainty.Sums();
         Map<String, Uncertainty.Sums> suites = new java.util.LinkedHashMap<>();
-        PassRates allPassAtK = new PassRates();
-        Map<String, PassRates> suitePassAtK = new java.util.LinkedHashMap<>();
+        Uncertainty.PassRates allPassAtK = new Uncertainty.PassRates();
+        Map<String, Uncertainty.PassRates> suitePassAtK = new java.util.LinkedHashMap<>();
         try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -45,7 +45,7 @@ final class ResultsWriter {
                 all.add(score.path("score").asDouble(), score.path("weight").asDouble());
                 allPassAtK.add(score.path("pass_at_k"));
                 suitePassAtK.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
-                        k -> new PassRates()).add(score.path("pass_at_k"));
+                        k -> new Uncertainty.PassRates()).add(score.path("pass_at_k"));
                 suites.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
                         k -> new Uncertainty.Sums()).add(score.path("score").asDouble(), score.path("weight").asDouble());
                 totals[0] += score.path("weighted_score").asDouble();
@@ -62,7 +62,7 @@ final class ResultsWriter {
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);
             writeError(g, all.score());
-            allPassAtK.write(g);
+            writePassAtK(g, allPassAtK);
             g.writeEndObject();
             g.writeArrayFieldStart("suites");
             for (var suite : suites.entrySet()) {
@@ -74,7 +74,7 @@ final class ResultsWriter {
                 g.writeNumberField("score_percent", e.mean());
                 writeError(g, e);
                 g.writeNumberField("tasks", e.n());
-                suitePassAtK.get(suite.getKey()).write(g);
+                writePassAtK(g, suitePassAtK.get(suite.getKey()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -95,28 +95,15 @@ final class ResultsWriter {
         }
     }
 
-    /** The mean pass@k over the tasks that were sampled, per k (a k counts only tasks with at least k samples). */
-    private static final class PassRates {
-        private final Map<String, double[]> byK = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
-
-        void add(JsonNode passAtK) {
-            passAtK.fields().forEachRemaining(e -> {
-                double[] sum = byK.computeIfAbsent(e.getKey(), k -> new double[2]);
-                sum[0] += e.getValue().asDouble();
-                sum[1]++;
-            });
+    private static void writePassAtK(JsonGenerator g, Uncertainty.PassRates rates) throws IOException {
+        if (rates.isEmpty()) {
+            return;
         }
-
-        void write(JsonGenerator g) throws IOException {
-            if (byK.isEmpty()) {
-                return;
-            }
-            g.writeObjectFieldStart("pass_at_k");
-            for (var e : byK.entrySet()) {
-                g.writeNumberField(e.getKey(), Uncertainty.round(e.getValue()[0] / e.getValue()[1]));
-            }
-            g.writeEndObject();
+        g.writeObjectFieldStart("pass_at_k");
+        for (var e : rates.means().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
         }
+        g.writeEndObject();
     }
 
     /** The standard error and 95 % interval of a score ({@link Uncertainty}). */

@@ -62,6 +62,7 @@ public final class RunSummary {
     private final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
     private final Map<String, Group> byModel = new LinkedHashMap<>();
     private final Group total = new Group();
+    private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
 
     private RunSummary(Map<String, Integer> statuses) {
@@ -95,6 +96,7 @@ public final class RunSummary {
                     .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
             summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
             summary.total.add(weighted, weight, passed, null);
+            summary.passAtK.add(score.path("pass_at_k"));
         });
         return summary;
     }
@@ -151,6 +153,11 @@ public final class RunSummary {
         if (e.stderr() != null) {
             sb.append(String.format(Locale.ROOT, "  95%% CI %.2f-%.2f (standard error %.2f over %d questions)%n",
                     e.low(), e.high(), e.stderr(), e.n()));
+        }
+        if (!passAtK.isEmpty()) {
+            StringBuilder line = new StringBuilder("  sampled: mean");
+            passAtK.means().forEach((k, v) -> line.append(String.format(Locale.ROOT, " pass@%s %.3f", k, v)));
+            sb.append(line).append('\n');
         }
         verdict().ifPresent(v -> sb.append(v).append('\n'));
         return sb.toString();

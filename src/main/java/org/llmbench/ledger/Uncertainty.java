@@ -87,6 +87,32 @@ public final class Uncertainty {
         }
     }
 
+    /** The mean pass@k over sampled questions, per k (a k counts only the questions with at least k samples). */
+    static final class PassRates {
+        private final java.util.Map<String, double[]> byK =
+                new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+
+        /** Adds a score event's {@code pass_at_k} object (missing: a question asked once, nothing to add). */
+        void add(com.fasterxml.jackson.databind.JsonNode passAtK) {
+            passAtK.fields().forEachRemaining(e -> {
+                double[] sum = byK.computeIfAbsent(e.getKey(), k -> new double[2]);
+                sum[0] += e.getValue().asDouble();
+                sum[1]++;
+            });
+        }
+
+        boolean isEmpty() {
+            return byK.isEmpty();
+        }
+
+        /** k to the mean pass@k, in k order. */
+        java.util.Map<String, Double> means() {
+            java.util.Map<String, Double> means = new java.util.LinkedHashMap<>();
+            byK.forEach((k, sum) -> means.put(k, round(sum[0] / sum[1])));
+            return means;
+        }
+    }
+
     /** Writes an estimate's error fields next to its score: score_stderr, score_ci95_low, score_ci95_high. */
     static void put(com.fasterxml.jackson.databind.node.ObjectNode node, Estimate e) {
         if (e.stderr() == null) {

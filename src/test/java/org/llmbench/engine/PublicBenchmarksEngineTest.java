@@ -47,6 +47,9 @@ class PublicBenchmarksEngineTest {
         assertThat(res.path("suites")).hasSize(2);
         assertThat(res.path("tasks").get(0).path("pass_at_k").path("1").asDouble()).isEqualTo(1);
         assertThat(Files.readString(run.resolve("report.md"))).contains("95 % interval");
+        JsonNode meta = JSON.readTree(run.resolve("metadata.json").toFile()).path("models").path("mock");
+        assertThat(meta.path("pass_at_3").asDouble()).isEqualTo(1);
+        assertThat(meta.path("phases").path("gsm8k").path("score_stderr").isNumber()).isTrue();
     }
 
     @Test
