@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,16 +18,72 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: summaries of run folders, a comparison of two, or the leaderboard of all submissions. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = ReportCommand.Merge.class,
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
                 "With --compare A B: per question score and latency deltas from A to B.",
-                "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*."})
+                "With --html OUT.html: one self-contained page over the run folders, models or runs side by side.",
+                "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
+                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
 final class ReportCommand implements Callable<Integer> {
+
+    /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (ledger.ShardMerge). */
+    @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
+                    "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
+                    "and a test in two shards or without an outcome, naming them. Then writes the merged ledger,",
+                    "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score."})
+    static final class Merge implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "OUT", description = "Where the merged run folder run-<id> goes (as --out of run).")
+        Path out;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN", description = "The shard run folders.")
+        List<Path> shards = new ArrayList<>();
+
+        @Option(names = "--min-score", paramLabel = "0-100",
+                description = "Quality gate on the merged weighted total: exit 1 below it.")
+        Double minScore;
+
+        @Option(names = "--leaderboard", paramLabel = "FILE", description = "Add the merged run to this leaderboard.json.")
+        Path leaderboard;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            org.llmbench.ledger.ShardMerge.Merged merged;
+            try {
+                merged = org.llmbench.ledger.ShardMerge.merge(this.out, shards, leaderboard);
+            } catch (org.llmbench.ledger.ShardMerge.Refused refused) {
+                throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
+                        + String.join("\n  - ", refused.problems()));
+            }
+            out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, weighted total %.2f%n",
+                    merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(), merged.summary().total());
+            out.print(merged.summary().table());
+            out.flush();
+            if (minScore != null) {
+                var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
+                if (failure.isPresent()) {
+                    out.println(failure.get());
+                    return ExitCodes.FINDINGS;
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
 
     @Parameters(paramLabel = "RUN", arity = "0..*", description = "Run folders to summarise.")
     List<Path> runs = new ArrayList<>();
 
     @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "Compare two run folders: A then B.")
     List<Path> compare;
+
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "Write one self-contained HTML page over the RUN folders (several models or several runs).")
+    Path html;
 
     @Option(names = "--submissions", paramLabel = "DIR", defaultValue = "submissions",
             description = "Root of the leaderboard (default: ${DEFAULT-VALUE}).")
@@ -38,7 +95,14 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (compare != null) {
+        if (html != null) {
+            if (runs.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, "--html needs at least one RUN folder");
+            }
+            runs.forEach(RunFolder::read);
+            HtmlReport.write(runs, html);
+            out.println("report: " + html.toAbsolutePath() + " (" + java.nio.file.Files.size(html) / 1024 + " KiB)");
+        } else if (compare != null) {
             compare(RunFolder.read(compare.get(0)), RunFolder.read(compare.get(1)), out);
         } else if (!runs.isEmpty()) {
             runs.forEach(r -> summary(RunFolder.read(r), out));

@@ -159,6 +159,22 @@ public final class BenchConfig {
         }
     }
 
+    /** {@link BenchKeys#SHARD}: this process's part of the run, or null for the whole run. */
+    public Shard shard() {
+        return get(BenchKeys.SHARD);
+    }
+
+    /** {@link BenchKeys#RUN_GROUP}, or {@code cfg-} and the first 12 hex digits of {@link #hash()} when not given. */
+    public String runGroup() {
+        String given = get(BenchKeys.RUN_GROUP);
+        return given != null ? given : "cfg-" + hash().substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    /** The servers of {@link BenchKeys#URL}: one, or several given as a comma list, each without a trailing slash. */
+    public List<String> urls() {
+        return Key.split(url()).stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+    }
+
     /** {@link BenchKeys#MODEL}. */
     public List<String> models() {
         return get(BenchKeys.MODEL);

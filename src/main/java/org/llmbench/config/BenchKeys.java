@@ -33,8 +33,9 @@ public final class BenchKeys {
     public static final Key<Provider> PROVIDER = Key.provider("bench.provider")
             .inferred(BenchKeys::inferProvider, "inferred")
             .file("/model/provider")
-            .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`; inferred: "
-                    + "`bench.replay` set → `replay`, mock models → `mock`, a URL with `/v1` → `openai`, else `ollama`");
+            .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`, `gguf` (in process); "
+                    + "inferred: `bench.replay` set → `replay`, mock models → `mock`, `.gguf` files → `gguf`, a URL with "
+                    + "`/v1` → `openai`, else `ollama`");
 
     /** The server's base URL (a trailing slash is dropped). */
     public static final Key<String> URL = Key.text("bench.url")
@@ -42,7 +43,8 @@ public final class BenchKeys {
                     "`http://127.0.0.1:11434` (ollama), `http://127.0.0.1:1234/v1` (openai)")
             .normalised(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
             .label("URL").file("/model/base_url")
-            .meaning("server base URL");
+            .meaning("server base URL; a comma list `URL1,URL2` of servers of one provider spreads the lanes over them "
+                    + "(a server that stops answering loses its calls to the others)");
 
     /** The environment variable that holds the API key. */
     public static final Key<String> API_KEY_ENV = Key.text("bench.apiKeyEnv")
@@ -204,6 +206,18 @@ public final class BenchKeys {
             .meaning("run the questions of every suite concurrently (fork-join executor); parallel phases need no flag; "
                     + "old name `llm-bench.execution.parallel.enabled`");
 
+    /** This process's part of a run split across machines. */
+    public static final Key<Shard> SHARD = Key.shard("bench.shard")
+            .defaultDoc("none (the whole run)")
+            .meaning("run part `i` of `n` of the tests (by a stable hash of each unit id; an append conversation, a parallel "
+                    + "or whole-suite phase stays whole); `report merge` joins the n run folders into one");
+
+    /** The id the shards of one run share. */
+    public static final Key<String> RUN_GROUP = Key.text("bench.runGroup")
+            .defaultDoc("derived from the settings").label("ID")
+            .meaning("the id shared by the shards of one run, recorded in each manifest and checked by `report merge`; "
+                    + "by default `cfg-` and the first 12 hex digits of the config hash");
+
     /** Samples per question (issue 18: sampling with pass@k). */
     public static final Key<Integer> SAMPLES = Key.integer("bench.samples", 1, 1000)
             .byDefault(1).label("N")
@@ -216,7 +230,7 @@ public final class BenchKeys {
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SAMPLES);
+            SHARD, RUN_GROUP, SAMPLES);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,
@@ -305,6 +319,9 @@ public final class BenchKeys {
         }
         if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
             return Provider.MOCK;
+        }
+        if (!models.isEmpty() && models.stream().allMatch(m -> m.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf"))) {
+            return Provider.GGUF;
         }
         if (r.given(URL).filter(u -> u.contains("/v1")).isPresent()) {
             return Provider.OPENAI;

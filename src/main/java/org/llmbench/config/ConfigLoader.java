@@ -200,9 +200,10 @@ public final class ConfigLoader implements Key.Resolved {
             problem(Constants.RETRY_ERRORS, sourceOf(Constants.RETRY_ERRORS),
                     "needs " + Constants.RUN_ID + " (the run to retry)", true);
         }
-        String url = config.url();
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            problem(Constants.URL, sourceOf(Constants.URL), "'" + url + "' is not an http(s) URL", true);
+        for (String url : config.urls().isEmpty() ? List.of(config.url()) : config.urls()) {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                problem(Constants.URL, sourceOf(Constants.URL), "'" + url + "' is not an http(s) URL", true);
+            }
         }
     }
 

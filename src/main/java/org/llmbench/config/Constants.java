@@ -92,6 +92,12 @@ public final class Constants {
     /** The name of {@link BenchKeys#MAX_CONNECTION_FAILURES}. */
     public static final String MAX_CONNECTION_FAILURES = BenchKeys.MAX_CONNECTION_FAILURES.name();
 
+    /** The name of {@link BenchKeys#SHARD}. */
+    public static final String SHARD = BenchKeys.SHARD.name();
+
+    /** The name of {@link BenchKeys#RUN_GROUP}. */
+    public static final String RUN_GROUP = BenchKeys.RUN_GROUP.name();
+
     /** The name of {@link BenchKeys#RUN_POINTER}. */
     public static final String RUN_POINTER = BenchKeys.RUN_POINTER.name();
 

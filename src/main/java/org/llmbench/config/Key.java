@@ -149,6 +149,11 @@ public final class Key<T> {
         }, Provider::wireName);
     }
 
+    /** A run's part {@code i/n} ({@link Shard}); blank text counts as not given (the whole run). */
+    static Key<Shard> shard(String name) {
+        return of(name, "I/N", t -> t.isBlank() ? null : Shard.parse(t), Shard::toString);
+    }
+
     private static long parseWhole(String t, long min, long max) throws BadValue {
         try {
             long parsed = Long.parseLong(t.trim());

@@ -15,7 +15,9 @@ public enum Provider {
     /** The built-in mock models. */
     MOCK("mock"),
     /** Saved answers of a ledger ({@code bench.replay}). */
-    REPLAY("replay");
+    REPLAY("replay"),
+    /** GGUF model files run in this process (java-llama.cpp), no server. */
+    GGUF("gguf");
 
     /** The wire names, in declaration order (for messages). */
     public static final List<String> NAMES = Arrays.stream(values()).map(Provider::wireName).toList();

@@ -30,6 +30,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
 
     private BenchConfig config;
     private final boolean concurrentQuestions;
+    private ShardFilter.Sharded sharded;
 
     BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
         this(uniqueId, config, false);
@@ -49,6 +50,11 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     /** Called once, at the end of discovery, when the tree shows what the client must allow (lanes). */
     void settle(BenchConfig resolved) {
         this.config = resolved;
+    }
+
+    /** Called in discovery when {@code bench.shard} cut the tree to one part of the run. */
+    void sharded(ShardFilter.Sharded part) {
+        this.sharded = part;
     }
 
     boolean concurrentQuestions() {
@@ -71,7 +77,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     /** A selection that holds no test makes no run folder: nothing ran, and the quality gate says so. */
     @Override
     public BenchExecutionContext before(BenchExecutionContext context) throws IOException {
-        if (getDescendants().stream().noneMatch(d -> d.isTest() || d.mayRegisterTests())) {
+        // A shard that drew no test still records its (empty) part: the merge must see every shard.
+        if (sharded == null && getDescendants().stream().noneMatch(d -> d.isTest() || d.mayRegisterTests())) {
             System.out.println("[llm-bench] nothing selected: no run recorded");
             return context;
         }
@@ -134,6 +141,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             tests += d.isTest() ? 1 : 0;
         }
         String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
-        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests, sandboxLayers);
+        PlannedRun.ShardPlan shard = sharded == null ? null : new PlannedRun.ShardPlan(config.shard(), config.runGroup(),
+                sharded.unitIds(), sharded.wholeRunUnitIds());
+        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests, sandboxLayers, shard);
     }
 }

@@ -15,7 +15,9 @@ import org.opentest4j.TestAbortedException;
  * Stops hammering a dead server: after {@code bench.maxConnectionFailures} calls in a row that could not connect,
  * further questions are aborted at once with that reason instead of each spending its retries on a refused
  * connection. One call every few seconds still goes through, and a call that reaches the server (whatever it
- * answers) resumes normal calls. An aborted question has no score, so resuming the run asks it again.
+ * answers) resumes normal calls. An aborted question has no score, so resuming the run asks it again. With several
+ * servers ({@code bench.url=a,b}) a call is a connection failure only when every server refused it (the
+ * {@code MultiServerClient} sends it to the others first), so the breaker counts only calls that no server took.
  */
 final class ConnectionBreaker implements ModelClient {
 
@@ -47,7 +49,8 @@ final class ConnectionBreaker implements ModelClient {
         synchronized (this) {
             long now = clock.getAsLong();
             if (open && now - lastTry < PROBE_NANOS) {
-                throw new TestAbortedException("not sent: the server at " + url + " refused the last " + failuresInARow
+                throw new TestAbortedException("not sent: " + (url.contains(",") ? "every server of " : "the server at ")
+                        + url + " refused the last " + failuresInARow
                         + " calls in a row (is it running?); resume the run once it is back");
             }
             lastTry = now;
@@ -75,6 +78,11 @@ final class ConnectionBreaker implements ModelClient {
     @Override
     public Map<String, Map<String, Object>> modelDetails() throws CallFailure {
         return client.modelDetails();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> prepare(List<String> models) throws CallFailure {
+        return client.prepare(models);
     }
 
     @Override

@@ -30,6 +30,9 @@ final class LaneMeter {
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicBoolean estimated = new AtomicBoolean();
     private final Map<Integer, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    // Per server of bench.url=a,b (calls that name their server): latencies and errors; in first-answer order.
+    private final Map<String, ConcurrentLinkedQueue<Long>> serverLatencies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final long startNanos = System.nanoTime();
 
     LaneMeter(int lanes) {
@@ -79,6 +82,10 @@ final class LaneMeter {
         if (!result.ok()) {
             errors.incrementAndGet();
         }
+        if (result.server() != null) {
+            serverLatencies.computeIfAbsent(result.server(), k -> new ConcurrentLinkedQueue<>()).add(result.latencyMs());
+            serverErrors.computeIfAbsent(result.server(), k -> new AtomicInteger()).addAndGet(result.ok() ? 0 : 1);
+        }
         if (result.completionTokens() != null) {
             completionTokens.addAndGet(result.completionTokens());
         }
@@ -118,6 +125,26 @@ final class LaneMeter {
             perLane.put(Integer.toString(lane), l);
         }
         f.put("per_lane", perLane);
+        if (!serverLatencies.isEmpty()) {
+            f.put("per_server", perServer(wallMs));
+        }
         return f;
+    }
+
+    /** Each server's share of the phase: requests, errors, latency percentiles and requests per second. */
+    private Map<String, Object> perServer(long wallMs) {
+        Map<String, Object> perServer = new LinkedHashMap<>();
+        synchronized (serverLatencies) {
+            serverLatencies.forEach((server, queue) -> {
+                List<Long> own = new ArrayList<>(queue);
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("requests", own.size());
+                s.put("errors", serverErrors.get(server).get());
+                s.put("requests_per_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f", own.size() * 1000.0 / wallMs)));
+                s.put("latency_ms", Percentiles.of(own));
+                perServer.put(server, s);
+            });
+        }
+        return perServer;
     }
 }

@@ -80,6 +80,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 .build()
                 .resolve(request, engine, issues);
         QuestionFilter.apply(engine, config.questionFilter());
+        ShardFilter.apply(engine, config.shard()).ifPresent(engine::sharded);
         engine.settle(LaneExecution.clientConfig(config, engine));
         return engine;
     }

@@ -20,7 +20,7 @@ final class ModelDetails {
     static void record(ModelClient client, List<String> models, RunLedger ledger) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         try {
-            Map<String, Map<String, Object>> listed = client.modelDetails();
+            Map<String, Map<String, Object>> listed = client.prepare(models);
             if (listed.isEmpty()) {
                 return;
             }

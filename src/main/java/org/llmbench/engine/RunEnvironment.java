@@ -20,6 +20,7 @@ final class RunEnvironment {
         env.put("target_url", switch (config.provider()) {
             case REPLAY -> "replay of " + config.replay();
             case MOCK -> "built-in mock";
+            case GGUF -> "in process (java-llama.cpp)";
             default -> config.url();
         });
         env.put("phases", String.join(",", config.phases()));

@@ -12,6 +12,8 @@ import org.llmbench.config.Provider;
 import org.llmbench.config.Source;
 import org.llmbench.model.CallFailure;
 import org.llmbench.model.ErrorKind;
+import org.llmbench.model.GgufClient;
+import org.llmbench.model.GgufFile;
 import org.llmbench.model.ModelClient;
 
 /**
@@ -34,6 +36,10 @@ final class ServerPreflight {
     }
 
     static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+        if (config.provider() == Provider.GGUF) {
+            checkModelFiles(config, issues);
+            return config;
+        }
         boolean auto = config.models().contains(AUTO);
         boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
         if (!auto && !(server && config.preflight())) {
@@ -70,6 +76,22 @@ final class ServerPreflight {
             }
         }
         return auto ? config.withModels(new ArrayList<>(models)) : config;
+    }
+
+    /** Each GGUF file must be a readable GGUF model, and java-llama.cpp must load on this platform. */
+    private static void checkModelFiles(BenchConfig config, DiscoveryIssueReporter issues) {
+        for (String m : config.models()) {
+            try {
+                GgufFile.read(java.nio.file.Path.of(m));
+            } catch (GgufFile.BadFile e) {
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, "bench.model: " + e.getMessage()));
+            }
+        }
+        try {
+            GgufClient.checkNativeLibrary();
+        } catch (CallFailure e) {
+            error(issues, e.getMessage(), e);
+        }
     }
 
     /** Ollama names a model without a tag by its {@code :latest}. */

@@ -32,7 +32,7 @@ final class ManifestWriter {
         m.put("resumed", ledger.resumed());
         m.put("questions_scored_before_resume", ledger.scoredBeforeCount());
         m.put("provider", config.provider().wireName());
-        m.put("target_url", config.url());
+        m.put("target_url", config.provider() == org.llmbench.config.Provider.GGUF ? "in process (java-llama.cpp)" : config.url());
         m.put("models", plan.models());
         m.put("phases", config.phases());
         m.put("suites", plan.suites());
@@ -53,6 +53,9 @@ final class ManifestWriter {
         m.put("tests_planned", plan.testsPlanned());
         // What stood between the model's code and this machine: a layer missing here is missing for every task.
         m.put("sandbox_layers", new java.util.TreeMap<>(plan.sandboxLayers()));
+        if (plan.shard() != null) {
+            m.put("shard", shard(plan.shard(), config));
+        }
         m.put("canonical_options_overrides", config.canonicalOverrides());
         m.put("weights", config.weights());
         m.put("effective_config", config.effective());
@@ -101,6 +104,20 @@ final class ManifestWriter {
             manifest.set("model_details", JsonSupport.toTree(modelDetails));
         }
         JsonSupport.MAPPER.writeValue(file.toFile(), manifest);
+    }
+
+    /** A shard's part: what {@code report merge} checks (same group, settings and harness; every unit once). */
+    static Map<String, Object> shard(PlannedRun.ShardPlan shard, BenchConfig config) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("shard", shard.shard().toString());
+        s.put("index", shard.shard().index());
+        s.put("count", shard.shard().count());
+        s.put("run_group", shard.runGroup());
+        s.put("config_hash", config.hash());
+        s.put("units", shard.units());
+        s.put("run_units_planned", shard.runUnits().size());
+        s.put("run_units", shard.runUnits());
+        return s;
     }
 
     static String harnessVersion() {

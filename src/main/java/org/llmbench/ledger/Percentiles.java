@@ -21,6 +21,11 @@ public final class Percentiles {
         return new Percentiles(copy);
     }
 
+    /** The values in ascending order (a copy). */
+    public double[] sorted() {
+        return sorted.clone();
+    }
+
     public int count() {
         return sorted.length;
     }

@@ -3,6 +3,7 @@ package org.llmbench.ledger;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Shard;
 
 /**
  * What the engine resolved for one run before it starts: the settings (with {@code auto} already expanded to the
@@ -11,9 +12,28 @@ import org.llmbench.config.BenchConfig;
  *
  * @param models single models only; a mixed-lanes group container {@code a,b} is not a model
  * @param sandboxLayers per code task, the sandbox layers this machine puts around the model's code
+ * @param shard what part of a run split across machines this is; null for a whole run
  */
 public record PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
-                         Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
+                         Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers,
+                         ShardPlan shard) {
+
+    /**
+     * A shard's part of the run: which part, the id its shards share, the units (tests, or the containers that run
+     * whole) it runs and those of the whole run, so that {@code report merge} can name a missing or doubled one.
+     */
+    public record ShardPlan(Shard shard, String runGroup, List<String> units, List<String> runUnits) {
+        public ShardPlan {
+            units = List.copyOf(units);
+            runUnits = List.copyOf(runUnits);
+        }
+    }
+
+    /** A whole run, not a shard. */
+    public PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
+                      Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
+        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null);
+    }
 
     /** The lanes one parallel phase runs, and where that number came from. */
     public record PhaseLanes(int lanes, String source) {

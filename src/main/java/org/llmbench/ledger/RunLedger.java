@@ -95,6 +95,12 @@ public final class RunLedger implements AutoCloseable {
             start.put("models", plan.models());
             start.put("suites", plan.suites());
             start.put("tests_planned", plan.testsPlanned());
+            if (plan.shard() != null) {
+                start.put("shard", plan.shard().shard().toString());
+                start.put("run_group", plan.shard().runGroup());
+                start.put("units", plan.shard().units().size());
+                start.put("run_units_planned", plan.shard().runUnits().size());
+            }
             ledger.record("run_start", start);
             Files.createDirectories(config.out());
             Files.writeString(config.out().resolve(RunFolders.LATEST), folder.toAbsolutePath().toString());
@@ -183,6 +189,10 @@ public final class RunLedger implements AutoCloseable {
         e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
         e.put("chars_in", r.charsIn());
         e.put("chars_out", r.charsOut());
+        if (r.server() != null) {
+            // Which of several servers answered (bench.url=a,b); a run of one server has no such field.
+            e.put("server", r.server());
+        }
         writer.append(e);
     }
 
@@ -265,7 +275,7 @@ public final class RunLedger implements AutoCloseable {
         end.put("model_totals", summary.modelTotals());
         record("run_end", end);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
-        RunReports.write(this, plan.config(), summary);
+        RunReports.write(this, plan.config(), summary, plan.shard() == null);
         RunNotesWriter.write(folder, plan, durationMs);
         return summary;
     }

@@ -40,6 +40,16 @@ final class RunNotesWriter {
                 .append(", device: ").append(config.device()).append(" (see hardware.json)\n");
         md.append("- started: ").append(manifest.path("started_at").asText("unknown"))
                 .append(", duration: ").append(durationMs / 1000).append(" s\n");
+        JsonNode merged = manifest.path("merged");
+        if (merged.isObject()) {
+            md.append("- merged from ").append(merged.path("shards").size()).append(" shards of run group ")
+                    .append(merged.path("run_group").asText()).append(" (`report merge`; each shard's machine in ")
+                    .append("manifest.json `merged.shards` and hardware-shard-*.json); duration: the longest shard's\n");
+        } else if (manifest.path("shard").isObject()) {
+            md.append("- shard ").append(manifest.path("shard").path("shard").asText()).append(" of run group ")
+                    .append(manifest.path("shard").path("run_group").asText())
+                    .append(": part of a run; `report merge` joins the shards into the run to review and submit\n");
+        }
         md.append(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d tasks, %d passed)%n%n",
                 results.path("summary").path("score_percent").asDouble(),
                 results.path("summary").path("tasks").asInt(), results.path("summary").path("passed").asInt()));

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
  * @param retryWaitsMs the wait before each retry, in order
  * @param tokenGaps inter-token gaps of a streamed answer, per token; null when not streamed
  * @param streamed true when the answer arrived as a stream (SSE or NDJSON), false for a whole-body answer
+ * @param server the base URL of the server that answered when a run spreads over several ({@code bench.url=a,b}); else null
  */
 public record CallResult(
         String content,
@@ -37,7 +38,18 @@ public record CallResult(
         int charsIn,
         int charsOut,
         TokenGaps tokenGaps,
-        boolean streamed) {
+        boolean streamed,
+        String server) {
+
+    /** The shape before several servers: no server named. */
+    public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
+                      long latencyMs, Long ttftMs, Integer promptTokens, Integer completionTokens,
+                      boolean tokensEstimated, String finishReason, int attempts, List<Long> retryWaitsMs,
+                      Map<String, Object> serverTimings, int charsIn, int charsOut, TokenGaps tokenGaps, boolean streamed) {
+        this(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens, completionTokens,
+                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, tokenGaps, streamed,
+                null);
+    }
 
     /** The shape before streaming timings existed; kept so callers that build results keep compiling. */
     public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
@@ -45,7 +57,7 @@ public record CallResult(
                       boolean tokensEstimated, String finishReason, int attempts, List<Long> retryWaitsMs,
                       Map<String, Object> serverTimings, int charsIn, int charsOut) {
         this(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens, completionTokens,
-                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, null, false);
+                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, null, false, null);
     }
 
     public boolean ok() {
@@ -83,7 +95,14 @@ public record CallResult(
     CallResult afterAttempts(int attempts, List<Long> waits) {
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, List.copyOf(waits), serverTimings, charsIn,
-                charsOut, tokenGaps, streamed);
+                charsOut, tokenGaps, streamed, server);
+    }
+
+    /** This result as answered (or failed) by the server at {@code url}. */
+    public CallResult withServer(String url) {
+        return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
+                completionTokens, tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut,
+                tokenGaps, streamed, url);
     }
 
     /**
@@ -98,7 +117,7 @@ public record CallResult(
         return new CallResult(answers.apply(content), answers.apply(thinking), errorKind, messages.apply(errorMessage),
                 httpStatus, latencyMs, ttftMs, promptTokens, completionTokens, tokensEstimated, fields.apply(finishReason),
                 attempts, retryWaitsMs, java.util.Collections.unmodifiableMap(timings), charsIn, charsOut, tokenGaps,
-                streamed);
+                streamed, messages.apply(server));
     }
 
     /** A successful answer with no timing detail beyond latency (the mock and replay use it). */

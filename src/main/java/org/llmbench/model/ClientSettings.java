@@ -31,6 +31,11 @@ public record ClientSettings(String baseUrl, String apiKey, Duration timeout, Du
         return new ClientSettings(baseUrl, null, timeout, timeout, retries, DEFAULT_BACKOFF_MS, 1, 8L * 1024 * 1024);
     }
 
+    /** The same settings for another server (one of {@code bench.url=a,b}). */
+    public ClientSettings withBaseUrl(String url) {
+        return new ClientSettings(url, apiKey, timeout, connectTimeout, retries, backoffMs, lanes, maxBodyBytes);
+    }
+
     public ClientSettings withApiKey(String key) {
         return new ClientSettings(baseUrl, key, timeout, connectTimeout, retries, backoffMs, lanes, maxBodyBytes);
     }

@@ -20,6 +20,14 @@ public interface ModelClient extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Readies the run's models and says what each is: an in-process provider loads them here, once per run; a
+     * server's client returns what it lists ({@link #modelDetails()}).
+     */
+    default Map<String, Map<String, Object>> prepare(List<String> models) throws CallFailure {
+        return modelDetails();
+    }
+
     /** Provider name as recorded in the manifest ({@code mock}, {@code openai}, ...). */
     String provider();
 
