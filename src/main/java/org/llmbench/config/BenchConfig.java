@@ -147,6 +147,9 @@ public final class BenchConfig {
         canonical.put("retry_on_parse_fail", retryOnParseFail());
         canonical.put("system_prompt", systemPrompt());
         canonical.put("weights", new java.util.TreeMap<>(weights));
+        if (samples() > 1) { // only then, so the hash of every single-sample run stays what it was
+            canonical.put("samples", samples());
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -295,6 +298,11 @@ public final class BenchConfig {
     /** {@link BenchKeys#STRICT_JSON}. */
     public boolean strictJson() {
         return get(BenchKeys.STRICT_JSON);
+    }
+
+    /** {@link BenchKeys#SAMPLES}. */
+    public int samples() {
+        return get(BenchKeys.SAMPLES);
     }
 
     /** {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */

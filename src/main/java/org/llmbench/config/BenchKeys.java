@@ -219,12 +219,19 @@ public final class BenchKeys {
             .meaning("the id shared by the shards of one run, recorded in each manifest and checked by `report merge`; "
                     + "by default `cfg-` and the first 12 hex digits of the config hash");
 
+    /** Samples per question (issue 18: sampling with pass@k). */
+    public static final Key<Integer> SAMPLES = Key.integer("bench.samples", 1, 1000)
+            .byDefault(1).label("N")
+            .meaning("ask each question and generated task N times (seeds `bench.seed` + 0 .. N-1, the run's temperature); each call is "
+                    + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
+                    + "event and results.json");
+
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP);
+            SHARD, RUN_GROUP, SAMPLES);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

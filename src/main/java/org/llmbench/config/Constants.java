@@ -107,6 +107,9 @@ public final class Constants {
     /** The name of {@link BenchKeys#STRICT_JSON}. */
     public static final String STRICT_JSON = BenchKeys.STRICT_JSON.name();
 
+    /** The name of {@link BenchKeys#SAMPLES}. */
+    public static final String SAMPLES = BenchKeys.SAMPLES.name();
+
     /** The name of {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
     public static final String RETRY_ON_PARSE_FAIL = BenchKeys.RETRY_ON_PARSE_FAIL.name();
 

@@ -14,6 +14,7 @@ import org.llmbench.model.ErrorKind;
 import org.llmbench.model.GenerationOptions;
 import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
+import org.llmbench.scoring.PassAtK;
 import org.llmbench.scoring.Score;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
@@ -32,6 +33,11 @@ final class QuestionRunner {
     }
 
     void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
+        int samples = context.config().samples();
+        if (samples > 1) {
+            runSamples(descriptor, ref, suite, question, samples);
+            return;
+        }
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
         QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
@@ -41,6 +47,48 @@ final class QuestionRunner {
         abortIfNotReplayable(call);
         report.parse(call.content());
         finish(descriptor, ref, suite, question, call, report.score(() -> scoreOf(question, call, call.content())));
+    }
+
+    /**
+     * Asks the question {@code samples} times with seeds {@code bench.seed + i}, each call recorded with its sample
+     * index; the question scores the mean of the samples' scores, and the score event carries each sample's score
+     * and pass@k ({@link PassAtK}), a sample passing when it reaches the pass mark.
+     */
+    private void runSamples(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, int samples) {
+        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
+        report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
+        List<Double> values = new ArrayList<>(samples);
+        int passed = 0;
+        Score last = null;
+        CallResult call = null;
+        // One replay scope for all samples, so a replay answers sample i with the ledger's i-th call of this test.
+        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
+            for (int i = 0; i < samples; i++) {
+                ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
+                        question.referenceAnswer());
+                CallResult sampleCall = report.call(() -> context.client().chat(request));
+                context.ledger().recordCall(ref, request, sampleCall, i);
+                report.exchange(request, sampleCall, i);
+                abortIfNotReplayable(sampleCall);
+                Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
+                values.add(s.value());
+                passed += s.passed() ? 1 : 0;
+                last = s;
+                call = sampleCall;
+            }
+        }
+        double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
+        Map<String, Double> passAtK = PassAtK.usual(samples, passed);
+        List<Check> checks = new ArrayList<>(last.checks());
+        checks.add(Check.passed("samples", 0, String.format(java.util.Locale.ROOT,
+                "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples", passed, samples,
+                passAtK.get("1"))));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("samples", samples);
+        details.put("sample_scores", values);
+        details.put("samples_passed", passed);
+        details.put("pass_at_k", passAtK);
+        finish(descriptor, ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)), details);
     }
 
     /** Calls the model; a replay client learns which test the call belongs to. */
@@ -67,10 +115,15 @@ final class QuestionRunner {
 
     /** Records the score, publishes the figures, and fails the test when the score is below its pass mark. */
     void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
+        finish(descriptor, ref, suite, question, call, score, Map.of());
+    }
+
+    private void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score,
+                        Map<String, ?> details) {
         abortIfNotReplayable(call);
         double weight = Weights.ofQuestion(context.config(), suite, question);
         new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
-        context.ledger().recordScore(ref, score, weight, call);
+        context.ledger().recordScore(ref, score, weight, call, details);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {
             throw new BelowPassMark(score);
@@ -89,6 +142,12 @@ final class QuestionRunner {
     GenerationOptions options() {
         var c = context.config();
         return new GenerationOptions(c.temperature(), c.numCtx(), c.numPredict(), c.seed());
+    }
+
+    /** The options of sample i: the run's, with seed {@code bench.seed + i} so samples differ at temperature > 0. */
+    GenerationOptions options(int sample) {
+        var c = context.config();
+        return new GenerationOptions(c.temperature(), c.numCtx(), c.numPredict(), c.seed() + sample);
     }
 
     static Map<String, String> reportEntry(Score score, CallResult call) {

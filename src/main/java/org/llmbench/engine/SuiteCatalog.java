@@ -15,6 +15,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.suite.PublicFormats;
 import org.llmbench.suite.Suite;
 import org.llmbench.suite.SuiteException;
 import org.llmbench.suite.SuiteLoader;
@@ -31,6 +32,8 @@ final class SuiteCatalog {
     }
 
     private static final String CLASSPATH = "classpath:";
+    private static final List<String> ENDINGS = java.util.stream.Stream.concat(Stream.of(".json"),
+            PublicFormats.ENDINGS.stream()).toList();
 
     private final BenchConfig config;
     private final DiscoveryIssueReporter issues;
@@ -83,9 +86,11 @@ final class SuiteCatalog {
             return Optional.of(seen);
         }
         for (String root : config.suiteRoots()) {
-            Path file = Path.of(root).resolve(suiteId + ".json");
-            if (!root.startsWith(CLASSPATH) && Files.isRegularFile(file)) {
-                return Optional.of(remember(SuiteOrigin.ofFile(file)));
+            for (String ending : ENDINGS) {
+                Path file = Path.of(root).resolve(suiteId + ending);
+                if (!root.startsWith(CLASSPATH) && Files.isRegularFile(file)) {
+                    return Optional.of(remember(SuiteOrigin.ofFile(file)));
+                }
             }
         }
         String resource = "suites/" + suiteId + ".json";
@@ -118,7 +123,8 @@ final class SuiteCatalog {
         return origin;
     }
 
+    /** A suite JSON file, or a public benchmark file read as it is ({@link PublicFormats}). */
     private static boolean isSuiteFile(String name) {
-        return name.endsWith(".json");
+        return ENDINGS.stream().anyMatch(name::endsWith);
     }
 }

@@ -1,5 +1,6 @@
 package org.llmbench.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,32 +38,36 @@ final class TaskRunner {
         RunLedger ledger = context.ledger();
         QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, config, context.client().provider());
         report.describe(task.kind().wireName(), prompt);
-        int retries = 0;
-        CallResult call;
-        TaskScorer.Graded graded = null;
-        // One replay scope for all attempts, so a parse retry replays the ledger's second call of this task.
+        int samples = config.samples();
+        List<Double> values = new ArrayList<>(samples);
+        int passedSamples = 0;
+        Attempt attempt = null;
+        // One replay scope for all attempts, so a parse retry (or sample i) replays the ledger's matching call.
         try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            while (true) {
-                ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt), plain.options(),
-                        TaskPrompts.referenceAnswer(task, strict));
-                call = report.call(() -> context.client().chat(request));
-                ledger.recordCall(ref, request, call);
-                report.exchange(request, call, retries);
-                QuestionRunner.abortIfNotReplayable(call);
-                if (!call.ok()) {
-                    break;
-                }
-                String answer = call.content();
-                graded = report.score(() -> TaskScorer.score(task, answer, strict, config.passScore()), TaskScorer.Graded::score);
-                if (graded.parseOk() || retries >= config.retryOnParseFail()) {
-                    break;
-                }
-                retries++;
-                prompt = TaskPrompts.retry(task, graded.parse().error());
+            for (int i = 0; i < samples; i++) {
+                attempt = attempt(ref, task, report, plain, samples > 1 ? i : null);
+                values.add(attempt.score().value());
+                passedSamples += attempt.score().passed() ? 1 : 0;
             }
         }
-        Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
-                call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
+        CallResult call = attempt.call();
+        TaskScorer.Graded graded = attempt.graded();
+        int retries = attempt.retries();
+        Score score = attempt.score();
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        if (samples > 1) {
+            Map<String, Double> passAtK = org.llmbench.scoring.PassAtK.usual(samples, passedSamples);
+            double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
+            List<Check> checks = new ArrayList<>(score.checks());
+            checks.add(Check.passed("samples", 0, String.format(java.util.Locale.ROOT,
+                    "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples",
+                    passedSamples, samples, passAtK.get("1"))));
+            score = new Score(mean, score.passMark(), List.copyOf(checks));
+            sampling.put("samples", samples);
+            sampling.put("sample_scores", values);
+            sampling.put("samples_passed", passedSamples);
+            sampling.put("pass_at_k", passAtK);
+        }
         report.breakdown(score, Weights.ofTask(config, task.kind()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", task.kind().wireName());
@@ -76,6 +81,7 @@ final class TaskRunner {
         details.put("parsed", graded == null ? null : graded.parsed());
         java.util.Optional.ofNullable(org.llmbench.tasks.CodeRunner.layers(task)).ifPresent(l -> details.put("sandbox_layers", l));
         report.parsed(details);
+        details.putAll(sampling);
         ledger.recordScore(ref, score, Weights.ofTask(config, task.kind()), call, details);
         Map<String, String> entry = QuestionRunner.reportEntry(score, call);
         entry.put("parse_ok", String.valueOf(details.get("parse_ok")));
@@ -84,5 +90,40 @@ final class TaskRunner {
         if (!score.passed()) {
             throw new BelowPassMark(score);
         }
+    }
+
+    /** One sample: the call, its parse retries, and its score (or the call's failure as a score). */
+    private record Attempt(CallResult call, TaskScorer.Graded graded, int retries, Score score) {
+    }
+
+    /** Asks for one sample of the task (sample null: the run's seed, as without sampling) and scores it. */
+    private Attempt attempt(TestRef ref, Task task, QuestionReport report, QuestionRunner plain, Integer sample) {
+        var config = context.config();
+        boolean strict = config.strictJson();
+        String prompt = TaskPrompts.prompt(task, strict);
+        int retries = 0;
+        CallResult call;
+        TaskScorer.Graded graded = null;
+        while (true) {
+            ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt),
+                    sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict));
+            call = report.call(() -> context.client().chat(request));
+            context.ledger().recordCall(ref, request, call, sample);
+            report.exchange(request, call, retries);
+            QuestionRunner.abortIfNotReplayable(call);
+            if (!call.ok()) {
+                break;
+            }
+            String answer = call.content();
+            graded = report.score(() -> TaskScorer.score(task, answer, strict, config.passScore()), TaskScorer.Graded::score);
+            if (graded.parseOk() || retries >= config.retryOnParseFail()) {
+                break;
+            }
+            retries++;
+            prompt = TaskPrompts.retry(task, graded.parse().error());
+        }
+        Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
+                call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
+        return new Attempt(call, graded, retries, score);
     }
 }

@@ -162,19 +162,16 @@ public final class HtmlReport {
     }
 
     /**
-     * The 95 % interval of a weighted total: the standard error of a weighted mean over its questions,
-     * sqrt(sum w²(s - m)²) / sum w, times 1.96, clipped to 0-100. Questions are the sampling unit.
+     * The 95 % interval of a weighted total, as every other report gives it ({@link Uncertainty}: the standard
+     * error of the weighted mean over its questions, times 1.96, clipped to 0-100). Questions are the sampling unit.
      */
     static double[] interval(ColumnData c) {
-        double m = total(c);
-        double sum = 0;
+        Uncertainty.Sums sums = new Uncertainty.Sums();
         for (JsonNode[] o : c.outcomes.values()) {
-            double w = o[0].path("weight").asDouble();
-            double d = o[0].path("score").asDouble() - m;
-            sum += w * w * d * d;
+            sums.add(o[0].path("score").asDouble(), o[0].path("weight").asDouble());
         }
-        double se = c.weight == 0 ? 0 : Math.sqrt(sum) / c.weight;
-        return new double[] {Math.max(0, m - 1.96 * se), Math.min(100, m + 1.96 * se)};
+        Uncertainty.Estimate e = sums.score();
+        return new double[] {e.low(), e.high()};
     }
 
     private static List<List<String>> cells(List<ColumnData> columns, List<String> phases) {

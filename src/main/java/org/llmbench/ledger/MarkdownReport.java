@@ -37,6 +37,12 @@ final class MarkdownReport {
             out.write(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d of %d passed)%n",
                     results.path("summary").path("score_percent").asDouble(), results.path("summary").path("passed").asInt(),
                     results.path("summary").path("tasks").asInt()));
+            if (results.path("summary").path("score_stderr").isNumber()) {
+                out.write(String.format(Locale.ROOT, "- 95 %% interval: %.2f to %.2f (standard error %.2f of the mean over"
+                        + " questions)%n", results.path("summary").path("score_ci95_low").asDouble(),
+                        results.path("summary").path("score_ci95_high").asDouble(),
+                        results.path("summary").path("score_stderr").asDouble()));
+            }
             if (results.path("summary").path("not_replayable").asInt() > 0) {
                 out.write("- not replayable (missing from the replayed ledger, not counted): "
                         + results.path("summary").path("not_replayable").asInt() + "\n");
@@ -45,8 +51,8 @@ final class MarkdownReport {
                     "- %s: percentile rank %.1f among %d earlier comparable run(s)%n", r.getKey(),
                     r.getValue().path("percentile").asDouble(), r.getValue().path("earlier_runs").asInt())));
             out.write("\n## Per model and phase\n\n");
-            out.write("| model | phase | tests | passed | score | latency p50 / p95 ms | ttft p50 ms | tpot p50 ms | tokens/s p50 | errors |\n");
-            out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            out.write("| model | phase | tests | passed | score | 95 % interval | latency p50 / p95 ms | ttft p50 ms | tpot p50 ms | tokens/s p50 | errors |\n");
+            out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             metadata.path("models").fields().forEachRemaining(m -> m.getValue().path("phases").fields()
                     .forEachRemaining(p -> write(out, row(m.getKey(), p.getKey(), p.getValue()))));
             out.write("\n## Below the pass mark\n\n");
@@ -64,8 +70,10 @@ final class MarkdownReport {
     }
 
     private static String row(String model, String phase, JsonNode f) {
-        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s / %s | %s | %s | %s | %s |%n", cell(model), cell(phase),
-                f.path("tests").asInt(), f.path("passed").asInt(), f.path("score").asDouble(),
+        String interval = f.path("score_stderr").isNumber() ? String.format(Locale.ROOT, "%.1f-%.1f",
+                f.path("score_ci95_low").asDouble(), f.path("score_ci95_high").asDouble()) : "-";
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s / %s | %s | %s | %s | %s |%n", cell(model), cell(phase),
+                f.path("tests").asInt(), f.path("passed").asInt(), f.path("score").asDouble(), interval,
                 num(f.path("latency_ms").path("p50")), num(f.path("latency_ms").path("p95")), num(f.path("ttft_ms").path("p50")),
                 num(f.path("tpot_ms").path("p50")), num(f.path("completion_tokens_per_s").path("p50")),
                 f.path("errors_by_kind").isEmpty() ? "" : cell(f.path("errors_by_kind").toString()));

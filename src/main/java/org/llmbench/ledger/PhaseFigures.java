@@ -21,6 +21,8 @@ final class PhaseFigures {
     private final List<Double> tpot = new ArrayList<>();
     private final List<Double> tokensPerSecond = new ArrayList<>();
     private final Map<String, Integer> errors = new TreeMap<>();
+    private final Uncertainty.Sums sums = new Uncertainty.Sums();
+    private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
 
     /** Adds one test's final score (null when it has none) and its call (may be null). */
     void add(JsonNode score, JsonNode call) {
@@ -29,6 +31,8 @@ final class PhaseFigures {
             passed += score.path("passed").asBoolean() ? 1 : 0;
             weighted += score.path("weighted_score").asDouble();
             weight += score.path("weight").asDouble();
+            sums.add(score.path("score").asDouble(), score.path("weight").asDouble());
+            passAtK.add(score.path("pass_at_k"));
         }
         if (call == null) {
             return;
@@ -79,6 +83,8 @@ final class PhaseFigures {
     ObjectNode toJson() {
         ObjectNode node = JsonSupport.MAPPER.createObjectNode();
         node.put("score", score());
+        Uncertainty.put(node, sums.score());
+        passAtK.means().forEach((k, v) -> node.put("pass_at_" + k, v));
         node.put("tests", tests);
         node.put("passed", passed);
         node.put("weight", weight);

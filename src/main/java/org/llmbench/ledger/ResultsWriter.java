@@ -25,6 +25,10 @@ final class ResultsWriter {
             throws IOException {
         double[] totals = new double[2];
         int[] counts = new int[3];
+        Uncertainty.Sums all = new Uncertainty.Sums();
+        Map<String, Uncertainty.Sums> suites = new java.util.LinkedHashMap<>();
+        Uncertainty.PassRates allPassAtK = new Uncertainty.PassRates();
+        Map<String, Uncertainty.PassRates> suitePassAtK = new java.util.LinkedHashMap<>();
         try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -38,6 +42,12 @@ final class ResultsWriter {
                     return;
                 }
                 writeTask(g, score, call);
+                all.add(score.path("score").asDouble(), score.path("weight").asDouble());
+                allPassAtK.add(score.path("pass_at_k"));
+                suitePassAtK.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
+                        k -> new Uncertainty.PassRates()).add(score.path("pass_at_k"));
+                suites.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
+                        k -> new Uncertainty.Sums()).add(score.path("score").asDouble(), score.path("weight").asDouble());
                 totals[0] += score.path("weighted_score").asDouble();
                 totals[1] += score.path("weight").asDouble();
                 counts[0]++;
@@ -54,7 +64,23 @@ final class ResultsWriter {
             g.writeNumberField("tasks", counts[0]);
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);
+            writeError(g, all.score());
+            writePassAtK(g, allPassAtK);
             g.writeEndObject();
+            g.writeArrayFieldStart("suites");
+            for (var suite : suites.entrySet()) {
+                String[] key = suite.getKey().split("\u0000", 2);
+                Uncertainty.Estimate e = suite.getValue().score();
+                g.writeStartObject();
+                g.writeStringField("model", key[0]);
+                g.writeStringField("suite", key[1]);
+                g.writeNumberField("score_percent", e.mean());
+                writeError(g, e);
+                g.writeNumberField("tasks", e.n());
+                writePassAtK(g, suitePassAtK.get(suite.getKey()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             if (!ranks.isEmpty()) {
                 g.writeObjectFieldStart("percentile_rank");
                 for (var rank : ranks.entrySet()) {
@@ -72,6 +98,28 @@ final class ResultsWriter {
         }
     }
 
+    private static void writePassAtK(JsonGenerator g, Uncertainty.PassRates rates) throws IOException {
+        if (rates.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("pass_at_k");
+        for (var e : rates.means().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** The standard error and 95 % interval of a score ({@link Uncertainty}). */
+    private static void writeError(JsonGenerator g, Uncertainty.Estimate e) throws IOException {
+        if (e.stderr() == null) {
+            g.writeNullField("score_stderr");
+        } else {
+            g.writeNumberField("score_stderr", Uncertainty.round(e.stderr()));
+        }
+        g.writeNumberField("score_ci95_low", Uncertainty.round(e.low()));
+        g.writeNumberField("score_ci95_high", Uncertainty.round(e.high()));
+    }
+
     private static void writeTask(JsonGenerator g, JsonNode score, JsonNode call) {
         try {
             g.writeStartObject();
@@ -84,6 +132,10 @@ final class ResultsWriter {
             g.writeNumberField("weight", score.path("weight").asDouble());
             g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
             g.writeBooleanField("passed", score.path("passed").asBoolean());
+            if (score.has("pass_at_k")) {
+                g.writeNumberField("samples", score.path("samples").asInt());
+                g.writeObjectField("pass_at_k", score.path("pass_at_k"));
+            }
             if (call != null) {
                 g.writeNumberField("latency_ms", call.path("latency_ms").asLong());
                 g.writeNumberField("chars_in_prompt", call.path("chars_in").asInt());

@@ -29,17 +29,27 @@ public final class RunComparison {
         }
     }
 
-    private record Outcome(double score, Long latency) {
+    private record Outcome(double score, double weight, Long latency) {
     }
 
     private final List<Row> rows;
     private final Set<String> onlyInA;
     private final Set<String> onlyInB;
+    private final Uncertainty.Estimate difference;
 
-    private RunComparison(List<Row> rows, Set<String> onlyInA, Set<String> onlyInB) {
+    private RunComparison(List<Row> rows, Set<String> onlyInA, Set<String> onlyInB, Uncertainty.Estimate difference) {
         this.rows = rows;
         this.onlyInA = onlyInA;
         this.onlyInB = onlyInB;
+        this.difference = difference;
+    }
+
+    /**
+     * The paired difference B - A of the weighted mean score over the questions in both, with its standard error
+     * and 95 % interval ({@link Uncertainty}): B differs from A at 95 % when the interval excludes 0.
+     */
+    public Uncertainty.Estimate difference() {
+        return difference;
     }
 
     /** Compares two runs, each given as its run folder or its run.jsonl. */
@@ -51,17 +61,19 @@ public final class RunComparison {
         Map<String, Outcome> flatB = flatten(runB, acrossModels);
         List<Row> rows = new ArrayList<>();
         Set<String> onlyInA = new TreeSet<>();
+        Uncertainty.Sums paired = new Uncertainty.Sums();
         flatA.forEach((question, outcomeA) -> {
             Outcome outcomeB = flatB.get(question);
             if (outcomeB == null) {
                 onlyInA.add(question);
             } else {
+                paired.add(outcomeB.score() - outcomeA.score(), outcomeA.weight());
                 rows.add(new Row(question, outcomeA.score(), outcomeB.score(), outcomeA.latency(), outcomeB.latency()));
             }
         });
         Set<String> onlyInB = new TreeSet<>(flatB.keySet());
         onlyInB.removeAll(flatA.keySet());
-        return new RunComparison(List.copyOf(rows), onlyInA, onlyInB);
+        return new RunComparison(List.copyOf(rows), onlyInA, onlyInB, paired.difference());
     }
 
     public List<Row> rows() {
@@ -90,7 +102,21 @@ public final class RunComparison {
         }
         sb.append(String.format(Locale.ROOT, "%d question(s) in both; mean score delta %+.2f; only in A: %d; only in B: %d%n",
                 rows.size(), rows.isEmpty() ? 0 : scoreSum / rows.size(), onlyInA.size(), onlyInB.size()));
+        sb.append(pairedLine()).append(System.lineSeparator());
         return sb.toString();
+    }
+
+    /** The paired difference in words: its interval, and whether it excludes zero. */
+    String pairedLine() {
+        Uncertainty.Estimate d = difference;
+        if (d.stderr() == null) {
+            return String.format(Locale.ROOT, "paired difference B - A (weighted): %+.2f; too few questions for an interval",
+                    d.mean());
+        }
+        return String.format(Locale.ROOT, "paired difference B - A (weighted): %+.2f, 95%% CI %+.2f to %+.2f (SE %.2f, n=%d): %s",
+                d.mean(), d.low(), d.high(), d.stderr(), d.n(), d.excludesZero()
+                        ? (d.mean() > 0 ? "B is better at 95 %" : "A is better at 95 %")
+                        : "the interval includes 0: no difference shown at 95 %");
     }
 
     private static Path ledgerOf(Path run) throws IOException {
@@ -111,7 +137,7 @@ public final class RunComparison {
             Long latency = call == null || call.hasNonNull("error_kind") ? null : call.path("latency_ms").asLong();
             byModel.computeIfAbsent(score.path("model").asText(), k -> new LinkedHashMap<>())
                     .put(score.path("suite").asText() + "/" + score.path("item").asText(),
-                            new Outcome(score.path("score").asDouble(), latency));
+                            new Outcome(score.path("score").asDouble(), score.path("weight").asDouble(1), latency));
         });
         return byModel;
     }

@@ -152,7 +152,15 @@ public final class RunLedger implements AutoCloseable {
 
     /** Records one model call: the prompt, the raw output (and thinking), timings, tokens and any error. */
     public void recordCall(TestRef ref, ChatRequest request, CallResult r) {
+        recordCall(ref, request, r, null);
+    }
+
+    /** Records one of several samples of a question's call, with its 0-based sample index. */
+    public void recordCall(TestRef ref, ChatRequest request, CallResult r, Integer sample) {
         ObjectNode e = withRef(LedgerWriter.event("call"), ref);
+        if (sample != null) {
+            e.put("sample", sample);
+        }
         var messages = e.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
         e.put("raw_output", r.content());

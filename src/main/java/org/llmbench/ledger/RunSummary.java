@@ -29,9 +29,11 @@ public final class RunSummary {
         final List<Double> ttft = new ArrayList<>();
         final List<Double> tokensPerS = new ArrayList<>();
         final List<Double> latency = new ArrayList<>();
+        final Uncertainty.Sums sums = new Uncertainty.Sums();
 
         void add(double weightedScore, double weight, boolean passed, JsonNode call) {
             scored++;
+            sums.add(weight == 0 ? 0 : weightedScore / weight, weight);
             this.passed += passed ? 1 : 0;
             weightedSum += weightedScore;
             weightSum += weight;
@@ -50,12 +52,17 @@ public final class RunSummary {
         double score() {
             return weightSum == 0 ? 0 : weightedSum / weightSum;
         }
+
+        Uncertainty.Estimate estimate() {
+            return sums.score();
+        }
     }
 
     // Models and their phases in the order the run scored them, not by name.
     private final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
     private final Map<String, Group> byModel = new LinkedHashMap<>();
     private final Group total = new Group();
+    private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
 
     private RunSummary(Map<String, Integer> statuses) {
@@ -89,6 +96,7 @@ public final class RunSummary {
                     .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
             summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
             summary.total.add(weighted, weight, passed, null);
+            summary.passAtK.add(score.path("pass_at_k"));
         });
         return summary;
     }
@@ -96,6 +104,11 @@ public final class RunSummary {
     /** The weighted total over every scored question of the run, 0-100. */
     public double total() {
         return total.score();
+    }
+
+    /** The weighted total with its standard error and 95 % interval ({@link Uncertainty}). */
+    public Uncertainty.Estimate totalEstimate() {
+        return total.estimate();
     }
 
     /** How many questions and tasks have a score. */
@@ -127,8 +140,8 @@ public final class RunSummary {
      */
     public String table() {
         var sb = new StringBuilder();
-        String format = "%-24s %5s %5s %6s %6s %9s %8s %9s%n";
-        sb.append(String.format(Locale.ROOT, format, "model / phase", "tests", "pass", "errors", "score",
+        String format = "%-20s %5s %5s %6s %12s %8s %6s %8s%n";
+        sb.append(String.format(Locale.ROOT, format, "model / phase", "tests", "pass", "errors", "score ±95%",
                 "ttft p50", "tok/s", "lat p95"));
         bySuite.forEach((model, suites) -> {
             sb.append(row(format, model, byModel.get(model)));
@@ -140,6 +153,16 @@ public final class RunSummary {
         sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests%s%n",
                 total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(),
                 ended.isEmpty() ? "" : " (" + ended + ")"));
+        Uncertainty.Estimate e = total.estimate();
+        if (e.stderr() != null) {
+            sb.append(String.format(Locale.ROOT, "  95%% CI %.2f-%.2f (standard error %.2f over %d questions)%n",
+                    e.low(), e.high(), e.stderr(), e.n()));
+        }
+        if (!passAtK.isEmpty()) {
+            StringBuilder line = new StringBuilder("  sampled: mean");
+            passAtK.means().forEach((k, v) -> line.append(String.format(Locale.ROOT, " pass@%s %.3f", k, v)));
+            sb.append(line).append('\n');
+        }
         verdict().ifPresent(v -> sb.append(v).append('\n'));
         return sb.toString();
     }
@@ -161,8 +184,8 @@ public final class RunSummary {
     }
 
     private static String row(String format, String name, Group g) {
-        return String.format(Locale.ROOT, format, clip(name, 24), g.scored, g.passed, g.errors,
-                String.format(Locale.ROOT, "%.1f", g.score()), median(g.ttft, "ms"), median(g.tokensPerS, ""),
+        return String.format(Locale.ROOT, format, clip(name, 20), g.scored, g.passed, g.errors,
+                g.estimate().shortText(), median(g.ttft, "ms"), median(g.tokensPerS, ""),
                 percentile(g.latency, 95, "ms"));
     }
 

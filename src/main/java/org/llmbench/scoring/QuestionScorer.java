@@ -2,20 +2,29 @@ package org.llmbench.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.llmbench.suite.Objective;
 import org.llmbench.suite.Question;
 
 /**
  * Scores an answer to a suite question: its format rule, its required markers, and that it is not empty. An answer
  * with no word of its own (nothing but text copied from the prompt, or no letter or digit at all, such as {@code {}})
  * scores 0 like an empty one, and a marker counts only outside what the answer copied from the prompt
- * ({@link PromptCopies}).
+ * ({@link PromptCopies}). A question's objective checks ({@link Objective}: an expected answer, a choice, executable
+ * tests) are checks like the others.
  */
 public final class QuestionScorer {
 
     private final FormatRuleScorer formats;
+    private final CodeJudge judge;
 
     public QuestionScorer(SyntaxChecker syntax) {
+        this(syntax, CodeJudge.NONE);
+    }
+
+    /** A scorer whose questions with executable tests run them through the judge. */
+    public QuestionScorer(SyntaxChecker syntax, CodeJudge judge) {
         this.formats = new FormatRuleScorer(syntax);
+        this.judge = judge;
     }
 
     public Score score(Question question, String answer, double defaultPassMark) {
@@ -24,7 +33,8 @@ public final class QuestionScorer {
         boolean empty = text.isBlank();
         boolean echo = !empty && copies.nothingOwn(text); // copies, fence markers and punctuation only
         List<Check> checks = new ArrayList<>();
-        double answeredWeight = question.formatRule() == null && question.requiredMarkers().isEmpty() ? 1 : 0;
+        Objective objective = Objective.of(question);
+        double answeredWeight = question.formatRule() == null && question.requiredMarkers().isEmpty() && !objective.any() ? 1 : 0;
         checks.add(empty ? Check.failed("answered", answeredWeight, "the answer is empty")
                 : echo ? Check.failed("answered", answeredWeight, copies.onlyCopies(text) ? "the answer only copies the prompt"
                         : "the answer has no letter or digit")
@@ -33,6 +43,14 @@ public final class QuestionScorer {
             checks.addAll(formats.check(text, question.formatRule(), copies));
         }
         checks.addAll(MarkerScorer.check(text, question.requiredMarkers(), copies));
+        if (objective.answer() != null) {
+            checks.add(AnswerMatch.check(objective, text));
+        }
+        if (objective.tests() != null && !empty && !echo) {
+            checks.addAll(CodeChecks.check(judge, objective.tests(), text));
+        } else if (objective.tests() != null) {
+            checks.add(Check.failed("tests", 1, "not run: the answer has no code of its own"));
+        }
         if (empty || echo) {
             // An empty answer or an echo must never pass, whatever weights the other checks carry.
             return new Score(0, passMark(question, defaultPassMark), List.copyOf(checks));

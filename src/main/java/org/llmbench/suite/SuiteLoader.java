@@ -40,6 +40,9 @@ public final class SuiteLoader {
      * carries every other one ({@link SuiteException#problems()}).
      */
     public static Suite load(SuiteOrigin origin) throws SuiteException {
+        if (PublicFormats.recognises(origin)) {
+            return PublicFormats.read(origin); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
+        }
         try (InputStream in = open(origin); JsonParser parser = MAPPER.createParser(in)) {
             Reader reader = new Reader(origin, parser);
             Suite suite = reader.suite();
@@ -206,6 +209,7 @@ public final class SuiteLoader {
             List<String> markers = attempt(() -> strings(fields, where, "required_markers", path));
             String reference = attempt(() -> optionalText(fields, where, "reference_answer", path));
             List<String> tags = attempt(() -> strings(fields, where, "tags", path));
+            Objective.check(fields, where, start, path, (at, field, reason) -> problems.add(error(at, field, reason)));
             if (problems.size() > before) {
                 return null;
             }

@@ -22,6 +22,11 @@ public record SuiteOrigin(Path file, String classpathResource) {
     /** The suite id: the file name without {@code .json}; it is the {@code [suite:...]} segment of unique ids. */
     public String suiteId() {
         String name = isFile() ? file.getFileName().toString() : classpathResource.substring(classpathResource.lastIndexOf('/') + 1);
+        for (String ending : PublicFormats.ENDINGS) {
+            if (name.endsWith(ending) && name.length() > ending.length()) {
+                return name.substring(0, name.length() - ending.length());
+            }
+        }
         return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
