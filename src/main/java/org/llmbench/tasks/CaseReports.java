@@ -103,7 +103,8 @@ final class CaseReports {
         return KNOWN_EXCEPTIONS.contains(name) ? name : "an exception";
     }
 
-    private static JsonNode parse(String line) {
+    /** One line the child wrote, as a JSON object; null for anything else (never trusted to be well formed). */
+    static JsonNode parse(String line) {
         String t = line.strip();
         if (!t.startsWith("{") || t.length() > 4096) {
             return null;

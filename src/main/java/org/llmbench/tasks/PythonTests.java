@@ -85,7 +85,7 @@ final class PythonTests {
             return "killed after the wall-clock limit";
         }
         for (String line : r.stdout().split("\n")) {
-            JsonNode node = parse(line);
+            JsonNode node = CaseReports.parse(line);
             if (node != null && node.has("load_error")) {
                 return "does not load: " + CaseReports.exception(node.path("load_error").asText(""));
             }
@@ -101,7 +101,7 @@ final class PythonTests {
         }
         boolean done = false;
         for (String line : judged.stdout().split("\n")) {
-            JsonNode node = parse(line);
+            JsonNode node = CaseReports.parse(line);
             if (node == null) {
                 continue;
             }
@@ -122,19 +122,6 @@ final class PythonTests {
     private static Sandbox.Command command(Toolchain.Python python, String script) {
         return new Sandbox.Command(List.of(python.executable(), "-I", "-S", "-B", script), PythonHarness.ADDRESS_SPACE_KB,
                 List.of(python.home()));
-    }
-
-    private static JsonNode parse(String line) {
-        String t = line.strip();
-        if (!t.startsWith("{") || t.length() > 4096) {
-            return null;
-        }
-        try {
-            JsonNode node = TaskJson.MAPPER.readTree(t);
-            return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     /** Shared by child and judge: the key of a call's arguments, built before the call (so mutation cannot move it). */
