@@ -72,28 +72,38 @@ public final class AllureResultsLocation implements TestExecutionListener {
 
     /**
      * A file-system writer whose directory is switched at the start of each recorded run. While a test plan runs,
-     * files are written on one background thread, in order: creating five or six files per question took about
-     * 3 ms between two calls (JFR, 200 calls against the stand-in server), time in which the model sat idle. The
-     * queue is drained at the end of the test plan (writing at once from then on), before a directory switch, and
-     * at JVM exit.
+     * files are written on one background thread: creating five or six files per question took about 3 ms between
+     * two calls (JFR, 200 calls against the stand-in server), time in which the model sat idle, and a third of the
+     * harness's CPU while a real llama-server ran 20 calls (async-profiler). The queue is drained at the end of the
+     * test plan (writing at once from then on), before a directory switch, and at JVM exit.
      */
     private static final class FollowingWriter implements AllureResultsWriter {
+        private static final int QUEUED_FILES = 600;
         private volatile FileSystemResultsWriter target = new FileSystemResultsWriter(configured());
         private volatile Path directory = configured();
-        private final java.util.concurrent.ExecutorService queue = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "llm-bench-allure-writer");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
+        /**
+         * One writer thread at the lowest priority ({@link YieldingThreads}): it writes on CPU time the model leaves
+         * idle. The queue is bounded (about 100 questions' files) so a writer starved by a busy model cannot pile up
+         * results in memory; when it is full, the test's own thread writes.
+         */
+        private final java.util.concurrent.ThreadPoolExecutor queue = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_FILES),
+                YieldingThreads.named("llm-bench-allure-writer"), new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
 
         FollowingWriter() {
             Runtime.getRuntime().addShutdownHook(new Thread(this::flush, "llm-bench-allure-flush"));
         }
 
-        /** Waits (at most 30 s) until every queued file is written. */
+        /**
+         * Writes what is queued on the calling thread (at its own priority: nobody waits on a starved writer), then
+         * waits (at most 30 s) for the file the writer thread may be writing.
+         */
         void flush() {
             try {
+                Runnable next;
+                while ((next = queue.getQueue().poll()) != null) {
+                    next.run();
+                }
                 queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
                      | java.util.concurrent.TimeoutException e) {

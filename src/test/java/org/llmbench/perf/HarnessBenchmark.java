@@ -80,6 +80,11 @@ public final class HarnessBenchmark {
             Path jar = Path.of(System.getProperty("perf.jar", "target/llm-bench.jar"));
             var settings = Boolean.getBoolean("perf.short") ? ObserverBenchmark.Settings.quick()
                     : ObserverBenchmark.Settings.full(Files.exists(jar) ? jar.toAbsolutePath() : null);
+            // -Dperf.url=http://127.0.0.1:8080 [-Dperf.model=NAME]: a running llama-server instead of the stand-in.
+            String url = System.getProperty("perf.url", "");
+            if (!url.isBlank()) {
+                settings = settings.against(java.net.URI.create(url), System.getProperty("perf.model", ""));
+            }
             if (!new ObserverBenchmark(settings, work.resolve("observer")).run().burnerSeen()) {
                 throw new IllegalStateException("self-check failed: the stand-in server did not slow down next to a CPU burner");
             }

@@ -35,8 +35,28 @@ final class ObserverBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TOKENS = 64;
 
-    /** How much to measure. {@code jar} may be null: llm-bench then runs from the test classpath. */
-    record Settings(int requests, int[] lanes, int repetitions, List<Variant> variants, Path jar, double microsPerToken) {
+    /**
+     * How much to measure. {@code jar} may be null: llm-bench then runs from the test classpath. {@code server} is
+     * null for the stand-in server, else the base URL of a running OpenAI-compatible server (a llama.cpp
+     * {@code llama-server}) serving {@code model}.
+     */
+    record Settings(int requests, int[] lanes, int repetitions, List<Variant> variants, Path jar, double microsPerToken,
+                    URI server, String model) {
+        Settings(int requests, int[] lanes, int repetitions, List<Variant> variants, Path jar, double microsPerToken) {
+            this(requests, lanes, repetitions, variants, jar, microsPerToken, null, "stand-in");
+        }
+
+        /** The same measurements against a server already running at {@code url}; a blank model is the first it lists. */
+        Settings against(URI url, String modelName) throws IOException, InterruptedException {
+            String name = modelName;
+            if (name == null || name.isBlank()) {
+                HttpResponse<String> models = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/v1/models")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                name = JSON.readTree(models.body()).path("data").path(0).path("id").asText();
+            }
+            return new Settings(requests, lanes, repetitions, variants, jar, microsPerToken, url, name);
+        }
+
         static Settings full(Path jar) {
             Path archive = jar == null ? null : jar.resolveSibling("llm-bench.jsa");
             Map<String, String> noRelaunch = Map.of("LLM_BENCH_RELAUNCH", "0");
@@ -88,6 +108,7 @@ final class ObserverBenchmark {
     private final Path script;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Process server;
+    private String host = "127.0.0.1";
     private int port;
 
     ObserverBenchmark(Settings settings, Path work) throws IOException {
@@ -103,8 +124,11 @@ final class ObserverBenchmark {
     Result run() throws Exception {
         startServer();
         try {
-            System.out.printf(Locale.ROOT, "observer effect: stand-in server at %.0f us CPU per token, %d tokens per request, %d requests per client run; %s%n",
-                    settings.microsPerToken(), TOKENS, settings.requests(), load());
+            String against = settings.server() == null
+                    ? String.format(Locale.ROOT, "stand-in server at %.0f us CPU per token", settings.microsPerToken())
+                    : "the server at " + settings.server() + " serving " + settings.model() + " (its own timings of each request)";
+            System.out.printf(Locale.ROOT, "observer effect: %s, up to %d tokens per request, %d requests per client run; %s%n",
+                    against, TOKENS, settings.requests(), load());
             // Alone and next to a burner, alternated up to three times (the machine is shared): the fastest alone
             // against the slowest with the burner, stopping as soon as the slowdown shows.
             double alone = 0;
@@ -125,17 +149,20 @@ final class ObserverBenchmark {
                 }
                 compare(lanes, main, medians);
             }
+            // -Dperf.variants=false: only the jar's default (and the jar before), not each JVM setting alone.
             for (Variant v : settings.variants()) {
-                if (v != main && v != before) {
+                if (v != main && v != before && Boolean.parseBoolean(System.getProperty("perf.variants", "true"))) {
                     compare(1, v, medians);
                 }
             }
             System.out.println(load());
             return new Result(alone, burned, medians);
         } finally {
-            server.destroy();
-            server.waitFor(5, TimeUnit.SECONDS);
-            server.destroyForcibly();
+            if (server != null) {
+                server.destroy();
+                server.waitFor(5, TimeUnit.SECONDS);
+                server.destroyForcibly();
+            }
         }
     }
 
@@ -185,11 +212,15 @@ final class ObserverBenchmark {
     }
 
     private Observed plain(int lanes) throws Exception {
-        List<String> command = List.of("python3", script.toString(), "127.0.0.1", String.valueOf(port),
-                String.valueOf(requests(lanes)), String.valueOf(lanes), String.valueOf(TOKENS));
+        List<String> command = List.of("python3", script.toString(), host, String.valueOf(port),
+                String.valueOf(requests(lanes)), String.valueOf(lanes), String.valueOf(TOKENS), settings.model());
         Measured m = measure(command, Map.of());
-        List<double[]> client = m.stdout().lines().filter(l -> !l.isBlank())
-                .map(l -> new double[] {Double.parseDouble(l.split(" ")[0]), Double.parseDouble(l.split(" ")[1])}).toList();
+        List<ClientCall> client = new ArrayList<>();
+        for (String line : m.stdout().lines().filter(l -> l.startsWith("{")).toList()) {
+            JsonNode call = JSON.readTree(line);
+            client.add(new ClientCall(call.path("latency_ms").asDouble(), call.path("ttft_ms").asDouble(), call.path("end_ms").asDouble(),
+                    call.path("timings")));
+        }
         return observed(m, client, requests(lanes));
     }
 
@@ -206,8 +237,8 @@ final class ObserverBenchmark {
         } else {
             command.addAll(List.of("-cp", classPath(), "org.llmbench.cli.Main"));
         }
-        command.addAll(List.of("run", "-D", "bench.provider=openai", "-D", "bench.model=stand-in",
-                "-D", "bench.url=http://127.0.0.1:" + port + "/v1", "-D", "bench.suites=" + suites, "-D", "bench.phases=" + suite,
+        command.addAll(List.of("run", "-D", "bench.provider=openai", "-D", "bench.model=" + settings.model(),
+                "-D", "bench.url=http://" + host + ":" + port + "/v1", "-D", "bench.suites=" + suites, "-D", "bench.phases=" + suite,
                 "-D", "bench.out=" + out, "-D", "bench.numPredict=" + TOKENS, "-D", "bench.lanes=" + lanes));
         Measured m = measure(command, variant.environment());
         Path ledger = Path.of(Files.readString(out.resolve("latest-run.txt")).strip()).resolve("run.jsonl");
@@ -224,37 +255,75 @@ final class ObserverBenchmark {
         if (calls.size() != requests(lanes) || calls.stream().anyMatch(c -> !c.path("error_kind").isNull())) {
             throw new IllegalStateException("llm-bench did not make " + requests(lanes) + " good calls: " + ledger + "\n" + m.stdout());
         }
-        calls.sort(Comparator.comparing(c -> c.path("ts").asText()));
-        List<double[]> client = calls.stream().map(c -> new double[] {c.path("latency_ms").asDouble(), c.path("ttft_ms").asDouble()}).toList();
+        List<ClientCall> client = new ArrayList<>();
+        for (JsonNode c : calls) {
+            // A call line is written just after its call ended: its ts is the end of the call.
+            java.time.Instant ended = java.time.Instant.parse(c.path("ts").asText());
+            client.add(new ClientCall(c.path("latency_ms").asDouble(), c.path("ttft_ms").asDouble(),
+                    ended.getEpochSecond() * 1e3 + ended.getNano() / 1e6, c.path("server_timings")));
+        }
         return observed(m, client, requests(lanes));
     }
 
+    /** One call as the client measured it; {@code timings} are the server's own (llama.cpp's), or missing. */
+    private record ClientCall(double latencyMs, double ttftMs, double endMs, JsonNode timings) {
+    }
+
+    /** One request as the server saw it, on one clock in ms: arrival, first token, end, and its generation speed. */
+    private record ServedCall(double arrivedMs, double firstTokenMs, double finishedMs, double tokensPerSecond) {
+    }
+
+    /**
+     * The stand-in's own record of every request since the last call ({@code POST /stats}); for another server, its
+     * timings of each request (prompt and generation time), placed so that the request ends when its client saw it end.
+     */
+    private List<ServedCall> served(List<ClientCall> client, String log) throws Exception {
+        List<ServedCall> requests = new ArrayList<>();
+        if (settings.server() == null) {
+            JsonNode served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode r : served) {
+                requests.add(new ServedCall(r.path("arrived_ns").asLong() / 1e6, r.path("first_token_ns").asLong() / 1e6,
+                        r.path("finished_ns").asLong() / 1e6, 1e3 * r.path("predicted_n").asInt() / r.path("predicted_ms").asDouble()));
+            }
+        } else {
+            for (ClientCall c : client) {
+                JsonNode t = c.timings();
+                if (!t.hasNonNull("predicted_ms") || !t.hasNonNull("prompt_ms") || !t.hasNonNull("predicted_per_second")) {
+                    throw new IllegalStateException("the server sent no llama.cpp timings with a call: " + t + "\n" + log);
+                }
+                double busy = t.path("prompt_ms").asDouble() + t.path("predicted_ms").asDouble();
+                requests.add(new ServedCall(c.endMs() - busy, c.endMs() - busy + t.path("prompt_ms").asDouble(), c.endMs(),
+                        t.path("predicted_per_second").asDouble()));
+            }
+        }
+        requests.sort(Comparator.comparingDouble(ServedCall::arrivedMs));
+        return requests;
+    }
+
     /** Combines the server's view of the requests since the last reset with what the client measured. */
-    private Observed observed(Measured m, List<double[]> client, int expected) throws Exception {
-        JsonNode served = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
-        List<JsonNode> requests = new ArrayList<>();
-        served.forEach(requests::add);
+    private Observed observed(Measured m, List<ClientCall> client, int expected) throws Exception {
+        List<ServedCall> requests = served(client, m.stdout());
         if (requests.size() != expected) {
             throw new IllegalStateException("the server saw " + requests.size() + " requests, not " + expected + "\n" + m.stdout());
         }
-        requests.sort(Comparator.comparingLong(r -> r.path("arrived_ns").asLong()));
-        double tokensPerSecond = requests.stream().mapToDouble(r -> 1e3 * r.path("predicted_n").asInt() / r.path("predicted_ms").asDouble())
-                .average().orElseThrow();
-        long first = requests.get(0).path("arrived_ns").asLong();
-        long last = requests.stream().mapToLong(r -> r.path("finished_ns").asLong()).max().orElseThrow();
-        double requestsPerSecond = requests.size() / ((last - first) / 1e9);
+        double tokensPerSecond = requests.stream().mapToDouble(ServedCall::tokensPerSecond).average().orElseThrow();
+        double first = requests.get(0).arrivedMs();
+        double last = requests.stream().mapToDouble(ServedCall::finishedMs).max().orElseThrow();
+        double requestsPerSecond = requests.size() / ((last - first) / 1e3);
         List<Double> gaps = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
-            gaps.add((requests.get(i).path("arrived_ns").asLong() - requests.get(i - 1).path("finished_ns").asLong()) / 1e6);
+            gaps.add(requests.get(i).arrivedMs() - requests.get(i - 1).finishedMs());
         }
-        // Client and server lists are both in send order; at one lane the i-th of each is the same call.
+        // Both lists in send order (the client's by when each call ended); at one lane the i-th of each is the same call.
+        List<ClientCall> sent = new ArrayList<>(client);
+        sent.sort(Comparator.comparingDouble(ClientCall::endMs));
         List<Double> latencyOver = new ArrayList<>();
         List<Double> ttftOver = new ArrayList<>();
-        for (int i = 0; i < Math.min(client.size(), requests.size()); i++) {
-            JsonNode r = requests.get(i);
-            latencyOver.add(client.get(i)[0] - (r.path("finished_ns").asLong() - r.path("arrived_ns").asLong()) / 1e6);
-            ttftOver.add(client.get(i)[1] - (r.path("first_token_ns").asLong() - r.path("arrived_ns").asLong()) / 1e6);
+        for (int i = 0; i < Math.min(sent.size(), requests.size()); i++) {
+            ServedCall r = requests.get(i);
+            latencyOver.add(sent.get(i).latencyMs() - (r.finishedMs() - r.arrivedMs()));
+            ttftOver.add(sent.get(i).ttftMs() - (r.firstTokenMs() - r.arrivedMs()));
         }
         return new Observed(tokensPerSecond, requestsPerSecond, median(gaps), median(latencyOver), median(ttftOver),
                 m.wallS(), m.cpuS(), m.rssMiB(), requests.size());
@@ -312,6 +381,11 @@ final class ObserverBenchmark {
     }
 
     private void startServer() throws IOException {
+        if (settings.server() != null) {
+            host = settings.server().getHost();
+            port = settings.server().getPort() < 0 ? 80 : settings.server().getPort();
+            return;
+        }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-Dsun.net.httpserver.nodelay=true",
                 "-cp", classPath(), StandInServer.class.getName(), "0",
                 String.valueOf(settings.microsPerToken()), String.valueOf(TOKENS));
