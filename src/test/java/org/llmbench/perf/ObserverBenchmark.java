@@ -75,7 +75,12 @@ final class ObserverBenchmark {
             }
             // Last, so it runs at every lane count: plain java -jar, which relaunches itself with its own settings.
             variants.add(new Variant("the jar's default (plain java -jar)", List.of(), Map.of()));
-            return new Settings(20, new int[] {1, 4, 16}, 3, List.copyOf(variants), jar, 400);
+            // -Dperf.lanes=1 (or 4,16): the lane counts to measure; a llama-server needs as many slots (-np) as lanes.
+            int[] lanes = java.util.Arrays.stream(System.getProperty("perf.lanes", "1,4,16").split(",")).map(String::strip)
+                    .filter(l -> !l.isEmpty()).mapToInt(Integer::parseInt).toArray();
+            // -Dperf.repetitions=N: alternated repetitions per figure (3 by default; more against a server whose speed drifts).
+            return new Settings(20, lanes.length == 0 ? new int[] {1, 4, 16} : lanes, Integer.getInteger("perf.repetitions", 3),
+                    List.copyOf(variants), jar, 400);
         }
 
         /** A few seconds: one lane count, one repetition, the recommended flags only. */
@@ -144,15 +149,12 @@ final class ObserverBenchmark {
             Variant main = settings.variants().get(Integer.getInteger("perf.main", settings.variants().size() - 1));
             Variant before = settings.variants().get(0).jar() != null ? settings.variants().get(0) : null;
             for (int lanes : settings.lanes()) {
-                if (before != null) {
-                    compare(lanes, before, medians);
-                }
-                compare(lanes, main, medians);
+                compare(lanes, before != null ? List.of(before, main) : List.of(main), medians);
             }
             // -Dperf.variants=false: only the jar's default (and the jar before), not each JVM setting alone.
             for (Variant v : settings.variants()) {
                 if (v != main && v != before && Boolean.parseBoolean(System.getProperty("perf.variants", "true"))) {
-                    compare(1, v, medians);
+                    compare(1, List.of(v), medians);
                 }
             }
             System.out.println(load());
@@ -166,44 +168,63 @@ final class ObserverBenchmark {
         }
     }
 
-    /** Plain loop and llm-bench at one lane count, alternated; prints medians and their ratios against the targets. */
-    private void compare(int lanes, Variant variant, Map<String, Observed> medians) throws Exception {
+    /**
+     * The plain loop and each variant of llm-bench at one lane count, in rotating order in every repetition; prints
+     * medians, and for each variant the median of its per-repetition ratios to the plain loop of the same
+     * repetition (the server's speed drifts between repetitions; a ratio within one repetition cancels that).
+     */
+    private void compare(int lanes, List<Variant> variants, Map<String, Observed> medians) throws Exception {
         List<Observed> plain = new ArrayList<>();
-        List<Observed> bench = new ArrayList<>();
+        List<List<Observed>> bench = new ArrayList<>();
+        variants.forEach(v -> bench.add(new ArrayList<>()));
         for (int rep = 0; rep < settings.repetitions(); rep++) {
-            if (rep % 2 == 0) {
-                plain.add(plain(lanes));
-                bench.add(llmBench(lanes, variant));
-            } else {
-                bench.add(llmBench(lanes, variant));
-                plain.add(plain(lanes));
+            int clients = variants.size() + 1;
+            for (int k = 0; k < clients; k++) {
+                int client = (k + rep) % clients;
+                if (client == 0) {
+                    plain.add(plain(lanes));
+                } else {
+                    bench.get(client - 1).add(llmBench(lanes, variants.get(client - 1)));
+                }
             }
         }
         Observed p = medianOf(plain);
-        Observed b = medianOf(bench);
-        medians.put("plain@" + lanes + "/" + variant.name(), p);
-        medians.put("llm-bench@" + lanes + "/" + variant.name(), b);
-        System.out.printf(Locale.ROOT, "%n%d lane(s), llm-bench with %s %s; medians of %d alternated runs%n", lanes, variant.name(),
-                variant.jvmOptions(), settings.repetitions());
-        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s  %s%n", "figure", "plain loop", "llm-bench", "ratio", "target");
-        row("server tokens/s (its own timings)", p.tokensPerSecond(), b.tokensPerSecond(), "%.0f",
-                lanes <= 4 ? ">= 95 %" : "(reported)", b.tokensPerSecond() / p.tokensPerSecond());
-        row("requests/s (server's first to last)", p.requestsPerSecond(), b.requestsPerSecond(), "%.1f",
-                lanes >= 4 ? ">= 90 %" : "(reported)", b.requestsPerSecond() / p.requestsPerSecond());
+        System.out.printf(Locale.ROOT, "%n%d lane(s), %d alternated repetitions; medians, ratios are medians of each repetition's ratio to the plain loop%n",
+                lanes, settings.repetitions());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-34s %11s", "figure", "plain loop"));
+        for (int i = 0; i < variants.size(); i++) {
+            System.out.printf(Locale.ROOT, "  llm-bench %c: %s %s%n", 'A' + i, variants.get(i).name(), variants.get(i).jvmOptions());
+            header.append(String.format(Locale.ROOT, " %11s %6s", "llm-bench " + (char) ('A' + i), "ratio"));
+            Observed b = medianOf(bench.get(i));
+            medians.put("plain@" + lanes + "/" + variants.get(i).name(), p);
+            medians.put("llm-bench@" + lanes + "/" + variants.get(i).name(), b);
+        }
+        System.out.println(header.append("  target"));
+        row("server tokens/s (its own timings)", plain, bench, Observed::tokensPerSecond, "%.0f", lanes <= 4 ? ">= 95 %" : "(reported)", true);
+        row("requests/s (server's first to last)", plain, bench, Observed::requestsPerSecond, "%.1f", lanes >= 4 ? ">= 90 %" : "(reported)", true);
         if (lanes == 1) {
-            row("server idle between calls, ms", p.medianGapMs(), b.medianGapMs(), "%.2f", "(nothing a model notices)", Double.NaN);
-            row("latency over server's time, ms", p.latencyOverMs(), b.latencyOverMs(), "%.2f", "llm-bench <= 1 ms", Double.NaN);
-            row("TTFT over server's, ms", p.ttftOverMs(), b.ttftOverMs(), "%.2f", "(reported)", Double.NaN);
-            row("whole process wall, s", p.wallS(), b.wallS(), "%.2f", "<= 1.5x plain", b.wallS() / p.wallS());
-            row("whole process CPU (user+sys), s", p.cpuS(), b.cpuS(), "%.2f", "llm-bench <= 1.07 s", Double.NaN);
-            row("peak RSS, MiB", p.rssMiB(), b.rssMiB(), "%.0f", "(reported)", b.rssMiB() / p.rssMiB());
+            row("server idle between calls, ms", plain, bench, Observed::medianGapMs, "%.2f", "(nothing a model notices)", false);
+            row("latency over server's time, ms", plain, bench, Observed::latencyOverMs, "%.2f", "llm-bench <= 1 ms", false);
+            row("TTFT over server's, ms", plain, bench, Observed::ttftOverMs, "%.2f", "(reported)", false);
+            row("whole process wall, s", plain, bench, Observed::wallS, "%.2f", "<= 1.5x plain", true);
+            row("whole process CPU (user+sys), s", plain, bench, Observed::cpuS, "%.2f", "llm-bench <= 1.07 s", false);
+            row("peak RSS, MiB", plain, bench, Observed::rssMiB, "%.0f", "(reported)", true);
         }
         System.out.println("  " + load());
     }
 
-    private static void row(String name, double plain, double bench, String format, String target, double ratio) {
-        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s  %s%n", name, String.format(Locale.ROOT, format, plain),
-                String.format(Locale.ROOT, format, bench), Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * ratio), target);
+    private static void row(String name, List<Observed> plain, List<List<Observed>> bench, java.util.function.ToDoubleFunction<Observed> f,
+                            String format, String target, boolean ratio) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-34s %11s", name, String.format(Locale.ROOT, format, median(plain, f))));
+        for (List<Observed> b : bench) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(plain.size(), b.size()); i++) {
+                ratios.add(f.applyAsDouble(b.get(i)) / f.applyAsDouble(plain.get(i)));
+            }
+            line.append(String.format(Locale.ROOT, " %11s %6s", String.format(Locale.ROOT, format, median(b, f)),
+                    ratio ? String.format(Locale.ROOT, "%.0f%%", 100 * median(ratios)) : ""));
+        }
+        System.out.println(line.append("  ").append(target));
     }
 
     /** Requests per client run: at least two per lane, so every lane is busy for most of the run. */
