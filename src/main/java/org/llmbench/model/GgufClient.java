@@ -142,8 +142,8 @@ public final class GgufClient implements ModelClient {
             timings.put("predicted_per_second", (tokens - 1) * 1000.0 / generationMs);
         }
         String content = answer.toString();
-        return new CallResult(content, null, null, null, null, (end - start) / 1_000_000,
-                first < 0 ? null : (first - start) / 1_000_000, promptTokens, tokens, false,
+        return new CallResult(content, null, null, null, null, Math.round((end - start) / 1e6),
+                first < 0 ? null : Math.round((first - start) / 1e6), promptTokens, tokens, false,
                 outputs >= request.options().numPredict() ? "length" : "stop", 1, List.of(), timings, charsIn,
                 content.length(), gapsOf(gaps), true);
     }

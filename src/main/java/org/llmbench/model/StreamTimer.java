@@ -49,13 +49,14 @@ final class StreamTimer {
         end = clock.getAsLong();
     }
 
+    /** Send to the last byte, to the nearest millisecond (truncating would understate every call by half a ms). */
     long latencyMs() {
-        return ((end < 0 ? clock.getAsLong() : end) - start) / 1_000_000;
+        return Math.round(((end < 0 ? clock.getAsLong() : end) - start) / 1e6);
     }
 
     /** Send to the first piece of output; null when nothing was generated. */
     Long ttftMs() {
-        return pieces.isEmpty() ? null : (times[0] - start) / 1_000_000;
+        return pieces.isEmpty() ? null : Math.round((times[0] - start) / 1e6);
     }
 
     /**

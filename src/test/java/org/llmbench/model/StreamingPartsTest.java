@@ -50,6 +50,19 @@ class StreamingPartsTest {
     }
 
     @Test
+    void latencyAndTtftAreRoundedToTheNearestMillisecondNotTruncated() {
+        long[] clock = {0};
+        StreamTimer timer = new StreamTimer(() -> clock[0]);
+        clock[0] = 2_600_000;                      // first piece at 2.6 ms
+        timer.piece("Once");
+        clock[0] = 19_400_000;                     // last byte at 19.4 ms
+        timer.finish();
+
+        assertThat(timer.ttftMs()).isEqualTo(3);
+        assertThat(timer.latencyMs()).isEqualTo(19);
+    }
+
+    @Test
     void aChunkOfSeveralTokensSpreadsItsGapOverThem() {
         long[] clock = {0};
         StreamTimer timer = new StreamTimer(() -> clock[0]);
