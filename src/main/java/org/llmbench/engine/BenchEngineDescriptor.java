@@ -84,7 +84,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         }
         // The JIT compiles in the background while the model generates; at nice 19 it waits for idle CPU instead
         // (20 calls against llama-server: the server's tokens/s during the run rose by about a sixth).
-        YieldingThreads.lowerCompilerThreads();
+        YieldingThreads.lowerCompilerThreadsInBackground();
         RunLedger ledger = RunLedger.open(plan());
         if (ledger.resumed()) {
             System.out.println("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()

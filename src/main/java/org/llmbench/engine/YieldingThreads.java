@@ -67,6 +67,13 @@ final class YieldingThreads {
         return lowered;
     }
 
+    /** {@link #lowerCompilerThreads()} on a short-lived thread: loading JNA takes about 20 ms the run need not wait for. */
+    static void lowerCompilerThreadsInBackground() {
+        Thread t = new Thread(YieldingThreads::lowerCompilerThreads, "llm-bench-lower-jit");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The calling thread's nice value as the kernel reports it ({@code /proc/thread-self/stat}), null off Linux. */
     static Integer niceOfThisThread() {
         try {
