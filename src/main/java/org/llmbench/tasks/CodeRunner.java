@@ -60,9 +60,17 @@ public final class CodeRunner {
 
     private static Sandbox.Command command(Language language, int cases) {
         return language == Language.JAVA
-                ? new Sandbox.Command(JavaHarness.command(cases), null, List.of(Toolchain.javaHome()))
+                ? javaCommand(cases)
                 : new Sandbox.Command(PythonHarness.command(Toolchain.python()), PythonHarness.ADDRESS_SPACE_KB,
                         List.of(Toolchain.python().home()));
+    }
+
+    /** javac and the runner, with javac's class-data archive made visible to the child when there is one. */
+    private static Sandbox.Command javaCommand(int cases) {
+        java.util.Optional<java.nio.file.Path> archive = Toolchain.javacArchive();
+        List<java.nio.file.Path> reads = new ArrayList<>(List.of(Toolchain.javaHome()));
+        archive.ifPresent(reads::add);
+        return new Sandbox.Command(JavaHarness.command(cases, archive), null, reads);
     }
 
     Outcome run(Language language, String code, List<TestCase> cases) {

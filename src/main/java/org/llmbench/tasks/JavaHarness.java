@@ -67,6 +67,11 @@ final class JavaHarness {
 
     /** {@code javac} the three files into {@code classes/}, then run the runner on the number of cases. */
     static List<String> command(int cases) {
+        return command(cases, java.util.Optional.empty());
+    }
+
+    /** As {@link #command(int)}, javac started with a class-data archive ({@link Toolchain#javacArchive}) when given. */
+    static List<String> command(int cases, java.util.Optional<java.nio.file.Path> javacArchive) {
         List<String> java = new ArrayList<>(List.of(Toolchain.java(), "-Xmx64m", "-Xss1m", "-XX:MaxMetaspaceSize=96m",
                 "-XX:MaxDirectMemorySize=16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Xshare:auto", "-Djava.io.tmpdir=.", "-Duser.home=.", "-Dfile.encoding=UTF-8"));
@@ -75,9 +80,11 @@ final class JavaHarness {
             java.add("-Djava.security.manager=allow");
         }
         java.addAll(List.of("-cp", "classes", "llmbench.Runner", Integer.toString(cases)));
-        List<String> javac = List.of(Toolchain.javac(), "-J-Xmx256m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
-                "-J-XX:-UsePerfData", "-J-Xshare:auto", "-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8",
-                "-d", "classes", SOLUTION, CASES, RUNNER);
+        List<String> javac = new ArrayList<>(List.of(Toolchain.javac(), "-J-Xmx256m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
+                "-J-XX:-UsePerfData", "-J-Xshare:auto"));
+        // Its warnings (an archive of another JDK) would reach javac's output, which the harness reads for errors.
+        javacArchive.ifPresent(a -> javac.addAll(List.of("-J-XX:SharedArchiveFile=" + a, "-J-Xlog:cds=off", "-J-Xlog:cds+dynamic=off")));
+        javac.addAll(List.of("-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8", "-d", "classes", SOLUTION, CASES, RUNNER));
         return compileThenRun(javac, java);
     }
 
