@@ -14,12 +14,22 @@ final class NdjsonReader {
 
     /** The next object, or null when the body ends. */
     JsonNode next() throws IOException, CallFailure {
+        String line = nextLine();
+        return line == null ? null : parse(line);
+    }
+
+    /** The next non-blank line as it came, or null when the body ends; {@link #parse} makes it an object. */
+    String nextLine() throws IOException, CallFailure {
         String line;
         while ((line = lines.next()) != null) {
             if (!line.isBlank()) {
-                return WireJson.object(line, "stream line");
+                return line;
             }
         }
         return null;
+    }
+
+    static JsonNode parse(String line) throws CallFailure {
+        return WireJson.object(line, "stream line");
     }
 }

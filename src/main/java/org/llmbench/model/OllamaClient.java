@@ -2,6 +2,7 @@ package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,20 +45,54 @@ public final class OllamaClient extends HttpChatClient {
         return !mediaType.equals("application/json");
     }
 
+    /**
+     * As the OpenAI client does: lines are kept with their arrival times and parsed once the stream has ended, so
+     * no JSON is parsed while the model generates. A line that may end the stream or report an error (it holds
+     * {@code "done": true} or {@code "error"} as JSON text, which generated text, its quotes escaped, cannot
+     * forge) is parsed at once, after the lines before it.
+     */
     @Override
     void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure {
         NdjsonReader objects = new NdjsonReader(lines);
-        JsonNode object;
-        while ((object = objects.next()) != null) {
-            if (accept(object, parts, timer)) {
-                if (!parts.hasAnswer()) {
-                    throw new CallFailure(ErrorKind.PROTOCOL, "the stream's message content is null in every line");
-                }
-                return;
+        List<String> received = new ArrayList<>();
+        List<Long> arrived = new ArrayList<>();
+        String line;
+        while ((line = objects.nextLine()) != null) {
+            long at = timer.now();
+            received.add(line);
+            arrived.add(at);
+            boolean last = LAST.matcher(line).find();
+            if (!last && !line.contains("\"error\"")) {
+                continue;
             }
+            if (last) {
+                timer.finish();
+            }
+            for (int i = 0; i < received.size(); i++) {
+                timer.arrivedAt(arrived.get(i));
+                if (accept(NdjsonReader.parse(received.get(i)), parts, timer)) {
+                    timer.finish();
+                    timer.arrivedAt(-1);
+                    if (!parts.hasAnswer()) {
+                        throw new CallFailure(ErrorKind.PROTOCOL, "the stream's message content is null in every line");
+                    }
+                    return;
+                }
+            }
+            timer.arrivedAt(-1);
+            received.clear();
+            arrived.clear();
         }
+        for (int i = 0; i < received.size(); i++) {
+            timer.arrivedAt(arrived.get(i));
+            accept(NdjsonReader.parse(received.get(i)), parts, timer);
+        }
+        timer.arrivedAt(-1);
         throw new CallFailure(ErrorKind.PROTOCOL, "the stream ended without an object with done: true");
     }
+
+    /** The last line of a stream holds {@code "done": true}; its time is the answer's end, before any parsing. */
+    private static final java.util.regex.Pattern LAST = java.util.regex.Pattern.compile("\"done\"\\s*:\\s*true");
 
     @Override
     void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure {

@@ -2,6 +2,8 @@ package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,22 +41,40 @@ public final class OpenAiClient extends HttpChatClient {
         return mediaType.equals("text/event-stream");
     }
 
+    /**
+     * Reads the events as they come, noting only when each arrived, and parses them once the stream has ended: no
+     * JSON is parsed while the model generates (in a cold JVM that parsing lagged behind a fast model's chunks and
+     * took CPU from it). Each piece keeps the arrival time of its event. An event that may be an error object (it
+     * holds {@code "error"} as JSON text; quotes inside generated text are escaped, so model output cannot forge it)
+     * is parsed at once, so a server that reports an error and keeps the connection open fails the call then.
+     */
     @Override
     void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure {
         SseReader events = new SseReader(lines);
-        boolean sawChoices = false;
+        List<String> received = new ArrayList<>();
+        long[] arrived = new long[64];
+        boolean done = false;
         String data;
         while ((data = events.next()) != null) {
+            long at = timer.now();
             if (data.strip().equals(SseReader.DONE)) {
-                if (!sawChoices) {
-                    throw new CallFailure(ErrorKind.PROTOCOL, "the stream carried no choices");
-                }
-                if (!parts.hasAnswer()) {
-                    throw new CallFailure(ErrorKind.PROTOCOL, "the stream's content is null in every chunk");
-                }
-                return;
+                timer.finish();
+                done = true;
+                break;
             }
-            JsonNode chunk = WireJson.object(data, "stream event");
+            if (data.contains("\"error\"")) {
+                failOnError(WireJson.object(data, "stream event"));
+            }
+            if (received.size() == arrived.length) {
+                arrived = java.util.Arrays.copyOf(arrived, arrived.length * 2);
+            }
+            arrived[received.size()] = at;
+            received.add(data);
+        }
+        boolean sawChoices = false;
+        for (int i = 0; i < received.size(); i++) {
+            timer.arrivedAt(arrived[i]);
+            JsonNode chunk = WireJson.object(received.get(i), "stream event");
             failOnError(chunk);
             JsonNode choices = chunk.path("choices");
             if (choices.isArray() && !choices.isEmpty()) {
@@ -69,7 +89,16 @@ public final class OpenAiClient extends HttpChatClient {
             }
             usageAndTimings(chunk, parts);
         }
-        throw new CallFailure(ErrorKind.PROTOCOL, "the stream ended without data: [DONE]");
+        timer.arrivedAt(-1);
+        if (!done) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "the stream ended without data: [DONE]");
+        }
+        if (!sawChoices) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "the stream carried no choices");
+        }
+        if (!parts.hasAnswer()) {
+            throw new CallFailure(ErrorKind.PROTOCOL, "the stream's content is null in every chunk");
+        }
     }
 
     @Override

@@ -31,12 +31,27 @@ final class StreamTimer {
         this.start = clock.getAsLong();
     }
 
+    /** The clock's reading now: when an event that is parsed later arrived. */
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /**
+     * Pieces noted from now on arrived at {@code nanos}, a reading of {@link #now()} taken when their event was read
+     * (a stream parsed after it ended); {@code -1} goes back to the clock.
+     */
+    void arrivedAt(long nanos) {
+        arrival = nanos;
+    }
+
+    private long arrival = -1;
+
     /** Notes a piece of generated output (answer or thinking) arriving now; empty pieces are no tokens. */
     void piece(String text) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = arrival >= 0 ? arrival : clock.getAsLong();
         if (pieces.size() == times.length) {
             times = Arrays.copyOf(times, times.length * 2);
         }
@@ -44,9 +59,11 @@ final class StreamTimer {
         pieces.add(text);
     }
 
-    /** Notes that the last byte of the answer was read. */
+    /** Notes that the last byte of the answer was read; the first call counts (the end marker, before parsing). */
     void finish() {
-        end = clock.getAsLong();
+        if (end < 0) {
+            end = clock.getAsLong();
+        }
     }
 
     /** Send to the last byte, to the nearest millisecond (truncating would understate every call by half a ms). */
