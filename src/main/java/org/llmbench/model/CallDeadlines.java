@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends stalled calls: one daemon thread looks at the open calls every {@link #SWEEP_MS} ms and aborts each call
- * past its deadline (closes its body stream, cancels its body subscription), so a blocked read fails instead of
- * hanging. Registering a call costs a set insert; a timer task per call would wake a thread on every call, a cost
+ * past its deadline (disconnects its connection), so a blocked connect, write or read fails instead of hanging. Registering a call costs a set insert; a timer task per call would wake a thread on every call, a cost
  * the benchmark measured.
  */
 final class CallDeadlines {
@@ -29,10 +28,7 @@ final class CallDeadlines {
             return expired.get();
         }
 
-        /**
-         * What ends the call once it is late; set when the body starts to arrive (until then the request's own
-         * timeout covers the wait for headers). It may run twice and must not mind.
-         */
+        /** What ends the call once it is late (run at once when it already is); it may run twice and must not mind. */
         void onExpiry(Runnable action) {
             abort = action;
             if (expired.get()) {
