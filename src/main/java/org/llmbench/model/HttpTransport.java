@@ -149,12 +149,32 @@ final class HttpTransport implements AutoCloseable {
         }
         Map<String, List<String>> headers = c.getHeaderFields();
         boolean ok = status >= 200 && status < 300;
-        if (ok && streams.test(ResponseBodies.mediaType(String.valueOf(c.getContentType() == null ? "" : c.getContentType())))) {
-            return new Opened(status, headers, ResponseBodies.streamed(c.getInputStream()), deadline);
+        try {
+            if (ok && streams.test(ResponseBodies.mediaType(String.valueOf(c.getContentType() == null ? "" : c.getContentType())))) {
+                return new Opened(status, headers, ResponseBodies.streamed(c.getInputStream()), deadline);
+            }
+            InputStream in = ok ? c.getInputStream() : c.getErrorStream();
+            long declared = c.getContentLengthLong();
+            return new Opened(status, headers, ResponseBodies.whole(in, ok ? maxBodyBytes : ERROR_EXCERPT_BYTES, declared), deadline);
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Answered(e);
         }
-        InputStream in = ok ? c.getInputStream() : c.getErrorStream();
-        long declared = c.getContentLengthLong();
-        return new Opened(status, headers, ResponseBodies.whole(in, ok ? maxBodyBytes : ERROR_EXCERPT_BYTES, declared), deadline);
+    }
+
+    /** {@code e} as a failure after the status line arrived (tests). */
+    static IOException answered(IOException e) {
+        return new Answered(e);
+    }
+
+    /** A read that failed after the status line had arrived: the server answered, so the request is never resent. */
+    private static final class Answered extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Answered(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** A timeout in whole milliseconds for the JDK, at least one (zero would mean none). */
@@ -168,7 +188,7 @@ final class HttpTransport implements AutoCloseable {
      * end-of-stream). The server answered nothing, so sending again is safe.
      */
     static boolean closedBeforeAnswering(IOException e) {
-        if (e instanceof SocketTimeoutException || e instanceof ConnectException) {
+        if (e instanceof Answered || e instanceof SocketTimeoutException || e instanceof ConnectException) {
             return false;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -27,5 +27,7 @@ class HttpTransportTest {
         assertThat(HttpTransport.closedBeforeAnswering(new SocketTimeoutException("connect timed out"))).isFalse();
         assertThat(HttpTransport.closedBeforeAnswering(new ConnectException("Connection refused"))).isFalse();
         assertThat(HttpTransport.closedBeforeAnswering(new IOException((String) null))).isFalse();
+        // The same end-of-file after the status line arrived: the server answered; never sent again.
+        assertThat(HttpTransport.closedBeforeAnswering(HttpTransport.answered(new IOException("cut", new EOFException())))).isFalse();
     }
 }

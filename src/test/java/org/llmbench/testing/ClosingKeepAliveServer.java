@@ -44,11 +44,12 @@ public final class ClosingKeepAliveServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             RawHttpServer.readRequest(in);
+            // Counted before the answer goes out: a client may read it and ask for the count before this thread runs on.
+            answered.incrementAndGet();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            answered.incrementAndGet();
             if (RawHttpServer.readRequest(in) != null) {
                 dropped.incrementAndGet();
             }
