@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ public final class PublicFormats {
     /** Reads one file; a record that fits no format, or a broken one, is a {@link SuiteException} with its line. */
     public static Suite read(SuiteOrigin origin) throws SuiteException {
         String name = name(origin);
-        try (InputStream raw = open(origin);
+        try (InputStream raw = origin.open();
              InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
@@ -320,16 +319,6 @@ public final class PublicFormats {
         return name.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static InputStream open(SuiteOrigin origin) throws IOException {
-        if (origin.isFile()) {
-            return Files.newInputStream(origin.file());
-        }
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(origin.classpathResource());
-        if (in == null) {
-            throw new IOException("no such classpath resource");
-        }
-        return in;
-    }
 
     /** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
     static final class Csv {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ public final class SuiteLoader {
         if (PublicFormats.recognises(origin)) {
             return PublicFormats.read(origin); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
         }
-        try (InputStream in = open(origin); JsonParser parser = MAPPER.createParser(in)) {
+        try (InputStream in = origin.open(); JsonParser parser = MAPPER.createParser(in)) {
             Reader reader = new Reader(origin, parser);
             Suite suite = reader.suite();
             if (!reader.problems.isEmpty()) {
@@ -72,16 +71,6 @@ public final class SuiteLoader {
         }
     }
 
-    private static InputStream open(SuiteOrigin origin) throws IOException {
-        if (origin.isFile()) {
-            return Files.newInputStream(origin.file());
-        }
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(origin.classpathResource());
-        if (in == null) {
-            throw new IOException("no such classpath resource");
-        }
-        return in;
-    }
 
     /** A check that may find a problem. */
     @FunctionalInterface

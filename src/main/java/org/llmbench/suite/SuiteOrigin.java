@@ -1,5 +1,8 @@
 package org.llmbench.suite;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a suite was read from: a file on disk or a classpath resource (exactly one of the two). */
@@ -17,6 +20,18 @@ public record SuiteOrigin(Path file, String classpathResource) {
 
     public boolean isFile() {
         return file != null;
+    }
+
+    /** The suite's bytes: the file, or the resource through the thread's context class loader. */
+    public InputStream open() throws IOException {
+        if (isFile()) {
+            return Files.newInputStream(file);
+        }
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(classpathResource);
+        if (in == null) {
+            throw new IOException("no such classpath resource");
+        }
+        return in;
     }
 
     /** The suite id: the file name without {@code .json}; it is the {@code [suite:...]} segment of unique ids. */
