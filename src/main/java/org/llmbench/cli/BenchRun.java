@@ -15,6 +15,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.RunSummary;
 import org.llmbench.model.CallFailure;
 
 /**
@@ -29,8 +30,13 @@ final class BenchRun {
     /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
     record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, JsonNode manifest) {
 
-        double scorePercent() {
-            return results.path("summary").path("score_percent").asDouble();
+        /** The run's totals, read from its ledger: on a resume they include what earlier processes scored. */
+        RunSummary totals() {
+            try {
+                return RunSummary.of(folder.resolve("run.jsonl"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** The server the run called, as the manifest recorded it. */

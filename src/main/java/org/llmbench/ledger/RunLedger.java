@@ -270,9 +270,7 @@ public final class RunLedger implements AutoCloseable {
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("duration_ms", durationMs);
         end.put("tests", summary.statuses());
-        end.put("scored", summary.scored());
-        end.put("weighted_total", summary.total());
-        end.put("model_totals", summary.modelTotals());
+        end.putAll(summary.runEndTotals());
         record("run_end", end);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
         RunReports.write(this, plan.config(), summary, plan.shard() == null);
