@@ -273,6 +273,13 @@ public final class Key<T> {
         return flags;
     }
 
+    /** Whether the value names files or folders (a path, or a comma list of them), which records must not show whole. */
+    public boolean holdsPaths() {
+        return PATH_LABELS.contains(label);
+    }
+
+    private static final java.util.Set<String> PATH_LABELS = java.util.Set.of("DIR", "DIRS", "FILE", "RUN_JSONL");
+
     /** The placeholder of the flag's value in --help. */
     public String label() {
         return label;

@@ -57,7 +57,7 @@ final class ManifestWriter {
         }
         m.put("canonical_options_overrides", config.canonicalOverrides());
         m.put("weights", config.weights());
-        m.put("effective_config", config.effective());
+        m.put("effective_config", config.effectiveToShare());
         m.put("cell_id_prefix", config.cellIdPrefix());
         m.put("handle", config.handle());
         m.put("device", config.device());

@@ -29,10 +29,15 @@ class UsersFolderTest {
     void aRunFolderHoldsNothingOfTheMachine(String where) throws Exception {
         Path home = tmp.resolve(where).getParent();
         Path clone = Files.createDirectories(tmp.resolve(where));
+        // Paths given in full, as users paste them: one under the clone, one outside the home folder.
+        Path suites = Files.createDirectories(clone.resolve("my-suites"));
+        Files.copy(Path.of("suites", "hello.json"), suites.resolve("hello.json"));
+        Path out = tmp.resolve("elsewhere");
         Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-Duser.name=ada-lovelace", "-Dllmbench.relaunched=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--model", "mock", "--phases", "hello,5q", "--handle", "ada", "--device", "laptop"))
+                "run", "--model", "mock", "--phases", "hello,5q", "--handle", "ada", "--device", "laptop",
+                "--suites", suites.toString(), "--out", out.toString()))
                 .directory(clone.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("console.txt").toFile())
                 .start();
         assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
