@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.llmbench.config.JsonPositions;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches

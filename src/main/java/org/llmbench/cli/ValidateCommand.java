@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ConfigProblem problem : loaded.problems()) {
-            (problem.fatal() ? errors : warnings).add(describe(problem, parameters.get(Constants.CONFIG)));
+            (problem.fatal() ? errors : warnings).add(describe(problem));
         }
         int suites = 0;
         for (SuiteOrigin origin : origins(loaded.config().suiteRoots())) {
@@ -62,12 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** A config problem as FILE:LINE:COLUMN: FIELD: REASON, or the flag that set the value. */
-    static String describe(ConfigProblem problem, String configFile) throws IOException {
-        if (configFile != null && problem.source().equals("config file " + configFile)) {
-            String pointer = ConfigLoader.fileField(problem.key());
-            JsonPositions positions = JsonPositions.of(Files.readString(Path.of(configFile)), 1);
-            String field = pointer.isEmpty() ? problem.key() : pointer.substring(1).replace('/', '.');
-            return configFile + ":" + positions.line(pointer) + ": " + field + ": " + problem.reason();
+    static String describe(ConfigProblem problem) {
+        if (problem.at() != null) {
+            return problem.toString();
         }
         if (problem.source().equals("parameter") && problem.key().startsWith("bench.")) {
             // The message already names the file and line for a config file that does not parse.

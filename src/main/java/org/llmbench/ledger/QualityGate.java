@@ -23,7 +23,13 @@ public final class QualityGate {
         if (min.isEmpty()) {
             return;
         }
-        Optional<String> failure = verdictOfPointer(Path.of(args[0]), Double.parseDouble(min));
+        double minimum;
+        try {
+            minimum = Double.parseDouble(min);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("quality gate: FAILED: bench.minScore '" + min + "' is not a number from 0 to 100");
+        }
+        Optional<String> failure = verdictOfPointer(Path.of(args[0]), minimum);
         if (failure.isPresent()) {
             // exec:java turns an exception from main into a build failure with this message.
             throw new IllegalStateException(failure.get());
@@ -41,6 +47,9 @@ public final class QualityGate {
 
     /** Why the gate fails for a run folder, if it does: a total below the minimum, or no question scored. */
     public static Optional<String> verdict(Path runFolder, double minScore) throws IOException {
+        if (!(minScore >= 0 && minScore <= 100)) {
+            return Optional.of("quality gate: FAILED: the minimum " + minScore + " is not a number from 0 to 100");
+        }
         Path ledger = runFolder.resolve("run.jsonl");
         if (!Files.isRegularFile(ledger)) {
             return Optional.of("quality gate: FAILED: no ledger in " + runFolder);
@@ -48,6 +57,11 @@ public final class QualityGate {
         RunSummary summary = RunSummary.of(ledger);
         if (summary.scored() == 0) {
             return Optional.of("quality gate: FAILED: the run " + runFolder + " scored no question");
+        }
+        if (!Double.isFinite(summary.total())) {
+            // NaN < minimum is false: without this a total that cannot be computed would pass every gate.
+            return Optional.of("quality gate: FAILED: the weighted total of " + runFolder + " is not a number ("
+                    + summary.total() + "), so it cannot be checked against the minimum " + minScore);
         }
         String line = String.format(Locale.ROOT, "quality gate: weighted total %.2f over %d scored, minimum %.2f",
                 summary.total(), summary.scored(), minScore);

@@ -55,12 +55,16 @@ final class ResultsWriter {
             });
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
-            g.writeNumberField("total_weighted_score", totals[0]);
-            g.writeNumberField("total_weight", totals[1]);
+            number(g, "total_weighted_score", totals[0]);
+            number(g, "total_weight", totals[1]);
             double percent = totals[1] == 0 ? 0 : totals[0] / totals[1];
-            g.writeNumberField("score_percent", percent);
+            number(g, "score_percent", percent);
             // The single-file harness's field: the same 0-100 weighted total, as the console prints it (2 decimals).
-            g.writeNumberField("total_score", Math.round(percent * 100) / 100.0);
+            number(g, "total_score", Double.isFinite(percent) ? Math.round(percent * 100) / 100.0 : percent);
+            if (!Double.isFinite(percent)) {
+                g.writeStringField("total_unavailable", "the weighted total cannot be computed: a weight or score in "
+                        + "the ledger is not a finite number");
+            }
             g.writeNumberField("tasks", counts[0]);
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);
@@ -74,7 +78,7 @@ final class ResultsWriter {
                 g.writeStartObject();
                 g.writeStringField("model", key[0]);
                 g.writeStringField("suite", key[1]);
-                g.writeNumberField("score_percent", e.mean());
+                number(g, "score_percent", e.mean());
                 writeError(g, e);
                 g.writeNumberField("tasks", e.n());
                 writePassAtK(g, suitePassAtK.get(suite.getKey()));
@@ -85,8 +89,8 @@ final class ResultsWriter {
                 g.writeObjectFieldStart("percentile_rank");
                 for (var rank : ranks.entrySet()) {
                     g.writeObjectFieldStart(rank.getKey());
-                    g.writeNumberField("score", rank.getValue().score());
-                    g.writeNumberField("percentile", rank.getValue().percentile());
+                    number(g, "score", rank.getValue().score());
+                    number(g, "percentile", rank.getValue().percentile());
                     g.writeNumberField("earlier_runs", rank.getValue().earlierRuns());
                     g.writeEndObject();
                 }
@@ -98,13 +102,22 @@ final class ResultsWriter {
         }
     }
 
+    /** A number, or null when it is not finite: Jackson would write NaN and Infinity as strings, which no reader expects. */
+    private static void number(JsonGenerator g, String field, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
     private static void writePassAtK(JsonGenerator g, Uncertainty.PassRates rates) throws IOException {
         if (rates.isEmpty()) {
             return;
         }
         g.writeObjectFieldStart("pass_at_k");
         for (var e : rates.means().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
+            number(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
     }
@@ -114,10 +127,10 @@ final class ResultsWriter {
         if (e.stderr() == null) {
             g.writeNullField("score_stderr");
         } else {
-            g.writeNumberField("score_stderr", Uncertainty.round(e.stderr()));
+            number(g, "score_stderr", Uncertainty.round(e.stderr()));
         }
-        g.writeNumberField("score_ci95_low", Uncertainty.round(e.low()));
-        g.writeNumberField("score_ci95_high", Uncertainty.round(e.high()));
+        number(g, "score_ci95_low", Uncertainty.round(e.low()));
+        number(g, "score_ci95_high", Uncertainty.round(e.high()));
     }
 
     private static void writeTask(JsonGenerator g, JsonNode score, JsonNode call) {
@@ -128,9 +141,9 @@ final class ResultsWriter {
             g.writeStringField("suite", score.path("suite").asText());
             g.writeStringField("item", score.path("item").asText());
             g.writeStringField("category", score.path("category").asText());
-            g.writeNumberField("score", score.path("score").asDouble());
-            g.writeNumberField("weight", score.path("weight").asDouble());
-            g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
+            number(g, "score", score.path("score").asDouble());
+            number(g, "weight", score.path("weight").asDouble());
+            number(g, "weighted_score", score.path("weighted_score").asDouble());
             g.writeBooleanField("passed", score.path("passed").asBoolean());
             if (score.has("pass_at_k")) {
                 g.writeNumberField("samples", score.path("samples").asInt());
