@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, weighted total %.2f%n",
                     merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(), merged.summary().total());
-            out.print(merged.summary().table());
+            out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
                 var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
@@ -131,7 +132,7 @@ final class ReportCommand implements Callable<Integer> {
     /** Per question, score and latency from A to B (the ledger's RunComparison), then the weighted totals. */
     static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.print(RunComparison.of(a.path(), b.path()).table());
+        out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
         double sa = a.results().path("summary").path("score_percent").asDouble();
         double sb = b.results().path("summary").path("score_percent").asDouble();
         out.printf(Locale.ROOT, "weighted total: A %.2f, B %.2f, delta %+.2f%n", sa, sb, sb - sa);
@@ -158,7 +159,9 @@ final class ReportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "rank", "model", "handle", "device", "provider", "score", "tasks", "p50 ms", "config", "date");
         int rank = 0;
         for (Row r : rows) {
-            out.printf(Locale.ROOT, format, ++rank, r.model(), r.handle(), r.device(), r.provider(),
+            // Model, handle and device come from other people's submissions: printed escaped.
+            out.printf(Locale.ROOT, format, ++rank, TerminalText.escape(r.model()), TerminalText.escape(r.handle()),
+                    TerminalText.escape(r.device()), TerminalText.escape(r.provider()),
                     String.format(Locale.ROOT, "%.2f", r.figures().scorePercent()), r.figures().tasks(),
                     r.figures().latencyP50Ms(), r.hash(), r.date());
         }

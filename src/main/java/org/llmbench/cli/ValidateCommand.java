@@ -13,6 +13,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.ReproduceCommand;
 import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
@@ -55,8 +56,9 @@ final class ValidateCommand implements Callable<Integer> {
             // Every problem of every file in one pass, each on a line of its own.
             SuiteLoader.problems(origin).forEach(p -> errors.add(p.getMessage()));
         }
-        warnings.forEach(w -> out.println("warning: " + w));
-        errors.forEach(e -> out.println("error: " + e));
+        // Question ids and values come from the files: control and bidi characters are printed escaped.
+        warnings.forEach(w -> out.println("warning: " + TerminalText.escape(w)));
+        errors.forEach(e -> out.println("error: " + TerminalText.escape(e)));
         out.printf("%d suite file(s) checked; %d error(s), %d warning(s)%n", suites, errors.size(), warnings.size());
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

@@ -55,4 +55,21 @@ class BadInputTest {
                 .contains(config + ":5: suite.weights.code_fix: must be a number from 0 to 1000");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void validatePrintsAQuestionIdWithNulRloAndAnsiBytesEscaped() throws IOException {
+        Path suites = Files.createDirectories(tmp.resolve("suites"));
+        // The JSON escapes put a NUL, a right-to-left override and an ANSI colour sequence into the id.
+        Files.writeString(suites.resolve("evil.json"), """
+                {"suite_name": "evil", "version": "1",
+                 "questions": [{"id": "Q\\u0000\\u202etxt.exe\\u001b[31mRED", "prompt": "Say hi.", "expected_markers": ["hi"]}]}
+                """);
+
+        Cli cli = Cli.run("validate", suites.toString());
+
+        System.out.println(cli.out());
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(cli.out()).contains("Q\\u0000\\u202etxt.exe\\u001b[31mRED")
+                .doesNotContain("\u0000").doesNotContain("\u202e").doesNotContain("\u001b");
+    }
 }
