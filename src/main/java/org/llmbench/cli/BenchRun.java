@@ -14,6 +14,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.RunSummary;
 import org.llmbench.model.CallFailure;
@@ -120,7 +121,7 @@ final class BenchRun {
         for (DiscoveryIssue issue : discovered.issues()) {
             if (verbose || issue.severity().compareTo(DiscoveryIssue.Severity.WARNING) == 0) {
                 err.println("[llm-bench] " + issue.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                        + issue.message() + issue.source().map(s -> " (" + s + ")").orElse(""));
+                        + TerminalText.escape(issue.message() + issue.source().map(s -> " (" + s + ")").orElse("")));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.llmbench.cli;
 
 import java.io.PrintWriter;
+import org.llmbench.config.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -89,7 +90,7 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("llm-bench: " + e.getMessage());
+            commandLine.getErr().println("llm-bench: " + TerminalText.escapeKeepingLines(e.getMessage()));
             if (parseResult.hasMatchedOption("--verbose") || parseResult.subcommand() != null
                     && parseResult.subcommand().hasMatchedOption("--verbose")) {
                 e.printStackTrace(commandLine.getErr());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         RunComparison changes = RunComparison.of(ledger, outcome.folder());
         if (bench.verbose || changes.rows().stream().anyMatch(r -> r.scoreDelta() != 0)) {
-            out.print(changes.table());
+            out.print(TerminalText.escapeKeepingLines(changes.table()));
         }
         Map<String, Double> old = new LinkedHashMap<>();
         if (Files.isRegularFile(ledger.resolveSibling("results.json"))) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, %s%n",
                     merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(),
                     merged.summary().totalsLine());
-            out.print(merged.summary().table());
+            out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
                 var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
@@ -134,12 +135,12 @@ final class ReportCommand implements Callable<Integer> {
     /** Per question, score and latency from A to B (the ledger's RunComparison), then each model's weighted totals. */
     static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.print(RunComparison.of(a.path(), b.path()).table());
+        out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
         Map<String, Double> before = new LinkedHashMap<>();
         a.byModel().forEach(f -> before.put(f.model(), f.scorePercent()));
         for (RunFolder.ModelFigures f : b.byModel()) {
             Double sa = before.get(f.model());
-            out.printf(Locale.ROOT, "weighted total of %s: A %s, B %.2f%s%n", f.model(),
+            out.printf(Locale.ROOT, "weighted total of %s: A %s, B %.2f%s%n", TerminalText.escape(f.model()),
                     sa == null ? "-" : String.format(Locale.ROOT, "%.2f", sa), f.scorePercent(),
                     sa == null ? "" : String.format(Locale.ROOT, ", delta %+.2f", f.scorePercent() - sa));
         }
@@ -166,7 +167,9 @@ final class ReportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "rank", "model", "handle", "device", "provider", "score", "tasks", "p50 ms", "config", "date");
         int rank = 0;
         for (Row r : rows) {
-            out.printf(Locale.ROOT, format, ++rank, r.model(), r.handle(), r.device(), r.provider(),
+            // Model, handle and device come from other people's submissions: printed escaped.
+            out.printf(Locale.ROOT, format, ++rank, TerminalText.escape(r.model()), TerminalText.escape(r.handle()),
+                    TerminalText.escape(r.device()), TerminalText.escape(r.provider()),
                     String.format(Locale.ROOT, "%.2f", r.figures().scorePercent()), r.figures().tasks(),
                     r.figures().latencyP50Ms(), r.hash(), r.date());
         }

@@ -25,7 +25,13 @@ public final class QualityGate {
         if (min.isEmpty()) {
             return;
         }
-        Optional<String> failure = verdictOfPointer(Path.of(args[0]), Double.parseDouble(min));
+        double minimum;
+        try {
+            minimum = Double.parseDouble(min);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("quality gate: FAILED: bench.minScore '" + min + "' is not a number from 0 to 100");
+        }
+        Optional<String> failure = verdictOfPointer(Path.of(args[0]), minimum);
         if (failure.isPresent()) {
             // exec:java turns an exception from main into a build failure with this message.
             throw new IllegalStateException(failure.get());
@@ -46,6 +52,9 @@ public final class QualityGate {
      * number), or no question scored. Every model is held to the minimum on its own; there is no total across models.
      */
     public static Optional<String> verdict(Path runFolder, double minScore) throws IOException {
+        if (!(minScore >= 0 && minScore <= 100)) {
+            return Optional.of("quality gate: FAILED: the minimum " + minScore + " is not a number from 0 to 100");
+        }
         Path ledger = runFolder.resolve("run.jsonl");
         if (!Files.isRegularFile(ledger)) {
             return Optional.of("quality gate: FAILED: no ledger in " + runFolder);

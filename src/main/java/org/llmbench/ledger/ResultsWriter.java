@@ -79,7 +79,7 @@ final class ResultsWriter {
                 g.writeStartObject();
                 g.writeStringField("model", key[0]);
                 g.writeStringField("suite", key[1]);
-                g.writeNumberField("score_percent", e.mean());
+                number(g, "score_percent", e.mean());
                 writeError(g, e);
                 g.writeNumberField("tasks", e.n());
                 writePassAtK(g, suitePassAtK.get(suite.getKey()));
@@ -90,8 +90,8 @@ final class ResultsWriter {
                 g.writeObjectFieldStart("percentile_rank");
                 for (var rank : ranks.entrySet()) {
                     g.writeObjectFieldStart(rank.getKey());
-                    g.writeNumberField("score", rank.getValue().score());
-                    g.writeNumberField("percentile", rank.getValue().percentile());
+                    number(g, "score", rank.getValue().score());
+                    number(g, "percentile", rank.getValue().percentile());
                     g.writeNumberField("earlier_runs", rank.getValue().earlierRuns());
                     g.writeEndObject();
                 }
@@ -122,17 +122,30 @@ final class ResultsWriter {
         }
 
         void writeTotal(JsonGenerator g) throws IOException {
-            g.writeNumberField("total_weighted_score", weighted);
-            g.writeNumberField("total_weight", weight);
+            number(g, "total_weighted_score", weighted);
+            number(g, "total_weight", weight);
             double percent = weight == 0 ? 0 : weighted / weight;
-            g.writeNumberField("score_percent", percent);
+            number(g, "score_percent", percent);
             // The single-file harness's field: the same 0-100 weighted total, as the console prints it (2 decimals).
-            g.writeNumberField("total_score", Math.round(percent * 100) / 100.0);
+            number(g, "total_score", Double.isFinite(percent) ? Math.round(percent * 100) / 100.0 : percent);
+            if (!Double.isFinite(percent)) {
+                g.writeStringField("total_unavailable", "the weighted total cannot be computed: a weight or score in "
+                        + "the ledger is not a finite number");
+            }
         }
 
         void writeError(JsonGenerator g) throws IOException {
             ResultsWriter.writeError(g, sums.score());
             writePassAtK(g, passAtK);
+        }
+    }
+
+    /** A number, or null when it is not finite: Jackson would write NaN and Infinity as strings, which no reader expects. */
+    private static void number(JsonGenerator g, String field, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
         }
     }
 
@@ -142,7 +155,7 @@ final class ResultsWriter {
         }
         g.writeObjectFieldStart("pass_at_k");
         for (var e : rates.means().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
+            number(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
     }
@@ -152,10 +165,10 @@ final class ResultsWriter {
         if (e.stderr() == null) {
             g.writeNullField("score_stderr");
         } else {
-            g.writeNumberField("score_stderr", Uncertainty.round(e.stderr()));
+            number(g, "score_stderr", Uncertainty.round(e.stderr()));
         }
-        g.writeNumberField("score_ci95_low", Uncertainty.round(e.low()));
-        g.writeNumberField("score_ci95_high", Uncertainty.round(e.high()));
+        number(g, "score_ci95_low", Uncertainty.round(e.low()));
+        number(g, "score_ci95_high", Uncertainty.round(e.high()));
     }
 
     private static void writeTask(JsonGenerator g, JsonNode score, JsonNode call) {
@@ -166,9 +179,9 @@ final class ResultsWriter {
             g.writeStringField("suite", score.path("suite").asText());
             g.writeStringField("item", score.path("item").asText());
             g.writeStringField("category", score.path("category").asText());
-            g.writeNumberField("score", score.path("score").asDouble());
-            g.writeNumberField("weight", score.path("weight").asDouble());
-            g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
+            number(g, "score", score.path("score").asDouble());
+            number(g, "weight", score.path("weight").asDouble());
+            number(g, "weighted_score", score.path("weighted_score").asDouble());
             g.writeBooleanField("passed", score.path("passed").asBoolean());
             if (score.has("pass_at_k")) {
                 g.writeNumberField("samples", score.path("samples").asInt());

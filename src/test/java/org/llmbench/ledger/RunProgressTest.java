@@ -43,4 +43,14 @@ class RunProgressTest {
                 "[llm-bench] 2/3 (66%) 0 failed, 6s elapsed, ETA 3s | m/s/B passed",
                 "[llm-bench] 3/3 (100%) 0 failed, 7s elapsed, ETA - | m/s/C passed");
     }
+
+    @Test
+    void aNameWithControlAndBidiCharactersIsShownEscaped() {
+        RunProgress progress = new RunProgress(out, false, TimeUnit.SECONDS.toNanos(5), now::get);
+        progress.planned(1);
+        progress.ended("evil\u001b[2J\u202emodel/5q/Q\u0000", "passed");
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("[llm-bench] 1/1 (100%) 0 failed, 0s elapsed, ETA - | evil\\u001b[2J\\u202emodel/5q/Q\\u0000 passed\n");
+    }
 }
