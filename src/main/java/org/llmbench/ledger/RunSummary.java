@@ -134,13 +134,14 @@ public final class RunSummary {
         return totals;
     }
 
-    /** One line of totals: "weighted total 80.00" for one model, each model's total for several. */
+    /** One console line of totals: "weighted total 80.00" for one model, each model's total for several (names escaped). */
     public String totalsLine() {
         if (byModel.size() == 1) {
             return "weighted total " + twoDecimals(byModel.values().iterator().next().score());
         }
         StringBuilder sb = new StringBuilder("weighted totals:");
-        byModel.forEach((model, g) -> sb.append(' ').append(model).append(' ').append(twoDecimals(g.score())).append(','));
+        byModel.forEach((model, g) -> sb.append(' ').append(org.llmbench.config.TerminalText.escape(model)).append(' ')
+                .append(twoDecimals(g.score())).append(','));
         sb.setLength(sb.length() - 1);
         return byModel.isEmpty() ? "no weighted total" : sb.toString();
     }
