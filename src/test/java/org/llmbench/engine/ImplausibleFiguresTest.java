@@ -107,7 +107,6 @@ class ImplausibleFiguresTest {
             // Nowhere shown as a speed or a count: the console table, the reports, the metadata.
             String[] absurd = {"2147483647", "2,147,483,647", "123456", "46684427109", "46,684,427,109", "8.0E8", "800000000"};
             String table = outcome.console().substring(outcome.console().indexOf("model / phase"));
-            System.out.println(table);
             assertThat(table).doesNotContain(absurd);
             for (String file : List.of("report.md", "report.html", "metadata.json", "results.json", "manifest.json")) {
                 Path path = outcome.folder().resolve(file);
