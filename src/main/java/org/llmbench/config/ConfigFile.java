@@ -64,7 +64,10 @@ final class ConfigFile {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             problems.accept(new ConfigProblem(Constants.CONFIG, given, path + (loc == null ? "" : ":" + loc.getLineNr()
-                    + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage(), true));
+                    + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage()
+                    // Jackson's advice is for programmers; the user's fix is a finite number.
+                    .replaceFirst(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow$",
+                            " (JSON numbers are finite: write a number, not NaN or Infinity)"), true));
         } catch (IOException e) {
             problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": cannot read the config file: " + e.getMessage(), true));
         }

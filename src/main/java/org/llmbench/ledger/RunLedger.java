@@ -187,6 +187,10 @@ public final class RunLedger implements AutoCloseable {
         var waits = e.putArray("retry_waits_ms");
         r.retryWaitsMs().forEach(waits::add);
         e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
+        if (!r.implausible().isEmpty()) {
+            // Figures that cannot be true, with their raw values: never among the counts, timings and speeds above.
+            e.set("implausible", JsonSupport.toTree(r.implausible()));
+        }
         e.put("chars_in", r.charsIn());
         e.put("chars_out", r.charsOut());
         if (r.server() != null) {

@@ -33,7 +33,6 @@ class BadInputTest {
 
         Cli cli = Cli.run("validate", "--config", config.toString());
 
-        System.out.println(cli.out());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(cli.out())
                 .contains("error: " + config + ":4: suite.weights.json_extraction: must be a number from 0 to 1000 "
@@ -49,7 +48,6 @@ class BadInputTest {
         Cli cli = Cli.run("run", "--model", "mock", "--phases", "hello", "--config", config.toString(),
                 "--min-score", "70", "--out", tmp.resolve("out").toString());
 
-        System.out.println(cli.err());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.INPUT);
         assertThat(cli.err()).contains(config + ":4: suite.weights.json_extraction: must be a number from 0 to 1000")
                 .contains(config + ":5: suite.weights.code_fix: must be a number from 0 to 1000");
@@ -67,7 +65,6 @@ class BadInputTest {
 
         Cli cli = Cli.run("validate", suites.toString());
 
-        System.out.println(cli.out());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(cli.out()).contains("Q\\u0000\\u202etxt.exe\\u001b[31mRED")
                 .doesNotContain("\u0000").doesNotContain("\u202e").doesNotContain("\u001b");

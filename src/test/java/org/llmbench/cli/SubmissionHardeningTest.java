@@ -43,7 +43,6 @@ class SubmissionHardeningTest {
 
         Cli cli = Cli.run("check-submission", run.toString());
 
-        System.out.println(cli.out());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(cli.out())
                 .contains(run.resolve("notes.txt") + ":0: symlink: a symbolic link: replace it with the file itself or "
@@ -75,7 +74,6 @@ class SubmissionHardeningTest {
         Cli cli = Cli.run("check-submission", run.toString());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        System.out.println(cli.out());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(cli.out()).contains(huge + ":0: too-large: 3221225472 bytes: over the 64 MiB a submitted file may "
                 + "have; it was not read").contains("1 finding(s)");
@@ -103,7 +101,6 @@ class SubmissionHardeningTest {
 
         Cli cli = Cli.run("check-submission", run.toString());
 
-        System.out.println(cli.out());
         assertThat(cli.out()).doesNotContain(token).doesNotContain("abcdefghij")
                 .contains(": email: 'ghp_\u2026 (40 chars)@github.com': remove the address")
                 .contains(": token: 'ghp_\u2026 (40 chars)': revoke the key, then remove it");

@@ -57,7 +57,8 @@ class ConfigRangesTest {
     void aBareNaNIsInvalidJsonWithItsLine() throws IOException {
         ConfigLoader.Result result = loadFile("{\n  \"suite\": {\"weights\": {\"etl\": NaN}}\n}\n");
 
-        assertThat(problems(result)).contains(dir.resolve("c.json") + ":2:").contains("invalid JSON");
+        assertThat(problems(result)).contains(dir.resolve("c.json") + ":2:").contains("invalid JSON")
+                .contains("(JSON numbers are finite: write a number, not NaN or Infinity)");
     }
 
     @ParameterizedTest
