@@ -32,6 +32,11 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         this.model = model;
     }
 
+    /** The most turns this phase can add as it runs: one per question. */
+    int turnsAtMost() {
+        return suite.questions().size();
+    }
+
     @Override
     public Type getType() {
         return Type.CONTAINER;

@@ -3,6 +3,7 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
@@ -35,7 +36,22 @@ final class ServerPreflight {
     private ServerPreflight() {
     }
 
-    static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+    /**
+     * The settings after the check, and what the server said of its models when it was asked (null when it was not,
+     * or when several servers were): the run records that as its model details instead of asking again.
+     */
+    record Checked(BenchConfig config, Map<String, Map<String, Object>> listing) {
+    }
+
+    static Checked check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+        var listing = new java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Object>>>();
+        BenchConfig checked = check(config, clients, issues, listing);
+        return new Checked(checked, listing.get());
+    }
+
+    private static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients,
+                                     DiscoveryIssueReporter issues,
+                                     java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Object>>> listing) {
         if (config.provider() == Provider.GGUF) {
             checkModelFiles(config, issues);
             return config;
@@ -49,7 +65,13 @@ final class ServerPreflight {
                 new Source.Derived("pre-flight check"));
         List<String> listed;
         try (ModelClient client = clients.apply(quick)) {
-            listed = client.listModels();
+            // One server: its listing with each model's details, kept for the run. Several: the models all list.
+            if (server && config.urls().size() == 1) {
+                listing.set(client.modelDetails());
+                listed = List.copyOf(listing.get().keySet());
+            } else {
+                listed = client.listModels();
+            }
         } catch (CallFailure e) {
             error(issues, (auto ? "bench.model=auto: " : "") + "cannot reach the model server at " + config.url() + " ("
                     + e.kind().wireName() + ": " + e.getMessage() + "). Start it (Ollama: `ollama serve`; LM Studio: "

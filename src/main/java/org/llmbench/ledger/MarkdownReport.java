@@ -55,6 +55,8 @@ final class MarkdownReport {
             out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             metadata.path("models").fields().forEachRemaining(m -> m.getValue().path("phases").fields()
                     .forEachRemaining(p -> write(out, row(m.getKey(), p.getKey(), p.getValue()))));
+            out.write("\nLatency, ttft, tpot and tokens/s are over the calls that answered (as on the console); failed calls"
+                    + " are counted under errors.\n");
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
             FinalScores.forEach(ledger, (score, call) -> {

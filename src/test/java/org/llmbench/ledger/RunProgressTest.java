@@ -43,4 +43,15 @@ class RunProgressTest {
                 "[llm-bench] 2/3 (66%) 0 failed, 6s elapsed, ETA 3s | m/s/B passed",
                 "[llm-bench] 3/3 (100%) 0 failed, 7s elapsed, ETA - | m/s/C passed");
     }
+
+    @Test
+    void turnsAddedAsTheRunGoesAreInTheTotalSoTheLineNeverPassesAHundredPercent() {
+        RunProgress progress = new RunProgress(out, false, TimeUnit.SECONDS.toNanos(5), now::get);
+        progress.planned(1); // the test plan knows hello's one question; edge_append's turns come as it runs
+        progress.total(13); // the engine's plan counts them
+        for (int i = 0; i < 13; i++) {
+            progress.ended("m/edge_append/turn", "passed");
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("13/13 (100%)").doesNotContain("/1 (");
+    }
 }
