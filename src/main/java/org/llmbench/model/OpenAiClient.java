@@ -138,6 +138,10 @@ public final class OpenAiClient extends HttpChatClient {
         if (node.path("timings").isObject()) {
             parts.timings(node.path("timings"));
         }
+        if (node.path("truncated").isBoolean()) {
+            // llama.cpp's own word that it cut the prompt to fit the slot (its native /completion answer has it)
+            parts.timings.put("truncated", node.path("truncated").asBoolean());
+        }
     }
 
     /** An {@code error:} line's value: its JSON object, or its text when it is not one. */

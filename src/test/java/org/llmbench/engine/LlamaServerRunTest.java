@@ -35,4 +35,62 @@ class LlamaServerRunTest {
             assertThat(call.path("streamed").asBoolean()).isTrue();
         }
     }
+
+    /**
+     * Like llama-server with a small slot: it counts the whole conversation until the conversation passes 900
+     * characters, then keeps only part of it (context shift), so its prompt count falls while the conversation grows.
+     */
+    private static FakeModelServer.Behaviour cuttingAt(int cap) {
+        return (request, exchange) -> {
+            int chars = 0;
+            for (JsonNode m : request.body().path("messages")) {
+                chars += m.path("content").asText().length();
+            }
+            int prompt = chars <= cap ? chars : cap / 2 + chars % 100;
+            FakeModelServer.send(exchange, 200, "application/json", FakeModelServer.openAiCompletion(
+                    "Understood: the code word is COBALT-HERON-58.", prompt, 12));
+        };
+    }
+
+    @Test
+    void aPromptCountThatFallsWhileTheConversationGrowsIsRecordedTurnByTurnAndReported() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(cuttingAt(900))) {
+            java.nio.file.Path out = dir.resolve("out");
+            var results = EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
+                    .configurationParameter("bench.model", FakeModelServer.LLAMA_SERVER_ID)
+                    .configurationParameter("bench.url", server.openAiUrl())
+                    .configurationParameter("bench.out", out.toString())
+                    .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile("suites/edge_append.json"))
+                    .execute();
+            JsonNode figures = PhaseEvents.of(results, "edge_append");
+            int from = figures.path("context_cut_from_turn").asInt();
+            assertThat(from).isGreaterThan(1);
+            assertThat(figures.path("stopped_because").asText()).startsWith("the server cut the context from turn " + from)
+                    .isNotEqualTo("questions ran out");
+            JsonNode turns = figures.path("turns");
+            for (JsonNode t : turns) {
+                assertThat(t.path("context_cut").asBoolean()).as("turn " + t.path("turn")).isEqualTo(t.path("turn").asInt() >= from);
+            }
+            assertThat(turns.get(from - 1).path("context_cut_because").asText()).contains("fewer than the");
+            assertThat(figures.path("context_cut_turns").asInt()).isEqualTo(turns.size() - from + 1);
+            java.nio.file.Path folder = org.llmbench.testing.BenchLauncher.latestRun(out);
+            assertThat(java.nio.file.Files.readString(folder.resolve("report.md"))).contains("## Context cut by the server")
+                    .contains("the server cut the context from turn " + from);
+        }
+    }
+
+    @Test
+    void whatCountsAsACut() {
+        var ok = org.llmbench.model.CallResult.answer("a", 1, 1, 500, 5, false);
+        assertThat(AppendConversationDescriptor.contextCut(ok, 400)).isNull();
+        assertThat(AppendConversationDescriptor.contextCut(ok, 885)).contains("500").contains("885");
+        var estimated = org.llmbench.model.CallResult.answer("a", 1, 1, 500, 5, true);
+        assertThat(AppendConversationDescriptor.contextCut(estimated, 885)).as("an estimate is no server count").isNull();
+        var ollama = new org.llmbench.model.CallResult("a", null, null, null, 200, 1L, 1L, 40, 5, false, "stop", 1,
+                List.of(), Map.of("prompt_eval_count", 40), 1, 1);
+        assertThat(AppendConversationDescriptor.contextCut(ollama, 885)).as("Ollama counts only what it evaluated").isNull();
+        var flagged = new org.llmbench.model.CallResult("a", null, null, null, 200, 1L, 1L, 900, 5, false, "stop", 1,
+                List.of(), Map.of("truncated", true), 1, 1);
+        assertThat(AppendConversationDescriptor.contextCut(flagged, 100)).contains("says it truncated");
+    }
 }
