@@ -141,6 +141,10 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
                 firstDegraded = turn;
             }
             String cut = call.ok() ? contextCut(call, mostPromptTokens) : null;
+            if (cut == null && cutFrom != null) {
+                // Each turn resends the whole conversation, longer than the one the server already had to cut.
+                cut = "the conversation is longer than at turn " + cutFrom + ", which the server already cut";
+            }
             if (call.ok() && call.promptTokens() != null) {
                 mostPromptTokens = Math.max(mostPromptTokens, call.promptTokens());
             }

@@ -37,16 +37,17 @@ class LlamaServerRunTest {
     }
 
     /**
-     * Like llama-server with a small slot: it counts the whole conversation until the conversation passes 900
-     * characters, then keeps only part of it (context shift), so its prompt count falls while the conversation grows.
+     * Like the real llama-server with a 512-token slot: it counts the whole conversation until it passes the cap,
+     * then by turns the part it kept (the count falls) and the whole again (885, 297, 1236, 431, 1639, ... there).
      */
     private static FakeModelServer.Behaviour cuttingAt(int cap) {
+        java.util.concurrent.atomic.AtomicInteger over = new java.util.concurrent.atomic.AtomicInteger();
         return (request, exchange) -> {
             int chars = 0;
             for (JsonNode m : request.body().path("messages")) {
                 chars += m.path("content").asText().length();
             }
-            int prompt = chars <= cap ? chars : cap / 2 + chars % 100;
+            int prompt = chars <= cap ? chars : over.getAndIncrement() % 2 == 0 ? cap / 2 : chars;
             FakeModelServer.send(exchange, 200, "application/json", FakeModelServer.openAiCompletion(
                     "Understood: the code word is COBALT-HERON-58.", prompt, 12));
         };
@@ -72,6 +73,9 @@ class LlamaServerRunTest {
                 assertThat(t.path("context_cut").asBoolean()).as("turn " + t.path("turn")).isEqualTo(t.path("turn").asInt() >= from);
             }
             assertThat(turns.get(from - 1).path("context_cut_because").asText()).contains("fewer than the");
+            assertThat(turns.get(from).path("prompt_tokens").asLong()).as("the whole count again")
+                    .isGreaterThan(turns.get(from - 2).path("prompt_tokens").asLong());
+            assertThat(turns.get(from).path("context_cut_because").asText()).contains("which the server already cut");
             assertThat(figures.path("context_cut_turns").asInt()).isEqualTo(turns.size() - from + 1);
             java.nio.file.Path folder = org.llmbench.testing.BenchLauncher.latestRun(out);
             assertThat(java.nio.file.Files.readString(folder.resolve("report.md"))).contains("## Context cut by the server")
