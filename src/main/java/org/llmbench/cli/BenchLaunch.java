@@ -98,7 +98,7 @@ final class BenchLaunch {
             BenchRun.failOnErrors(issues);
             throw e;
         }
-        return new Discovered(plan, List.copyOf(issues), plan.countTestIdentifiers(TestIdentifier::isTest));
+        return new Discovered(plan, List.copyOf(issues), ListCommand.testsOf(plan));
     }
 
     /** Executes a discovered plan; the ledger listener (found by ServiceLoader) writes the run folder. */

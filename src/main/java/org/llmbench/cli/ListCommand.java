@@ -18,10 +18,12 @@ import org.junit.platform.engine.support.descriptor.CompositeTestSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.TerminalText;
 import org.llmbench.engine.Weights;
 import org.llmbench.suite.Question;
+import org.llmbench.suite.RunMode;
 import org.llmbench.suite.Suite;
 import org.llmbench.suite.SuiteException;
 import org.llmbench.suite.SuiteLoader;
@@ -56,18 +58,44 @@ final class ListCommand implements Callable<Integer> {
         BenchConfig config = BenchLaunch.requireUsableConfig(parameters);
         BenchLaunch.Discovered discovered = new BenchLaunch(parameters, false).discover();
         BenchRun.report(discovered, spec.commandLine().getErr(), bench.verbose);
-        List<TestIdentifier> tests = discovered.plan().getRoots().stream()
-                .flatMap(root -> discovered.plan().getDescendants(root).stream())
-                .filter(TestIdentifier::isTest).toList();
+        // Each test, and each turn an append phase (edge_append) may add as it runs, in the run's order.
+        List<String[]> rows = new java.util.ArrayList<>();
+        discovered.plan().getRoots().stream().flatMap(root -> discovered.plan().getDescendants(root).stream()).forEach(id -> {
+            String tags = id.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(","));
+            if (id.isTest()) {
+                rows.add(new String[] {name(id), weight(id, config), tags, where(id.getSource().orElse(null))});
+            }
+            appendPhase(discovered.plan(), id).ifPresent(suite -> suite.questions().forEach(q -> rows.add(new String[] {
+                    name(id) + "/" + q.id(), String.format(Locale.ROOT, "%.2f", Weights.ofQuestion(config, suite, q)),
+                    tags, where(id.getSource().orElse(null)) + " (turn, added when it runs)"})));
+        });
         // The TEST column as wide as the longest name, so a long task id does not push its row out of line.
-        int width = Math.max(32, tests.stream().mapToInt(id -> name(id).length()).max().orElse(0));
+        int width = Math.max(32, rows.stream().mapToInt(row -> row[0].length()).max().orElse(0));
         String format = "%-" + width + "s %7s  %-40s %s%n";
         out.printf(Locale.ROOT, format, "TEST", "WEIGHT", "TAGS", "DEFINED AT");
-        tests.forEach(id -> out.printf(Locale.ROOT, format, name(id), weight(id, config),
-                id.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(",")),
-                where(id.getSource().orElse(null))));
+        rows.forEach(row -> out.printf(Locale.ROOT, format, (Object[]) row));
         out.printf(Locale.ROOT, "%d tests; models %s; phases %s%n", discovered.tests(), config.models(), config.phases());
         return discovered.tests() == 0 ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    /**
+     * The suite of an append phase (one conversation whose turns the engine registers as it runs them): a suite
+     * container the plan holds no test under, whose suite file says {@code run_mode: append}.
+     */
+    static Optional<Suite> appendPhase(TestPlan plan, TestIdentifier id) {
+        if (!id.isContainer() || !plan.getChildren(id).isEmpty()
+                || !UniqueId.parse(id.getUniqueId()).getLastSegment().getType().equals("suite")) {
+            return Optional.empty();
+        }
+        return origin(id.getSource().orElse(null)).flatMap(ListCommand::loadQuietly)
+                .filter(suite -> RunMode.of(suite) == RunMode.APPEND);
+    }
+
+    /** The tests a run of this plan may run: those discovered and the turns its append phases may add. */
+    static long testsOf(TestPlan plan) {
+        return plan.countTestIdentifiers(TestIdentifier::isTest) + plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .mapToLong(id -> appendPhase(plan, id).map(suite -> suite.questions().size()).orElse(0)).sum();
     }
 
     /** model/suite/question: the unique id without its engine segment. */

@@ -42,6 +42,9 @@ final class ProbeCommand implements Callable<Integer> {
         BenchConfig target = HelloCall.config(given);
         out.println("probing " + (target.provider() == Provider.MOCK ? "the built-in mock (no server)"
                 : target.provider().wireName() + " at " + target.url()));
+        // The provider printed is the one greeted: the model the server names (llama-server's is a `.gguf` path)
+        // must not switch the probe to another provider.
+        given.putIfAbsent(Constants.PROVIDER, target.provider().wireName());
         Map<String, String> parameters = HelloCall.withModel(given, out);
         BenchConfig config = HelloCall.config(parameters);
         out.println("provider: " + config.provider() + ", url: " + (config.provider() == Provider.MOCK ? "(built in)" : config.url()));

@@ -34,8 +34,9 @@ public final class BenchKeys {
             .inferred(BenchKeys::inferProvider, "inferred")
             .file("/model/provider")
             .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`, `gguf` (in process); "
-                    + "inferred: `bench.replay` set → `replay`, mock models → `mock`, `.gguf` files → `gguf`, a URL with "
-                    + "`/v1` → `openai`, else `ollama`");
+                    + "inferred: `bench.replay` set → `replay`, mock models → `mock`, a URL given → a server (`openai` "
+                    + "when it has `/v1`, else `ollama`; a `.gguf` name is then the server's model id), `.gguf` files "
+                    + "with no URL → `gguf`, else `ollama`");
 
     /** The server's base URL (a trailing slash is dropped). */
     public static final Key<String> URL = Key.text("bench.url")
@@ -322,11 +323,13 @@ public final class BenchKeys {
         if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
             return Provider.MOCK;
         }
+        // A URL means a server, whatever the model is called: llama-server's id for its model is its file's path.
+        Optional<String> url = r.given(URL);
+        if (url.isPresent()) {
+            return url.get().contains("/v1") ? Provider.OPENAI : Provider.OLLAMA;
+        }
         if (!models.isEmpty() && models.stream().allMatch(m -> m.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf"))) {
             return Provider.GGUF;
-        }
-        if (r.given(URL).filter(u -> u.contains("/v1")).isPresent()) {
-            return Provider.OPENAI;
         }
         return Provider.OLLAMA;
     }

@@ -19,7 +19,9 @@ import org.llmbench.suite.Suite;
  * The append phase ({@code edge_append}): one conversation, each question asked after all earlier questions
  * and answers, turn by turn in order, until the context window ({@code bench.numCtx}) would overflow or the
  * questions run out. Only execution knows how many turns fit, so turns are registered dynamically. The phase
- * result names the first turn whose answer falls below its pass mark.
+ * result names the first turn whose answer falls below its pass mark, and every turn whose context the server cut:
+ * the conversation only grows, so a server that counts fewer prompt tokens than for an earlier turn dropped part of
+ * it (llama.cpp's context shift keeps the start and the end), as does one that says it truncated.
  */
 final class AppendConversationDescriptor extends AbstractTestDescriptor implements BenchNode {
 
@@ -30,6 +32,11 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         super(parent.append(SuiteDescriptor.SEGMENT, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1));
         this.suite = suite;
         this.model = model;
+    }
+
+    /** The most turns this phase can add as it runs: one per question. */
+    int turnsAtMost() {
+        return suite.questions().size();
     }
 
     @Override
@@ -53,7 +60,8 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
     }
 
     private static Map<String, Object> turnFigures(int turn, Question question, int messages, long promptTokens,
-                                                   long completionTokens, CallResult call, TurnDescriptor.Outcome outcome) {
+                                                   long completionTokens, CallResult call, TurnDescriptor.Outcome outcome,
+                                                   String cut) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("turn", turn);
         t.put("question", question.id());
@@ -65,7 +73,28 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         t.put("latency_ms", call.latencyMs());
         t.put("score", outcome.score().value());
         t.put("passed", outcome.score().passed());
+        t.put("context_cut", cut != null);
+        if (cut != null) {
+            t.put("context_cut_because", cut);
+        }
         return t;
+    }
+
+    /**
+     * Why the server cut this turn's context, or null when nothing says it did. Ollama's {@code prompt_eval_count}
+     * counts only the tokens it evaluated (a cached prefix is left out), so a smaller count is no sign there.
+     */
+    static String contextCut(CallResult call, long mostPromptTokensBefore) {
+        if (Boolean.TRUE.equals(call.serverTimings().get("truncated"))) {
+            return "the server says it truncated the prompt";
+        }
+        boolean wholePrompt = call.promptTokens() != null && !call.tokensEstimated()
+                && !call.serverTimings().containsKey("prompt_eval_count");
+        if (wholePrompt && call.promptTokens() < mostPromptTokensBefore) {
+            return "the server counted " + call.promptTokens() + " prompt tokens, fewer than the " + mostPromptTokensBefore
+                    + " of an earlier turn, while the conversation grew";
+        }
+        return null;
     }
 
     @Override
@@ -78,6 +107,8 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         }
         long contextTokens = 0;
         Integer firstDegraded = null;
+        Integer cutFrom = null;
+        long mostPromptTokens = 0;
         String stoppedBecause = "questions ran out";
         List<Map<String, Object>> turns = new ArrayList<>();
         for (Question question : suite.questions()) {
@@ -109,7 +140,23 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             if (firstDegraded == null && !outcome.score().passed()) {
                 firstDegraded = turn;
             }
-            turns.add(turnFigures(turn, question, sent, promptTokens, completionTokens, call, outcome));
+            String cut = call.ok() ? contextCut(call, mostPromptTokens) : null;
+            if (cut == null && cutFrom != null) {
+                // Each turn resends the whole conversation, longer than the one the server already had to cut.
+                cut = "the conversation is longer than at turn " + cutFrom + ", which the server already cut";
+            }
+            if (call.ok() && call.promptTokens() != null) {
+                mostPromptTokens = Math.max(mostPromptTokens, call.promptTokens());
+            }
+            if (cut != null && cutFrom == null) {
+                cutFrom = turn;
+                System.out.println("[llm-bench] " + model + " / " + suite.id() + ": the server cut the context at turn "
+                        + turn + " (" + cut + "); later turns are not the conversation sent");
+            }
+            turns.add(turnFigures(turn, question, sent, promptTokens, completionTokens, call, outcome, cut));
+        }
+        if (cutFrom != null) {
+            stoppedBecause = "the server cut the context from turn " + cutFrom + "; " + stoppedBecause;
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("num_ctx", numCtx);
@@ -118,6 +165,8 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
         figures.put("stopped_because", stoppedBecause);
         figures.put("context_tokens", contextTokens);
         figures.put("first_degraded_turn", firstDegraded);
+        figures.put("context_cut_from_turn", cutFrom);
+        figures.put("context_cut_turns", turns.stream().filter(t -> Boolean.TRUE.equals(t.get("context_cut"))).count());
         figures.put("turns", turns);
         PhaseRecorder.publish(this, context, suite.id(), model, RunMode.APPEND.wireName(), figures);
         return context;

@@ -31,6 +31,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     private BenchConfig config;
     private final boolean concurrentQuestions;
     private ShardFilter.Sharded sharded;
+    private Map<String, Map<String, Object>> listing;
 
     BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
         this(uniqueId, config, false);
@@ -53,6 +54,11 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     }
 
     /** Called in discovery when {@code bench.shard} cut the tree to one part of the run. */
+    /** What the server said of its models at the pre-flight check (null when not asked): recorded, not asked again. */
+    void listing(Map<String, Map<String, Object>> details) {
+        this.listing = details;
+    }
+
     void sharded(ShardFilter.Sharded part) {
         this.sharded = part;
     }
@@ -92,9 +98,10 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
                 RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
-                RunLedger.RESUME_ENTRY, ledger.resumeCommands())));
+                RunLedger.RESUME_ENTRY, ledger.resumeCommands(),
+                RunLedger.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
         AllureRecorder.newRun(RunEnvironment.of(ledger), context.config().out());
-        ModelDetails.record(context.client(), ledger.plan().models(), ledger);
+        ModelDetails.record(context.client(), listing, ledger.plan().models(), ledger);
         return context.withLedger(ledger);
     }
 
@@ -129,6 +136,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         Map<String, PlannedRun.PhaseLanes> lanes = new LinkedHashMap<>();
         Map<String, List<String>> sandboxLayers = new LinkedHashMap<>();
         long tests = 0;
+        long atRunTime = 0;
         for (TestDescriptor d : getDescendants()) {
             if (d instanceof ModelDescriptor model) {
                 models.addAll(org.llmbench.config.ModelGroup.parse(model.model()).models());
@@ -137,6 +145,11 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                     .forEach(s -> suites.add(s.getValue()));
             if (d instanceof LaneSuiteDescriptor phase) {
                 lanes.put(phase.suite().id(), new PlannedRun.PhaseLanes(phase.lanes(), phase.lanesSource()));
+            } else if (d.getUniqueId().getLastSegment().getType().equals(SuiteDescriptor.SEGMENT)) {
+                lanes.putIfAbsent(d.getUniqueId().getLastSegment().getValue(), new PlannedRun.PhaseLanes(1, "one question at a time"));
+            }
+            if (d instanceof AppendConversationDescriptor conversation) {
+                atRunTime += conversation.turnsAtMost();
             }
             if (d instanceof TaskDescriptor task && !sandboxLayers.containsKey(task.task().id())) {
                 Optional.ofNullable(CodeRunner.layers(task.task())).ifPresent(l -> sandboxLayers.put(task.task().id(), l));
@@ -146,6 +159,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
         PlannedRun.ShardPlan shard = sharded == null ? null : new PlannedRun.ShardPlan(config.shard(), config.runGroup(),
                 sharded.unitIds(), sharded.wholeRunUnitIds());
-        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests, sandboxLayers, shard);
+        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests + atRunTime, sandboxLayers,
+                shard, atRunTime);
     }
 }

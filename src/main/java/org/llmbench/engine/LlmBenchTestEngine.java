@@ -64,8 +64,11 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         DiscoveryIssueReporter issues = WarnOnce.filter(parameters, DiscoveryIssueReporter.deduplicating(
                 issue -> forwarding.reportIssue(issue.withMessage(TerminalText::escapeKeepingLines))));
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
-        BenchConfig config = loaded.hasFatalProblems() ? loaded.config() : ServerPreflight.check(loaded.config(), clients, issues);
+        ServerPreflight.Checked checked = loaded.hasFatalProblems() ? new ServerPreflight.Checked(loaded.config(), null)
+                : ServerPreflight.check(loaded.config(), clients, issues);
+        BenchConfig config = checked.config();
         BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());
+        engine.listing(checked.listing());
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));

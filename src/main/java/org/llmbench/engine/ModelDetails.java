@@ -16,11 +16,14 @@ final class ModelDetails {
     private ModelDetails() {
     }
 
-    /** Records the details of {@code models}; a server that cannot say is noted, never a failure of the run. */
-    static void record(ModelClient client, List<String> models, RunLedger ledger) {
+    /**
+     * Records the details of {@code models}: from the listing the pre-flight check already got, else asked now
+     * (once per run); a server that cannot say is noted, never a failure of the run.
+     */
+    static void record(ModelClient client, Map<String, Map<String, Object>> alreadyListed, List<String> models, RunLedger ledger) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         try {
-            Map<String, Map<String, Object>> listed = client.prepare(models);
+            Map<String, Map<String, Object>> listed = alreadyListed != null ? alreadyListed : client.prepare(models);
             if (listed.isEmpty()) {
                 return;
             }

@@ -3,6 +3,7 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
@@ -35,7 +36,22 @@ final class ServerPreflight {
     private ServerPreflight() {
     }
 
-    static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+    /**
+     * The settings after the check, and what the server said of its models when it was asked (null when it was not,
+     * or when several servers were): the run records that as its model details instead of asking again.
+     */
+    record Checked(BenchConfig config, Map<String, Map<String, Object>> listing) {
+    }
+
+    static Checked check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
+        var listing = new java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Object>>>();
+        BenchConfig checked = check(config, clients, issues, listing);
+        return new Checked(checked, listing.get());
+    }
+
+    private static BenchConfig check(BenchConfig config, Function<BenchConfig, ModelClient> clients,
+                                     DiscoveryIssueReporter issues,
+                                     java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Object>>> listing) {
         if (config.provider() == Provider.GGUF) {
             checkModelFiles(config, issues);
             return config;
@@ -49,7 +65,13 @@ final class ServerPreflight {
                 new Source.Derived("pre-flight check"));
         List<String> listed;
         try (ModelClient client = clients.apply(quick)) {
-            listed = client.listModels();
+            // One server: its listing with each model's details, kept for the run. Several: the models all list.
+            if (server && config.urls().size() == 1) {
+                listing.set(client.modelDetails());
+                listed = List.copyOf(listing.get().keySet());
+            } else {
+                listed = client.listModels();
+            }
         } catch (CallFailure e) {
             error(issues, (auto ? "bench.model=auto: " : "") + "cannot reach the model server at " + config.url() + " ("
                     + e.kind().wireName() + ": " + e.getMessage() + "). Start it (Ollama: `ollama serve`; LM Studio: "
@@ -70,7 +92,7 @@ final class ServerPreflight {
                 models.add(m);
             } else {
                 error(issues, "model '" + m + "' is not listed by the server at " + config.url() + " (it lists: "
-                        + (listed.isEmpty() ? "nothing" : String.join(", ", listed)) + "). " + fix(config, m) + SKIP,
+                        + (listed.isEmpty() ? "nothing" : String.join(", ", listed)) + "). " + fix(config, m, listed) + SKIP,
                         new CallFailure(ErrorKind.HTTP_4XX, "model not listed: " + m));
                 models.add(m);
             }
@@ -99,10 +121,32 @@ final class ServerPreflight {
         return listed.contains(model) || !model.contains(":") && listed.contains(model + ":latest");
     }
 
-    private static String fix(BenchConfig config, String model) {
-        return config.provider() == Provider.OLLAMA
-                ? "Fix: `ollama pull " + model + "`, or name one it lists; for a remote host, -Dbench.url=http://HOST:11434"
-                : "Fix: load the model in LM Studio (or start llama-server / vLLM with it), or name one it lists";
+    /**
+     * How to get a run that works: the exact flags naming the listed model that the asked name most likely meant
+     * (llama-server lists its model by the path of its file, {@code /models/x.gguf}), or how to load the model.
+     */
+    static String fix(BenchConfig config, String model, List<String> listed) {
+        String load = config.provider() == Provider.OLLAMA ? "`ollama pull " + model + "`; for a remote host, --url http://HOST:11434"
+                : "load the model in LM Studio, or start llama-server / vLLM with it";
+        if (listed.isEmpty()) {
+            return "Fix: " + load;
+        }
+        String id = closest(model, listed);
+        return "Fix: `--url " + config.url() + " --model " + id + "` (under Maven: -Dbench.url=" + config.url()
+                + " -Dbench.model=" + id + "), or " + load;
+    }
+
+    /** The listed id whose base name (no folder, no {@code .gguf}, no {@code :tag}) is the asked one's, else the first. */
+    private static String closest(String model, List<String> listed) {
+        String wanted = baseName(model);
+        return listed.stream().filter(id -> baseName(id).equals(wanted)).findFirst().orElse(listed.get(0));
+    }
+
+    private static String baseName(String id) {
+        String name = id.substring(Math.max(id.lastIndexOf('/'), id.lastIndexOf('\\')) + 1).toLowerCase(java.util.Locale.ROOT);
+        name = name.endsWith(".gguf") ? name.substring(0, name.length() - ".gguf".length()) : name;
+        int tag = name.indexOf(':');
+        return tag < 0 ? name : name.substring(0, tag);
     }
 
     private static void error(DiscoveryIssueReporter issues, String message, CallFailure cause) {

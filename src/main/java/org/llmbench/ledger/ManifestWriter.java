@@ -45,11 +45,12 @@ final class ManifestWriter {
         options.put("lanes", config.lanes());
         options.put("pass_score", config.passScore());
         m.put("options", options);
-        // What each parallel phase ran: options.lanes is the client's cap, these are the phases' own counts.
+        // What each phase ran: options.lanes is the cap parallel phases use, these are the phases' own counts.
         Map<String, Object> phaseLanes = new java.util.TreeMap<>();
         plan.phaseLanes().forEach((phase, lanes) -> phaseLanes.put(phase, Map.of("lanes", lanes.lanes(), "source", lanes.source())));
         m.put("phase_lanes", phaseLanes);
         m.put("tests_planned", plan.testsPlanned());
+        m.put("tests_added_at_run_time", plan.testsAtRunTime());
         // What stood between the model's code and this machine: a layer missing here is missing for every task.
         m.put("sandbox_layers", new java.util.TreeMap<>(plan.sandboxLayers()));
         if (plan.shard() != null) {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,6 +48,9 @@ final class MarkdownReport {
             out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             metadata.path("models").fields().forEachRemaining(m -> m.getValue().path("phases").fields()
                     .forEachRemaining(p -> write(out, row(m.getKey(), p.getKey(), p.getValue()))));
+            out.write("\nLatency, ttft, tpot and tokens/s are over the calls that answered (as on the console); failed calls"
+                    + " are counted under errors.\n");
+            contextCuts(out, manifest);
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
             FinalScores.forEach(ledger, (score, call) -> {
@@ -80,6 +84,32 @@ final class MarkdownReport {
             sb.append('\n');
         }
         return models.isEmpty() ? "- weighted total: none (no question scored)\n" : sb.toString();
+    }
+
+    /** The conversations whose context the server cut (edge_append): from which turn, how many turns, and why. */
+    private static void contextCuts(Writer out, JsonNode manifest) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        manifest.path("phase_figures").forEach(f -> {
+            if (f.path("context_cut_from_turn").isNumber()) {
+                String why = "";
+                for (JsonNode t : f.path("turns")) {
+                    if (t.path("context_cut").asBoolean()) {
+                        why = t.path("context_cut_because").asText();
+                        break;
+                    }
+                }
+                lines.add(String.format(Locale.ROOT, "- **%s / %s**: the server cut the context from turn %d (%d of %d turns"
+                        + " cut): %s; those turns answered a conversation shorter than the one sent.%n",
+                        cell(f.path("model").asText()), cell(f.path("phase").asText()), f.path("context_cut_from_turn").asInt(),
+                        f.path("context_cut_turns").asInt(), f.path("turns_run").asInt(), cell(why)));
+            }
+        });
+        if (!lines.isEmpty()) {
+            out.write("\n## Context cut by the server\n\n");
+            for (String line : lines) {
+                out.write(line);
+            }
+        }
     }
 
     private static String row(String model, String phase, JsonNode f) {

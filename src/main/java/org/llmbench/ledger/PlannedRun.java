@@ -8,15 +8,18 @@ import org.llmbench.config.Shard;
 /**
  * What the engine resolved for one run before it starts: the settings (with {@code auto} already expanded to the
  * server's models and the client's lanes), the run id, the models and suites of the discovered tree, the lanes
- * each parallel phase runs, and how many tests are planned. The manifest and run_start record exactly this.
+ * each phase runs, and how many tests are planned. The manifest and run_start record exactly this.
  *
+ * @param testsPlanned every test the run may run: those discovered plus the most an append phase can add as it
+ *                     runs (one turn per question; it stops early when the context is full)
+ * @param testsAtRunTime how many of {@code testsPlanned} are those turns, registered only when they run
  * @param models single models only; a mixed-lanes group container {@code a,b} is not a model
  * @param sandboxLayers per code task, the sandbox layers this machine puts around the model's code
  * @param shard what part of a run split across machines this is; null for a whole run
  */
 public record PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
                          Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers,
-                         ShardPlan shard) {
+                         ShardPlan shard, long testsAtRunTime) {
 
     /**
      * A shard's part of the run: which part, the id its shards share, the units (tests, or the containers that run
@@ -32,10 +35,10 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
     /** A whole run, not a shard. */
     public PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
                       Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
-        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null);
+        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null, 0);
     }
 
-    /** The lanes one parallel phase runs, and where that number came from. */
+    /** The lanes one phase runs (1 for a phase that asks one question at a time), and where that number came from. */
     public record PhaseLanes(int lanes, String source) {
     }
 

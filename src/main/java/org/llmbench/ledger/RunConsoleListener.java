@@ -53,6 +53,8 @@ public final class RunConsoleListener implements TestExecutionListener {
         if (folder == null) {
             return;
         }
+        // The engine's plan counts the turns an append phase adds as it runs; the test plan cannot know them.
+        java.util.Optional.ofNullable(pairs.get(RunLedger.PLANNED_ENTRY)).map(Long::parseLong).ifPresent(progress::total);
         synchronized (folders) {
             folders.add(Path.of(folder));
         }

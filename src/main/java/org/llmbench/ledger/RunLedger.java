@@ -31,6 +31,9 @@ public final class RunLedger implements AutoCloseable {
     /** Key of the reporting entry, beside {@link #FOLDER_ENTRY}, with the commands that resume this run. */
     public static final String RESUME_ENTRY = "llm-bench.resume";
 
+    /** Key of the reporting entry, beside {@link #FOLDER_ENTRY}, with the tests planned, turns added at run time included. */
+    public static final String PLANNED_ENTRY = "llm-bench.tests_planned";
+
     private static final String ALREADY_SCORED = "already scored in run ";
 
     private final PlannedRun plan;
@@ -95,6 +98,7 @@ public final class RunLedger implements AutoCloseable {
             start.put("models", plan.models());
             start.put("suites", plan.suites());
             start.put("tests_planned", plan.testsPlanned());
+            start.put("tests_added_at_run_time", plan.testsAtRunTime());
             if (plan.shard() != null) {
                 start.put("shard", plan.shard().shard().toString());
                 start.put("run_group", plan.shard().runGroup());

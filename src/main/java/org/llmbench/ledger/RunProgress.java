@@ -42,6 +42,11 @@ final class RunProgress {
         lastPrinted = startNanos;
     }
 
+    /** The run's own count of its tests, when it knows more than the test plan did (turns added as it runs). */
+    synchronized void total(long tests) {
+        total = Math.max(tests, done);
+    }
+
     /** One test ended; {@code test} is its short name (model/suite/item), {@code status} passed, failed, ... */
     synchronized void ended(String test, String status) {
         done++;

@@ -38,8 +38,10 @@ public final class RunSummary {
             this.passed += passed ? 1 : 0;
             weightedSum += weightedScore;
             weightSum += weight;
-            if (call != null) {
-                errors += call.hasNonNull("error_kind") ? 1 : 0;
+            if (call != null && call.hasNonNull("error_kind")) {
+                errors++;
+            } else if (call != null) {
+                // Speeds over the calls that answered, as report.md's (PhaseFigures): a failure's time is no speed.
                 latency.add(call.path("latency_ms").asDouble());
                 if (call.hasNonNull("ttft_ms")) {
                     ttft.add(call.path("ttft_ms").asDouble());
@@ -178,6 +180,7 @@ public final class RunSummary {
         // Statuses in words ("48 successful, 2 failed"), never a Java map.
         String ended = statuses.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+        sb.append("(ttft, tok/s and latency over the calls that answered; failed calls are counted in errors)\n");
         int tests = statuses.values().stream().mapToInt(Integer::intValue).sum();
         String outcomes = ended.isEmpty() ? "" : " (" + ended + ")";
         if (byModel.isEmpty()) {

@@ -341,6 +341,8 @@ public final class ShardMerge {
         ObjectNode manifest = parts.get(0).manifest().deepCopy();
         manifest.put("run_id", runId);
         manifest.put("tests_planned", tests);
+        manifest.put("tests_added_at_run_time", parts.stream()
+                .mapToLong(p -> p.manifest().path("tests_added_at_run_time").asLong()).sum());
         String started = parts.stream().map(p -> p.manifest().path("started_at").asText()).min(String::compareTo).orElse("");
         manifest.put("started_at", started);
         manifest.remove("shard");

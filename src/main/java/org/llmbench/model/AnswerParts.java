@@ -40,11 +40,13 @@ final class AnswerParts {
         return sawContent || thinking.length() > 0;
     }
 
-    /** Copies the numeric fields of a timings object as the server sent them. */
+    /** Copies the numeric and true/false fields of a timings object (a {@code truncated} flag) as the server sent them. */
     void timings(JsonNode node) {
         node.fields().forEachRemaining(e -> {
             if (e.getValue().isNumber()) {
                 timings.put(e.getKey(), e.getValue().numberValue());
+            } else if (e.getValue().isBoolean()) {
+                timings.put(e.getKey(), e.getValue().booleanValue());
             }
         });
     }

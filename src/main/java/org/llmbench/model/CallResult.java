@@ -143,6 +143,6 @@ public record CallResult(
     /** A failed call after the given attempts. */
     public static CallResult failure(CallFailure failure, long latencyMs, int attempts, List<Long> waits, int charsIn) {
         return new CallResult(null, null, failure.kind(), failure.getMessage(), failure.httpStatus(), latencyMs, null,
-                null, null, false, null, attempts, List.copyOf(waits), Map.of(), charsIn, 0);
+                null, null, false, null, attempts, List.copyOf(waits), Map.of(), charsIn, 0, null, failure.streamed());
     }
 }

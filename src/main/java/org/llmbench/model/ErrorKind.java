@@ -14,6 +14,11 @@ public enum ErrorKind {
     HTTP_4XX(false),
     /** A body that is not the protocol: invalid JSON, invalid UTF-8, no choices, null content, stream without end. */
     PROTOCOL(false),
+    /**
+     * The server reported an error inside an answer it had begun with a 2xx status (llama.cpp's {@code error:} SSE
+     * line, an {@code error} object in an event, NDJSON line or body): its own message, not retried.
+     */
+    SERVER_ERROR(false),
     /** A body larger than the configured cap. */
     TOO_LARGE(false),
     /** The harness could not answer from its own data (e.g. replay of a question not in the ledger). */

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Runs GGUF model files in this process through java-llama.cpp, with no server: each model (a file path) is loaded
- * once per run, prompts go through the model's own chat template (chatml when the file has none), and the timings
- * are exact per token: time to first token, every gap between generated tokens, generation tokens/s, prompt tokens
- * counted by the model's tokenizer. One sequence at a time: several lanes queue here, which the model details say.
+ * once per run, the conversation goes through the library's chat template (chatml when the file has none) and that
+ * prompt is what it generates from; timings are the arrival of its tokens (time to first token, every gap, tokens/s)
+ * and the prompt's tokens are the library's tokenizer over that prompt (java-llama.cpp returns no figures of its own). One sequence at a time: several lanes queue here, which the model details say.
  * A native failure during a call becomes a recorded error on that question; a crash of the native code itself
  * cannot be caught and ends the JVM (the README says so).
  */
@@ -28,7 +28,7 @@ public final class GgufClient implements ModelClient {
     private final int lanes;
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
 
-    private record Loaded(LlamaModel model, GgufFile file, long loadMs, Long rssDeltaMb) {
+    private record Loaded(LlamaModel model, GgufFile file, int contextSize, long loadMs, Long rssDeltaMb) {
     }
 
     public GgufClient(int numCtx, int lanes) {
@@ -69,15 +69,15 @@ public final class GgufClient implements ModelClient {
         Long rssBefore = rssMb();
         long start = System.nanoTime();
         long fileCtx = file.contextLength() == null ? numCtx : file.contextLength();
-        ModelParameters parameters = new ModelParameters().setModel(path).setCtxSize((int) Math.min(numCtx, fileCtx))
-                .setParallel(1);
+        int contextSize = (int) Math.min(numCtx, fileCtx);
+        ModelParameters parameters = new ModelParameters().setModel(path).setCtxSize(contextSize).setParallel(1);
         if (file.chatTemplate() == null) {
             parameters.setChatTemplate("chatml");
         }
         try {
             LlamaModel model = new LlamaModel(parameters);
             Long rssAfter = rssMb();
-            l = new Loaded(model, file, (System.nanoTime() - start) / 1_000_000,
+            l = new Loaded(model, file, contextSize, (System.nanoTime() - start) / 1_000_000,
                     rssBefore == null || rssAfter == null ? null : rssAfter - rssBefore);
         } catch (RuntimeException e) {
             throw new CallFailure(ErrorKind.PROTOCOL, "cannot load " + path + ": " + e.getMessage());
@@ -95,7 +95,17 @@ public final class GgufClient implements ModelClient {
         } catch (CallFailure e) {
             return CallResult.failure(e, 0, 1, List.of(), charsIn);
         }
-        InferenceParameters parameters = parameters(request);
+        InferenceParameters parameters;
+        int promptTokens;
+        try {
+            // The library's own template and tokenizer: the prompt it is handed is the prompt it decodes.
+            String prompt = model.model().applyTemplate(withMessages(request));
+            promptTokens = model.model().encode(prompt).length + (model.file().addsBosToken() ? 1 : 0);
+            parameters = options(new InferenceParameters(prompt), request.options());
+        } catch (RuntimeException e) {
+            return CallResult.failure(new CallFailure(ErrorKind.PROTOCOL, "in-process chat template failed: " + e.getMessage()),
+                    0, 1, List.of(), charsIn);
+        }
         List<Double> gaps = new ArrayList<>();
         StringBuilder answer = new StringBuilder();
         long start = System.nanoTime();
@@ -124,16 +134,12 @@ public final class GgufClient implements ModelClient {
                     (System.nanoTime() - start) / 1_000_000, 1, List.of(), charsIn);
         }
         long end = System.nanoTime();
-        // Counted after the timed part: the prompt as the model saw it, through its own tokenizer.
-        Integer promptTokens = null;
-        try {
-            promptTokens = model.model().encode(model.model().applyTemplate(parameters)).length;
-        } catch (RuntimeException e) {
-            promptTokens = null;
-        }
         Map<String, Object> timings = new LinkedHashMap<>();
         timings.put("in_process", true);
         timings.put("prompt_n", promptTokens);
+        // llama.cpp's slot keeps the first half and the end of a prompt that does not fit its context (its own rule).
+        timings.put("truncated", promptTokens >= model.contextSize());
+        timings.put("n_ctx", model.contextSize());
         timings.put("prompt_ms", first < 0 ? null : (first - start) / 1e6);
         timings.put("predicted_n", tokens);
         double generationMs = first < 0 ? 0 : (end - first) / 1e6;
@@ -148,7 +154,8 @@ public final class GgufClient implements ModelClient {
                 content.length(), gapsOf(gaps), true);
     }
 
-    private static InferenceParameters parameters(ChatRequest request) {
+    /** The conversation as the library's chat template takes it; its prompt is only the template's input. */
+    private static InferenceParameters withMessages(ChatRequest request) {
         String system = null;
         List<Pair<String, String>> messages = new ArrayList<>();
         for (ChatMessage m : request.messages()) {
@@ -158,9 +165,11 @@ public final class GgufClient implements ModelClient {
                 messages.add(new Pair<>(m.role(), m.content()));
             }
         }
-        GenerationOptions o = request.options();
-        InferenceParameters p = new InferenceParameters("").setMessages(system, messages).setUseChatTemplate(true)
-                .setTemperature((float) o.temperature()).setNPredict(o.numPredict());
+        return new InferenceParameters("").setMessages(system, messages).setUseChatTemplate(true);
+    }
+
+    private static InferenceParameters options(InferenceParameters p, GenerationOptions o) {
+        p.setTemperature((float) o.temperature()).setNPredict(o.numPredict());
         return o.seed() == null ? p : p.setSeed((int) o.seed().longValue());
     }
 

@@ -82,6 +82,20 @@ public record GgufFile(Path path, long sizeBytes, String sha256, int version, Ma
         return text("tokenizer.chat_template");
     }
 
+    /**
+     * Whether llama.cpp's tokenizer puts a start-of-text token before a prompt: the file's
+     * {@code tokenizer.ggml.add_bos_token} when it has one, else llama.cpp's default for the tokenizer model
+     * (SentencePiece "llama" and WordPiece "bert" do, BPE "gpt2" and the rest do not).
+     */
+    public boolean addsBosToken() {
+        Object v = metadata.get("tokenizer.ggml.add_bos_token");
+        if (v instanceof Number n) {
+            return n.longValue() != 0;
+        }
+        String model = text("tokenizer.ggml.model");
+        return "llama".equals(model) || "bert".equals(model);
+    }
+
     /** What the manifest records as this model's details. */
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();

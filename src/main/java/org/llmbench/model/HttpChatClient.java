@@ -77,7 +77,11 @@ abstract class HttpChatClient implements ModelClient {
         if (!opened.streamed()) {
             String whole = http.whole(opened);
             timer.finish();
-            readWhole(WireJson.object(whole, "response"), parts, timer);
+            try {
+                readWhole(WireJson.object(whole, "response"), parts, timer);
+            } catch (CallFailure f) {
+                throw f.inAnswer(opened.status(), false);
+            }
             return parts.result(timer, request.messages(), charsIn, false);
         }
         try (CallDeadlines.Deadline ignored = opened.deadline(); InputStream in = opened.stream()) {
@@ -85,10 +89,11 @@ abstract class HttpChatClient implements ModelClient {
             timer.finish();
             return parts.result(timer, request.messages(), charsIn, true);
         } catch (IOException e) {
-            throw http.readFailure(opened.deadline(), e);
+            throw http.readFailure(opened.deadline(), e).inAnswer(opened.status(), true);
         } catch (CallFailure f) {
             // The deadline closes the body; a read may then see a clean end instead of an error.
-            throw opened.deadline().expired() ? http.readFailure(opened.deadline(), new IOException("closed")) : f;
+            throw (opened.deadline().expired() ? http.readFailure(opened.deadline(), new IOException("closed")) : f)
+                    .inAnswer(opened.status(), true);
         }
     }
 

@@ -104,8 +104,9 @@ public final class OllamaClient extends HttpChatClient {
 
     /** Takes one object of the answer; true when it is the last one ({@code done: true}). */
     private static boolean accept(JsonNode object, AnswerParts parts, StreamTimer timer) throws CallFailure {
-        if (object.path("error").isTextual()) {
-            throw new CallFailure(ErrorKind.PROTOCOL, "the server reported an error in the body: " + object.path("error").asText());
+        CallFailure error = BodyError.in(object, "in the answer");
+        if (error != null) {
+            throw error;
         }
         JsonNode message = object.path("message");
         parts.thinking(WireJson.text(message, "thinking"), timer);

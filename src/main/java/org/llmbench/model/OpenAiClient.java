@@ -57,13 +57,17 @@ public final class OpenAiClient extends HttpChatClient {
         String data;
         while ((data = events.next()) != null) {
             long at = timer.now();
+            if (events.wasError()) {
+                // llama.cpp's `error: {"code":500,"message":...}`, sent after the 200 status line
+                throw BodyError.of(errorValue(data), "in the stream");
+            }
             if (data.strip().equals(SseReader.DONE)) {
                 timer.finish();
                 done = true;
                 break;
             }
             if (data.contains("\"error\"")) {
-                failOnError(WireJson.object(data, "stream event"));
+                failOnError(WireJson.object(data, "stream event"), "in the stream");
             }
             if (received.size() == arrived.length) {
                 arrived = java.util.Arrays.copyOf(arrived, arrived.length * 2);
@@ -75,7 +79,7 @@ public final class OpenAiClient extends HttpChatClient {
         for (int i = 0; i < received.size(); i++) {
             timer.arrivedAt(arrived[i]);
             JsonNode chunk = WireJson.object(received.get(i), "stream event");
-            failOnError(chunk);
+            failOnError(chunk, "in the stream");
             JsonNode choices = chunk.path("choices");
             if (choices.isArray() && !choices.isEmpty()) {
                 sawChoices = true;
@@ -103,7 +107,7 @@ public final class OpenAiClient extends HttpChatClient {
 
     @Override
     void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure {
-        failOnError(root);
+        failOnError(root, "in the body");
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty()) {
             throw new CallFailure(ErrorKind.PROTOCOL, "the response has no choices");
@@ -134,14 +138,26 @@ public final class OpenAiClient extends HttpChatClient {
         if (node.path("timings").isObject()) {
             parts.timings(node.path("timings"));
         }
+        if (node.path("truncated").isBoolean()) {
+            // llama.cpp's own word that it cut the prompt to fit the slot (its native /completion answer has it)
+            parts.timings.put("truncated", node.path("truncated").asBoolean());
+        }
+    }
+
+    /** An {@code error:} line's value: its JSON object, or its text when it is not one. */
+    private static JsonNode errorValue(String data) {
+        try {
+            return WireJson.object(data, "stream error");
+        } catch (CallFailure notJson) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(data);
+        }
     }
 
     /** A server that fails after the headers (vLLM, llama.cpp) sends an {@code error} object in the body. */
-    private static void failOnError(JsonNode node) throws CallFailure {
-        JsonNode error = node.path("error");
-        if (!error.isMissingNode() && !error.isNull()) {
-            String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
-            throw new CallFailure(ErrorKind.PROTOCOL, "the server reported an error in the body: " + message);
+    private static void failOnError(JsonNode node, String where) throws CallFailure {
+        CallFailure error = BodyError.in(node, where);
+        if (error != null) {
+            throw error;
         }
     }
 

@@ -5,12 +5,15 @@ import java.io.IOException;
 /**
  * Server-sent events as OpenAI-compatible servers send them: the {@code data:} payload of each event
  * (several data lines joined by newlines); comments, {@code event:}, {@code id:} and {@code retry:} lines are skipped.
+ * llama.cpp's server reports a failure after its 200 status line as an {@code error:} line holding a JSON object
+ * (no {@code data:}, no {@code [DONE]}); such a line is returned at once and {@link #wasError()} says so.
  */
 final class SseReader {
 
     static final String DONE = "[DONE]";
 
     private final BodyLines lines;
+    private boolean error;
 
     SseReader(BodyLines lines) {
         this.lines = lines;
@@ -19,8 +22,13 @@ final class SseReader {
     /** The next event's data, or null when the body ends. */
     String next() throws IOException, CallFailure {
         StringBuilder data = null;
+        error = false;
         String line;
         while ((line = lines.next()) != null) {
+            if (line.startsWith("error:")) {
+                error = true;
+                return line.substring(6).strip();
+            }
             if (line.isEmpty()) {
                 if (data != null) {
                     return data.toString();
@@ -34,5 +42,10 @@ final class SseReader {
             }
         }
         return data == null ? null : data.toString();
+    }
+
+    /** Whether the text {@link #next()} returned last came from an {@code error:} line. */
+    boolean wasError() {
+        return error;
     }
 }

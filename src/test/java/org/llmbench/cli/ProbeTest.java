@@ -46,6 +46,22 @@ class ProbeTest {
     }
 
     @Test
+    void probeGreetsLlamaServersPathIdOnTheServerItPrints() {
+        try (FakeModelServer server = new FakeModelServer(FakeModelServer.llamaServer(r -> "Hello there!"))) {
+            Cli cli = Cli.run("probe", "--url", server.openAiUrl(), "--retries", "0");
+
+            assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(cli.out()).contains("probing openai at " + server.openAiUrl())
+                    .contains("provider: openai, url: " + server.openAiUrl())
+                    .contains("hello " + FakeModelServer.LLAMA_SERVER_ID + ": \"Hello there!\"");
+            assertThat(server.chatRequests()).singleElement().satisfies(r -> assertThat(r.body().path("model").asText())
+                    .isEqualTo(FakeModelServer.LLAMA_SERVER_ID));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void probeWithNoFlagsProbesOllamasDefaultUrlNotTheMock() {
         Cli cli = Cli.run("probe", "--retries", "0");
 

@@ -17,8 +17,6 @@ import org.llmbench.model.ModelClients;
 /** Provider gguf: bad files are discovery errors naming the file; a real model file, where the machine has one, runs. */
 class GgufProviderTest {
 
-    /** The project ships no model; a workplace copy of the shared folder may hold this small real one. */
-    private static final Path REAL = Path.of("..", "shared", "models", "stories260K.gguf");
 
     @TempDir
     Path dir;
@@ -38,10 +36,13 @@ class GgufProviderTest {
 
     @Test
     void aRealModelFileRunsInProcessWithPerTokenTimings() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(REAL), "no " + REAL + " on this machine");
+        // The project ships no model; the team's shared folder holds a small real one.
+        java.util.Optional<Path> real = org.llmbench.testing.SharedModel.find();
+        Assumptions.assumeTrue(real.isPresent(), org.llmbench.testing.SharedModel.absent());
+        Path model = real.get();
         Path out = dir.resolve("out");
         EngineKits.engine(new LlmBenchTestEngine(ModelClients::create))
-                .configurationParameter("bench.model", REAL.toAbsolutePath().toString())
+                .configurationParameter("bench.model", model.toAbsolutePath().toString())
                 .configurationParameter("bench.phases", "hello").configurationParameter("bench.numPredict", "48")
                 .configurationParameter("bench.out", out.toString())
                 .selectors(selectClass(EngineKits.ENTRY_CLASS)).execute()
@@ -66,7 +67,7 @@ class GgufProviderTest {
         assertThat(call.path("token_gaps_ms").path("tokens").asInt()).isEqualTo(call.path("completion_tokens").asInt() - 1);
         assertThat(call.path("server_timings").path("in_process").asBoolean()).isTrue();
         JsonNode details = mapper.readTree(folder.resolve("manifest.json").toFile()).path("model_details")
-                .path(REAL.toAbsolutePath().toString());
+                .path(model.toAbsolutePath().toString());
         assertThat(details.path("sha256").asText()).isEqualTo("sha256:5a9d168bd9d9e29302e0d604e9a4c97184057ad87661cd7e7cc4318fdeba6d9c");
         assertThat(details.path("architecture").asText()).isEqualTo("llama");
         assertThat(details.path("load_ms").isNumber()).isTrue();

@@ -79,4 +79,21 @@ class PreflightTest {
                     .testEvents().assertStatistics(s -> s.started(1).succeeded(1));
         }
     }
+
+    @Test
+    void llamaServersPathIdIsAServerModelAndTheHintNamesTheCommandThatWorks() throws Exception {
+        String id = FakeModelServer.LLAMA_SERVER_ID;
+        try (FakeModelServer server = new FakeModelServer(FakeModelServer.llamaServer(r -> "Once upon a time"))) {
+            String url = server.openAiUrl();
+            assertThat(errors(kit("bench.model", "stories260K", "bench.url", url))).singleElement()
+                    .satisfies(issue -> assertThat(issue.message()).contains("it lists: " + id)
+                            .contains("Fix: `--url " + url + " --model " + id + "`")
+                            .contains("-Dbench.url=" + url + " -Dbench.model=" + id));
+            // doing what the hint says calls the server (a `.gguf` name with a URL is the server's id, not a file)
+            kit("bench.model", id, "bench.url", url).execute().testEvents()
+                    .assertStatistics(s -> s.started(1).finished(1));
+            assertThat(server.chatRequests()).singleElement()
+                    .satisfies(r -> assertThat(r.body().path("model").asText()).isEqualTo(id));
+        }
+    }
 }

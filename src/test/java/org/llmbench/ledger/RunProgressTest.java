@@ -53,4 +53,15 @@ class RunProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("[llm-bench] 1/1 (100%) 0 failed, 0s elapsed, ETA - | evil\\u001b[2J\\u202emodel/5q/Q\\u0000 passed\n");
     }
+
+    @Test
+    void turnsAddedAsTheRunGoesAreInTheTotalSoTheLineNeverPassesAHundredPercent() {
+        RunProgress progress = new RunProgress(out, false, TimeUnit.SECONDS.toNanos(5), now::get);
+        progress.planned(1); // the test plan knows hello's one question; edge_append's turns come as it runs
+        progress.total(13); // the engine's plan counts them
+        for (int i = 0; i < 13; i++) {
+            progress.ended("m/edge_append/turn", "passed");
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("13/13 (100%)").doesNotContain("/1 (");
+    }
 }

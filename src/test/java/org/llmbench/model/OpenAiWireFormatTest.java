@@ -211,14 +211,16 @@ class OpenAiWireFormatTest {
     }
 
     @Test
-    void anErrorEventInsideTheStreamIsAProtocolError() throws Exception {
+    void anErrorEventInsideTheStreamIsTheServersErrorWithItsMessage() throws Exception {
         List<String> events = List.of("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n",
                 "data: {\"error\":{\"message\":\"context size exceeded\",\"type\":\"server_error\"}}\n\n");
         try (var server = new FakeModelServer((request, exchange) -> FakeModelServer.stream(exchange, "text/event-stream", events, 0));
              var client = new OpenAiClient(ClientSettings.of(server.openAiUrl(), Duration.ofSeconds(5), 0))) {
             CallResult r = client.chat(ClientFaultTest.request("x"));
-            assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+            assertThat(r.errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
             assertThat(r.errorMessage()).contains("context size exceeded");
+            assertThat(r.httpStatus()).isEqualTo(200);
+            assertThat(r.streamed()).isTrue();
         }
     }
 

@@ -252,6 +252,22 @@ public final class FakeModelServer implements AutoCloseable {
         };
     }
 
+    /** The id a llama.cpp {@code llama-server} lists for its model: the path of the file it serves. */
+    public static final String LLAMA_SERVER_ID = "/models/stories260K.gguf";
+
+    /** Like llama.cpp's {@code llama-server -m /models/stories260K.gguf}: lists its model by the file's path, streams answers. */
+    public static Behaviour llamaServer(java.util.function.Function<Request, String> content) {
+        Behaviour answers = streaming(content, 0);
+        return (request, exchange) -> {
+            if (request.path().endsWith("/models")) {
+                send(exchange, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"" + LLAMA_SERVER_ID
+                        + "\",\"object\":\"model\",\"owned_by\":\"llamacpp\",\"meta\":{\"n_ctx_train\":512}}]}");
+            } else {
+                answers.answer(request, exchange);
+            }
+        };
+    }
+
     /** Cuts a text into pieces of up to 4 characters. */
     public static List<String> pieces(String text) {
         List<String> pieces = new java.util.ArrayList<>();

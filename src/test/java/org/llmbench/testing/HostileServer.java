@@ -20,9 +20,9 @@ public final class HostileServer {
     public static final int CUT_AT = 320;
     /** Each trigger and the error kind it makes (wire name), or "ok" when the call succeeds. */
     public static final java.util.Map<String, String> TRIGGERS = java.util.Map.of(
-            "INSTREAM", "protocol", "UNAUTHORIZED", "http_4xx", "BUSY", "http_5xx", "HEADER", "rate_limited",
+            "INSTREAM", "server_error", "UNAUTHORIZED", "http_4xx", "BUSY", "http_5xx", "HEADER", "rate_limited",
             "JUNK", "protocol", "CLIPPED", "http_4xx", "CONTENT", "ok", "HEADER_OK", "ok",
-            "UNRELATED", "http_4xx", "UNRELATED_INSTREAM", "protocol");
+            "UNRELATED", "http_4xx", "UNRELATED_INSTREAM", "server_error");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
