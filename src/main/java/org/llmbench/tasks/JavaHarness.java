@@ -8,18 +8,18 @@ import java.util.Map;
 /**
  * The files and command a Java code_fix answer runs with. The model's code is its own compilation unit,
  * {@code Solution.java}, as written (a bare method is wrapped in {@code class Solution}, a lone {@code package}
- * line is blanked). {@code LlmBenchCases.java} holds only the test calls, never an expected value, written with no
- * name the model's code could obscure (JLS 6.4.2: a type named {@code java} or {@code Object} would win over the
- * package or the JDK's class): each call is {@code public static <T> T cN() { return box(CALL); }}, whose only
- * names are its own and the call's. The runner is a fixed class in package {@code llmbench}, which the model's
- * code may not declare: after {@code javac -proc:none} a compile that put any class in a package but the runner's
- * own files, or declared a top-level type named {@code java}, is refused ({@link #PACKAGE_DECLARED}), and the runner's classes are moved to {@code harness/}, a code
- * source of their own. The runner installs the guard first (JDK 17 to 23: a SecurityManager whose policy gives
- * the JDK and the runner every permission and the code under {@code classes/} a restricted set), and only then
- * loads {@code LlmBenchCases}; each call runs on its own thread with a time limit and answers with one JSON line:
- * the value as a canonical literal when it is plain data (null, boolean, a number, a char, a String, an array,
- * list, set or map of these), else only the kind (an exception's class name, not plain data, too large). The
- * harness compares the literal with the expected one ({@link CaseReports}).
+ * line is blanked). {@code LlmBenchCases.java} holds only the test calls, never an expected value, and names
+ * nothing the model's code could obscure (JLS 6.4.2: a type named {@code java} or {@code Object} wins over the
+ * package or the JDK's class): see {@link #cases}. The runner is a fixed class in package {@code llmbench}, which
+ * the model's code may not declare: after {@code javac -proc:none}, a compile that put any class in a package but
+ * the runner's own files, or declared a top-level type named {@code java}, is refused ({@link #PACKAGE_DECLARED}),
+ * and the runner's classes move to {@code harness/}, the only class path entry. The runner installs the guard
+ * (JDK 17 to 23: the JDK's SecurityManager under a policy that gives the JDK and {@code harness/} every permission
+ * and any other code a restricted set), and only then loads the model's classes from {@code classes/} with a class
+ * loader of their own. Each call runs on its own thread with a time limit and answers with one JSON line: the value
+ * as a canonical literal when it is plain data (null, a boolean, a number, a char, a String, an array, list, set or
+ * map of these), else only its kind (an exception's class name, not plain data, too large, timed out). The harness
+ * compares the literal with the expected one ({@link CaseReports}).
  */
 final class JavaHarness {
 
