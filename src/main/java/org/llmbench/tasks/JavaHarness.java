@@ -112,9 +112,11 @@ final class JavaHarness {
         for (String f : RUNNER_CLASSES) {
             runnerFiles.append(" && [ -f 'classes/llmbench/").append(f).append("' ]");
         }
+        // Shell built-ins only (globs, tests): each extra process would cost every answer a few milliseconds.
         String script = "n=$1; shift; \"${@:1:$n}\" 1>&2 || exit " + COMPILE_FAILED + "; shift \"$n\"; "
-                + "[ ! -e classes/java.class ] && [ -z \"$(find classes -mindepth 1 -type d ! -path classes/llmbench)\" ]"
-                + " && [ \"$(ls -A classes/llmbench | wc -l)\" -eq " + RUNNER_CLASSES.size() + " ]" + runnerFiles
+                + "shopt -s nullglob dotglob; for f in classes/*; do if [ -d \"$f\" ] && [ \"$f\" != classes/llmbench ]; then exit "
+                + PACKAGE_DECLARED + "; fi; done; r=(classes/llmbench/*); "
+                + "[ ! -e classes/java.class ] && [ ${#r[@]} -eq " + RUNNER_CLASSES.size() + " ]" + runnerFiles
                 + " || exit " + PACKAGE_DECLARED + "; mkdir harness && mv classes/llmbench harness/ || exit " + PACKAGE_DECLARED
                 + "; exec \"$@\"";
         List<String> argv = new ArrayList<>(List.of("bash", "-c", script, "compile-then-run", Integer.toString(javac.size())));

@@ -28,7 +28,8 @@ import org.llmbench.scoring.Score;
  * the harness JVM's {@code /proc/<pid>/environ} and {@code /proc/<pid>/mem}, sockets to the harness's machine.
  * Each earns no more than its honest part (the same answer without the attack), leaves no process and no file, and
  * reaches no listener and no secret. An attack that got what it went for throws {@code ArithmeticException}, a name
- * the reasons show, so a success cannot hide in a zero score.
+ * the reasons show, so a success cannot hide in a zero score (the sleep is judged by what is left running: starting
+ * a process inside is no escape where the operating system is the boundary).
  *
  * <p>On JDK 24 and later there is no SecurityManager: without namespaces nothing but the process layers stands
  * between the code and the machine, so those setups are skipped with the reason (running model code there is the
@@ -135,14 +136,9 @@ class JavaAttackTest {
                         }
 
                         SIG {
-                            boolean started = false;
-                            try {
+                            try { // starting one may work where the OS is the boundary (JDK 24+); outliving the run may not
                                 Runtime.getRuntime().exec(new String[]{"bash", "-c", "(exec -a MARKER sleep 60 &)"}).waitFor();
-                                started = true;
                             } catch (Throwable e) {
-                            }
-                            if (started) {
-                                throw new ArithmeticException();
                             }
                             return 0;
                         }

@@ -182,7 +182,8 @@ class JavaHarnessTest {
         CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, java, SUM);
         assertThat(outcome.passed()).isZero();
         assertThat(outcome.diagnostic()).startsWith("refused: the code declares a package or a type named java");
-        for (String pkg : List.of("package llmbench /* the runner's */;", "package /* a */ org.example;")) {
+        for (String pkg : List.of("package llmbench /* the runner's */;", "package /* a */ org.example;",
+                "package llmbench /**/;\nfinal class Runner$Plain {\n}")) {
             String code = pkg + "\nclass Solution {\n    static int sumMultiples(int[] xs, int k) {\n        return 9;\n    }\n}\n"
                     + "class Extra {\n}\n";
             assertThat(RUNNER.run(CodeRunner.Language.JAVA, code, SUM).passed()).as(pkg).isZero();
