@@ -10,7 +10,9 @@ import org.llmbench.suite.Question;
  * with no word of its own (nothing but text copied from the prompt, or no letter or digit at all, such as {@code {}})
  * scores 0 like an empty one, and a marker counts only outside what the answer copied from the prompt
  * ({@link PromptCopies}). A question's objective checks ({@link Objective}: an expected answer, a choice, executable
- * tests) are checks like the others.
+ * tests) are checks like the others. Where executable tests exist, they alone decide whether the code is right: the
+ * copy rule never keeps them from running (an echoed stub fails its tests; a solution one character away from a line
+ * of the prompt passes them).
  */
 public final class QuestionScorer {
 
@@ -31,9 +33,11 @@ public final class QuestionScorer {
         String text = answer == null ? "" : answer;
         PromptCopies copies = PromptCopies.of(question.prompt());
         boolean empty = text.isBlank();
-        boolean echo = !empty && copies.nothingOwn(text); // copies, fence markers and punctuation only
-        List<Check> checks = new ArrayList<>();
         Objective objective = Objective.of(question);
+        // Copies, fence markers and punctuation only. Where executable tests exist they decide: a right solution may
+        // differ from a line of the prompt by one character (HumanEval/50), and an echoed stub fails its tests anyway.
+        boolean echo = !empty && objective.tests() == null && copies.nothingOwn(text);
+        List<Check> checks = new ArrayList<>();
         double answeredWeight = question.formatRule() == null && question.requiredMarkers().isEmpty() && !objective.any() ? 1 : 0;
         checks.add(empty ? Check.failed("answered", answeredWeight, "the answer is empty")
                 : echo ? Check.failed("answered", answeredWeight, copies.onlyCopies(text) ? "the answer only copies the prompt"
@@ -46,10 +50,10 @@ public final class QuestionScorer {
         if (objective.answer() != null) {
             checks.add(AnswerMatch.check(objective, text));
         }
-        if (objective.tests() != null && !empty && !echo) {
+        if (objective.tests() != null && !empty) {
             checks.addAll(CodeChecks.check(judge, objective.tests(), text));
         } else if (objective.tests() != null) {
-            checks.add(Check.failed("tests", 1, "not run: the answer has no code of its own"));
+            checks.add(Check.failed("tests", 1, "not run: the answer is empty"));
         }
         if (empty || echo) {
             // An empty answer or an echo must never pass, whatever weights the other checks carry.

@@ -100,6 +100,9 @@ public final class CodeRunner {
         if (language == Language.JAVA && r.exitCode() == JavaHarness.COMPILE_FAILED) {
             return "does not compile: " + compileError(r.stderr());
         }
+        if (language == Language.JAVA && r.exitCode() == JavaHarness.PACKAGE_DECLARED) {
+            return "refused: the code declares a package or a type named java (it must be in the unnamed package)";
+        }
         return "the program ended early (exit code " + r.exitCode() + ")";
     }
 

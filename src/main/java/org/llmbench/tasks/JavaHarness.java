@@ -8,11 +8,18 @@ import java.util.Map;
 /**
  * The files and command a Java code_fix answer runs with. The model's code is its own compilation unit,
  * {@code Solution.java}, as written (a bare method is wrapped in {@code class Solution}, a lone {@code package}
- * line is blanked); {@code LlmBenchCases.java} holds only the test calls, never an expected value; the runner is
- * a fixed class in package {@code llmbench}, which default-package code can neither shadow nor be mistaken for.
- * The child compiles the three with {@code javac -proc:none} and starts {@code llmbench.Runner} by class name.
- * The runner installs a guard (a SecurityManager, JDK 17 to 23), runs each call on its own thread with a time
- * limit and prints what it returned or threw as one JSON line; the harness compares ({@link CaseReports}).
+ * line is blanked). {@code LlmBenchCases.java} holds only the test calls, never an expected value, and names
+ * nothing the model's code could obscure (JLS 6.4.2: a type named {@code java} or {@code Object} wins over the
+ * package or the JDK's class): see {@link #cases}. The runner is a fixed class in package {@code llmbench}, which
+ * the model's code may not declare: after {@code javac -proc:none}, a compile that put any class in a package but
+ * the runner's own files, or declared a top-level type named {@code java}, is refused ({@link #PACKAGE_DECLARED}),
+ * and the runner's classes move to {@code harness/}, the only class path entry. The runner installs the guard
+ * (JDK 17 to 23: the JDK's SecurityManager under a policy that gives the JDK and {@code harness/} every permission
+ * and any other code a restricted set), and only then loads the model's classes from {@code classes/} with a class
+ * loader of their own. Each call runs on its own thread with a time limit and answers with one JSON line: the value
+ * as a canonical literal when it is plain data (null, a boolean, a number, a char, a String, an array, list, set or
+ * map of these), else only its kind (an exception's class name, not plain data, too large, timed out). The harness
+ * compares the literal with the expected one ({@link CaseReports}).
  */
 final class JavaHarness {
 
@@ -22,6 +29,10 @@ final class JavaHarness {
     static final long CASE_TIMEOUT_MS = 2_000;
     /** The child's exit code when javac rejected the sources; model code never ran then. */
     static final int COMPILE_FAILED = 3;
+    /** The child's exit code when the model's code declared a package or a type named {@code java}; it never ran. */
+    static final int PACKAGE_DECLARED = 4;
+    /** The class files javac writes for the runner; any other file in its package is the model's. */
+    static final List<String> RUNNER_CLASSES = List.of("Runner.class", "Runner$Guard.class", "Runner$Plain.class");
 
     private JavaHarness() {
     }
@@ -47,19 +58,22 @@ final class JavaHarness {
         return source.matches("(?s).*\\bclass\\s+Solution\\b.*") ? source : "class Solution {\n" + source + "\n}\n";
     }
 
-    /** The calls, by number; names are qualified so no class of the model's can stand in for a JDK one. */
+    /**
+     * The calls, one public static method each ({@code c1}, {@code c2}, ...). No simple name of the JDK or of the
+     * harness appears, so no class of the model's can stand in for one: the value is boxed by inference into the
+     * method's own type variable, and the runner finds the methods by reflection. The one JDK name,
+     * {@code java.lang.Throwable} (so a solution may declare checked exceptions), could be obscured only by a
+     * top-level type named {@code java}, which the command refuses.
+     */
     static String cases(List<TestCase> cases) {
-        StringBuilder sb = new StringBuilder("""
-                public final class LlmBenchCases implements java.util.function.IntFunction<java.lang.Object> {
-                    public java.lang.Object apply(int n) {
-                        switch (n) {
-                """);
+        StringBuilder sb = new StringBuilder("public final class LlmBenchCases {\n");
         for (int i = 0; i < cases.size(); i++) {
-            sb.append("            case ").append(i + 1).append(": return ").append(cases.get(i).call()).append(";\n");
+            sb.append("    public static <T> T c").append(i + 1).append("() throws java.lang.Throwable {\n        return box(")
+                    .append(cases.get(i).call()).append(");\n    }\n\n");
         }
         return sb.append("""
-                            default: throw new java.lang.IllegalArgumentException();
-                        }
+                    private static <T, U> T box(U value) {
+                        return (T) value;
                     }
                 }
                 """).toString();
@@ -79,20 +93,33 @@ final class JavaHarness {
         if (feature >= 18 && feature < 24) {
             java.add("-Djava.security.manager=allow");
         }
-        java.addAll(List.of("-cp", "classes", "llmbench.Runner", Integer.toString(cases)));
+        java.addAll(List.of("-cp", "harness", "llmbench.Runner", Integer.toString(cases)));
         List<String> javac = new ArrayList<>(List.of(Toolchain.javac(), "-J-Xmx256m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
                 "-J-XX:-UsePerfData", "-J-Xshare:auto"));
         // Its warnings (an archive of another JDK) would reach javac's output, which the harness reads for errors.
         javacArchive.ifPresent(a -> javac.addAll(List.of("-J-XX:SharedArchiveFile=" + a, "-J-Xlog:cds=off", "-J-Xlog:cds+dynamic=off")));
-        javac.addAll(List.of("-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8", "-d", "classes", SOLUTION, CASES, RUNNER));
+        javac.addAll(List.of("-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8", "-cp", "classes", "-d", "classes",
+                SOLUTION, CASES, RUNNER));
         return compileThenRun(javac, java);
     }
 
+    /**
+     * bash runs javac with the first javac.size() arguments; refuses a compile that left anything in a package but
+     * the runner's own class files; moves those to {@code harness/}; then replaces itself with the JVM on the rest.
+     */
     private static List<String> compileThenRun(List<String> javac, List<String> java) {
-        // bash runs javac with the first javac.size() arguments, then replaces itself with the JVM on the rest.
-        List<String> argv = new ArrayList<>(List.of("bash", "-c",
-                "n=$1; shift; \"${@:1:$n}\" 1>&2 || exit " + COMPILE_FAILED + "; shift \"$n\"; exec \"$@\"", "compile-then-run",
-                Integer.toString(javac.size())));
+        StringBuilder runnerFiles = new StringBuilder();
+        for (String f : RUNNER_CLASSES) {
+            runnerFiles.append(" && [ -f 'classes/llmbench/").append(f).append("' ]");
+        }
+        // Shell built-ins only (globs, tests): each extra process would cost every answer a few milliseconds.
+        String script = "n=$1; shift; \"${@:1:$n}\" 1>&2 || exit " + COMPILE_FAILED + "; shift \"$n\"; "
+                + "shopt -s nullglob dotglob; for f in classes/*; do if [ -d \"$f\" ] && [ \"$f\" != classes/llmbench ]; then exit "
+                + PACKAGE_DECLARED + "; fi; done; r=(classes/llmbench/*); "
+                + "[ ! -e classes/java.class ] && [ ${#r[@]} -eq " + RUNNER_CLASSES.size() + " ]" + runnerFiles
+                + " || exit " + PACKAGE_DECLARED + "; mkdir harness && mv classes/llmbench harness/ || exit " + PACKAGE_DECLARED
+                + "; exec \"$@\"";
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", script, "compile-then-run", Integer.toString(javac.size())));
         argv.addAll(javac);
         argv.addAll(java);
         return argv;
@@ -106,9 +133,14 @@ final class JavaHarness {
     private static final String RUNNER_SOURCE = """
             package llmbench;
 
-            /** Runs the calls of LlmBenchCases and prints what each returned or threw, one JSON line per call. */
-            @SuppressWarnings({"removal", "deprecation", "unchecked"})
+            /**
+             * Installs the guard, then runs the calls of LlmBenchCases, each on its own thread, and prints what each
+             * came to as one JSON line. Nothing of the model's is loaded before the guard is in place.
+             */
+            @SuppressWarnings({"removal", "deprecation"})
             public final class Runner {
+                private static final int MAX_LITERAL = 3000;
+
                 private Runner() {
                 }
 
@@ -116,36 +148,30 @@ final class JavaHarness {
                     java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
                     System.setOut(System.err); // what the model's code prints goes to stderr, never into the report
                     int count = Integer.parseInt(args[0]);
-                    java.util.function.IntFunction<Object> cases = (java.util.function.IntFunction<Object>)
-                            Class.forName("LlmBenchCases").getConstructor().newInstance();
+                    // The model's classes get a loader of their own: the class path's loader would give them exitVM
+                    // and a view of the runner; this one sees the JDK alone and gives nothing but reading classes/.
+                    ClassLoader model = new java.net.URLClassLoader(new java.net.URL[]{java.nio.file.Path.of("classes")
+                            .toAbsolutePath().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
                     Guard.install();
+                    Class<?> cases = Class.forName("LlmBenchCases", false, model);
                     boolean stopped = false;
                     for (int n = 1; n <= count; n++) {
                         if (stopped) {
                             out.println("{\\"case\\":" + n + ",\\"skipped\\":true}");
                             continue;
                         }
-                        final int number = n;
-                        Object[] returned = new Object[1];
-                        Throwable[] thrown = new Throwable[1];
-                        Thread t = new Thread(() -> {
-                            try {
-                                returned[0] = cases.apply(number);
-                            } catch (Throwable e) {
-                                thrown[0] = e;
-                            }
-                        });
+                        String[] answer = new String[1];
+                        java.lang.reflect.Method call = cases.getMethod("c" + n);
+                        Thread t = new Thread(() -> answer[0] = run(call));
                         t.setDaemon(true);
                         t.start();
                         t.join({CASE_TIMEOUT});
-                        if (t.isAlive()) {
-                            stopped = true;
-                            out.println("{\\"case\\":" + n + ",\\"timeout\\":true}");
-                        } else if (thrown[0] != null) {
-                            out.println("{\\"case\\":" + n + ",\\"threw\\":" + json(thrown[0].getClass().getName()) + "}");
-                        } else {
-                            out.println("{\\"case\\":" + n + ",\\"returned\\":" + json(literal(returned[0])) + "}");
+                        String line = answer[0];
+                        if (t.isAlive() || line == null) {
+                            stopped = t.isAlive();
+                            line = t.isAlive() ? "\\"timeout\\":true" : "\\"threw\\":\\"java.lang.Error\\"";
                         }
+                        out.println("{\\"case\\":" + n + "," + line + "}");
                         out.flush();
                     }
                     out.println("{\\"done\\":true}");
@@ -153,119 +179,218 @@ final class JavaHarness {
                     Runtime.getRuntime().halt(0);
                 }
 
-                /** A Java literal of the value; never calls a method of the model's objects (only final JDK types are read). */
-                private static String literal(Object v) {
-                    if (v == null) {
-                        return "null";
-                    }
-                    if (v instanceof Integer || v instanceof Boolean) {
-                        return v.toString();
-                    }
-                    if (v instanceof Long) {
-                        return v + "L";
-                    }
-                    if (v instanceof Character) {
-                        return "'" + v + "'";
-                    }
-                    if (v instanceof String s) {
-                        if (s.length() > 1000) {
-                            return "<long string>";
+                /** One call, on the call's thread (under the guard and the time limit): its answer's JSON fields. */
+                private static String run(java.lang.reflect.Method call) {
+                    try {
+                        String literal = Plain.literal(call.invoke(null));
+                        if (literal == null) {
+                            return "\\"not_plain\\":true";
                         }
+                        return literal.length() > MAX_LITERAL ? "\\"too_large\\":true" : "\\"returned\\":" + Plain.json(literal);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        return "\\"threw\\":" + Plain.json(e.getCause() == null ? "java.lang.Error" : e.getCause().getClass().getName());
+                    } catch (Throwable e) {
+                        return "\\"threw\\":" + Plain.json(e.getClass().getName());
+                    }
+                }
+
+                /** Canonical literals of plain data; only JDK classes' values are read, so no model method runs here but a JDK collection's own. */
+                private static final class Plain {
+                    static String literal(Object v) {
+                        StringBuilder sb = new StringBuilder();
+                        return append(sb, v) ? sb.toString() : null;
+                    }
+
+                    private static boolean append(StringBuilder sb, Object v) {
+                        if (sb.length() > MAX_LITERAL) {
+                            return true; // reported as too large by the caller
+                        }
+                        if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                            sb.append(v);
+                        } else if (v instanceof Long) {
+                            sb.append(v).append('L');
+                        } else if (v instanceof Double d) {
+                            sb.append(d.isNaN() || d.isInfinite() ? "Double." + (d.isNaN() ? "NaN" : d > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY") : d.toString());
+                        } else if (v instanceof Float f) {
+                            sb.append(f).append('f');
+                        } else if (v instanceof Character c) {
+                            sb.append('\\'');
+                            escape(sb, c, '\\'');
+                            sb.append('\\'');
+                        } else if (v instanceof String s) {
+                            sb.append('"');
+                            for (int i = 0; i < s.length() && sb.length() <= MAX_LITERAL; i++) {
+                                escape(sb, s.charAt(i), '"');
+                            }
+                            sb.append('"');
+                        } else if (v.getClass().isArray()) {
+                            return array(sb, v);
+                        } else if (v.getClass().getClassLoader() != null) {
+                            return false; // a class of the model's: never asked to describe itself
+                        } else if (v instanceof java.util.List<?> list) {
+                            return sequence(sb.append("List.of("), new java.util.ArrayList<>(list), ")");
+                        } else if (v instanceof java.util.Set<?> set) {
+                            return sorted(sb.append("Set.of("), set, ")");
+                        } else if (v instanceof java.util.Map<?, ?> map) {
+                            java.util.List<String> entries = new java.util.ArrayList<>();
+                            for (java.util.Map.Entry<?, ?> e : new java.util.ArrayList<>(map.entrySet())) {
+                                StringBuilder entry = new StringBuilder();
+                                if (!append(entry, e.getKey()) || !append(entry.append(", "), e.getValue())) {
+                                    return false;
+                                }
+                                entries.add(entry.toString());
+                            }
+                            java.util.Collections.sort(entries);
+                            sb.append("Map.of(").append(String.join(", ", entries)).append(')');
+                        } else {
+                            return false;
+                        }
+                        return true;
+                    }
+
+                    private static boolean array(StringBuilder sb, Object v) {
+                        Class<?> component = v.getClass();
+                        int depth = 0;
+                        while (component.isArray()) {
+                            component = component.getComponentType();
+                            depth++;
+                        }
+                        if (component.getClassLoader() != null) {
+                            return false;
+                        }
+                        String name = component.getName().startsWith("java.lang.") ? component.getSimpleName() : component.getName();
+                        sb.append("new ").append(name);
+                        sb.append("[]".repeat(depth)).append('{');
+                        int length = java.lang.reflect.Array.getLength(v);
+                        java.util.List<Object> items = new java.util.ArrayList<>();
+                        for (int i = 0; i < length; i++) {
+                            items.add(java.lang.reflect.Array.get(v, i));
+                        }
+                        return sequence(sb, items, "}");
+                    }
+
+                    private static boolean sequence(StringBuilder sb, java.util.List<?> items, String close) {
+                        for (int i = 0; i < items.size(); i++) {
+                            Object item = items.get(i);
+                            if (!append(i == 0 ? sb : sb.append(", "), item)) {
+                                return false;
+                            }
+                        }
+                        sb.append(close);
+                        return true;
+                    }
+
+                    private static boolean sorted(StringBuilder sb, java.util.Collection<?> items, String close) {
+                        java.util.List<String> each = new java.util.ArrayList<>();
+                        for (Object item : new java.util.ArrayList<>(items)) {
+                            StringBuilder one = new StringBuilder();
+                            if (!append(one, item)) {
+                                return false;
+                            }
+                            each.add(one.toString());
+                        }
+                        java.util.Collections.sort(each);
+                        sb.append(String.join(", ", each)).append(close);
+                        return true;
+                    }
+
+                    /** As the harness writes its expected literals: only the quote and the backslash escaped. */
+                    private static void escape(StringBuilder sb, char c, char quote) {
+                        if (c == quote || c == '\\\\') {
+                            sb.append('\\\\');
+                        }
+                        sb.append(c);
+                    }
+
+                    /** A JSON string of ASCII characters only. */
+                    static String json(String s) {
                         StringBuilder sb = new StringBuilder("\\"");
                         for (char c : s.toCharArray()) {
                             if (c == '"' || c == '\\\\') {
-                                sb.append('\\\\');
+                                sb.append('\\\\').append(c);
+                            } else if (c < 0x20 || c > 0x7e) {
+                                sb.append(String.format("\\\\u%04x", (int) c));
+                            } else {
+                                sb.append(c);
                             }
-                            sb.append(c);
                         }
                         return sb.append('"').toString();
                     }
-                    if (v instanceof int[] xs) {
-                        if (xs.length > 1000) {
-                            return "<long int[]>";
-                        }
-                        StringBuilder sb = new StringBuilder("new int[]{");
-                        for (int i = 0; i < xs.length; i++) {
-                            sb.append(i == 0 ? "" : ", ").append(xs[i]);
-                        }
-                        return sb.append('}').toString();
-                    }
-                    return "<" + v.getClass().getName() + ">";
-                }
-
-                /** A JSON string of ASCII characters only. */
-                private static String json(String s) {
-                    StringBuilder sb = new StringBuilder("\\"");
-                    for (char c : s.toCharArray()) {
-                        if (c == '"' || c == '\\\\') {
-                            sb.append('\\\\').append(c);
-                        } else if (c < 0x20 || c > 0x7e) {
-                            sb.append(String.format("\\\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                    return sb.append('"').toString();
                 }
 
                 /**
-                 * Refuses what a function has no business doing: exiting, starting processes, loading native code,
-                 * any network, links, reading outside its directory and the JDK, writing outside its directory,
-                 * replacing this guard or the standard streams, and reflection past access checks.
+                 * The guard: a policy under the JDK's own SecurityManager. The JDK's classes and the runner's own
+                 * (code source harness/) may do anything, so the JDK's lambdas, formatting, class loading and
+                 * threads work as they do anywhere, each privileged step of theirs ending the stack walk as usual; a
+                 * stack with the model's code (every other code source) on it is refused exiting, processes, native
+                 * code, any network, links, class loaders, reflection past access checks, the security settings,
+                 * writing system properties, reading outside its directory and the JDK, writing outside its
+                 * directory, replacing this guard or the standard streams.
                  */
-                private static final class Guard extends SecurityManager {
+                private static final class Guard extends java.security.Policy {
+                    /** Permission classes the model's code is never given, whatever their name. */
+                    private static final java.util.Set<String> DENIED = java.util.Set.of("java.security.AllPermission",
+                            "java.net.SocketPermission", "java.net.NetPermission", "java.net.URLPermission",
+                            "java.nio.file.LinkPermission", "java.security.SecurityPermission", "java.security.UnresolvedPermission",
+                            "java.lang.management.ManagementPermission", "javax.security.auth.AuthPermission");
                     private final java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().normalize();
                     private final java.nio.file.Path jdk = java.nio.file.Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
-                    private final Thread runner = Thread.currentThread();
+                    private final String harness = Runner.class.getProtectionDomain().getCodeSource().getLocation().toExternalForm();
 
                     static void install() {
-                        try {
-                            System.setSecurityManager(new Guard());
-                        } catch (UnsupportedOperationException | SecurityException e) {
-                            // JDK 24+ has no SecurityManager: the process layers alone contain the code.
+                        if (Runtime.version().feature() >= 24) {
+                            return; // JDK 24+ has no SecurityManager: the process layers alone contain the code.
                         }
+                        java.security.Policy.setPolicy(new Guard());
+                        System.setSecurityManager(new SecurityManager());
                     }
 
                     @Override
-                    public void checkPermission(java.security.Permission p) {
+                    public boolean implies(java.security.ProtectionDomain domain, java.security.Permission p) {
+                        java.security.CodeSource source = domain.getCodeSource();
+                        String location = source == null || source.getLocation() == null ? "" : source.getLocation().toExternalForm();
+                        if (location.startsWith("jrt:") || location.equals(harness)) {
+                            return true;
+                        }
+                        return allowed(p);
+                    }
+
+                    private boolean allowed(java.security.Permission p) {
                         String name = p.getName();
-                        if (p instanceof RuntimePermission && name.startsWith("exitVM") && Thread.currentThread() == runner) {
-                            return; // the runner halts when done; model code never runs on its thread
+                        if (DENIED.contains(p.getClass().getName()) || p.getClass().getName().startsWith("javax.management.")) {
+                            return false;
                         }
-                        if (p instanceof RuntimePermission && (name.startsWith("exitVM") || name.equals("setSecurityManager")
-                                || name.equals("createSecurityManager") || name.equals("setIO") || name.startsWith("loadLibrary.")
-                                || name.equals("writeFileDescriptor") || name.equals("readFileDescriptor")
-                                || name.equals("manageProcess"))) {
-                            throw new SecurityException("sandbox: " + name + " is not allowed");
+                        if (p instanceof java.lang.reflect.ReflectPermission) {
+                            return !name.equals("suppressAccessChecks");
                         }
-                        if (p instanceof java.net.SocketPermission || p instanceof java.nio.file.LinkPermission
-                                || (p instanceof java.lang.reflect.ReflectPermission && name.equals("suppressAccessChecks"))) {
-                            throw new SecurityException("sandbox: " + p.getClass().getSimpleName() + " is not allowed");
+                        if (p instanceof java.util.PropertyPermission) {
+                            return p.getActions().equals("read");
+                        }
+                        if (p instanceof RuntimePermission) {
+                            return !(name.startsWith("exitVM") || name.equals("setSecurityManager") || name.equals("createSecurityManager")
+                                    || name.equals("setIO") || name.startsWith("loadLibrary.") || name.equals("writeFileDescriptor")
+                                    || name.equals("readFileDescriptor") || name.equals("manageProcess") || name.equals("createClassLoader")
+                                    || name.equals("setFactory") || name.startsWith("accessClassInPackage.")
+                                    || name.startsWith("defineClassInPackage."));
                         }
                         if (p instanceof java.io.FilePermission) {
                             String actions = p.getActions();
-                            if (actions.contains("execute")) {
-                                throw new SecurityException("sandbox: starting processes is not allowed");
+                            if (actions.contains("execute") || actions.contains("readlink")) {
+                                return false;
                             }
                             java.nio.file.Path path = resolve(name);
                             boolean inside = path != null && path.startsWith(root);
                             if ((actions.contains("write") || actions.contains("delete")) && !inside) {
-                                throw new SecurityException("sandbox: writing outside the sandbox directory is not allowed");
+                                return false;
                             }
-                            if (actions.contains("read") && !inside && (path == null || !path.startsWith(jdk))) {
-                                throw new SecurityException("sandbox: reading outside the sandbox directory is not allowed");
-                            }
+                            return !actions.contains("read") || inside || (path != null && path.startsWith(jdk));
                         }
-                    }
-
-                    @Override
-                    public void checkPermission(java.security.Permission p, Object context) {
-                        checkPermission(p);
+                        return true;
                     }
 
                     private java.nio.file.Path resolve(String name) {
                         try {
-                            return root.resolve(name).toAbsolutePath().normalize();
+                            return root.resolve(name).normalize();
                         } catch (RuntimeException e) {
                             return null;
                         }

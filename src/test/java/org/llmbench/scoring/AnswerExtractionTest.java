@@ -69,4 +69,53 @@ class AnswerExtractionTest {
         ChoiceAnswer.Choice choice = ChoiceAnswer.extract(answer, CHOICES);
         assertThat(choice.label()).as(choice.reason()).isEqualTo(expected);
     }
+
+    /** Choices whose texts hold letters that are also labels. */
+    private static final Map<String, String> VITAMINS = new LinkedHashMap<>();
+
+    static {
+        VITAMINS.put("A", "Vitamin B12");
+        VITAMINS.put("B", "Vitamin C");
+        VITAMINS.put("C", "Iron");
+        VITAMINS.put("D", "Calcium");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            // known good: any case, the text as a whole, a label with its own text
+            "b | B",
+            "(b) | B",
+            "b. | B",
+            "**b** | B",
+            "Answer: b | B",
+            "the answer is b because it is an antioxidant | B",
+            "Vitamin C | B",
+            "vitamin c. | B",
+            "**Vitamin C** | B",
+            "B) Vitamin C | B",
+            "B. Vitamin C | B",
+            "The answer is B) Vitamin C | B",
+            "The answer is Vitamin C | B",
+            "I would pick Vitamin C here | B",
+            // what a user means, though it names two: the negated one is not chosen
+            "The answer is B, not C | B",
+            "not A, it's B | B",
+            "It isn't C; it is B | B",
+            "Vitamin C rather than Iron | B",
+            "A is correct | A",
+            // known bad, junk and adversarial: two asserted, none, or no label at all
+            "A or B | none",
+            "b or c | none",
+            "Answer: b, c | none",
+            "Vitamin C or Iron | none",
+            "A) Vitamin B12 B) Vitamin C C) Iron D) Calcium | none",
+            "e | none",
+            "the answer is a vitamin | none",
+            "Zinc | none",
+            "'' | none",
+    })
+    void choicesWhoseTextsHoldLabels(String answer, String expected) {
+        ChoiceAnswer.Choice choice = ChoiceAnswer.extract(answer, VITAMINS);
+        assertThat(choice.label()).as(choice.reason()).isEqualTo(expected);
+    }
 }

@@ -83,4 +83,37 @@ class QuestionScorerTest {
         assertThat(wrong.failureRule()).isEqualTo("below the pass mark");
         assertThat(scorer.score(question(null, List.of("alpha"), null), "gamma", 70).failureRule()).isEqualTo(wrong.failureRule());
     }
+
+    /**
+     * HumanEval/50: the canonical solution of {@code decode_shift} differs from the prompt's {@code encode_shift} line by
+     * one character, so the answer has (almost) no word of its own; the tests, not the copy rule, decide. A judge that
+     * runs the program (here, one that passes exactly the right line) scores it 100, an echoed stub 0.
+     */
+    @Test
+    void whereTestsExistTheyDecideAndTheEchoRuleNeverKeepsThemFromRunning() throws Exception {
+        String encode = "    return \"\".join([chr(((ord(ch) + 5 - ord(\"a\")) % 26) + ord(\"a\")) for ch in s])";
+        String decode = "    return \"\".join([chr(((ord(ch) - 5 - ord(\"a\")) % 26) + ord(\"a\")) for ch in s])";
+        String prompt = "def encode_shift(s: str):\n    \"\"\"returns encoded string by shifting every character by 5.\"\"\"\n" + encode
+                + "\n\n\ndef decode_shift(s: str):\n    \"\"\"takes as input string encoded with encode_shift function.\"\"\"\n";
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> extra = Map.of(
+                "tests", json.readTree("\"def check(candidate):\\n    assert candidate('fgh') == 'abc'\\n\""),
+                "entry_point", json.readTree("\"decode_shift\""));
+        Question q = new Question("HumanEval_50", prompt, List.of(), null, null, 1.0, null, List.of(), 1, 1, extra);
+        List<String> programs = new java.util.ArrayList<>();
+        QuestionScorer judged = new QuestionScorer(new SyntaxChecker(false), (tests, program) -> {
+            programs.add(program);
+            return new CodeJudge.TestRun(List.of(program.contains(decode) ? "" : "wrong value").stream()
+                    .map(f -> f.isEmpty() ? null : f).toList(), null, null);
+        });
+        assertThat(PromptCopies.of(prompt).nothingOwn(decode)).as("the copy rule alone would call it an echo").isTrue();
+
+        Score right = judged.score(q, decode, 70);
+        assertThat(right.value()).as(right.failureSummary()).isEqualTo(100.0);
+        assertThat(programs).hasSize(1);
+        Score echo = judged.score(q, prompt, 70);
+        assertThat(echo.value()).as("an echoed stub fails its tests").isZero();
+        assertThat(judged.score(q, "   ", 70).value()).as("an empty answer runs nothing").isZero();
+        assertThat(programs).hasSize(2);
+    }
 }

@@ -316,6 +316,9 @@ class SandboxAttackTest {
     @MethodSource("runs")
     void anAttackEarnsNothingAndLeavesNothingBehind(Setup setup, Attack attack) throws Exception {
         assumeTrue(attack.language() == CodeRunner.Language.JAVA || Toolchain.hasPython(), "python3 is not on the PATH");
+        assumeTrue(attack.language() != CodeRunner.Language.JAVA || setup.namespaces || JavaHarness.hasGuard(), "JDK "
+                + Runtime.version().feature() + " has no SecurityManager: without namespaces Java code has no isolation and runs "
+                + "only where the user opts into it (unisolated)");
         Path escape = Path.of(System.getProperty("java.io.tmpdir"), "llm-bench-escape-" + UUID.randomUUID());
         Context context = new Context("llmbenchmark" + UUID.randomUUID().toString().replace("-", ""), canary, escape,
                 tcp.getLocalPort(), udp.getLocalPort());
