@@ -9,8 +9,8 @@ import java.util.Set;
  * The judge, in the harness JVM: reads the child's JSON lines (what each call returned or threw) and compares each
  * returned value with the expected one, which never left the harness. The child is untrusted, so a line can claim
  * anything: a claim only counts when it equals the expected value, a case reported twice fails, and nothing of a
- * claim reaches a reason but a small number, a boolean, the kind of a value or a well-known exception name, so
- * what the model's code read cannot travel into the ledger.
+ * claim reaches a reason but its verdict (wrong value, an exception name from a fixed list, timeout), so what the
+ * model's code read cannot travel into the ledger.
  */
 final class CaseReports {
 
@@ -68,7 +68,8 @@ final class CaseReports {
     private static String verdict(JsonNode node, TestCase c) {
         if (node.has("returned")) {
             String returned = node.path("returned").asText("");
-            return returned.equals(c.expected()) ? null : "returned " + describe(returned);
+            // Nothing of the value reaches the reason: two bytes a test were enough to carry a key out (issue 25).
+            return returned.equals(c.expected()) ? null : "wrong value";
         }
         if (node.has("threw")) {
             return "threw " + exception(node.path("threw").asText(""));
@@ -80,23 +81,6 @@ final class CaseReports {
             return "not run: an earlier test timed out";
         }
         return "no result: the program stopped before this test";
-    }
-
-    /** A returned value as a reason may show it: small numbers and booleans as they are, anything else by its kind. */
-    static String describe(String literal) {
-        if (literal.matches("-?\\d{1,6}") || literal.matches("true|false|True|False|None|null")) {
-            return literal;
-        }
-        if (literal.startsWith("\"")) {
-            return "a string";
-        }
-        if (literal.startsWith("new int[]{") || literal.startsWith("[")) {
-            return "an array";
-        }
-        if (literal.matches("-?\\d+")) {
-            return "a large number";
-        }
-        return "a value of another type";
     }
 
     static String exception(String name) {

@@ -171,7 +171,38 @@ public final class Sandbox {
         Plan plan = plan(command, namespaces);
         Path base = null;
         try {
-            base = Files.createTempDirectory("llm-bench-sandbox-");
+            base = setUp(files, plan, command);
+            return execute(base, base.resolve("work"), command, stdin, start, plan);
+        } catch (IOException e) {
+            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
+        } finally {
+            if (base != null) {
+                TempDirs.delete(base);
+            }
+        }
+    }
+
+    /**
+     * Starts the command in a new sandbox directory holding the files, to be talked to line by line ({@link SandboxSession});
+     * closing the session kills every process of the run and removes the directory.
+     */
+    SandboxSession start(Map<String, String> files, Command command) throws IOException {
+        Plan plan = plan(command, options.namespaces() && Toolchain.hasNamespaces());
+        Path base = setUp(files, plan, command);
+        try {
+            ProcessBuilder builder = builder(command, base, plan).redirectError(ProcessBuilder.Redirect.DISCARD);
+            return new SandboxSession(builder.start(), base, plan.layers(), process -> ProcessTrees.kill(process, plan.namespaces(),
+                    Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker()));
+        } catch (IOException | RuntimeException e) {
+            TempDirs.delete(base);
+            throw e;
+        }
+    }
+
+    /** A new base directory: the working directory with the files, the private root's skeleton, owners set. */
+    private Path setUp(Map<String, String> files, Plan plan, Command command) throws IOException {
+        Path base = Files.createTempDirectory("llm-bench-sandbox-");
+        try {
             Path work = Files.createDirectory(base.resolve("work"));
             Files.createDirectory(base.resolve("root"));
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -190,13 +221,10 @@ public final class Sandbox {
                 Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
                 giveTo(work, plan.uid());
             }
-            return execute(base, work, command, stdin, start, plan);
-        } catch (IOException e) {
-            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
-        } finally {
-            if (base != null) {
-                TempDirs.delete(base);
-            }
+            return base;
+        } catch (IOException | RuntimeException e) {
+            TempDirs.delete(base);
+            throw e;
         }
     }
 
@@ -219,18 +247,7 @@ public final class Sandbox {
             Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
-        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(work.toFile())
-                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        if (plan.marker() != null) {
-            int eq = plan.marker().indexOf('=');
-            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
-        }
+        ProcessBuilder builder = builder(command, base, plan).redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -252,6 +269,22 @@ public final class Sandbox {
                 ? "the private root could not be set up: " + TaskJson.clip(err.text()) : null;
         return new Result(exit, !finished, out.text(), err.text(), out.truncated() || err.truncated(), elapsed(start),
                 startError, plan.layers());
+    }
+
+    /** The wrapped command in the working directory, with an environment of PATH and the run's marker only. */
+    private ProcessBuilder builder(Command command, Path base, Plan plan) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(base.resolve("work").toFile());
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        if (plan.marker() != null) {
+            int eq = plan.marker().indexOf('=');
+            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
+        }
+        return builder;
     }
 
     /**
