@@ -36,16 +36,23 @@ public final class CodeRunner {
     }
 
     /**
-     * The sandbox layers a code task's answers run under on this machine with the system properties' options, as
-     * wire names (for the score event); null for a task that runs no code.
+     * The sandbox layers a code task's answers run under on this machine with a run's setting, as wire names (for
+     * the score event and the manifest; {@code unisolated} when no operating-system boundary holds it); null for a
+     * task that runs no code.
      */
-    public static List<String> layers(Task task) {
+    public static List<String> layers(Task task, boolean unisolated) {
         if (task.kind() != TaskKind.CODE_FIX) {
             return null;
         }
         Language language = task.needsPython() ? Language.PYTHON : Language.JAVA;
-        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT);
+        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated));
         return layers(sandbox, language).stream().map(Sandbox.Layer::wireName).toList();
+    }
+
+    /** Why a task's code may not run here with a run's setting (no operating-system isolation), or empty. */
+    public static java.util.Optional<String> refusal(Task task, boolean unisolated) {
+        return task.kind() != TaskKind.CODE_FIX ? java.util.Optional.empty()
+                : new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated)).refusal();
     }
 
     static Set<Sandbox.Layer> layers(Sandbox sandbox, Language language) {

@@ -24,6 +24,23 @@ public final class SuiteCodeJudge implements CodeJudge {
         return new SuiteCodeJudge(new Sandbox(Sandbox.Limits.DEFAULT));
     }
 
+    /** A benchmark run's judge: default limits, and code runs unisolated only if the run's setting says so. */
+    public static SuiteCodeJudge forRun(boolean unisolated) {
+        return new SuiteCodeJudge(new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated)));
+    }
+
+    /** The sandbox layers a question's tests run under with a run's setting, as wire names ({@code unisolated} included). */
+    public static List<String> layers(CodeTests tests, boolean unisolated) {
+        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated));
+        return CodeRunner.layers(sandbox, tests.language() == CodeTests.Language.JAVA ? CodeRunner.Language.JAVA
+                : CodeRunner.Language.PYTHON).stream().map(Sandbox.Layer::wireName).toList();
+    }
+
+    /** Why a question's tests may not run here with a run's setting (no operating-system isolation), or empty. */
+    public static java.util.Optional<String> refusal(boolean unisolated) {
+        return new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated)).refusal();
+    }
+
     @Override
     public TestRun run(CodeTests tests, String program) {
         if (tests.language() == CodeTests.Language.PYTHON) {

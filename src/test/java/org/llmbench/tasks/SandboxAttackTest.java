@@ -54,7 +54,7 @@ class SandboxAttackTest {
         }
 
         Sandbox sandbox() {
-            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, uid));
+            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, uid, true));
         }
     }
 
