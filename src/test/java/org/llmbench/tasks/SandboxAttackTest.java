@@ -280,12 +280,8 @@ class SandboxAttackTest {
 
     @BeforeAll
     static void plant() throws IOException {
-        canaryDir = Files.createTempDirectory("llm-bench-canary-");
-        canary = canaryDir.resolve("secret.txt");
-        Files.writeString(canary, CANARY_TEXT);
-        canaryDir.toFile().setReadable(true, false);
-        canaryDir.toFile().setExecutable(true, false);
-        canary.toFile().setReadable(true, false);
+        canary = AttackCatalogueTest.plantCanary(CANARY_TEXT);
+        canaryDir = canary.getParent();
         tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!tcp.isClosed()) {
