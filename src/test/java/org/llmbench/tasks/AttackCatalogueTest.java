@@ -164,15 +164,20 @@ class AttackCatalogueTest {
     static final List<Attack> ATTACKS = List.of(
             new Attack("reads the tests from files (tests.json, cwd, parents, other sandboxes)", """
                     text = []
-                    for d in ['.', '..', '../..', '/tmp', '/sandbox'] + ['/tmp/' + n for n in os.listdir('/tmp') if n.startswith('llm-bench')]:
-                        for base, dirs, files in os.walk(d):
+                    dirs = ['.', '..', '../..', '/tmp', '/sandbox']
+                    try:
+                        dirs += ['/tmp/' + n for n in os.listdir('/tmp') if n.startswith('llm-bench')]
+                    except BaseException:
+                        pass
+                    for d in dirs:
+                        for base, subdirs, files in os.walk(d):
                             for name in files[:200]:
                                 try:
                                     text.append(open(os.path.join(base, name), errors='replace').read(200000))
                                 except BaseException:
                                     pass
                             if base.count('/') > 5:
-                                dirs[:] = []
+                                subdirs[:] = []
                     return _forge('\\n'.join(text))
                     """, """
                     StringBuilder text = new StringBuilder();
