@@ -167,6 +167,9 @@ public final class BenchConfig {
         if (samples() > 1) { // only then, so the hash of every single-sample run stays what it was
             canonical.put("samples", samples());
         }
+        if (unisolatedSandbox()) { // scores judged without an OS boundary are never ranked with isolated ones
+            canonical.put("sandbox", "unisolated");
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -315,6 +318,11 @@ public final class BenchConfig {
     /** {@link BenchKeys#STRICT_JSON}. */
     public boolean strictJson() {
         return get(BenchKeys.STRICT_JSON);
+    }
+
+    /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
+    public boolean unisolatedSandbox() {
+        return get(BenchKeys.SANDBOX).equals("unisolated");
     }
 
     /** {@link BenchKeys#SAMPLES}. */

@@ -227,12 +227,19 @@ public final class BenchKeys {
                     + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
                     + "event and results.json");
 
+    /** Whether model-written code may run where the operating system gives it no isolation (issue 25). */
+    public static final Key<String> SANDBOX = Key.choice("bench.sandbox", "isolated", "unisolated")
+            .byDefault("isolated")
+            .meaning("`isolated`: model-written code (code tasks, questions with tests) runs only behind an operating-system "
+                    + "boundary (Linux namespaces, macOS sandbox-exec), else it is skipped with the reason; `unisolated` runs it "
+                    + "without one (only the language guards, see README, Sandbox) and every score and the manifest say so");
+
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP, SAMPLES);
+            SHARD, RUN_GROUP, SAMPLES, SANDBOX);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

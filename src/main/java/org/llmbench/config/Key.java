@@ -143,6 +143,21 @@ public final class Key<T> {
                 key.oldNames, true);
     }
 
+    /** One of a few words, any case (written in lower case); blank text counts as not given. */
+    static Key<String> choice(String name, String... words) {
+        List<String> allowed = List.of(words);
+        return of(name, String.join("|", words), t -> {
+            String v = t.trim().toLowerCase(Locale.ROOT);
+            if (v.isEmpty()) {
+                return null;
+            }
+            if (!allowed.contains(v)) {
+                throw new BadValue("'" + t.trim() + "' is not one of " + String.join(", ", allowed));
+            }
+            return v;
+        }, s -> s);
+    }
+
     /** A file system path; blank text counts as not given. */
     static Key<Path> path(String name) {
         return of(name, "DIR", t -> t.isBlank() ? null : Path.of(t), Path::toString);

@@ -152,7 +152,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 atRunTime += conversation.turnsAtMost();
             }
             if (d instanceof TaskDescriptor task && !sandboxLayers.containsKey(task.task().id())) {
-                Optional.ofNullable(CodeRunner.layers(task.task())).ifPresent(l -> sandboxLayers.put(task.task().id(), l));
+                Optional.ofNullable(CodeRunner.layers(task.task(), config.unisolatedSandbox())).ifPresent(l -> sandboxLayers.put(task.task().id(), l));
             }
             tests += d.isTest() ? 1 : 0;
         }

@@ -122,7 +122,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
         ModelClient client = ConnectionBreaker.around(clients.apply(config), server ? config.maxConnectionFailures() : 0,
                 config.url());
-        return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true), org.llmbench.tasks.SuiteCodeJudge.withDefaults()),
+        return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true), org.llmbench.tasks.SuiteCodeJudge.forRun(config.unisolatedSandbox())),
                 request.getEngineExecutionListener(), null);
     }
 }

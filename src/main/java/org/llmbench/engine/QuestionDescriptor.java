@@ -75,7 +75,10 @@ class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     @Override
     public SkipResult shouldBeSkipped(BenchExecutionContext context) {
-        return context.ledger().skipReason(getUniqueId().toString()).map(SkipResult::skip)
+        return context.ledger().skipReason(getUniqueId().toString())
+                .or(() -> org.llmbench.suite.Objective.of(question).tests() == null ? java.util.Optional.empty()
+                        : org.llmbench.tasks.SuiteCodeJudge.refusal(context.config().unisolatedSandbox()))
+                .map(SkipResult::skip)
                 .orElse(SkipResult.doNotSkip());
     }
 

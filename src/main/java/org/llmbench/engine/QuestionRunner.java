@@ -123,6 +123,12 @@ final class QuestionRunner {
         abortIfNotReplayable(call);
         double weight = Weights.ofQuestion(context.config(), suite, question);
         new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
+        org.llmbench.suite.CodeTests tests = org.llmbench.suite.Objective.of(question).tests();
+        if (tests != null) { // what stood between the answer's code and this machine, "unisolated" included
+            Map<String, Object> withLayers = new LinkedHashMap<>(details);
+            withLayers.put("sandbox_layers", org.llmbench.tasks.SuiteCodeJudge.layers(tests, context.config().unisolatedSandbox()));
+            details = withLayers;
+        }
         context.ledger().recordScore(ref, score, weight, call, details);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
         if (!score.passed()) {

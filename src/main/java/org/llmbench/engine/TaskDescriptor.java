@@ -62,6 +62,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
     public SkipResult shouldBeSkipped(BenchExecutionContext context) {
         return context.ledger().skipReason(getUniqueId().toString())
                 .or(task::unavailable)
+                .or(() -> org.llmbench.tasks.CodeRunner.refusal(task, context.config().unisolatedSandbox()))
                 .map(SkipResult::skip)
                 .orElse(SkipResult.doNotSkip());
     }

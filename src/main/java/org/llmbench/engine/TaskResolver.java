@@ -74,7 +74,7 @@ final class TaskResolver implements SelectorResolver {
 
     private List<Task> tasks() {
         if (tasks == null) {
-            tasks = new TaskCatalog(new Sandbox(Sandbox.Limits.DEFAULT)).generate(scope.config().seed(), scope.config().maxTasks());
+            tasks = new TaskCatalog(new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(scope.config().unisolatedSandbox()))).generate(scope.config().seed(), scope.config().maxTasks());
         }
         return tasks;
     }

@@ -79,7 +79,7 @@ final class TaskRunner {
             details.put("parse_error", graded.parse().error());
         }
         details.put("parsed", graded == null ? null : graded.parsed());
-        java.util.Optional.ofNullable(org.llmbench.tasks.CodeRunner.layers(task)).ifPresent(l -> details.put("sandbox_layers", l));
+        java.util.Optional.ofNullable(org.llmbench.tasks.CodeRunner.layers(task, config.unisolatedSandbox())).ifPresent(l -> details.put("sandbox_layers", l));
         report.parsed(details);
         details.putAll(sampling);
         ledger.recordScore(ref, score, Weights.ofTask(config, task.kind()), call, details);

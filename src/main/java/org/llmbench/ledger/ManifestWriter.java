@@ -53,6 +53,7 @@ final class ManifestWriter {
         m.put("tests_added_at_run_time", plan.testsAtRunTime());
         // What stood between the model's code and this machine: a layer missing here is missing for every task.
         m.put("sandbox_layers", new java.util.TreeMap<>(plan.sandboxLayers()));
+        m.put("sandbox", config.unisolatedSandbox() ? "unisolated" : "isolated");
         if (plan.shard() != null) {
             m.put("shard", shard(plan.shard(), config));
         }

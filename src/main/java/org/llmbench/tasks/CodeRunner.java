@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Runs a code_fix answer against its tests in the {@link Sandbox}: one child process per answer, all tests in it.
- * The child only runs the model's code on the inputs and reports what came back; {@link CaseReports} judges in
- * the harness against expected values the child never saw, so printing, patching or exiting early can only lose.
+ * The child only runs the model's code on the inputs and reports what came back; the expected values never reach
+ * it: Java's are compared in the harness ({@link CaseReports}), Python's in a judge process that never runs model
+ * code ({@link PythonTests}), so printing, patching or exiting early can only lose.
  */
 public final class CodeRunner {
 
@@ -35,16 +36,23 @@ public final class CodeRunner {
     }
 
     /**
-     * The sandbox layers a code task's answers run under on this machine with the system properties' options, as
-     * wire names (for the score event); null for a task that runs no code.
+     * The sandbox layers a code task's answers run under on this machine with a run's setting, as wire names (for
+     * the score event and the manifest; {@code unisolated} when no operating-system boundary holds it); null for a
+     * task that runs no code.
      */
-    public static List<String> layers(Task task) {
+    public static List<String> layers(Task task, boolean unisolated) {
         if (task.kind() != TaskKind.CODE_FIX) {
             return null;
         }
         Language language = task.needsPython() ? Language.PYTHON : Language.JAVA;
-        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT);
+        Sandbox sandbox = new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated));
         return layers(sandbox, language).stream().map(Sandbox.Layer::wireName).toList();
+    }
+
+    /** Why a task's code may not run here with a run's setting (no operating-system isolation), or empty. */
+    public static java.util.Optional<String> refusal(Task task, boolean unisolated) {
+        return task.kind() != TaskKind.CODE_FIX ? java.util.Optional.empty()
+                : new Sandbox(Sandbox.Limits.DEFAULT, Sandbox.Options.forRun(unisolated)).refusal();
     }
 
     static Set<Sandbox.Layer> layers(Sandbox sandbox, Language language) {
@@ -61,8 +69,7 @@ public final class CodeRunner {
     private static Sandbox.Command command(Language language, int cases) {
         return language == Language.JAVA
                 ? javaCommand(cases)
-                : new Sandbox.Command(PythonHarness.command(Toolchain.python()), PythonHarness.ADDRESS_SPACE_KB,
-                        List.of(Toolchain.python().home()));
+                : PythonHarness.command(Toolchain.python(), "solution");
     }
 
     /** javac and the runner, with javac's class-data archive made visible to the child when there is one. */
@@ -74,14 +81,31 @@ public final class CodeRunner {
     }
 
     Outcome run(Language language, String code, List<TestCase> cases) {
-        if (language == Language.PYTHON && Toolchain.python() == null) {
-            List<String> failures = new ArrayList<>(cases.stream().map(c -> "not run").toList());
-            return new Outcome(failures, "python3 is not on the PATH", null);
+        if (language == Language.PYTHON) {
+            return runPython(code, cases);
         }
-        Map<String, String> files = language == Language.JAVA ? JavaHarness.files(code, cases) : PythonHarness.files(code, cases);
+        Map<String, String> files = JavaHarness.files(code, cases);
         Sandbox.Result result = sandbox.run(files, command(language, cases.size()), "");
         CaseReports.Report report = CaseReports.judge(result.stdout(), cases);
         return new Outcome(report.failures(), diagnostic(language, result, report), result);
+    }
+
+    /** Python is judged call by call ({@link PythonTests}): the expected values stay with the judge. */
+    private Outcome runPython(String code, List<TestCase> cases) {
+        PythonTests.Spec spec = new PythonTests.Spec(PythonTests.Kind.CASES, entryPoint(cases.get(0).call()), "",
+                cases.stream().map(TestCase::call).toList(), cases.stream().map(TestCase::expected).toList());
+        PythonTests.Verdicts verdicts = new PythonTests(sandbox).run(spec, code);
+        if (verdicts == null) {
+            List<String> failures = new ArrayList<>(cases.stream().map(c -> "not run").toList());
+            return new Outcome(failures, "python3 is not on the PATH", null);
+        }
+        return new Outcome(verdicts.failures(), verdicts.diagnostic(), null);
+    }
+
+    /** The function a Python call names, e.g. {@code sum_multiples} of {@code sum_multiples([3], 3)}. */
+    static String entryPoint(String call) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(").matcher(call);
+        return m.lookingAt() ? m.group(1) : "solution";
     }
 
     private static String diagnostic(Language language, Sandbox.Result r, CaseReports.Report report) {

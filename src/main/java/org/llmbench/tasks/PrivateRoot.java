@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  * The namespace layer: the child runs under {@code unshare} in its own PID, mount, network, IPC and UTS namespaces
  * (plus a user namespace when the harness is not root), in a root of its own: a skeleton directory holding, read-only,
  * only {@code /usr}, the {@code /lib} and {@code /bin} links, the runtime's installation, {@code /dev/null} and
- * friends, a {@code /proc} of its PID namespace, a one-line {@code /etc/passwd}, and its working directory at
- * {@code /sandbox}, the one writable place. {@code pivot_root} and a lazy unmount of the old root leave nothing
+ * friends, a {@code /proc} of its PID namespace (with {@code /proc/sys} and {@code /proc/sysrq-trigger} read-only:
+ * a child left as uid 0 without the separate-uid layer could write them), a one-line {@code /etc/passwd}, and its
+ * working directory at {@code /sandbox}, the one writable place: a tmpfs of {@value #WORK_MIB} MiB and
+ * {@value #WORK_FILES} files, holding a copy of the files the harness wrote. {@code pivot_root} and a lazy unmount of the old root leave nothing
  * else reachable (no home, no {@code /tmp}, no harness {@code /proc/<pid>}); the network namespace has only a
  * loopback that is down. When the namespace's first process ends, the kernel kills every other one in it.
  */
@@ -24,6 +26,14 @@ final class PrivateRoot {
 
     /** Exit code of the script when the private root could not be built (distinct from any the JVM or python use). */
     static final int SETUP_FAILED = 97;
+
+    /**
+     * The size of the working directory, a tmpfs in the run's mount namespace (freed with it): {@code ulimit -f}
+     * caps each file, this caps them all (a case once wrote 509 MiB under /tmp in two seconds).
+     */
+    static final int WORK_MIB = 32;
+    /** The most files and directories the working directory holds. */
+    static final int WORK_FILES = 4096;
 
     /** Host paths every private root gets, when they exist (symbolic links are recreated as links). */
     private static final List<String> BASE = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
@@ -45,7 +55,12 @@ final class PrivateRoot {
             done <<< "$ro"
             for d in DEVICES; do mount --bind "/dev/$d" "$r/dev/$d" || exit 97; done
             mount -t proc -o nosuid,nodev,noexec proc "$r/proc" 2>/dev/null
-            mount --bind "$b/work" "$r/sandbox" || exit 97
+            for p in sys sysrq-trigger; do
+              [ -e "$r/proc/$p" ] && { mount --bind -o ro "$r/proc/$p" "$r/proc/$p" || exit 97; }
+            done
+            mount -t tmpfs -o size=WORK_MB,nr_inodes=WORK_FILES,nosuid,nodev,mode=0700 tmpfs "$r/sandbox" || exit 97
+            cp -a "$b/work/." "$r/sandbox/" || exit 97
+            if [ "$u" != - ]; then chown "$u:$u" "$r/sandbox" || exit 97; fi
             cd "$r" && pivot_root . .old && umount -l /.old || exit 97
             mount -o remount,bind,ro,nosuid,nodev / && cd /sandbox || exit 97
             eval "$lim"
@@ -53,7 +68,8 @@ final class PrivateRoot {
               exec setpriv --reuid="$u" --regid="$u" --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
             fi
             exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
-            """.replace("DEVICES", String.join(" ", DEVICES));
+            """.replace("DEVICES", String.join(" ", DEVICES)).replace("WORK_MB", WORK_MIB + "m")
+            .replace("WORK_FILES", Integer.toString(WORK_FILES));
 
     private static final Map<Path, List<Path>> OUTSIDE_TARGETS = new ConcurrentHashMap<>();
 
@@ -153,7 +169,7 @@ final class PrivateRoot {
 
     /** Whether a private root can be built here: runs {@code true} in one (as the sandbox uid when root). */
     static boolean works() {
-        Sandbox probe = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(15), 4096, 1024), new Sandbox.Options(true, true));
+        Sandbox probe = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(15), 4096, 1024), new Sandbox.Options(true, true, false));
         Sandbox.Result r = probe.runWithNamespaces(Map.of(), new Sandbox.Command(List.of("true"), null), "");
         return r.exitCode() == 0 && r.startError() == null;
     }

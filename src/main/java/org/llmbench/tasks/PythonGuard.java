@@ -24,6 +24,12 @@ final class PythonGuard {
                                'os.utime', 'os.listdir', 'os.scandir', 'os.chdir', 'shutil.', 'glob.glob', 'os.chflags',
                                'os.lchown', 'os.lchmod', 'os.mkfifo', 'os.mknod', 'os.setxattr', 'os.removexattr')
 
+                # where each path event carries a dir_fd (-1: none given); a path relative to another directory
+                # resolves where this hook cannot see, so only none (or AT_FDCWD, the sandbox itself) is allowed
+                dir_fds = {'os.remove': (1,), 'os.rmdir': (1,), 'os.rename': (2, 3), 'os.mkdir': (2,), 'os.chmod': (2,),
+                           'os.chown': (3,), 'os.utime': (3,), 'os.mkfifo': (2,), 'os.mknod': (3,), 'shutil.rmtree': (1,)}
+                cwd_fds = (-1, getattr(os, 'AT_FDCWD', -100))
+
                 def under(path, roots):
                     if isinstance(path, int):
                         return True
@@ -45,7 +51,17 @@ final class PythonGuard {
                             isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC))
                         if not under(path, [root] if writing else readable):
                             raise PermissionError('sandbox: opening outside the sandbox directory is not allowed')
+                        # a directory handle outside the sandbox would be a dir_fd (os.open, opener=) whose relative
+                        # paths this hook cannot see resolve: none is handed out
+                        if not isinstance(path, int) and not under(path, [root]) and os.path.isdir(
+                                os.path.join(root, os.fsdecode(path))):
+                            raise PermissionError('sandbox: opening a directory outside the sandbox directory is not allowed')
                     if event.startswith(path_events):
+                        for i in dir_fds.get(event, ()):
+                            if len(args) > i and isinstance(args[i], int) and args[i] not in cwd_fds:
+                                raise PermissionError('sandbox: ' + event + ' relative to a directory handle is not allowed')
+                        if event in ('os.chdir', 'os.listdir', 'os.scandir', 'os.chmod', 'os.chown', 'os.utime') and args and isinstance(args[0], int):
+                            raise PermissionError('sandbox: ' + event + ' on a file descriptor is not allowed')  # fchdir, listdir(fd)
                         for a in args[:2]:
                             if isinstance(a, (str, bytes, os.PathLike)) and not under(a, readable if event in ('os.listdir', 'os.scandir') else [root]):
                                 raise PermissionError('sandbox: ' + event + ' outside the sandbox directory is not allowed')

@@ -1,38 +1,67 @@
 package org.llmbench.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.scoring.CodeJudge;
-import org.llmbench.suite.CodeTests;
 
 /**
- * Runs a suite question's Python test code (a HumanEval {@code check(candidate)} function, MBPP {@code assert}
- * lines) with the judge outside the model's process, in two sandboxed runs:
- * <ol>
- *   <li>the <em>child</em> imports the model's program under the audit hook and runs each test with the entry
- *       point wrapped in a recorder: each call's arguments (as they were before the call) and what it returned
- *       (a plain value of built-in types: int, float, str, bool, None, list, tuple, dict, set, bytes) or threw are
- *       printed as JSON lines. The child's own assert outcomes are ignored;</li>
- *   <li>the <em>judge</em>, a Python process that never runs model code, runs the same tests against a stand-in
- *       for the entry point that answers each call with the value the child recorded for the same arguments
- *       (read back with {@code ast.literal_eval}, so a claim is data, never code), and says which tests passed.</li>
- * </ol>
- * So whatever the model's code prints, patches or forges in its own process, a test passes only when the values it
- * recorded for the judge's own calls make the judge's asserts hold: forging a pass means knowing the right return
- * values, which is solving the problem (or copying tests the prompt showed).
+ * Judges Python code call by call. Two sandboxed processes, started together, never meet:
+ * <ul>
+ *   <li>the <em>judge</em>, a Python process that never runs model code ({@code -I -S -B -c}, its program and the
+ *       tests arrive on its stdin, so no file holds them), runs the test program (a HumanEval {@code check},
+ *       MBPP {@code assert} lines, or call/expected pairs) with the entry point a stand-in that writes each call's
+ *       arguments as data and waits for the answer;</li>
+ *   <li>the <em>child</em> ({@link PythonHarness}) holds only the model's code and a runner that answers calls
+ *       with plain values.</li>
+ * </ul>
+ * This class relays the lines between them, bounds each call in time, and keeps the judge's verdicts: per test
+ * passed or not and the kind of failure from a fixed list. Nothing the child writes reaches a verdict but through
+ * the judge's decoding of plain values, and nothing of a value reaches a record.
  */
 final class PythonTests {
 
-    static final String CHILD = "suite_child.py";
-    static final String JUDGE = "suite_judge.py";
-    static final String PROGRAM = "solution.py";
-    static final String TESTS = "tests.json";
-    static final String RECORDS = "records.jsonl";
-    private static final int MAX_RECORD_LINES = 10_000;
+    /** How long one call may take in the child (its import included for the first). */
+    static final long CALL_TIMEOUT_MS = 3_000;
+
+    /** The failure kinds the judge reports, as reasons; any other is "failed". */
+    private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("wrong_value", "wrong value"),
+            Map.entry("timeout", "timed out after " + CALL_TIMEOUT_MS + " ms"),
+            Map.entry("not_plain", "returned a value that is not plain data"),
+            Map.entry("malformed", "answered with something that is not a value"),
+            Map.entry("exit", "the program stopped before answering"),
+            Map.entry("load", "the program does not load"),
+            Map.entry("unsendable", "the test passes a value that cannot be sent to the program"),
+            Map.entry("test_error", "the test itself failed"));
+
+    /** What the judge runs: check code, assert lines, or call/expected pairs. */
+    enum Kind { CHECK, LINES, CASES }
+
+    /**
+     * One judgement's input.
+     *
+     * @param entry the function the tests call
+     * @param prefix code the judge runs first (a completion prompt's helpers), or empty
+     * @param tests check code (one), assert lines, or for {@link Kind#CASES} calls
+     * @param expected for {@link Kind#CASES}, the expected literal of each call; else empty
+     */
+    record Spec(Kind kind, String entry, String prefix, List<String> tests, List<String> expected) {
+        Spec {
+            tests = List.copyOf(tests);
+            expected = List.copyOf(expected);
+        }
+    }
+
+    /** Per test null (passed) or why not, what went wrong with the run as a whole (or null), the layers. */
+    record Verdicts(List<String> failures, String diagnostic) {
+        int passed() {
+            return (int) failures.stream().filter(f -> f == null).count();
+        }
+    }
 
     private final Sandbox sandbox;
 
@@ -40,287 +69,258 @@ final class PythonTests {
         this.sandbox = sandbox;
     }
 
-    CodeJudge.TestRun run(CodeTests tests, String program) {
+    /** Runs the tests against the program; null when there is no python3 here. */
+    Verdicts run(Spec spec, String program) {
         Toolchain.Python python = Toolchain.python();
-        if (python == null) {
-            return new CodeJudge.TestRun(List.of(), null, "python3 is not on the PATH");
-        }
-        List<String> sources = tests.checkCode() != null ? List.of(tests.checkCode()) : tests.asserts();
-        ObjectNode spec = TaskJson.object();
-        spec.put("entry", tests.entryPoint());
-        spec.put("kind", tests.checkCode() != null ? "check" : "lines");
-        spec.put("prefix", tests.prefix() == null ? "" : tests.prefix());
-        sources.forEach(spec.putArray("tests")::add);
-        Map<String, String> childFiles = new LinkedHashMap<>();
-        childFiles.put(PROGRAM, program);
-        childFiles.put(TESTS, TaskJson.write(spec));
-        childFiles.put(CHILD, CHILD_SOURCE);
-        Sandbox.Result child = sandbox.run(childFiles, command(python, CHILD), "");
-        Map<String, String> judgeFiles = new LinkedHashMap<>();
-        judgeFiles.put(TESTS, TaskJson.write(spec));
-        judgeFiles.put(RECORDS, records(child.stdout()));
-        judgeFiles.put(JUDGE, JUDGE_SOURCE);
-        Sandbox.Result judged = sandbox.run(judgeFiles, command(python, JUDGE), "");
-        return verdicts(judged, sources.size(), diagnostic(child));
-    }
-
-    /** Only the child's JSON lines go to the judge, capped: the rest is what the model's code printed. */
-    static String records(String stdout) {
-        StringBuilder sb = new StringBuilder();
-        int n = 0;
-        for (String line : stdout.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("{") && t.length() <= 100_000 && n++ < MAX_RECORD_LINES) {
-                sb.append(t).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String diagnostic(Sandbox.Result r) {
-        if (r.startError() != null) {
-            return r.startError();
-        }
-        if (r.timedOut()) {
-            return "killed after the wall-clock limit";
-        }
-        for (String line : r.stdout().split("\n")) {
-            JsonNode node = CaseReports.parse(line);
-            if (node != null && node.has("load_error")) {
-                return "does not load: " + CaseReports.exception(node.path("load_error").asText(""));
-            }
-        }
-        return null;
-    }
-
-    /** The judge's lines (trusted: it ran no model code), one per test. */
-    private static CodeJudge.TestRun verdicts(Sandbox.Result judged, int tests, String diagnostic) {
+        int count = spec.tests().size();
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < tests; i++) {
+        for (int i = 0; i < count; i++) {
             failures.add("no verdict: the judge did not finish");
         }
-        boolean done = false;
-        for (String line : judged.stdout().split("\n")) {
-            JsonNode node = CaseReports.parse(line);
-            if (node == null) {
-                continue;
-            }
-            if (node.path("done").asBoolean(false)) {
-                done = true;
-            } else if (node.path("test").canConvertToInt()) {
-                int i = node.get("test").asInt() - 1;
-                if (i >= 0 && i < tests) {
-                    failures.set(i, node.path("passed").asBoolean(false) ? null : node.path("reason").asText("failed"));
+        if (python == null) {
+            return null;
+        }
+        long deadline = System.currentTimeMillis() + sandbox.limits().wallClock().toMillis();
+        try (SandboxSession judge = sandbox.start(Map.of(), judgeCommand(python));
+             SandboxSession child = sandbox.start(PythonHarness.files(program), PythonHarness.command(python, spec.entry()))) {
+            judge.send(JUDGE_SOURCE_LINE);
+            judge.send(TaskJson.write(specNode(spec)));
+            Relay relay = new Relay(child, deadline);
+            boolean done = false;
+            while (!done) {
+                String line = judge.receive(deadline - System.currentTimeMillis());
+                if (line == null || line.equals(SandboxSession.ENDED) || line.equals(SandboxSession.OVERSIZE)) {
+                    break;
+                }
+                if (line.startsWith("C ")) {
+                    judge.send(relay.call(line.substring(2)));
+                } else if (line.startsWith("V ")) {
+                    verdict(line.substring(2), failures);
+                } else if (line.equals("D")) {
+                    done = true;
                 }
             }
+            String diagnostic = relay.loadError != null ? "does not load: " + CaseReports.exception(relay.loadError)
+                    : done ? null : System.currentTimeMillis() >= deadline ? "killed after the wall-clock limit"
+                    : "the judge stopped early";
+            return new Verdicts(failures, diagnostic);
+        } catch (IOException e) {
+            return new Verdicts(failures, "cannot start the sandbox: " + e.getMessage());
         }
-        String whole = diagnostic != null ? diagnostic : done ? null
-                : judged.timedOut() ? "the judge ran out of time" : "the judge stopped early";
-        return new CodeJudge.TestRun(failures, whole, null);
     }
 
-    private static Sandbox.Command command(Toolchain.Python python, String script) {
-        return new Sandbox.Command(List.of(python.executable(), "-I", "-S", "-B", script), PythonHarness.ADDRESS_SPACE_KB,
-                List.of(python.home()));
+    private static void verdict(String json, List<String> failures) {
+        JsonNode node = parse(json);
+        if (node != null && node.path("test").canConvertToInt()) {
+            int i = node.get("test").asInt() - 1;
+            if (i >= 0 && i < failures.size()) {
+                failures.set(i, node.path("passed").asBoolean(false) ? null : reason(node.path("kind").asText("")));
+            }
+        }
     }
 
-    /** Shared by child and judge: the key of a call's arguments, built before the call (so mutation cannot move it). */
-    private static final String KEY_SOURCE = """
-            PLAIN = (int, float, str, bool, type(None), bytes, complex)
+    /** A failure kind as a reason: a fixed text, or the name of an exception from {@link CaseReports}' list. */
+    static String reason(String kind) {
+        if (kind.startsWith("raised ")) {
+            return "raised " + CaseReports.exception(kind.substring(7));
+        }
+        return KINDS.getOrDefault(kind, "failed");
+    }
 
-            def key(v, depth=0):
-                t = type(v)
-                if depth > 30:
-                    raise ValueError('too deep')
-                if t in PLAIN:
-                    return t.__name__ + ':' + repr(v)
-                if t is list or t is tuple:
-                    return t.__name__ + '[' + ','.join(key(x, depth + 1) for x in v) + ']'
-                if t is dict:
-                    return 'dict{' + ','.join(key(k, depth + 1) + ':' + key(x, depth + 1) for k, x in v.items()) + '}'
-                if t is set or t is frozenset:
-                    return 'set{' + ','.join(sorted(key(x, depth + 1) for x in v)) + '}'
-                raise TypeError('not a plain value')
+    private static JsonNode parse(String json) {
+        try {
+            JsonNode node = TaskJson.MAPPER.readTree(json);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
-            def plain(v, depth=0):
-                t = type(v)
-                if depth > 30:
-                    return False
-                if t in PLAIN:
-                    return True
-                if t is list or t is tuple or t is set or t is frozenset:
-                    return all(plain(x, depth + 1) for x in v)
-                if t is dict:
-                    return all(plain(k, depth + 1) and plain(x, depth + 1) for k, x in v.items())
-                return False
-            """;
+    /**
+     * The child's side of the relay: waits for it to be ready once, then passes one call and one answer line at a
+     * time; a call that takes too long ends the child, and every later call is answered "timeout" without it.
+     */
+    private static final class Relay {
+        private final SandboxSession child;
+        private final long deadline;
+        private boolean ready;
+        private String gone;
+        String loadError;
 
-    private static final String CHILD_SOURCE = """
-            import importlib.util, json, os, sys, threading
-            # what solutions commonly import, loaded before the audit hook so the import system can list the stdlib
-            import typing, collections, collections.abc, math, re, itertools, functools, heapq, string, random, bisect
-            import operator, copy, fractions, decimal, statistics, datetime, hashlib, array, string, textwrap
-            """ + KEY_SOURCE + """
+        Relay(SandboxSession child, long deadline) {
+            this.child = child;
+            this.deadline = deadline;
+        }
 
-            """ + PythonGuard.SOURCE + """
-            def _main():
-                out = sys.stdout
-                sys.stdout = sys.stderr  # what the model's code prints goes to stderr
-                with open('tests.json', encoding='utf-8') as f:
-                    spec = json.load(f)
-                root = os.path.realpath(os.getcwd())
-                hook = _sandbox_guard(root)
+        String call(String call) {
+            if (gone == null && !ready) {
+                awaitReady();
+            }
+            if (gone != null) {
+                return failed(gone);
+            }
+            child.send(call);
+            String answer = child.receive(Math.min(CALL_TIMEOUT_MS, deadline - System.currentTimeMillis()));
+            if (answer == null) {
+                gone = "timeout";
+                child.close();
+                return failed(gone);
+            }
+            if (answer.equals(SandboxSession.ENDED)) {
+                gone = "exit";
+                return failed(gone);
+            }
+            return answer.equals(SandboxSession.OVERSIZE) ? failed("not_plain") : answer;
+        }
 
+        private void awaitReady() {
+            String line = child.receive(Math.min(CALL_TIMEOUT_MS * 3, deadline - System.currentTimeMillis()));
+            JsonNode node = line == null ? null : parse(line);
+            if (node != null && node.path("ready").asBoolean(false)) {
+                ready = true;
+                return;
+            }
+            gone = line == null ? "timeout" : "load";
+            loadError = node != null && node.has("load_error") ? node.path("load_error").asText("") : line == null
+                    ? "timed out while loading" : "an exception";
+            child.close();
+        }
 
-                def report(obj):
-                    out.write(json.dumps(obj) + '\\n')
-                    out.flush()
+        private static String failed(String kind) {
+            return "{\"x\": \"" + kind + "\"}";
+        }
+    }
 
-                sys.addaudithook(hook)
-                try:
-                    path = os.path.join(root, 'solution.py')
-                    module_spec = importlib.util.spec_from_file_location('solution', path)
-                    module = importlib.util.module_from_spec(module_spec)
-                    sys.modules['solution'] = module
-                    module_spec.loader.exec_module(module)
-                except BaseException as e:
-                    report({'load_error': type(e).__name__})
-                    os._exit(0)
-                entry = vars(module).get(spec['entry'])
-                if not callable(entry):
-                    report({'load_error': 'NameError'})
-                    os._exit(0)
-                current = [0]
+    private static ObjectNode specNode(Spec spec) {
+        ObjectNode node = TaskJson.object();
+        node.put("kind", spec.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("entry", spec.entry());
+        node.put("prefix", spec.prefix());
+        ArrayNode tests = node.putArray("tests");
+        spec.tests().forEach(tests::add);
+        ArrayNode expected = node.putArray("expected");
+        spec.expected().forEach(expected::add);
+        return node;
+    }
 
-                def recorder(*args, **kwargs):
-                    try:
-                        k = key((args, kwargs))
-                    except Exception:
-                        k = None
-                    try:
-                        value = entry(*args, **kwargs)
-                    except BaseException as e:
-                        if k is not None:
-                            report({'test': current[0], 'key': k, 'threw': type(e).__name__})
-                        raise
-                    if k is not None:
-                        if plain(value):
-                            text = repr(value)
-                            report({'test': current[0], 'key': k, 'returned': text if len(text) <= 50000 else None})
-                        else:
-                            report({'test': current[0], 'key': k, 'returned': None})
-                    return value
+    /** The judge reads its program from its first stdin line: no file of it exists for anything to rewrite. */
+    private static Sandbox.Command judgeCommand(Toolchain.Python python) {
+        return new Sandbox.Command(List.of(python.executable(), "-I", "-S", "-B", "-c",
+                "import sys, json; exec(compile(json.loads(sys.stdin.readline()), '<judge>', 'exec'))"),
+                PythonHarness.ADDRESS_SPACE_KB, List.of(python.home()));
+    }
 
-                namespace = dict(vars(module))
-                namespace[spec['entry']] = recorder
-                for n, source in enumerate(spec['tests'], 1):
-                    current[0] = n
-                    def target():
-                        try:
-                            random.seed(0)  # as the judge does, so a test drawing random inputs draws the same ones
-                            if spec['kind'] == 'check':
-                                exec(source, namespace)
-                                namespace['check'](recorder)
-                            else:
-                                exec(source, namespace)
-                        except BaseException:
-                            pass  # the judge decides; the child's own outcome is not evidence
-                    t = threading.Thread(target=target, daemon=True)
-                    t.start()
-                    t.join({TEST_TIMEOUT_S})
-                    if t.is_alive():
-                        report({'test': n, 'timeout': True})
-                        break
-                report({'finished': True})
-                os._exit(0)
-
-            _main()
-            """.replace("{TEST_TIMEOUT_S}", "5");
-
+    /**
+     * The judge. The stand-in encodes the arguments (a value it cannot encode fails the test), writes
+     * {@code C {"call": [args, kwargs]}}, reads one answer line and decodes it: a plain value is returned, an
+     * exception named from the list of built-in ones is raised as that class (tests that expect one pass), anything
+     * else fails the call with a {@code _CallFailed} the test cannot catch as an Exception. Per test it writes
+     * {@code V {"test": n, "passed": ..., "kind": ...}}, then {@code D}.
+     */
     private static final String JUDGE_SOURCE = """
-            import ast, json, sys, threading, builtins
+            import ast, builtins, json, sys
             import math, re, random, string, collections, itertools, heapq, functools, operator
-            """ + KEY_SOURCE + """
+            """ + PythonHarness.CODEC + """
+
+            RAISABLE = {'ZeroDivisionError', 'IndexError', 'KeyError', 'TypeError', 'ValueError', 'AttributeError',
+                        'NameError', 'RecursionError', 'MemoryError', 'RuntimeError', 'Exception', 'UnboundLocalError',
+                        'StopIteration', 'OverflowError', 'NotImplementedError', 'ArithmeticError', 'LookupError',
+                        'AssertionError', 'FileNotFoundError', 'OSError', 'PermissionError', 'UnicodeDecodeError',
+                        'UnicodeEncodeError', 'ImportError', 'ModuleNotFoundError'}
+
+            class _CallFailed(BaseException):
+                def __init__(self, kind):
+                    self.kind = kind
+
+            raised = [None]
+            out = sys.stdout
+
+            def candidate(*args, **kwargs):
+                try:
+                    payload = json.dumps({'call': [_enc(list(args)), _enc(kwargs)]})
+                except BaseException:
+                    raise _CallFailed('unsendable')
+                out.write('C ' + payload + '\\n')
+                out.flush()
+                line = sys.stdin.readline(2000000)
+                try:
+                    answer = json.loads(line)
+                    if type(answer) is not dict or len(answer) != 1:
+                        raise ValueError()
+                    if 'r' in answer:
+                        return _dec(answer['r'])
+                except BaseException:
+                    raise _CallFailed('malformed')
+                if type(answer.get('e')) is str:
+                    if answer['e'] in RAISABLE and answer['e'] != 'AssertionError':
+                        raised[0] = getattr(builtins, answer['e'])()
+                        raise raised[0]
+                    raise _CallFailed('raised an exception')
+                kind = answer.get('x')
+                raise _CallFailed(kind if kind in ('timeout', 'not_plain', 'exit', 'load') else 'malformed')
+
+            def same(a, b):
+                # equal and of the same types all the way down: True is not 1, 1.0 is not 1
+                if type(a) is not type(b):
+                    return False
+                if type(a) in (list, tuple):
+                    return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+                if type(a) is dict:
+                    return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+                if type(a) is float and a != a:
+                    return b != b
+                return a == b
+
+            def kind_of(e):
+                if isinstance(e, _CallFailed):
+                    return e.kind
+                if e is raised[0]:
+                    return 'raised ' + type(e).__name__
+                if isinstance(e, AssertionError):
+                    return 'wrong_value'
+                return 'raised ' + type(e).__name__
+
+            def run_test(n, body):
+                raised[0] = None
+                random.seed(0)
+                try:
+                    passed = body()
+                    verdict = {'test': n, 'passed': passed is not False, 'kind': '' if passed is not False else 'wrong_value'}
+                except _CallFailed as e:
+                    verdict = {'test': n, 'passed': False, 'kind': e.kind}
+                except BaseException as e:
+                    verdict = {'test': n, 'passed': False, 'kind': kind_of(e)}
+                out.write('V ' + json.dumps(verdict) + '\\n')
+                out.flush()
 
             def main():
-                with open('tests.json', encoding='utf-8') as f:
-                    spec = json.load(f)
-                answers = {}
-                poisoned = set()
-                with open('records.jsonl', encoding='utf-8') as f:
-                    for line in f:
-                        try:
-                            r = json.loads(line)
-                        except Exception:
-                            continue
-                        if not isinstance(r, dict) or not isinstance(r.get('key'), str):
-                            continue
-                        if 'threw' in r and isinstance(r['threw'], str):
-                            outcome = ('threw', r['threw'])
-                        elif isinstance(r.get('returned'), str):
-                            outcome = ('returned', r['returned'])
-                        else:
-                            outcome = ('bad', None)
-                        k = r['key']
-                        if k in answers and answers[k] != outcome:
-                            poisoned.add(k)  # two different answers to one call: neither counts
-                        answers[k] = outcome
-
-                class NoRecord(Exception):
-                    pass
-
-                def stand_in(*args, **kwargs):
-                    k = key((args, kwargs))
-                    if k not in answers or k in poisoned:
-                        raise NoRecord()
-                    kind, value = answers[k]
-                    if kind == 'threw':
-                        error = getattr(builtins, value, None)
-                        raise error() if isinstance(error, type) and issubclass(error, Exception) else RuntimeError()
-                    if kind == 'bad':
-                        raise NoRecord()
-                    parsed = ast.literal_eval(value) if len(value) <= 50000 else None
-                    if not plain(parsed):
-                        raise NoRecord()
-                    return parsed
-
+                spec = json.loads(sys.stdin.readline())
                 namespace = {'math': math, 're': re, 'random': random, 'string': string, 'collections': collections,
                              'itertools': itertools, 'heapq': heapq, 'functools': functools, 'operator': operator}
                 try:
                     exec(spec['prefix'], namespace)
                 except BaseException:
                     pass
-                namespace[spec['entry']] = stand_in
+                namespace[spec['entry']] = candidate
                 for n, source in enumerate(spec['tests'], 1):
-                    box = {}
-                    def target():
-                        try:
-                            random.seed(0)
-                            if spec['kind'] == 'check':
-                                exec(source, namespace)
-                                namespace['check'](stand_in)
-                            else:
-                                exec(source, namespace)
-                            box['passed'] = True
-                        except NoRecord:
-                            box['reason'] = 'a call the test makes returned no plain value'
-                        except AssertionError:
-                            box['reason'] = 'an assertion failed'
-                        except BaseException as e:
-                            box['reason'] = 'raised ' + type(e).__name__
-                    t = threading.Thread(target=target, daemon=True)
-                    t.start()
-                    t.join(10)
-                    if t.is_alive():
-                        print(json.dumps({'test': n, 'passed': False, 'reason': 'the test ran out of time'}), flush=True)
-                        break
-                    print(json.dumps({'test': n, 'passed': box.get('passed', False),
-                                      'reason': box.get('reason', '')[:80]}), flush=True)
-                print(json.dumps({'done': True}), flush=True)
-                sys.stdout.flush()
-                import os
-                os._exit(0)
+                    if spec['kind'] == 'check':
+                        def body(source=source):
+                            exec(source, namespace)
+                            namespace['check'](candidate)
+                    elif spec['kind'] == 'lines':
+                        def body(source=source):
+                            exec(source, namespace)
+                    else:
+                        def body(source=source, expected=spec['expected'][n - 1]):
+                            want = ast.literal_eval(expected)
+                            return same(eval(source, namespace), want)
+                    run_test(n, body)
+                out.write('D\\n')
+                out.flush()
 
             main()
             """;
+
+    /** The judge's program as the JSON string its bootstrap reads. */
+    private static final String JUDGE_SOURCE_LINE = TaskJson.MAPPER.getNodeFactory().textNode(JUDGE_SOURCE).toString();
 }

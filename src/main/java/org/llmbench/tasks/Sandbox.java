@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,12 @@ public final class Sandbox {
     public static final String NAMESPACES_PROPERTY = "llmbench.sandbox.namespaces";
     /** Switches the separate-uid layer off: {@code -Dllmbench.sandbox.uid=false}. */
     public static final String UID_PROPERTY = "llmbench.sandbox.uid";
+    /**
+     * Lets a {@link Sandbox} made from the system properties run code without operating-system isolation
+     * ({@code -Dllmbench.sandbox.unisolated=true}; the project's own tests set it). A benchmark run decides with
+     * its setting {@code bench.sandbox}, never with this.
+     */
+    public static final String UNISOLATED_PROPERTY = "llmbench.sandbox.unisolated";
 
     /** One protection around a run; which ones are in force depends on the machine and the {@link Options}. */
     public enum Layer {
@@ -41,6 +48,8 @@ public final class Sandbox {
         PRIVATE_ROOT,
         /** A network namespace with nothing but a loopback that is down. */
         NO_NETWORK,
+        /** macOS: {@code sandbox-exec} with a deny-by-default profile: no network, writes only in its directory, no home ({@link Seatbelt}). */
+        MACOS_SANDBOX,
         /** A uid of its own (when the harness is root), whose processes are all killed when the run ends. */
         SEPARATE_UID,
         /** Its own session and process group, killed with its descendants when the run ends. */
@@ -50,7 +59,12 @@ public final class Sandbox {
         /** {@code ulimit} on file size, address space (Python) and, with a uid of its own, processes. */
         RESOURCE_LIMITS,
         /** The language's own guard: a SecurityManager (JDK 17 to 23) or a Python audit hook (added by the code runner). */
-        LANGUAGE_GUARD;
+        LANGUAGE_GUARD,
+        /**
+         * Not a protection but the mark of its absence: no operating-system boundary (neither namespaces nor macOS's
+         * sandbox), only the layers above; model code runs so only when the user opted in ({@code bench.sandbox=unisolated}).
+         */
+        UNISOLATED;
 
         /** The name written to score details and the manifest, e.g. {@code pid_namespace}. */
         public String wireName() {
@@ -69,12 +83,19 @@ public final class Sandbox {
      *
      * @param namespaces the PID, mount and network namespaces in a private root
      * @param separateUid a uid of its own per run, when the harness runs as root
+     * @param unisolated whether code may run where the operating system gives no isolation (only language guards)
      */
-    public record Options(boolean namespaces, boolean separateUid) {
-        /** Both on unless {@value #NAMESPACES_PROPERTY} or {@value #UID_PROPERTY} is {@code false}. */
+    public record Options(boolean namespaces, boolean separateUid, boolean unisolated) {
+        /** Namespaces and uid on unless {@value #NAMESPACES_PROPERTY} or {@value #UID_PROPERTY} is {@code false}; unisolated if {@value #UNISOLATED_PROPERTY} is {@code true}. */
         public static Options fromSystemProperties() {
             return new Options(!"false".equalsIgnoreCase(System.getProperty(NAMESPACES_PROPERTY)),
-                    !"false".equalsIgnoreCase(System.getProperty(UID_PROPERTY)));
+                    !"false".equalsIgnoreCase(System.getProperty(UID_PROPERTY)), Boolean.getBoolean(UNISOLATED_PROPERTY));
+        }
+
+        /** The layers of the system properties, with a benchmark run's own answer to whether code may run unisolated. */
+        public static Options forRun(boolean unisolated) {
+            Options p = fromSystemProperties();
+            return new Options(p.namespaces(), p.separateUid(), unisolated);
         }
     }
 
@@ -113,7 +134,7 @@ public final class Sandbox {
     private final Limits limits;
     private final Options options;
 
-    /** A sandbox with the layers the system properties allow. */
+    /** A sandbox with the layers (and the permission to run unisolated) the system properties give. */
     public Sandbox(Limits limits) {
         this(limits, Options.fromSystemProperties());
     }
@@ -127,6 +148,27 @@ public final class Sandbox {
         return limits;
     }
 
+    /**
+     * Why model code may not run here, or empty when it may: there is operating-system isolation (namespaces, or
+     * macOS's sandbox), or the options allow running without it.
+     */
+    public Optional<String> refusal() {
+        if (isolated() || options.unisolated()) {
+            return Optional.empty();
+        }
+        String why = Seatbelt.IS_MAC ? "sandbox-exec is missing"
+                : !Toolchain.IS_LINUX ? "no operating-system sandbox for " + System.getProperty("os.name")
+                : !options.namespaces() ? "the namespace layer is switched off (-D" + NAMESPACES_PROPERTY + "=false)"
+                : "user namespaces are not available (unshare, mount and pivot_root in a new user namespace failed)";
+        return Optional.of("no operating-system isolation here (" + why + "): model code does not run; set bench.sandbox="
+                + "unisolated to run it with only the language guards (see README, Sandbox)");
+    }
+
+    /** Whether the operating system puts a boundary around the child: namespaces on Linux, sandbox-exec on macOS. */
+    public boolean isolated() {
+        return options.namespaces() && Toolchain.hasNamespaces() || Seatbelt.available();
+    }
+
     /** The layers a run of {@code command} gets on this machine (the language guard is the code runner's to add). */
     public Set<Layer> layers(Command command) {
         return plan(command, options.namespaces() && Toolchain.hasNamespaces()).layers();
@@ -134,6 +176,10 @@ public final class Sandbox {
 
     /** Writes the files into a new temporary directory, runs the command there with stdin, and removes the directory. */
     public Result run(Map<String, String> files, Command command, String stdin) {
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            return new Result(-1, false, "", "", false, 0, refusal.get(), layers(command));
+        }
         return run(files, command, stdin, options.namespaces() && Toolchain.hasNamespaces());
     }
 
@@ -161,6 +207,11 @@ public final class Sandbox {
         if (Toolchain.HAS_BASH) {
             layers.add(Layer.RESOURCE_LIMITS);
         }
+        if (!namespaces && Seatbelt.available()) {
+            layers.add(Layer.MACOS_SANDBOX);
+        } else if (!namespaces) {
+            layers.add(Layer.UNISOLATED);
+        }
         String marker = namespaces || uid ? null : "LLMBENCH_SANDBOX_RUN=" + HexFormat.of().formatHex(bytes(12));
         return new Plan(namespaces, uid ? UID_BASE + RANDOM.nextInt(UID_RANGE) : null, marker,
                 Collections.unmodifiableSet(layers));
@@ -171,7 +222,42 @@ public final class Sandbox {
         Plan plan = plan(command, namespaces);
         Path base = null;
         try {
-            base = Files.createTempDirectory("llm-bench-sandbox-");
+            base = setUp(files, plan, command);
+            return execute(base, base.resolve("work"), command, stdin, start, plan);
+        } catch (IOException e) {
+            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
+        } finally {
+            if (base != null) {
+                TempDirs.delete(base);
+            }
+        }
+    }
+
+    /**
+     * Starts the command in a new sandbox directory holding the files, to be talked to line by line ({@link SandboxSession});
+     * closing the session kills every process of the run and removes the directory.
+     */
+    SandboxSession start(Map<String, String> files, Command command) throws IOException {
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            throw new IOException(refusal.get());
+        }
+        Plan plan = plan(command, options.namespaces() && Toolchain.hasNamespaces());
+        Path base = setUp(files, plan, command);
+        try {
+            ProcessBuilder builder = builder(command, base, plan).redirectError(ProcessBuilder.Redirect.DISCARD);
+            return new SandboxSession(builder.start(), base, plan.layers(), process -> ProcessTrees.kill(process, plan.namespaces(),
+                    Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker()));
+        } catch (IOException | RuntimeException e) {
+            TempDirs.delete(base);
+            throw e;
+        }
+    }
+
+    /** A new base directory: the working directory with the files, the private root's skeleton, owners set. */
+    private Path setUp(Map<String, String> files, Plan plan, Command command) throws IOException {
+        Path base = Files.createTempDirectory("llm-bench-sandbox-");
+        try {
             Path work = Files.createDirectory(base.resolve("work"));
             Files.createDirectory(base.resolve("root"));
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -190,13 +276,10 @@ public final class Sandbox {
                 Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
                 giveTo(work, plan.uid());
             }
-            return execute(base, work, command, stdin, start, plan);
-        } catch (IOException e) {
-            return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
-        } finally {
-            if (base != null) {
-                TempDirs.delete(base);
-            }
+            return base;
+        } catch (IOException | RuntimeException e) {
+            TempDirs.delete(base);
+            throw e;
         }
     }
 
@@ -219,18 +302,7 @@ public final class Sandbox {
             Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
-        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(work.toFile())
-                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        if (plan.marker() != null) {
-            int eq = plan.marker().indexOf('=');
-            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
-        }
+        ProcessBuilder builder = builder(command, base, plan).redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -252,6 +324,22 @@ public final class Sandbox {
                 ? "the private root could not be set up: " + TaskJson.clip(err.text()) : null;
         return new Result(exit, !finished, out.text(), err.text(), out.truncated() || err.truncated(), elapsed(start),
                 startError, plan.layers());
+    }
+
+    /** The wrapped command in the working directory, with an environment of PATH and the run's marker only. */
+    private ProcessBuilder builder(Command command, Path base, Plan plan) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(base.resolve("work").toFile());
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        if (plan.marker() != null) {
+            int eq = plan.marker().indexOf('=');
+            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
+        }
+        return builder;
     }
 
     /**
@@ -276,7 +364,7 @@ public final class Sandbox {
                     + "fi; exec \"$@\"", "sandbox", plan.uid() == null ? "-" : plan.uid().toString()));
         }
         argv.addAll(command.argv());
-        return argv;
+        return Seatbelt.available() ? Seatbelt.wrap(base.resolve("work"), command.runtimeHomes(), argv) : argv;
     }
 
     private static byte[] bytes(int n) {

@@ -20,6 +20,7 @@ public final class Toolchain {
     static final boolean HAS_BASH = onPath("bash");
     static final boolean HAS_SETPRIV = onPath("setpriv");
     static final boolean IS_ROOT = isRoot();
+    static final boolean IS_LINUX = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
     private static volatile Python python;
     private static volatile Boolean namespaces;
 
@@ -94,7 +95,7 @@ public final class Toolchain {
     static boolean hasNamespaces() {
         Boolean known = namespaces;
         if (known == null) {
-            known = HAS_BASH && HAS_SETPRIV && onPath("unshare") && onPath("mount") && PrivateRoot.works();
+            known = IS_LINUX && HAS_BASH && HAS_SETPRIV && onPath("unshare") && onPath("mount") && PrivateRoot.works();
             namespaces = known;
         }
         return known;

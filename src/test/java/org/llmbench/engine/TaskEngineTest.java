@@ -46,6 +46,38 @@ class TaskEngineTest {
     }
 
     @Test
+    void withoutOsIsolationCodeTasksAreSkippedWithTheReasonUnlessTheUserOptsIn() throws Exception {
+        String before = System.getProperty(org.llmbench.tasks.Sandbox.NAMESPACES_PROPERTY);
+        System.setProperty(org.llmbench.tasks.Sandbox.NAMESPACES_PROPERTY, "false");
+        try {
+            String id = "[engine:llm-bench]/[model:mock]/[suite:tasks]/[task:code_fix-java-01]";
+            String out = EngineKits.freshOut();
+            EngineExecutionResults refused = kit(new MockModelClient(42), "mock").configurationParameter("bench.out", out)
+                    .selectors(selectUniqueId(id)).execute();
+            refused.testEvents().assertStatistics(s -> s.skipped(1).started(0));
+            assertThat(refused.testEvents().skipped().list().get(0).getPayload(String.class)).get().asString()
+                    .contains("no operating-system isolation here", "bench.sandbox=unisolated");
+            String ledger = java.nio.file.Files.readString(java.nio.file.Files.list(java.nio.file.Path.of(out))
+                    .filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow().resolve("run.jsonl"));
+            assertThat(ledger).contains("\"test_skipped\"", "no operating-system isolation here");
+            String optedOut = EngineKits.freshOut();
+            EngineExecutionResults optedIn = kit(new MockModelClient(42), "mock").configurationParameter("bench.out", optedOut)
+                    .configurationParameter("bench.sandbox", "unisolated").selectors(selectUniqueId(id)).execute();
+            optedIn.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            java.nio.file.Path folder = java.nio.file.Files.list(java.nio.file.Path.of(optedOut))
+                    .filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow();
+            assertThat(java.nio.file.Files.readString(folder.resolve("run.jsonl"))).contains("\"unisolated\"");
+            assertThat(java.nio.file.Files.readString(folder.resolve("manifest.json"))).contains("\"sandbox\" : \"unisolated\"");
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.llmbench.tasks.Sandbox.NAMESPACES_PROPERTY);
+            } else {
+                System.setProperty(org.llmbench.tasks.Sandbox.NAMESPACES_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void aSingleTaskCanBeSelectedByUniqueId() {
         EngineExecutionResults results = kit(new MockModelClient(42), "mock")
                 .selectors(selectUniqueId("[engine:llm-bench]/[model:mock]/[suite:tasks]/[task:code_fix-java-01]")).execute();

@@ -58,6 +58,9 @@ class CaseReportsTest {
                 """, CASES);
         assertThat(small.failures()).as("not even a small number of what the code computed")
                 .containsExactly("wrong value", "returned something that is not plain data", "returned a value too large to compare");
+        assertThat(PythonTests.reason("raised ValueError")).isEqualTo("raised ValueError");
+        assertThat(PythonTests.reason("raised " + secret)).isEqualTo("raised an exception");
+        assertThat(PythonTests.reason(secret)).isEqualTo("failed");
         assertThat(CaseReports.exception("java.lang.ArithmeticException")).isEqualTo("java.lang.ArithmeticException");
         assertThat(CaseReports.exception("ZeroDivisionError")).isEqualTo("ZeroDivisionError");
     }
@@ -66,11 +69,12 @@ class CaseReportsTest {
     void noExpectedValueEntersTheChild() {
         String expected = "7654321";
         List<TestCase> javaCases = List.of(new TestCase("Solution.f(1)", expected, "f(1) should return " + expected));
-        List<TestCase> pythonCases = List.of(new TestCase("f(1)", expected, "f(1) should return " + expected));
         assertThat(JavaHarness.files("class Solution { static int f(int x) { return x; } }", javaCases).values())
                 .noneMatch(source -> source.contains(expected));
         assertThat(JavaHarness.command(1)).noneMatch(arg -> arg.contains(expected));
-        assertThat(PythonHarness.files("def f(x):\n    return x\n", pythonCases).values()).noneMatch(source -> source.contains(expected));
+        assertThat(PythonHarness.files("def f(x):\n    return x\n").values()).noneMatch(source -> source.contains(expected));
+        assertThat(PythonHarness.command(new Toolchain.Python("python3", java.nio.file.Path.of("/usr")), "f").argv())
+                .noneMatch(arg -> arg.contains(expected));
         CaseReports.Report r = CaseReports.judge("{\"case\":1,\"returned\":\"" + expected + "\"}", javaCases);
         assertThat(r.failures()).containsExactly((String) null);
     }

@@ -54,7 +54,7 @@ class SandboxAttackTest {
         }
 
         Sandbox sandbox() {
-            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, uid));
+            return new Sandbox(new Sandbox.Limits(Duration.ofSeconds(10), 64 * 1024, 1024), new Sandbox.Options(namespaces, uid, true));
         }
     }
 
@@ -280,12 +280,8 @@ class SandboxAttackTest {
 
     @BeforeAll
     static void plant() throws IOException {
-        canaryDir = Files.createTempDirectory("llm-bench-canary-");
-        canary = canaryDir.resolve("secret.txt");
-        Files.writeString(canary, CANARY_TEXT);
-        canaryDir.toFile().setReadable(true, false);
-        canaryDir.toFile().setExecutable(true, false);
-        canary.toFile().setReadable(true, false);
+        canary = AttackCatalogueTest.plantCanary(CANARY_TEXT);
+        canaryDir = canary.getParent();
         tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!tcp.isClosed()) {

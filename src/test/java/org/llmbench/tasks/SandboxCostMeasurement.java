@@ -17,8 +17,8 @@ class SandboxCostMeasurement {
 
     @Test
     void measure() {
-        for (Sandbox.Options options : List.of(new Sandbox.Options(true, true), new Sandbox.Options(false, true),
-                new Sandbox.Options(false, false))) {
+        for (Sandbox.Options options : List.of(new Sandbox.Options(true, true, true), new Sandbox.Options(false, true, true),
+                new Sandbox.Options(false, false, true))) {
             Sandbox s = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(20), 64 * 1024, 10 * 1024), options);
             List<Long> trivial = new ArrayList<>();
             for (int i = 0; i < 25; i++) {

@@ -85,7 +85,8 @@ class SandboxTest {
         for (String body : hostile) {
             CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.PYTHON, python(body), PYTHON_CASES);
             assertThat(outcome.passed()).as(body).isZero();
-            assertNoParentVariable(outcome.result());
+            assertThat(outcome.failures()).as("nothing the code printed reaches a reason")
+                    .allSatisfy(f -> assertThat(f).doesNotContain("PATH", "="));
         }
         assertThat(ESCAPE).doesNotExist();
         assertThat(RUNNER.run(CodeRunner.Language.PYTHON, python("return sum(x for x in xs if x % k == 0)"), PYTHON_CASES)
@@ -142,9 +143,35 @@ class SandboxTest {
         assertThat(HOME_ESCAPE).doesNotExist();
     }
 
+    /** With and without the separate uid: the child may write its directory and nothing a runtime reads code from. */
+    static Stream<Sandbox.Options> namespaceSetups() {
+        return Stream.of(new Sandbox.Options(true, true, true), new Sandbox.Options(true, false, true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("namespaceSetups")
+    void withNamespacesOnlyTheSizeLimitedDirectoryIsWritable(Sandbox.Options options) {
+        assumeTrue(Toolchain.hasNamespaces(), "no namespaces here");
+        Sandbox sandbox = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(15), 64 * 1024, 1024), options);
+        String script = "find / -xdev ! -type l -writable -print 2>/dev/null; for m in $(cut -d' ' -f2 /proc/mounts); do "
+                + "case $m in /proc|/proc/*) ;; *) find \"$m\" -xdev ! -type l -writable -print 2>/dev/null ;; esac; done; "
+                + "find /proc/sys /proc/sysrq-trigger ! -type l -writable -print 2>/dev/null | head -5; "
+                + "i=0; while [ $i -lt 6000 ] && : > f$i 2>/dev/null; do i=$((i+1)); done; echo files=$i; rm -f f*; "
+                + "j=0; while [ $j -lt 100 ] && head -c 1000000 /dev/zero > g$j 2>/dev/null; do j=$((j+1)); done; echo megabytes=$j";
+        Sandbox.Result r = sandbox.run(Map.of("a.txt", "x"), new Sandbox.Command(List.of("bash", "-c", script), null), "");
+        List<String> writable = r.stdout().lines().filter(l -> l.startsWith("/")).distinct().toList();
+        assertThat(writable).as(r.stderr()).allSatisfy(p -> assertThat(p).matches(
+                "/sandbox(/.*)?|/dev/(null|zero|random|urandom)"));
+        assertThat(writable).contains("/sandbox", "/sandbox/a.txt");
+        int files = Integer.parseInt(r.stdout().lines().filter(l -> l.startsWith("files=")).findFirst().orElseThrow().substring(6));
+        int megabytes = Integer.parseInt(r.stdout().lines().filter(l -> l.startsWith("megabytes=")).findFirst().orElseThrow().substring(10));
+        assertThat(files).as("files the directory takes").isBetween(PrivateRoot.WORK_FILES - 10, PrivateRoot.WORK_FILES);
+        assertThat(megabytes).as("MB the directory takes").isBetween(PrivateRoot.WORK_MIB - 2, PrivateRoot.WORK_MIB + 2);
+    }
+
     /** The setups a machine may offer: namespaces; none but a uid of its own (root); neither (not root, no namespaces). */
     static Stream<Sandbox.Options> setups() {
-        return Stream.of(new Sandbox.Options(true, true), new Sandbox.Options(false, true), new Sandbox.Options(false, false));
+        return Stream.of(new Sandbox.Options(true, true, true), new Sandbox.Options(false, true, true), new Sandbox.Options(false, false, true));
     }
 
     @ParameterizedTest
@@ -165,23 +192,23 @@ class SandboxTest {
     @Test
     void theLayersInForceAreTheOnesAsked() {
         Sandbox.Command command = new Sandbox.Command(List.of("true"), null);
-        Set<Sandbox.Layer> without = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true)).layers(command);
+        Set<Sandbox.Layer> without = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true, true)).layers(command);
         assertThat(without).contains(Sandbox.Layer.CLEAN_ENVIRONMENT, Sandbox.Layer.PROCESS_GROUP)
                 .doesNotContain(Sandbox.Layer.PID_NAMESPACE, Sandbox.Layer.PRIVATE_ROOT, Sandbox.Layer.NO_NETWORK);
         assertThat(without.contains(Sandbox.Layer.SEPARATE_UID)).isEqualTo(Toolchain.IS_ROOT);
-        assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, false)).layers(command))
+        assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, false, true)).layers(command))
                 .doesNotContain(Sandbox.Layer.SEPARATE_UID);
-        Sandbox.Result r = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true)).run(Map.of(), command, "");
+        Sandbox.Result r = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true, true)).run(Map.of(), command, "");
         assertThat(r.layers()).isEqualTo(without);
         if (Toolchain.hasNamespaces()) {
-            assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(true, true)).layers(command))
+            assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(true, true, true)).layers(command))
                     .contains(Sandbox.Layer.PID_NAMESPACE, Sandbox.Layer.PRIVATE_ROOT, Sandbox.Layer.NO_NETWORK);
         }
         String before = System.getProperty(Sandbox.NAMESPACES_PROPERTY);
         try {
             System.setProperty(Sandbox.NAMESPACES_PROPERTY, "false");
             assertThat(Sandbox.Options.fromSystemProperties().namespaces()).isFalse();
-            assertThat(CodeRunner.layers(TaskFixtures.task("code_fix-java-01"))).contains("clean_environment", "language_guard")
+            assertThat(CodeRunner.layers(TaskFixtures.task("code_fix-java-01"), true)).contains("clean_environment", "language_guard")
                     .doesNotContain("pid_namespace");
         } finally {
             if (before == null) {
@@ -190,7 +217,29 @@ class SandboxTest {
                 System.setProperty(Sandbox.NAMESPACES_PROPERTY, before);
             }
         }
-        assertThat(CodeRunner.layers(TaskFixtures.ofKind(TaskKind.JSON_EXTRACTION).get(0))).as("no code, no sandbox").isNull();
+        assertThat(CodeRunner.layers(TaskFixtures.ofKind(TaskKind.JSON_EXTRACTION).get(0), false)).as("no code, no sandbox").isNull();
+    }
+
+    @Test
+    void withoutOsIsolationNothingRunsUnlessAllowedAndWhatRunsSaysUnisolated() {
+        Sandbox.Command command = new Sandbox.Command(List.of("bash", "-c", "echo ran"), null);
+        Sandbox refusing = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true, false));
+        assumeTrue(!Seatbelt.available(), "macOS has its own boundary");
+        assertThat(refusing.isolated()).isFalse();
+        Sandbox.Result refused = refusing.run(Map.of(), command, "");
+        assertThat(refused.stdout()).isEmpty();
+        assertThat(refused.startError()).contains("no operating-system isolation here", "namespace layer is switched off",
+                "bench.sandbox=unisolated");
+        assertThat(new PythonTests(refusing).run(new PythonTests.Spec(PythonTests.Kind.CASES, "f", "", List.of("f(1)"), List.of("1")),
+                "def f(x):\n    return x\n")).satisfiesAnyOf(v -> assertThat(v).isNull(),
+                v -> assertThat(v.diagnostic()).contains("no operating-system isolation here"));
+        Sandbox allowed = new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(false, true, true));
+        assertThat(allowed.run(Map.of(), command, "").stdout()).isEqualTo("ran\n");
+        assertThat(allowed.layers(command)).contains(Sandbox.Layer.UNISOLATED);
+        if (Toolchain.hasNamespaces()) {
+            assertThat(new Sandbox(Sandbox.Limits.DEFAULT, new Sandbox.Options(true, true, false)).layers(command))
+                    .doesNotContain(Sandbox.Layer.UNISOLATED);
+        }
     }
 
     private static void assertNoParentVariable(Sandbox.Result result) {
