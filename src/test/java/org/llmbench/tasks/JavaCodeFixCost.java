@@ -18,7 +18,7 @@ class JavaCodeFixCost {
     void measure() {
         for (boolean namespaces : List.of(true, false)) {
             Sandbox sandbox = new Sandbox(new Sandbox.Limits(Duration.ofSeconds(20), 64 * 1024, 10 * 1024),
-                    new Sandbox.Options(namespaces, true));
+                    new Sandbox.Options(namespaces, true, true));
             Task task = new TaskCatalog(sandbox).generate(42, 0).stream().filter(t -> t.id().equals("code_fix-java-01"))
                     .findFirst().orElseThrow();
             List<Long> millis = new ArrayList<>();
