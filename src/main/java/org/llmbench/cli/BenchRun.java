@@ -14,7 +14,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunLedger;
+import org.llmbench.ledger.RunSummary;
 import org.llmbench.model.CallFailure;
 
 /**
@@ -29,8 +31,13 @@ final class BenchRun {
     /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
     record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, JsonNode manifest) {
 
-        double scorePercent() {
-            return results.path("summary").path("score_percent").asDouble();
+        /** The run's totals, read from its ledger: on a resume they include what earlier processes scored. */
+        RunSummary totals() {
+            try {
+                return RunSummary.of(folder.resolve("run.jsonl"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** The server the run called, as the manifest recorded it. */
@@ -114,7 +121,7 @@ final class BenchRun {
         for (DiscoveryIssue issue : discovered.issues()) {
             if (verbose || issue.severity().compareTo(DiscoveryIssue.Severity.WARNING) == 0) {
                 err.println("[llm-bench] " + issue.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                        + issue.message() + issue.source().map(s -> " (" + s + ")").orElse(""));
+                        + TerminalText.escape(issue.message() + issue.source().map(s -> " (" + s + ")").orElse("")));
             }
         }
     }

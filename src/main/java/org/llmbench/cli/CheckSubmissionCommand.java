@@ -3,10 +3,12 @@ package org.llmbench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.llmbench.config.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,9 +37,11 @@ final class CheckSubmissionCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INPUT, folder + ": not a directory");
             }
             List<Finding> findings = checker.check(folder);
-            findings.forEach(f -> out.println(folder.resolve(f.file()).normalize() + ":" + f.line() + ": " + f.kind() + ": " + f.message()));
+            // File names and matched text come from the folder: secrets abbreviated, control and bidi characters escaped.
+            findings.forEach(f -> out.println(TerminalText.escape(folder.resolve(f.file()).normalize() + ":" + f.line() + ": "
+                    + f.kind() + ": " + PrivacyScanner.abbreviateSecrets(f.message()))));
             reminders(folder, out);
-            out.println(folder + ": " + (findings.isEmpty() ? "OK" : findings.size() + " finding(s)"));
+            out.println(TerminalText.escape(folder + ": " + (findings.isEmpty() ? "OK" : findings.size() + " finding(s)")));
             total += findings.size();
         }
         return total == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
@@ -46,8 +50,10 @@ final class CheckSubmissionCommand implements Callable<Integer> {
     /** What only the contributor can confirm is a reminder, not a finding: reviewers check it in the PR. */
     private static void reminders(Path folder, PrintWriter out) throws IOException {
         Path notes = folder.resolve("run.md");
-        if (Files.isRegularFile(notes) && Files.readString(notes).contains("- [ ]")) {
-            out.println(notes + ": reminder: run.md has unticked boxes (deviations, privacy attestation); "
+        // Only a regular file within the cap: never a link, never a 3 GB read.
+        if (Files.isRegularFile(notes, LinkOption.NOFOLLOW_LINKS) && Files.size(notes) <= SubmissionFiles.MAX_BYTES
+                && new String(Files.readAllBytes(notes), java.nio.charset.StandardCharsets.UTF_8).contains("- [ ]")) {
+            out.println(TerminalText.escape(notes.toString()) + ": reminder: run.md has unticked boxes (deviations, privacy attestation); "
                     + "tick them once you have reviewed the folder");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import org.llmbench.model.CallFailure;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -42,7 +43,7 @@ final class HelloCall {
                 throw new CliException(ExitCodes.MODEL, "the server lists no models; name one with --model");
             }
             parameters.put(Constants.MODEL, models.get(0));
-            out.println("[llm-bench] no --model given: using the server's first model, " + models.get(0));
+            out.println("[llm-bench] no --model given: using the server's first model, " + TerminalText.escape(models.get(0)));
         }
         return parameters;
     }

@@ -20,6 +20,7 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.TerminalText;
 import org.llmbench.engine.Weights;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.RunMode;
@@ -99,7 +100,7 @@ final class ListCommand implements Callable<Integer> {
 
     /** model/suite/question: the unique id without its engine segment. */
     static String name(TestIdentifier id) {
-        return shortName(id.getUniqueId());
+        return TerminalText.escape(shortName(id.getUniqueId()));
     }
 
     /** model/suite/question from a unique id, the part a reader recognises; anything else stays as it is. */

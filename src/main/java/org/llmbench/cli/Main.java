@@ -1,6 +1,7 @@
 package org.llmbench.cli;
 
 import java.io.PrintWriter;
+import org.llmbench.config.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,8 @@ public final class Main implements Runnable {
             java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
 
     /** Runs one command and exits the JVM with its exit code (relaunched first with lean JIT settings, see Relaunch). */
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        String[] args = withCommand(given);
         int relaunched = Relaunch.maybe(args);
         if (relaunched >= 0) {
             System.exit(relaunched);
@@ -40,8 +42,29 @@ public final class Main implements Runnable {
     }
 
     /** Runs one command in-process, printing to the given writers; returns the exit code (see {@link ExitCodes}). */
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    public static int execute(PrintWriter out, PrintWriter err, String... given) {
+        String[] args = withCommand(given);
         return commandLine(out, err, args).execute(args);
+    }
+
+    /**
+     * The crowdsourced runner's form, which has no command word: flags alone mean {@code run}, and a {@code --smoke}
+     * or {@code --probe} among them names the command ({@code --smoke --target-url URL --models M} is
+     * {@code smoke --target-url URL --models M}). Arguments that start with a command, or ask for help or the
+     * version, are left as they are.
+     */
+    static String[] withCommand(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("-")) {
+            return args;
+        }
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        if (rest.stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"))
+                && !rest.contains("--smoke") && !rest.contains("--probe")) {
+            return args;
+        }
+        String command = rest.remove("--probe") ? "probe" : rest.remove("--smoke") ? "smoke" : "run";
+        rest.add(0, command);
+        return rest.toArray(String[]::new);
     }
 
     /** The whole command line, every command in it (tests, help). */
@@ -67,7 +90,7 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("llm-bench: " + e.getMessage());
+            commandLine.getErr().println("llm-bench: " + TerminalText.escapeKeepingLines(e.getMessage()));
             if (parseResult.hasMatchedOption("--verbose") || parseResult.subcommand() != null
                     && parseResult.subcommand().hasMatchedOption("--verbose")) {
                 e.printStackTrace(commandLine.getErr());

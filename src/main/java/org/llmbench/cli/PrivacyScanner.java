@@ -19,14 +19,21 @@ final class PrivacyScanner {
     private record Rule(String kind, Pattern pattern, String advice) {
     }
 
+    /*
+     * Every pattern runs in time linear in the line and in constant stack: a pattern whose first repetition could
+     * start anywhere inside a run of its own characters (an address's local part, a host name's label) starts only
+     * where such a run starts (the lookbehinds), so a 100 KiB line of letters is scanned once, not once per position;
+     * no two adjacent repetitions share characters; and no group is repeated (java.util.regex recurses once per
+     * repetition of a group, so "x@a.a.a..." of 100 KiB overflowed the stack).
+     */
     private static final List<Rule> RULES = List.of(
             new Rule("private-address", Pattern.compile("(?<![\\d.])(?:10\\.\\d{1,3}|172\\.(?:1[6-9]|2\\d|3[01])|192\\.168)"
                     + "\\.\\d{1,3}\\.\\d{1,3}(?![\\d]|\\.\\d)"), "replace with 127.0.0.1 or <private-address>"),
-            new Rule("host-name", Pattern.compile("(?i)\\b[a-z0-9][a-z0-9-]*\\.(?:local|lan|internal|intranet|corp"
+            new Rule("host-name", Pattern.compile("(?i)(?<![a-z0-9_-])[a-z0-9][a-z0-9-]*\\.(?:local|lan|internal|intranet|corp"
                     + "|localdomain|home\\.arpa)\\b(?![\\w(.-])"), "replace with <host>"),
             new Rule("home-path", Pattern.compile("(?:/home/|/Users/|(?i:[a-z]):(?:\\\\){1,2}Users(?:\\\\){1,2})[A-Za-z0-9._-]+"),
                     "use a path relative to the repository, or ~"),
-            new Rule("email", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+            new Rule("email", Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-][A-Za-z0-9.-]*\\.[A-Za-z]{2,}"),
                     "remove the address"),
             new Rule("token", Pattern.compile("(?<![A-Za-z0-9])(?:sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}"
                     + "|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}"
@@ -36,11 +43,13 @@ final class PrivacyScanner {
             new Rule("secret", Pattern.compile("(?<![A-Za-z0-9+_=-])(?=[A-Za-z0-9+_=-]*[g-zG-Z+_=])[A-Za-z0-9+_=-]{40,}(?![A-Za-z0-9+_=-])"),
                     "a long random-looking string: remove it if it is a secret"));
 
+    /** The domain of an address (after its @) reserved for documentation and tests. */
     private static final Pattern DOCUMENTATION_DOMAIN = Pattern.compile(
-            "(?i).*@(?:(?:[a-z0-9-]+\\.)*example\\.(?:com|org|net)|[a-z0-9.-]*\\.(?:example|test|invalid|localhost)|localhost)$");
+            "(?i)(?:.*\\.)?example\\.(?:com|org|net)|.*\\.(?:example|test|invalid|localhost)|localhost");
 
     private final String benchmarkText;
     private final String ownHostName;
+    private final Pattern ownHostPattern;
 
     /**
      * @param benchmarkText every prompt the run sent, joined; matches found in it are not findings
@@ -50,6 +59,8 @@ final class PrivacyScanner {
         this.benchmarkText = benchmarkText == null ? "" : benchmarkText;
         this.ownHostName = ownHostName != null && ownHostName.length() >= 4
                 && !ownHostName.equalsIgnoreCase("localhost") ? ownHostName : null;
+        this.ownHostPattern = this.ownHostName == null ? null
+                : Pattern.compile("(?i)(?<![A-Za-z0-9-])" + Pattern.quote(this.ownHostName) + "(?![A-Za-z0-9-])");
     }
 
     private static final Pattern JSON_ESCAPE = Pattern.compile("(?<!\\\\)\\\\[nrtbf\"/]");
@@ -64,12 +75,12 @@ final class PrivacyScanner {
             while (m.find()) {
                 String match = m.group();
                 if (!exempt(rule.kind(), match, line, m.start())) {
-                    findings.add(new Finding(file, lineNumber, rule.kind(), "'" + abbreviate(rule.kind(), match) + "': " + rule.advice()));
+                    findings.add(new Finding(file, lineNumber, rule.kind(), "'" + abbreviateSecrets(match) + "': " + rule.advice()));
                 }
             }
         }
         if (ownHostName != null) {
-            Matcher m = Pattern.compile("(?i)(?<![A-Za-z0-9-])" + Pattern.quote(ownHostName) + "(?![A-Za-z0-9-])").matcher(line);
+            Matcher m = ownHostPattern.matcher(line);
             if (m.find() && !benchmarkText.contains(m.group())) {
                 findings.add(new Finding(file, lineNumber, "host-name", "'" + m.group() + "' is this machine's host name: remove it"));
             }
@@ -82,7 +93,8 @@ final class PrivacyScanner {
             return true;
         }
         return switch (kind) {
-            case "email" -> DOCUMENTATION_DOMAIN.matcher(match).matches() || match.startsWith("git@");
+            case "email" -> DOCUMENTATION_DOMAIN.matcher(match.substring(match.indexOf('@') + 1)).matches()
+                    || match.startsWith("git@");
             case "secret" -> start >= 7 && line.startsWith("sha256:", start - 7)
                     || line.contains("\"git_sha\"") && match.length() == 40
                     || !looksRandom(match);
@@ -112,11 +124,28 @@ final class PrivacyScanner {
         return h;
     }
 
-    /** A finding never repeats a whole secret in a log. */
-    private static String abbreviate(String kind, String match) {
-        if ((kind.equals("token") || kind.equals("secret")) && match.length() > 10) {
-            return match.substring(0, 6) + "..." + " (" + match.length() + " chars)";
+    /**
+     * The text with every key- or token-shaped part (what the token rules match, and random-looking strings the
+     * secret rules match) cut to its first four characters, whatever rule found the text: a {@code ghp_} token
+     * inside what the e-mail rule matched is abbreviated too. A finding never repeats a whole secret in a log.
+     */
+    static String abbreviateSecrets(String text) {
+        String out = text;
+        for (Rule rule : RULES) {
+            if (!rule.kind().equals("token") && !rule.kind().equals("secret")) {
+                continue;
+            }
+            Matcher m = rule.pattern().matcher(out);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String match = m.group();
+                boolean secret = rule.kind().equals("token") || looksRandom(match);
+                m.appendReplacement(sb, Matcher.quoteReplacement(secret && match.length() > 8
+                        ? match.substring(0, 4) + "\u2026 (" + match.length() + " chars)" : match));
+            }
+            m.appendTail(sb);
+            out = sb.toString();
         }
-        return match;
+        return out;
     }
 }

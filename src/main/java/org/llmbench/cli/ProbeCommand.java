@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.config.Provider;
+import org.llmbench.config.TerminalText;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ModelClient;
 import org.llmbench.model.ModelClients;
@@ -49,10 +50,10 @@ final class ProbeCommand implements Callable<Integer> {
         out.println("provider: " + config.provider() + ", url: " + (config.provider() == Provider.MOCK ? "(built in)" : config.url()));
         List<String> models = HelloCall.listModels(config);
         out.println("models (" + models.size() + "):");
-        models.forEach(m -> out.println("  " + m));
+        models.forEach(m -> out.println("  " + TerminalText.escape(m)));
         try (ModelClient client = ModelClients.create(config)) {
             CallResult call = HelloCall.greet(client, config);
-            out.println("hello " + config.models().get(0) + ": " + HelloCall.describe(call));
+            out.println(TerminalText.escape("hello " + config.models().get(0) + ": " + HelloCall.describe(call)));
             return call.ok() ? ExitCodes.OK : ExitCodes.MODEL;
         }
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,14 +53,20 @@ final class ReplayCommand implements Callable<Integer> {
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         RunComparison changes = RunComparison.of(ledger, outcome.folder());
         if (bench.verbose || changes.rows().stream().anyMatch(r -> r.scoreDelta() != 0)) {
-            out.print(changes.table());
+            out.print(TerminalText.escapeKeepingLines(changes.table()));
         }
-        Path before = ledger.resolveSibling("results.json");
-        double old = Files.isRegularFile(before) ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(before.toFile())
-                .path("summary").path("score_percent").asDouble() : Double.NaN;
-        out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed, %d not replayable; weighted total %.2f -> %.2f%n",
+        Map<String, Double> old = new LinkedHashMap<>();
+        if (Files.isRegularFile(ledger.resolveSibling("results.json"))) {
+            RunFolder.read(ledger.getParent()).byModel().forEach(f -> old.put(f.model(), f.scorePercent()));
+        }
+        out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed, %d not replayable%n",
                 changes.rows().size(), ledger, changes.rows().stream().filter(r -> r.scoreDelta() != 0).count(),
-                outcome.results().path("summary").path("not_replayable").asInt(), old, outcome.scorePercent());
+                outcome.results().path("summary").path("not_replayable").asInt());
+        for (RunFolder.ModelFigures f : RunFolder.read(outcome.folder()).byModel()) {
+            Double was = old.get(f.model());
+            out.printf(Locale.ROOT, "  %s: weighted total %s -> %.2f%n", f.model(),
+                    was == null ? "-" : String.format(Locale.ROOT, "%.2f", was), f.scorePercent());
+        }
         return ExitCodes.OK;
     }
 }

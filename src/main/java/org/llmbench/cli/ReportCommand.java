@@ -5,9 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
@@ -60,9 +63,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
             }
-            out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, weighted total %.2f%n",
-                    merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(), merged.summary().total());
-            out.print(merged.summary().table());
+            out.printf(Locale.ROOT, "merged %d shards of run group %s into %s: %d scored, %s%n",
+                    merged.shards(), merged.runGroup(), merged.folder(), merged.summary().scored(),
+                    merged.summary().totalsLine());
+            out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
                 var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
@@ -125,16 +129,21 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, format, f.model(), f.tasks(), f.passed(), String.format(Locale.ROOT, "%.2f", f.scorePercent()),
                     f.latencyP50Ms());
         }
-        out.printf(Locale.ROOT, "  weighted total %.2f / 100%n", run.results().path("summary").path("score_percent").asDouble());
+        // Each row is a model's weighted total; with several models there is no run total to add.
     }
 
-    /** Per question, score and latency from A to B (the ledger's RunComparison), then the weighted totals. */
+    /** Per question, score and latency from A to B (the ledger's RunComparison), then each model's weighted totals. */
     static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.print(RunComparison.of(a.path(), b.path()).table());
-        double sa = a.results().path("summary").path("score_percent").asDouble();
-        double sb = b.results().path("summary").path("score_percent").asDouble();
-        out.printf(Locale.ROOT, "weighted total: A %.2f, B %.2f, delta %+.2f%n", sa, sb, sb - sa);
+        out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
+        Map<String, Double> before = new LinkedHashMap<>();
+        a.byModel().forEach(f -> before.put(f.model(), f.scorePercent()));
+        for (RunFolder.ModelFigures f : b.byModel()) {
+            Double sa = before.get(f.model());
+            out.printf(Locale.ROOT, "weighted total of %s: A %s, B %.2f%s%n", TerminalText.escape(f.model()),
+                    sa == null ? "-" : String.format(Locale.ROOT, "%.2f", sa), f.scorePercent(),
+                    sa == null ? "" : String.format(Locale.ROOT, ", delta %+.2f", f.scorePercent() - sa));
+        }
     }
 
     static void leaderboard(List<RunFolder> runs, PrintWriter out) {
@@ -158,7 +167,9 @@ final class ReportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "rank", "model", "handle", "device", "provider", "score", "tasks", "p50 ms", "config", "date");
         int rank = 0;
         for (Row r : rows) {
-            out.printf(Locale.ROOT, format, ++rank, r.model(), r.handle(), r.device(), r.provider(),
+            // Model, handle and device come from other people's submissions: printed escaped.
+            out.printf(Locale.ROOT, format, ++rank, TerminalText.escape(r.model()), TerminalText.escape(r.handle()),
+                    TerminalText.escape(r.device()), TerminalText.escape(r.provider()),
                     String.format(Locale.ROOT, "%.2f", r.figures().scorePercent()), r.figures().tasks(),
                     r.figures().latencyP50Ms(), r.hash(), r.date());
         }

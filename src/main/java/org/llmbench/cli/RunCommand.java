@@ -56,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
         var summary = outcome.results().path("summary");
         int scored = summary.path("tasks").asInt();
         int passed = summary.path("passed").asInt();
-        out.printf(Locale.ROOT, "[llm-bench] %d scored: %d passed, %d below their pass mark; weighted total %.2f%s%n",
-                scored, passed, scored - passed, outcome.scorePercent(), outcome.summary().getTestsSkippedCount() == 0 ? ""
+        out.printf(Locale.ROOT, "[llm-bench] %d scored: %d passed, %d below their pass mark; %s%s%n",
+                scored, passed, scored - passed, outcome.totals().totalsLine(), outcome.summary().getTestsSkippedCount() == 0 ? ""
                         : String.format(Locale.ROOT, " (%d skipped in this process)", outcome.summary().getTestsSkippedCount()));
         if (outcome.everyCallFailed()) {
             err.println("[llm-bench] every model call failed: is the server at " + outcome.url() + " running? "

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -32,7 +33,7 @@ final class SmokeCommand implements Callable<Integer> {
         parameters.remove(Constants.QUESTION);
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         var task = outcome.results().path("tasks").path(0);
-        out.println("hello " + model + ": " + (task.hasNonNull("error_kind")
+        out.println("hello " + TerminalText.escape(model) + ": " + (task.hasNonNull("error_kind")
                 ? "call failed: " + task.path("error_kind").asText()
                 : "score " + task.path("score").asDouble() + ", " + task.path("latency_ms").asLong() + " ms"));
         out.println("ledger: " + outcome.folder().resolve("run.jsonl"));

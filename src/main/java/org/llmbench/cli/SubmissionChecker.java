@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.llmbench.config.JsonPositions;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
@@ -53,45 +52,41 @@ final class SubmissionChecker {
         if (!RUN_FOLDER.matcher(folder.getFileName().toString()).matches()) {
             findings.add(new Finding(".", 0, "layout", "the folder must be named run-<uuid>, not " + folder.getFileName()));
         }
+        SubmissionFiles files = SubmissionFiles.of(folder);
         for (String name : REQUIRED.keySet().stream().sorted().toList()) {
-            if (!Files.isRegularFile(folder.resolve(name))) {
+            if (!files.has(name)) {
                 findings.add(new Finding(name, 0, "missing", "every run folder has " + name));
             }
         }
-        Map<String, String> schemas = new java.util.HashMap<>(REQUIRED);
+        Map<String, String> schemas = new java.util.TreeMap<>(REQUIRED);
         schemas.putAll(OPTIONAL);
         schemas.forEach((name, schema) -> {
-            Path file = folder.resolve(name);
-            if (!schema.isEmpty() && Files.isRegularFile(file)) {
-                findings.addAll(validate(name, schema, file));
+            if (!schema.isEmpty()) {
+                files.text(name).ifPresent(text -> findings.addAll(validate(name, schema, text)));
             }
         });
-        findings.addAll(manifestRules(folder));
-        PrivacyScanner scanner = new PrivacyScanner(benchmarkText(folder.resolve("run.jsonl")), ownHostName);
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                findings.addAll(scan(folder, file, scanner));
-            }
+        findings.addAll(manifestRules(folder, files));
+        PrivacyScanner scanner = new PrivacyScanner(benchmarkText(files), ownHostName);
+        for (String name : files.names()) {
+            files.text(name).ifPresent(text -> findings.addAll(scan(name, text, scanner)));
         }
+        findings.addAll(files.findings());
         findings.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
         return findings;
     }
 
-    private static List<Finding> validate(String name, String schema, Path file) {
+    private static List<Finding> validate(String name, String schema, String text) {
         List<Finding> findings = new ArrayList<>();
-        try {
-            if (name.endsWith(".jsonl")) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (!lines.get(i).isBlank()) {
-                        validateDocument(name, schema, lines.get(i), i + 1, findings);
-                    }
+        if (name.endsWith(".jsonl")) {
+            int number = 0;
+            for (String line : (Iterable<String>) text.lines()::iterator) {
+                number++;
+                if (!line.isBlank()) {
+                    validateDocument(name, schema, line, number, findings);
                 }
-            } else {
-                validateDocument(name, schema, Files.readString(file, StandardCharsets.UTF_8), 1, findings);
             }
-        } catch (IOException e) {
-            findings.add(new Finding(name, 0, "unreadable", e.getMessage()));
+        } else {
+            validateDocument(name, schema, text, 1, findings);
         }
         return findings;
     }
@@ -114,12 +109,12 @@ final class SubmissionChecker {
     }
 
     /** The host name is the one manifest field the scanner cannot judge by shape: only null or "redacted" pass. */
-    private static List<Finding> manifestRules(Path folder) throws IOException {
-        Path file = folder.resolve("manifest.json");
-        if (!Files.isRegularFile(file)) {
+    private static List<Finding> manifestRules(Path folder, SubmissionFiles files) {
+        Optional<String> read = files.text("manifest.json");
+        if (read.isEmpty()) {
             return List.of();
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = read.get();
         JsonNode manifest;
         try {
             manifest = MAPPER.readTree(text);
@@ -151,22 +146,19 @@ final class SubmissionChecker {
         return findings;
     }
 
-    private static List<Finding> scan(Path folder, Path file, PrivacyScanner scanner) throws IOException {
-        String name = folder.relativize(file).toString().replace('\\', '/');
-        byte[] bytes = Files.readAllBytes(file);
-        for (byte b : bytes) {
-            if (b == 0) {
-                return List.of(new Finding(name, 0, "binary", "a binary file cannot be reviewed: remove it"));
-            }
+    private static List<Finding> scan(String name, String content, PrivacyScanner scanner) {
+        if (content.indexOf('\0') >= 0) {
+            return List.of(new Finding(name, 0, "binary", "a binary file cannot be reviewed: remove it"));
         }
         List<Finding> findings = new ArrayList<>();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (name.endsWith(".html")) {
-            text = withoutBundledLibrary(text);
-        }
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            findings.addAll(scanner.scan(name, i + 1, lines[i]));
+        String text = name.endsWith(".html") ? withoutBundledLibrary(content) : content;
+        // Line by line without splitting the whole file into an array first.
+        int number = 0;
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            findings.addAll(scanner.scan(name, ++number, text.substring(start, end)));
+            start = end + 1;
         }
         return findings;
     }
@@ -189,20 +181,23 @@ final class SubmissionChecker {
     }
 
     /** Every prompt the run sent: what the benchmark itself says is not the contributor's data. */
-    private static String benchmarkText(Path ledger) throws IOException {
-        if (!Files.isRegularFile(ledger)) {
-            return "";
-        }
+    private static String benchmarkText(SubmissionFiles files) {
         StringBuilder text = new StringBuilder();
-        org.llmbench.ledger.LedgerReader.forEach(ledger, e -> {
-            if ("call".equals(e.path("event").asText())) {
+        files.text("run.jsonl").ifPresent(ledger -> ledger.lines().forEach(line -> {
+            JsonNode e;
+            try {
+                e = MAPPER.readTree(line);
+            } catch (JsonProcessingException bad) {
+                return; // the schema check reports it
+            }
+            if (e != null && "call".equals(e.path("event").asText())) {
                 e.path("messages").forEach(m -> {
                     if ("user".equals(m.path("role").asText())) {
                         text.append(m.path("content").asText()).append('\n');
                     }
                 });
             }
-        });
+        }));
         return text.toString();
     }
 }

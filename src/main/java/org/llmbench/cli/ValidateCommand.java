@@ -13,6 +13,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Constants;
+import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.ReproduceCommand;
 import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
@@ -47,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ConfigProblem problem : loaded.problems()) {
-            (problem.fatal() ? errors : warnings).add(describe(problem, parameters.get(Constants.CONFIG)));
+            (problem.fatal() ? errors : warnings).add(describe(problem));
         }
         int suites = 0;
         for (SuiteOrigin origin : origins(loaded.config().suiteRoots())) {
@@ -55,19 +56,17 @@ final class ValidateCommand implements Callable<Integer> {
             // Every problem of every file in one pass, each on a line of its own.
             SuiteLoader.problems(origin).forEach(p -> errors.add(p.getMessage()));
         }
-        warnings.forEach(w -> out.println("warning: " + w));
-        errors.forEach(e -> out.println("error: " + e));
+        // Question ids and values come from the files: control and bidi characters are printed escaped.
+        warnings.forEach(w -> out.println("warning: " + TerminalText.escape(w)));
+        errors.forEach(e -> out.println("error: " + TerminalText.escape(e)));
         out.printf("%d suite file(s) checked; %d error(s), %d warning(s)%n", suites, errors.size(), warnings.size());
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /** A config problem as FILE:LINE:COLUMN: FIELD: REASON, or the flag that set the value. */
-    static String describe(ConfigProblem problem, String configFile) throws IOException {
-        if (configFile != null && problem.source().equals("config file " + configFile)) {
-            String pointer = ConfigLoader.fileField(problem.key());
-            JsonPositions positions = JsonPositions.of(Files.readString(Path.of(configFile)), 1);
-            String field = pointer.isEmpty() ? problem.key() : pointer.substring(1).replace('/', '.');
-            return configFile + ":" + positions.line(pointer) + ": " + field + ": " + problem.reason();
+    static String describe(ConfigProblem problem) {
+        if (problem.at() != null) {
+            return problem.toString();
         }
         if (problem.source().equals("parameter") && problem.key().startsWith("bench.")) {
             // The message already names the file and line for a config file that does not parse.

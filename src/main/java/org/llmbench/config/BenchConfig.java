@@ -53,9 +53,26 @@ public final class BenchConfig {
         return new BenchConfig(newValues, weights, settings);
     }
 
-    /** Every effective setting by key name, in declaration order, with its source (the manifest's {@code effective_config}). */
+    /** Every effective setting by key name, in declaration order, with its source. */
     public Map<String, Setting> effective() {
         return effective;
+    }
+
+    /**
+     * The effective settings as a run folder records them (the manifest's {@code effective_config}, run.md's
+     * command lines): every path relative to the working directory, or under {@code ~/} ({@link SharedPaths}),
+     * so that a folder meant for a public pull request names no user's home and no machine's layout.
+     */
+    public Map<String, Setting> effectiveToShare() {
+        Map<String, Setting> shared = new LinkedHashMap<>();
+        Map<String, Key<?>> keys = new java.util.HashMap<>();
+        BenchKeys.ALL.forEach(k -> keys.put(k.name(), k));
+        effective.forEach((name, setting) -> {
+            Key<?> key = keys.get(name);
+            shared.put(name, key != null && key.holdsPaths() && setting.value() != null
+                    ? new Setting(SharedPaths.list(setting.value()), setting.source()) : setting);
+        });
+        return shared;
     }
 
     /** Whether a phase (suite name or {@code tasks}) is selected by {@link Constants#PHASES}. */

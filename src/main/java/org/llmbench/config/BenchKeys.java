@@ -118,7 +118,7 @@ public final class BenchKeys {
             .meaning("pass mark of a question unless it sets `pass_score`");
 
     /** Quality gate. */
-    public static final Key<Double> MIN_SCORE = Key.decimal("bench.minScore", 0, 1000).blankIsNone()
+    public static final Key<Double> MIN_SCORE = Key.decimal("bench.minScore", 0, 100).blankIsNone()
             .label("0-100")
             .meaning("build quality gate on the weighted total (0-100): exit 1 / a failed build below it");
 
@@ -303,14 +303,15 @@ public final class BenchKeys {
      * flags, config-file field, default and meaning. {@code ReadmeTableTest} fails when the README differs.
      */
     public static String readmeTable() {
-        StringBuilder table = new StringBuilder("| key | flag | config file | default | meaning |\n|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| key | flag | config file | default | range | meaning |\n|---|---|---|---|---|---|\n");
         for (Key<?> key : ALL) {
             String flags = String.join(", ", key.flags().stream().map(f -> "`" + f + "`").toList());
             String field = key.pointer().map(p -> "`" + p.substring(1).replace('/', '.') + "`").orElse("");
             table.append("| `").append(key.name()).append("` | ").append(flags).append(" | ").append(field).append(" | ")
-                    .append(key.defaultDoc()).append(" | ").append(key.meaning()).append(" |\n");
+                    .append(key.defaultDoc()).append(" | ").append(key.range().orElse("")).append(" | ")
+                    .append(key.meaning()).append(" |\n");
         }
-        PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | | | ").append(meaning).append(" |\n"));
+        PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | | | | ").append(meaning).append(" |\n"));
         return table.toString();
     }
 

@@ -1,6 +1,7 @@
 package org.llmbench.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -22,7 +23,7 @@ final class ConfigFile {
     static final String WEIGHTS = "/suite/weights";
 
     /** No config file: every lookup is empty. */
-    static final ConfigFile NONE = new ConfigFile(MissingNode.getInstance(), new Source.ConfigFile("(none)"));
+    static final ConfigFile NONE = new ConfigFile(MissingNode.getInstance(), new Source.ConfigFile("(none)"), "");
 
     /** Every field the file may have. */
     private static final Set<String> FIELDS;
@@ -36,10 +37,13 @@ final class ConfigFile {
 
     private final JsonNode root;
     private final Source.ConfigFile source;
+    private final String text;
+    private JsonPositions positions;
 
-    private ConfigFile(JsonNode root, Source.ConfigFile source) {
+    private ConfigFile(JsonNode root, Source.ConfigFile source, String text) {
         this.root = root;
         this.source = source;
+        this.text = text;
     }
 
     /** Reads the file; an unreadable file or an unknown field is reported, and an unreadable file reads as empty. */
@@ -47,18 +51,23 @@ final class ConfigFile {
         Source.ConfigFile source = new Source.ConfigFile(path);
         String given = Source.PARAMETER.label();
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(path)));
+            String text = Files.readString(Path.of(path));
+            // Exact decimals: 1e400 is reported as 1E+400, not as the Infinity a double would make of it.
+            JsonNode root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
             if (root == null || !root.isObject()) {
                 problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": the config file must hold a JSON object", true));
                 return NONE;
             }
-            ConfigFile file = new ConfigFile(root, source);
+            ConfigFile file = new ConfigFile(root, source, text);
             file.reportUnknownFields(root, "", problems);
             return file;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             problems.accept(new ConfigProblem(Constants.CONFIG, given, path + (loc == null ? "" : ":" + loc.getLineNr()
-                    + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage(), true));
+                    + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage()
+                    // Jackson's advice is for programmers; the user's fix is a finite number.
+                    .replaceFirst(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow$",
+                            " (JSON numbers are finite: write a number, not NaN or Infinity)"), true));
         } catch (IOException e) {
             problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": cannot read the config file: " + e.getMessage(), true));
         }
@@ -92,6 +101,14 @@ final class ConfigFile {
         return source;
     }
 
+    /** Where the value at a JSON Pointer is, as {@code FILE:LINE: FIELD} ({@code c.json:3: model.temperature}). */
+    synchronized String where(String pointer) {
+        if (positions == null) {
+            positions = JsonPositions.of(text, 1);
+        }
+        return source.path() + ":" + positions.line(pointer) + ": " + pointer.substring(1).replace('/', '.');
+    }
+
     private void reportUnknownFields(JsonNode node, String prefix, Consumer<ConfigProblem> problems) {
         node.fields().forEachRemaining(entry -> {
             String path = prefix + "/" + entry.getKey();
@@ -99,7 +116,8 @@ final class ConfigFile {
             if (section && entry.getValue().isObject()) {
                 reportUnknownFields(entry.getValue(), path, problems);
             } else if (!FIELDS.contains(path)) {
-                problems.accept(new ConfigProblem(path.substring(1).replace('/', '.'), source.label(), "unknown field in the config file", false));
+                problems.accept(new ConfigProblem(path.substring(1).replace('/', '.'), source.label(),
+                        "unknown field in the config file", false, where(path)));
             }
         });
     }

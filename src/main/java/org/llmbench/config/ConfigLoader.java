@@ -32,6 +32,9 @@ public final class ConfigLoader implements Key.Resolved {
             "reasoning", "security", "etl", "hello", "frozen", "5q", "20q", "parallel_same", "parallel_mixed",
             "edge_append", "edge_suite");
 
+    /** The largest weight {@code suite.weights} may give, as a suite question's own {@code weight}. */
+    static final double MAX_WEIGHT = 1000;
+
     private static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("json_extraction", 1.0, "code_fix", 2.0,
             "planning", 1.0, "algorithm", 2.0, "reasoning", 1.5, "security", 1.0, "etl", 1.0);
 
@@ -193,8 +196,11 @@ public final class ConfigLoader implements Key.Resolved {
             if (!WEIGHT_NAMES.contains(e.getKey())) {
                 problem("suite.weights." + e.getKey(), source, "unknown task or suite name; known: "
                         + new java.util.TreeSet<>(WEIGHT_NAMES), true);
-            } else if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                problem("suite.weights." + e.getKey(), source, "must be a number >= 0", true);
+            } else if (!e.getValue().isNumber() || !(e.getValue().asDouble() >= 0 && e.getValue().asDouble() <= MAX_WEIGHT)) {
+                // 1e308 is finite, but two of them sum to Infinity and the total to NaN: a weight is relative, so
+                // the range of a suite question's own weight is plenty.
+                problem("suite.weights." + e.getKey(), source, "must be a number from 0 to " + (int) MAX_WEIGHT
+                        + " (a weight relative to the others), not " + e.getValue(), true);
             } else {
                 weights.put(e.getKey(), e.getValue().asDouble());
             }
@@ -224,6 +230,8 @@ public final class ConfigLoader implements Key.Resolved {
     }
 
     private void problem(String key, String source, String reason, boolean fatal) {
-        problems.add(new ConfigProblem(key, source, reason, fatal));
+        String pointer = ConfigFile.fieldOf(key);
+        boolean inFile = file != ConfigFile.NONE && !pointer.isEmpty() && source.equals(file.source().label());
+        problems.add(new ConfigProblem(key, source, reason, fatal, inFile ? file.where(pointer) : null));
     }
 }

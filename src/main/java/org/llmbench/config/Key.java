@@ -58,10 +58,11 @@ public final class Key<T> {
     private final String pointer;
     private final List<String> oldNames;
     private final boolean switchFlag;
+    private final String range;
 
     private Key(String name, Parser<T> parser, Function<T, String> format, Function<Resolved, T> defaultValue,
             boolean inferred, String defaultDoc, String meaning, List<String> flags, String label, String pointer,
-            List<String> oldNames, boolean switchFlag) {
+            List<String> oldNames, boolean switchFlag, String range) {
         this.name = name;
         this.parser = parser;
         this.format = format;
@@ -74,11 +75,12 @@ public final class Key<T> {
         this.pointer = pointer;
         this.oldNames = oldNames;
         this.switchFlag = switchFlag;
+        this.range = range;
     }
 
     private static <T> Key<T> of(String name, String label, Parser<T> parser, Function<T, String> format) {
         return new Key<>(name, parser, format, r -> null, false, null, "", List.of(kebab(name)), label, null,
-                List.of(), false);
+                List.of(), false, null);
     }
 
     /** A text key; blank text counts as not given. */
@@ -98,27 +100,34 @@ public final class Key<T> {
 
     /** A whole number in {@code min..max}, as an int. */
     static Key<Integer> integer(String name, int min, int max) {
-        return of(name, "N", t -> (int) parseWhole(t, min, max), i -> Integer.toString(i));
+        return of(name, "N", t -> (int) parseWhole(t, min, max), i -> Integer.toString(i)).ranged("whole, " + min + " to " + max);
     }
 
     /** A whole number in {@code min..max}, as a long. */
     static Key<Long> whole(String name, long min, long max) {
-        return of(name, "N", t -> parseWhole(t, min, max), l -> Long.toString(l));
+        return of(name, "N", t -> parseWhole(t, min, max), l -> Long.toString(l))
+                .ranged(min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "whole, 64-bit" : "whole, " + min + " to " + max);
     }
 
-    /** A number in {@code min..max}. */
+    /** A number in {@code min..max}; NaN and the infinities are never in range. */
     static Key<Double> decimal(String name, double min, double max) {
         return of(name, "N", t -> {
             try {
                 double parsed = Double.parseDouble(t.trim());
                 if (!(parsed >= min && parsed <= max)) {
-                    throw new BadValue("'" + t + "' is outside " + min + ".." + max);
+                    throw new BadValue("'" + t + "' is " + (Double.isFinite(parsed) ? "outside" : "not a finite number in")
+                            + " the range " + plain(min) + " to " + plain(max));
                 }
                 return parsed;
             } catch (NumberFormatException e) {
-                throw new BadValue("'" + t + "' is not a number");
+                throw new BadValue("'" + t + "' is not a number from " + plain(min) + " to " + plain(max));
             }
-        }, d -> Double.toString(d));
+        }, d -> Double.toString(d)).ranged(plain(min) + " to " + plain(max));
+    }
+
+    private Key<T> ranged(String text) {
+        return new Key<>(name, parser, format, defaultValue, inferred, defaultDoc, meaning, flags, label, pointer,
+                oldNames, switchFlag, text);
     }
 
     /** {@code true} or {@code false}, any case; on the command line the flag alone means true. */
@@ -158,25 +167,30 @@ public final class Key<T> {
         try {
             long parsed = Long.parseLong(t.trim());
             if (parsed < min || parsed > max) {
-                throw new BadValue("'" + t + "' is outside " + min + ".." + max);
+                throw new BadValue("'" + t + "' is outside the range " + min + " to " + max);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new BadValue("'" + t + "' is not a whole number");
+            throw new BadValue("'" + t + "' is not a whole number from " + min + " to " + max);
         }
+    }
+
+    /** A bound as people write it: {@code 2}, not {@code 2.0}. */
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private Key<T> copy(Function<Resolved, T> newDefault, boolean newInferred, String newDefaultDoc, String newMeaning,
             List<String> newFlags, String newLabel, String newPointer, List<String> newOldNames, boolean newSwitch) {
         return new Key<>(name, parser, format, newDefault, newInferred, newDefaultDoc, newMeaning, newFlags, newLabel,
-                newPointer, newOldNames, newSwitch);
+                newPointer, newOldNames, newSwitch, range);
     }
 
     /** This key with blank text meaning "not given" (so the default applies) instead of a bad value. */
     Key<T> blankIsNone() {
         Parser<T> strict = parser;
         return new Key<>(name, t -> t.isBlank() ? null : strict.parse(t), format, defaultValue, inferred, defaultDoc,
-                meaning, flags, label, pointer, oldNames, switchFlag);
+                meaning, flags, label, pointer, oldNames, switchFlag, range);
     }
 
     /** This key with every parsed value passed through {@code normalise} (the URL loses a trailing slash). */
@@ -185,7 +199,7 @@ public final class Key<T> {
         return new Key<>(name, t -> {
             T v = raw.parse(t);
             return v == null ? null : normalise.apply(v);
-        }, format, defaultValue, inferred, defaultDoc, meaning, flags, label, pointer, oldNames, switchFlag);
+        }, format, defaultValue, inferred, defaultDoc, meaning, flags, label, pointer, oldNames, switchFlag, range);
     }
 
     /** This key with a fixed default. */
@@ -273,9 +287,21 @@ public final class Key<T> {
         return flags;
     }
 
+    /** Whether the value names files or folders (a path, or a comma list of them), which records must not show whole. */
+    public boolean holdsPaths() {
+        return PATH_LABELS.contains(label);
+    }
+
+    private static final java.util.Set<String> PATH_LABELS = java.util.Set.of("DIR", "DIRS", "FILE", "RUN_JSONL");
+
     /** The placeholder of the flag's value in --help. */
     public String label() {
         return label;
+    }
+
+    /** The values a numeric key accepts ({@code 0 to 2}, {@code whole, 1 to 256}); empty for other keys. */
+    public Optional<String> range() {
+        return Optional.ofNullable(range);
     }
 
     /** Whether the flag may be given without a value, meaning true. */

@@ -119,8 +119,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 Files.createDirectories(runPointer.toAbsolutePath().getParent());
                 Files.writeString(runPointer, ledger.folder().toAbsolutePath() + "\n");
             }
-            System.out.printf(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, weighted total %.2f%n",
-                    ledger.runId(), summary.scored(), summary.total());
+            System.out.printf(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s%n", ledger.runId(),
+                    summary.scored(), summary.totalsLine());
         }
     }
 

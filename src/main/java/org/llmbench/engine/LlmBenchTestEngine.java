@@ -20,6 +20,7 @@ import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.Provider;
 import org.llmbench.config.Constants;
 import org.llmbench.config.ParallelKeys;
+import org.llmbench.config.TerminalText;
 import org.llmbench.model.ModelClient;
 import org.llmbench.model.ModelClients;
 import org.llmbench.scoring.QuestionScorer;
@@ -58,8 +59,10 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         ConfigurationParameters parameters = request.getConfigurationParameters();
+        DiscoveryIssueReporter forwarding = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
+        // Issues quote suite files and servers (a question id, a model name): JUnit logs them to the terminal as they are.
         DiscoveryIssueReporter issues = WarnOnce.filter(parameters, DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId)));
+                issue -> forwarding.reportIssue(issue.withMessage(TerminalText::escapeKeepingLines))));
         ConfigLoader.Result loaded = ConfigLoader.load(parameters::get);
         ServerPreflight.Checked checked = loaded.hasFatalProblems() ? new ServerPreflight.Checked(loaded.config(), null)
                 : ServerPreflight.check(loaded.config(), clients, issues);

@@ -24,7 +24,10 @@ public final class ReportEntryPrinter implements TestExecutionListener {
     /** What each line starts with; the JSON object follows. */
     static final String PREFIX = "[llm-bench] entry ";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Non-ASCII as \\u escapes (Jackson escapes the C0 controls already): a model name or question id cannot
+    // reach the terminal with a bidi override or a C1 control, and the line stays the same JSON.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
     private volatile boolean enabled;
 

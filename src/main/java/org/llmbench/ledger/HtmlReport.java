@@ -46,7 +46,7 @@ public final class HtmlReport {
 
     /** Writes the report of one or more finished run folders to {@code target}. */
     public static void write(List<Path> runFolders, Path target) throws IOException {
-        ReportPage page = page(runFolders);
+        ReportPage page = page(runFolders, target.toAbsolutePath().getParent());
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             engine.render("report.jte", page, new WriterOutput(out));
@@ -79,7 +79,8 @@ public final class HtmlReport {
         }
     }
 
-    static ReportPage page(List<Path> runFolders) throws IOException {
+    /** The page for these runs, written into {@code pageFolder} (paths on it are relative to that folder). */
+    static ReportPage page(List<Path> runFolders, Path pageFolder) throws IOException {
         List<ColumnData> columns = new ArrayList<>();
         List<ReportPage.Run> runs = new ArrayList<>();
         Set<String> phases = new LinkedHashSet<>();
@@ -111,11 +112,12 @@ public final class HtmlReport {
                     lanes.add(f);
                 }
             });
-            // Where Allure writes: beside the run folders (the jar), or target/allure-results (the bench profile).
+            // Where Allure writes: beside the run folders (the jar), or target/allure-results (Maven). Named relative
+            // to the page: an absolute path would put the user's home folder into a file meant for a public pull request.
             for (Path allureResults : List.of(folder.toAbsolutePath().getParent().resolve("allure-results"),
                     Path.of("target", "allure-results").toAbsolutePath())) {
                 if (allure == null && Files.isDirectory(allureResults)) {
-                    allure = allureResults.toString();
+                    allure = relative(pageFolder, allureResults);
                 }
             }
         }
@@ -125,6 +127,16 @@ public final class HtmlReport {
                 cells(columns, phaseList), runs, speed(columns), changed(columns), allure,
                 safeJson(data(columns, phaseList, lanes)), safeScript(resource("report.js")), resource("report.css"),
                 safeScript(resourceAt(CHARTS)));
+    }
+
+    /** {@code target} as seen from {@code from}, with forward slashes; null when no relative path exists (another drive). */
+    static String relative(Path from, Path target) {
+        try {
+            String path = from.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize()).toString();
+            return path.replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Model names when they tell the columns apart, else model and run. */

@@ -1,7 +1,6 @@
 package org.llmbench.ledger;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,14 +58,13 @@ final class ManifestWriter {
         }
         m.put("canonical_options_overrides", config.canonicalOverrides());
         m.put("weights", config.weights());
-        m.put("effective_config", config.effective());
+        m.put("effective_config", config.effectiveToShare());
         m.put("cell_id_prefix", config.cellIdPrefix());
         m.put("handle", config.handle());
         m.put("device", config.device());
         Map<String, Object> host = new LinkedHashMap<>();
-        // A run meant for submission (a handle is set) never records the host name; check-submission rejects one.
-        host.put("short_name", config.handle() != null ? REDACTED : shortHostName());
-        host.put("short_name_review", "a host name can be private: check it before submitting");
+        // Never the host name: a run folder is meant to be shared as it is, and check-submission rejects one.
+        host.put("short_name", REDACTED);
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         host.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         host.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -132,18 +130,5 @@ final class ManifestWriter {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static String shortHostName() {
-        String name = System.getenv("HOSTNAME");
-        if (name == null || name.isBlank()) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                return null;
-            }
-        }
-        int dot = name.indexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

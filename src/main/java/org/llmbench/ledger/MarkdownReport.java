@@ -35,15 +35,7 @@ final class MarkdownReport {
                     + ", phases: " + join(manifest.path("phases")) + "\n");
             out.write("- options: " + manifest.path("options").toString() + "\n");
             out.write("- config hash: `" + results.path("config_hash").asText() + "`\n");
-            out.write(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d of %d passed)%n",
-                    results.path("summary").path("score_percent").asDouble(), results.path("summary").path("passed").asInt(),
-                    results.path("summary").path("tasks").asInt()));
-            if (results.path("summary").path("score_stderr").isNumber()) {
-                out.write(String.format(Locale.ROOT, "- 95 %% interval: %.2f to %.2f (standard error %.2f of the mean over"
-                        + " questions)%n", results.path("summary").path("score_ci95_low").asDouble(),
-                        results.path("summary").path("score_ci95_high").asDouble(),
-                        results.path("summary").path("score_stderr").asDouble()));
-            }
+            out.write(totals(results));
             if (results.path("summary").path("not_replayable").asInt() > 0) {
                 out.write("- not replayable (missing from the replayed ledger, not counted): "
                         + results.path("summary").path("not_replayable").asInt() + "\n");
@@ -97,6 +89,27 @@ final class MarkdownReport {
                 out.write(line);
             }
         }
+    }
+
+    /**
+     * Each model's weighted total with its 95 % interval, from results.json's {@code models}: one line for one
+     * model, a line per model for several (a total across models would describe none of them).
+     */
+    static String totals(JsonNode results) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode models = results.path("models");
+        for (JsonNode m : models) {
+            String name = models.size() == 1 ? "weighted total" : cell(m.path("model").asText()) + ": weighted total";
+            sb.append(String.format(Locale.ROOT, "- %s: **%.2f / 100** (%d of %d passed)", name,
+                    m.path("score_percent").asDouble(), m.path("passed").asInt(), m.path("tasks").asInt()));
+            if (m.path("score_stderr").isNumber()) {
+                sb.append(String.format(Locale.ROOT, ", 95 %% interval %.2f to %.2f (standard error %.2f of the mean over"
+                        + " questions)", m.path("score_ci95_low").asDouble(), m.path("score_ci95_high").asDouble(),
+                        m.path("score_stderr").asDouble()));
+            }
+            sb.append('\n');
+        }
+        return models.isEmpty() ? "- weighted total: none (no question scored)\n" : sb.toString();
     }
 
     private static String row(String model, String phase, JsonNode f) {

@@ -54,8 +54,9 @@ public final class ReproduceCommand {
     /** The given settings by key, sorted by name; the models always (the expanded list when {@code auto} was given). */
     private static Map<Key<?>, String> given(BenchConfig config) {
         Map<Key<?>, String> given = new TreeMap<>(java.util.Comparator.comparing(Key::name));
+        Map<String, BenchConfig.Setting> settings = config.effectiveToShare();
         for (Key<?> key : BenchKeys.ALL) {
-            BenchConfig.Setting setting = config.effective().get(key.name());
+            BenchConfig.Setting setting = settings.get(key.name());
             if (setting != null && setting.value() != null && setting.source().given() && !NOT_REPRODUCED.contains(key)) {
                 given.put(key, setting.value());
             }

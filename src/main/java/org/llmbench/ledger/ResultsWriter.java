@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Writes results.json (SPEC section 8) from the ledger, streaming: one entry per test from its final score
- * (see {@link FinalScores}), then the summary and, when the leaderboard holds comparable earlier runs, this
- * run's percentile rank among them.
+ * (see {@link FinalScores}), then the summary and each model's total and, when the leaderboard holds comparable
+ * earlier runs, this run's percentile rank among them. The summary holds a weighted total only when one model ran:
+ * with several, each model's total is in {@code models} and nothing is added up across them.
  */
 final class ResultsWriter {
 
@@ -23,11 +24,9 @@ final class ResultsWriter {
 
     static void write(Path ledger, Path target, String runId, String configHash, Map<String, Leaderboard.Rank> ranks)
             throws IOException {
-        double[] totals = new double[2];
         int[] counts = new int[3];
-        Uncertainty.Sums all = new Uncertainty.Sums();
+        Map<String, ModelTotal> models = new java.util.LinkedHashMap<>();
         Map<String, Uncertainty.Sums> suites = new java.util.LinkedHashMap<>();
-        Uncertainty.PassRates allPassAtK = new Uncertainty.PassRates();
         Map<String, Uncertainty.PassRates> suitePassAtK = new java.util.LinkedHashMap<>();
         try (JsonGenerator g = JsonSupport.MAPPER.getFactory().createGenerator(target.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
@@ -42,31 +41,37 @@ final class ResultsWriter {
                     return;
                 }
                 writeTask(g, score, call);
-                all.add(score.path("score").asDouble(), score.path("weight").asDouble());
-                allPassAtK.add(score.path("pass_at_k"));
+                models.computeIfAbsent(score.path("model").asText(), k -> new ModelTotal()).add(score);
                 suitePassAtK.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
                         k -> new Uncertainty.PassRates()).add(score.path("pass_at_k"));
                 suites.computeIfAbsent(score.path("model").asText() + "\u0000" + score.path("suite").asText(),
                         k -> new Uncertainty.Sums()).add(score.path("score").asDouble(), score.path("weight").asDouble());
-                totals[0] += score.path("weighted_score").asDouble();
-                totals[1] += score.path("weight").asDouble();
                 counts[0]++;
                 counts[1] += score.path("passed").asBoolean() ? 1 : 0;
             });
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
-            g.writeNumberField("total_weighted_score", totals[0]);
-            g.writeNumberField("total_weight", totals[1]);
-            double percent = totals[1] == 0 ? 0 : totals[0] / totals[1];
-            g.writeNumberField("score_percent", percent);
-            // The single-file harness's field: the same 0-100 weighted total, as the console prints it (2 decimals).
-            g.writeNumberField("total_score", Math.round(percent * 100) / 100.0);
+            if (models.size() == 1) {
+                models.values().iterator().next().writeTotal(g);
+            }
             g.writeNumberField("tasks", counts[0]);
             g.writeNumberField("passed", counts[1]);
             g.writeNumberField("not_replayable", counts[2]);
-            writeError(g, all.score());
-            writePassAtK(g, allPassAtK);
+            if (models.size() == 1) {
+                models.values().iterator().next().writeError(g);
+            }
             g.writeEndObject();
+            g.writeArrayFieldStart("models");
+            for (var model : models.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("model", model.getKey());
+                model.getValue().writeTotal(g);
+                g.writeNumberField("tasks", model.getValue().tasks);
+                g.writeNumberField("passed", model.getValue().passed);
+                model.getValue().writeError(g);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("suites");
             for (var suite : suites.entrySet()) {
                 String[] key = suite.getKey().split("\u0000", 2);
@@ -74,7 +79,7 @@ final class ResultsWriter {
                 g.writeStartObject();
                 g.writeStringField("model", key[0]);
                 g.writeStringField("suite", key[1]);
-                g.writeNumberField("score_percent", e.mean());
+                number(g, "score_percent", e.mean());
                 writeError(g, e);
                 g.writeNumberField("tasks", e.n());
                 writePassAtK(g, suitePassAtK.get(suite.getKey()));
@@ -85,8 +90,8 @@ final class ResultsWriter {
                 g.writeObjectFieldStart("percentile_rank");
                 for (var rank : ranks.entrySet()) {
                     g.writeObjectFieldStart(rank.getKey());
-                    g.writeNumberField("score", rank.getValue().score());
-                    g.writeNumberField("percentile", rank.getValue().percentile());
+                    number(g, "score", rank.getValue().score());
+                    number(g, "percentile", rank.getValue().percentile());
                     g.writeNumberField("earlier_runs", rank.getValue().earlierRuns());
                     g.writeEndObject();
                 }
@@ -98,13 +103,59 @@ final class ResultsWriter {
         }
     }
 
+    /** One model's weighted total over its final scores. */
+    private static final class ModelTotal {
+        double weighted;
+        double weight;
+        int tasks;
+        int passed;
+        final Uncertainty.Sums sums = new Uncertainty.Sums();
+        final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
+
+        void add(JsonNode score) {
+            weighted += score.path("weighted_score").asDouble();
+            weight += score.path("weight").asDouble();
+            tasks++;
+            passed += score.path("passed").asBoolean() ? 1 : 0;
+            sums.add(score.path("score").asDouble(), score.path("weight").asDouble());
+            passAtK.add(score.path("pass_at_k"));
+        }
+
+        void writeTotal(JsonGenerator g) throws IOException {
+            number(g, "total_weighted_score", weighted);
+            number(g, "total_weight", weight);
+            double percent = weight == 0 ? 0 : weighted / weight;
+            number(g, "score_percent", percent);
+            // The single-file harness's field: the same 0-100 weighted total, as the console prints it (2 decimals).
+            number(g, "total_score", Double.isFinite(percent) ? Math.round(percent * 100) / 100.0 : percent);
+            if (!Double.isFinite(percent)) {
+                g.writeStringField("total_unavailable", "the weighted total cannot be computed: a weight or score in "
+                        + "the ledger is not a finite number");
+            }
+        }
+
+        void writeError(JsonGenerator g) throws IOException {
+            ResultsWriter.writeError(g, sums.score());
+            writePassAtK(g, passAtK);
+        }
+    }
+
+    /** A number, or null when it is not finite: Jackson would write NaN and Infinity as strings, which no reader expects. */
+    private static void number(JsonGenerator g, String field, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            g.writeNumberField(field, value);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
     private static void writePassAtK(JsonGenerator g, Uncertainty.PassRates rates) throws IOException {
         if (rates.isEmpty()) {
             return;
         }
         g.writeObjectFieldStart("pass_at_k");
         for (var e : rates.means().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
+            number(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
     }
@@ -114,10 +165,10 @@ final class ResultsWriter {
         if (e.stderr() == null) {
             g.writeNullField("score_stderr");
         } else {
-            g.writeNumberField("score_stderr", Uncertainty.round(e.stderr()));
+            number(g, "score_stderr", Uncertainty.round(e.stderr()));
         }
-        g.writeNumberField("score_ci95_low", Uncertainty.round(e.low()));
-        g.writeNumberField("score_ci95_high", Uncertainty.round(e.high()));
+        number(g, "score_ci95_low", Uncertainty.round(e.low()));
+        number(g, "score_ci95_high", Uncertainty.round(e.high()));
     }
 
     private static void writeTask(JsonGenerator g, JsonNode score, JsonNode call) {
@@ -128,9 +179,9 @@ final class ResultsWriter {
             g.writeStringField("suite", score.path("suite").asText());
             g.writeStringField("item", score.path("item").asText());
             g.writeStringField("category", score.path("category").asText());
-            g.writeNumberField("score", score.path("score").asDouble());
-            g.writeNumberField("weight", score.path("weight").asDouble());
-            g.writeNumberField("weighted_score", score.path("weighted_score").asDouble());
+            number(g, "score", score.path("score").asDouble());
+            number(g, "weight", score.path("weight").asDouble());
+            number(g, "weighted_score", score.path("weighted_score").asDouble());
             g.writeBooleanField("passed", score.path("passed").asBoolean());
             if (score.has("pass_at_k")) {
                 g.writeNumberField("samples", score.path("samples").asInt());

@@ -14,6 +14,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.llmbench.config.TerminalText;
 
 /**
  * The console side of a run: where it goes, progress while it runs (an updating line on a terminal, a plain line
@@ -110,7 +111,7 @@ public final class RunConsoleListener implements TestExecutionListener {
             }
             try {
                 System.out.println();
-                System.out.print(RunSummary.of(ledger).table());
+                System.out.print(TerminalText.escapeKeepingLines(RunSummary.of(ledger).table()));
                 System.out.println("[llm-bench] ledger: " + ledger);
                 System.out.println("[llm-bench] report: " + folder.resolve(MarkdownReport.FILE));
             } catch (IOException | RuntimeException e) {

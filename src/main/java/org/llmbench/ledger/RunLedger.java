@@ -191,6 +191,10 @@ public final class RunLedger implements AutoCloseable {
         var waits = e.putArray("retry_waits_ms");
         r.retryWaitsMs().forEach(waits::add);
         e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
+        if (!r.implausible().isEmpty()) {
+            // Figures that cannot be true, with their raw values: never among the counts, timings and speeds above.
+            e.set("implausible", JsonSupport.toTree(r.implausible()));
+        }
         e.put("chars_in", r.charsIn());
         e.put("chars_out", r.charsOut());
         if (r.server() != null) {
@@ -274,9 +278,7 @@ public final class RunLedger implements AutoCloseable {
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("duration_ms", durationMs);
         end.put("tests", summary.statuses());
-        end.put("scored", summary.scored());
-        end.put("weighted_total", summary.total());
-        end.put("model_totals", summary.modelTotals());
+        end.putAll(summary.runEndTotals());
         record("run_end", end);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
         RunReports.write(this, plan.config(), summary, plan.shard() == null);

@@ -50,9 +50,7 @@ final class RunNotesWriter {
                     .append(manifest.path("shard").path("run_group").asText())
                     .append(": part of a run; `report merge` joins the shards into the run to review and submit\n");
         }
-        md.append(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d tasks, %d passed)%n%n",
-                results.path("summary").path("score_percent").asDouble(),
-                results.path("summary").path("tasks").asInt(), results.path("summary").path("passed").asInt()));
+        md.append(MarkdownReport.totals(results)).append('\n');
         appendTable(md, results);
         md.append("\n## Methodology deviations\n\n");
         appendDeviations(md, config);

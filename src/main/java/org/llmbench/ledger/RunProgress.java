@@ -3,6 +3,7 @@ package org.llmbench.ledger;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.llmbench.config.TerminalText;
 
 /**
  * How far a run has got: done/total, share, failures, elapsed time, an ETA and the last test. On a terminal it is
@@ -51,7 +52,7 @@ final class RunProgress {
         done++;
         failed += status.equals("failed") || status.equals("aborted") ? 1 : 0;
         long now = clock.getAsLong();
-        String line = line(test, status, now);
+        String line = line(TerminalText.escape(test), status, now);
         if (terminal) {
             String padded = line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
             out.print('\r' + padded);

@@ -13,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * The totals of a run, derived from its whole ledger (every process that added to it: a resumed run counts what
- * the killed process scored too): per model and suite, per model, the weighted total, and the final status of
+ * the killed process scored too): per model and suite, each model's weighted total, and the final status of
  * every test. run_end, the console table and the quality gate all read these, and results.json is written from
- * the same final scores, so no two places can disagree.
+ * the same final scores, so no two places can disagree. There is no total across models: a mean of two models'
+ * scores describes neither, so every total and interval is one model's.
  */
 public final class RunSummary {
 
@@ -63,7 +64,7 @@ public final class RunSummary {
     // Models and their phases in the order the run scored them, not by name.
     private final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
     private final Map<String, Group> byModel = new LinkedHashMap<>();
-    private final Group total = new Group();
+    private int scored;
     private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
 
@@ -97,30 +98,64 @@ public final class RunSummary {
             summary.bySuite.computeIfAbsent(model, k -> new LinkedHashMap<>())
                     .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
             summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
-            summary.total.add(weighted, weight, passed, null);
+            summary.scored++;
             summary.passAtK.add(score.path("pass_at_k"));
         });
         return summary;
     }
 
-    /** The weighted total over every scored question of the run, 0-100. */
-    public double total() {
-        return total.score();
+    /** One model's weighted total (0-100) with its interval, over the questions it scored. */
+    public record ModelTotal(String model, double score, Uncertainty.Estimate estimate, int scored, int passed) {
     }
 
-    /** The weighted total with its standard error and 95 % interval ({@link Uncertainty}). */
-    public Uncertainty.Estimate totalEstimate() {
-        return total.estimate();
+    /** Each model's weighted total, in the order the run scored them. */
+    public List<ModelTotal> modelTotals() {
+        List<ModelTotal> totals = new ArrayList<>();
+        byModel.forEach((model, g) -> totals.add(new ModelTotal(model, g.score(), g.estimate(), g.scored, g.passed)));
+        return totals;
+    }
+
+    /** Each model's weighted total (0-100) by name: what run_end records. */
+    public Map<String, Double> modelScores() {
+        Map<String, Double> totals = new LinkedHashMap<>();
+        byModel.forEach((model, g) -> totals.put(model, g.score()));
+        return totals;
+    }
+
+    /**
+     * The totals run_end records: how many scored, each model's weighted total and, only when one model ran, that
+     * model's total again as {@code weighted_total} (the field a one-model ledger has always had).
+     */
+    Map<String, Object> runEndTotals() {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("scored", scored);
+        if (byModel.size() == 1) {
+            totals.put("weighted_total", byModel.values().iterator().next().score());
+        }
+        totals.put("model_totals", modelScores());
+        return totals;
+    }
+
+    /** One console line of totals: "weighted total 80.00" for one model, each model's total for several (names escaped). */
+    public String totalsLine() {
+        if (byModel.size() == 1) {
+            return "weighted total " + twoDecimals(byModel.values().iterator().next().score());
+        }
+        StringBuilder sb = new StringBuilder("weighted totals:");
+        byModel.forEach((model, g) -> sb.append(' ').append(org.llmbench.config.TerminalText.escape(model)).append(' ')
+                .append(twoDecimals(g.score())).append(','));
+        sb.setLength(sb.length() - 1);
+        return byModel.isEmpty() ? "no weighted total" : sb.toString();
     }
 
     /** How many questions and tasks have a score. */
     public int scored() {
-        return total.scored;
+        return scored;
     }
 
     /** Whether questions were scored and every one's call failed: the server, not the model, was measured. */
     public boolean everyCallFailed() {
-        return total.scored > 0 && byModel.values().stream().mapToInt(g -> g.errors).sum() == total.scored;
+        return scored > 0 && byModel.values().stream().mapToInt(g -> g.errors).sum() == scored;
     }
 
     /** Each test's final status (successful, failed, aborted, skipped) counted over the run. */
@@ -128,17 +163,10 @@ public final class RunSummary {
         return Map.copyOf(statuses);
     }
 
-    /** The weighted total of each model. */
-    public Map<String, Double> modelTotals() {
-        Map<String, Double> totals = new LinkedHashMap<>();
-        byModel.forEach((model, g) -> totals.put(model, g.score()));
-        return totals;
-    }
-
     /**
      * The console table, at most 80 columns: per model its own weighted total and speed (median time to first
-     * token, median tokens/s, p95 latency), then its phases in run order; the run's total last and, when several
-     * models ran, which one leads and by how much.
+     * token, median tokens/s, p95 latency), then its phases in run order; each model's weighted total with its
+     * interval last and, when several models ran, which one leads and by how much.
      */
     public String table() {
         var sb = new StringBuilder();
@@ -153,13 +181,22 @@ public final class RunSummary {
         String ended = statuses.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
         sb.append("(ttft, tok/s and latency over the calls that answered; failed calls are counted in errors)\n");
-        sb.append(String.format(Locale.ROOT, "weighted total: %.2f / 100 over %d scored of %d tests%s%n",
-                total(), total.scored, statuses.values().stream().mapToInt(Integer::intValue).sum(),
-                ended.isEmpty() ? "" : " (" + ended + ")"));
-        Uncertainty.Estimate e = total.estimate();
-        if (e.stderr() != null) {
-            sb.append(String.format(Locale.ROOT, "  95%% CI %.2f-%.2f (standard error %.2f over %d questions)%n",
-                    e.low(), e.high(), e.stderr(), e.n()));
+        int tests = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        String outcomes = ended.isEmpty() ? "" : " (" + ended + ")";
+        if (byModel.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "no question scored of %d tests%s%n", tests, outcomes));
+        } else if (byModel.size() == 1) {
+            sb.append(String.format(Locale.ROOT, "weighted total: %s / 100 over %d scored of %d tests%s%n",
+                    twoDecimals(byModel.values().iterator().next().score()), scored, tests, outcomes));
+            interval(sb, "  ", byModel.values().iterator().next().estimate());
+        } else {
+            sb.append(String.format(Locale.ROOT, "%d scored of %d tests%s; each model's weighted total:%n", scored, tests,
+                    outcomes));
+            byModel.forEach((model, g) -> {
+                sb.append(String.format(Locale.ROOT, "  %s: %s / 100 over %d scored%n", model, twoDecimals(g.score()),
+                        g.scored));
+                interval(sb, "    ", g.estimate());
+            });
         }
         if (!passAtK.isEmpty()) {
             StringBuilder line = new StringBuilder("  sampled: mean");
@@ -184,6 +221,18 @@ public final class RunSummary {
                 ? String.format(Locale.ROOT, "%s and %s tie at %.2f", first.getKey(), second.getKey(), first.getValue().score())
                 : String.format(Locale.ROOT, "%s leads with %.2f, %.2f points ahead of %s (%.2f)", first.getKey(),
                         first.getValue().score(), lead, second.getKey(), second.getValue().score()));
+    }
+
+    private static void interval(StringBuilder sb, String indent, Uncertainty.Estimate e) {
+        if (e.stderr() != null) {
+            sb.append(String.format(Locale.ROOT, "%s95%% CI %.2f-%.2f (standard error %.2f over %d questions)%n", indent,
+                    e.low(), e.high(), e.stderr(), e.n()));
+        }
+    }
+
+    /** A score to two decimals, or "none" when it is not a number (a total that could not be computed). */
+    static String twoDecimals(double score) {
+        return Double.isFinite(score) ? String.format(Locale.ROOT, "%.2f", score) : "none";
     }
 
     private static String row(String format, String name, Group g) {

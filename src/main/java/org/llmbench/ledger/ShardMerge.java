@@ -323,9 +323,7 @@ public final class ShardMerge {
         end.put("run_id", runId);
         end.put("duration_ms", longest);
         end.set("tests", JsonSupport.toTree(new TreeMap<>(summary.statuses())));
-        end.put("scored", summary.scored());
-        end.put("weighted_total", summary.total());
-        end.set("model_totals", JsonSupport.toTree(summary.modelTotals()));
+        end.setAll((ObjectNode) JsonSupport.toTree(summary.runEndTotals()));
         end.put("merged_shards", parts.size());
         try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
             line(w, end);

@@ -1,6 +1,7 @@
 package org.llmbench.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ final class AnswerParts {
     private final StringBuilder thinking = new StringBuilder();
     private boolean sawContent;
     String finishReason;
-    Integer promptTokens;
-    Integer completionTokens;
+    /** The token counts as the server sent them (checked in {@link #result}); missing when not sent. */
+    JsonNode promptTokens = MissingNode.getInstance();
+    JsonNode completionTokens = MissingNode.getInstance();
     final Map<String, Object> timings = new LinkedHashMap<>();
 
     void content(String piece, StreamTimer timer) {
@@ -49,19 +51,29 @@ final class AnswerParts {
         });
     }
 
-    static Integer count(JsonNode node) {
-        return node.isIntegralNumber() && node.asLong() >= 0 && node.canConvertToInt() ? node.asInt() : null;
-    }
-
+    /**
+     * The call's result. Counts and timings outside physical bounds ({@link Plausibility}) are kept apart as
+     * implausible; a count the server did not send, or sent implausibly, is the tokenizer's estimate.
+     */
     CallResult result(StreamTimer timer, List<ChatMessage> messages, int charsIn, boolean streamed) {
         String answer = content.toString();
         String thought = thinking.length() == 0 ? null : thinking.toString();
-        boolean estimated = promptTokens == null || completionTokens == null;
-        int prompt = promptTokens != null ? promptTokens : TokenCounter.count(messages);
-        int completion = completionTokens != null ? completionTokens
+        Plausibility check = new Plausibility();
+        long generated = Plausibility.generatedBound(answer, thought);
+        long sent = Plausibility.promptBound(messages);
+        Integer serverPrompt = check.tokens("prompt_tokens", promptTokens, sent, "the messages sent");
+        Integer serverCompletion = check.tokens("completion_tokens", completionTokens, generated,
+                "the text generated (" + (generated - Plausibility.TOKEN_SLACK) + " bytes)");
+        Map<String, Object> plausibleTimings = check.timings(timings, generated, sent);
+        boolean estimated = serverPrompt == null || serverCompletion == null;
+        int prompt = serverPrompt != null ? serverPrompt : TokenCounter.count(messages);
+        int completion = serverCompletion != null ? serverCompletion
                 : TokenCounter.count(answer) + TokenCounter.count(thought);
-        return new CallResult(answer, thought, null, null, 200, timer.latencyMs(), streamed ? timer.ttftMs() : null,
-                prompt, completion, estimated, finishReason, 1, List.of(), Map.copyOf(timings), charsIn,
-                answer.length(), streamed ? timer.gaps(completionTokens) : null, streamed);
+        long latency = timer.latencyMs();
+        check.speed("server_completion_tokens_per_s", Plausibility.serverSpeed(plausibleTimings));
+        check.speed("completion_tokens_per_s", latency > 0 ? completion * 1000.0 / latency : null);
+        return new CallResult(answer, thought, null, null, 200, latency, streamed ? timer.ttftMs() : null,
+                prompt, completion, estimated, finishReason, 1, List.of(), Map.copyOf(plausibleTimings), charsIn,
+                answer.length(), streamed ? timer.gaps(serverCompletion) : null, streamed, null, check.found());
     }
 }

@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
  * @param tokenGaps inter-token gaps of a streamed answer, per token; null when not streamed
  * @param streamed true when the answer arrived as a stream (SSE or NDJSON), false for a whole-body answer
  * @param server the base URL of the server that answered when a run spreads over several ({@code bench.url=a,b}); else null
+ * @param implausible figures the server sent that cannot be true ({@link Plausibility}), kept apart with their raw
+ *                    values: none of them is among the counts, timings and speeds above
  */
 public record CallResult(
         String content,
@@ -39,7 +41,23 @@ public record CallResult(
         int charsOut,
         TokenGaps tokenGaps,
         boolean streamed,
-        String server) {
+        String server,
+        List<Implausible> implausible) {
+
+    public CallResult {
+        implausible = implausible == null ? List.of() : List.copyOf(implausible);
+    }
+
+    /** The shape before implausible figures were kept apart: none. */
+    public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
+                      long latencyMs, Long ttftMs, Integer promptTokens, Integer completionTokens,
+                      boolean tokensEstimated, String finishReason, int attempts, List<Long> retryWaitsMs,
+                      Map<String, Object> serverTimings, int charsIn, int charsOut, TokenGaps tokenGaps, boolean streamed,
+                      String server) {
+        this(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens, completionTokens,
+                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, tokenGaps, streamed,
+                server, List.of());
+    }
 
     /** The shape before several servers: no server named. */
     public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
@@ -64,12 +82,12 @@ public record CallResult(
         return errorKind == null;
     }
 
-    /** Completion tokens per second over the whole call (send to last byte), when tokens are known. */
+    /** Completion tokens per second over the whole call (send to last byte), when tokens are known and it is plausible. */
     public Double completionTokensPerSecond() {
         if (completionTokens == null || latencyMs <= 0) {
             return null;
         }
-        return completionTokens * 1000.0 / latencyMs;
+        return Plausibility.bounded(completionTokens * 1000.0 / latencyMs);
     }
 
     /** Time per output token after the first: (latency - ttft) / (completion tokens - 1); null when not measurable. */
@@ -82,34 +100,28 @@ public record CallResult(
 
     /** The server's own generation speed, from Ollama's eval pair or llama.cpp's timings; null when not given. */
     public Double serverCompletionTokensPerSecond() {
-        Object count = serverTimings.get("eval_count");
-        Object nanos = serverTimings.get("eval_duration");
-        if (count instanceof Number c && nanos instanceof Number n && n.doubleValue() > 0) {
-            return c.doubleValue() * 1e9 / n.doubleValue();
-        }
-        Object predicted = serverTimings.get("predicted_per_second");
-        return predicted instanceof Number p ? p.doubleValue() : null;
+        return Plausibility.bounded(Plausibility.serverSpeed(serverTimings));
     }
 
     /** This result as the outcome of a call that took {@code attempts} attempts with these waits between them. */
     CallResult afterAttempts(int attempts, List<Long> waits) {
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, List.copyOf(waits), serverTimings, charsIn,
-                charsOut, tokenGaps, streamed, server);
+                charsOut, tokenGaps, streamed, server, implausible);
     }
 
     /** This result as answered (or failed) by the server at {@code url}. */
     public CallResult withServer(String url) {
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut,
-                tokenGaps, streamed, url);
+                tokenGaps, streamed, url, implausible);
     }
 
     /**
      * This result with every text that came from the server passed through a function: the answer and the thinking
      * through {@code answers}, the error message through {@code messages}, the finish reason and the names of the
-     * server's timings through {@code fields}. A new text component belongs here too ({@code RedactorTest} fails until
-     * it is): this is how {@link Redactor} reaches every one.
+     * server's timings and of its implausible figures (and their raw values) through {@code fields}. A new text
+     * component belongs here too ({@code RedactorTest} fails until it is): this is how {@link Redactor} reaches every one.
      */
     CallResult withServerText(UnaryOperator<String> answers, UnaryOperator<String> messages, UnaryOperator<String> fields) {
         Map<String, Object> timings = new LinkedHashMap<>();
@@ -117,7 +129,8 @@ public record CallResult(
         return new CallResult(answers.apply(content), answers.apply(thinking), errorKind, messages.apply(errorMessage),
                 httpStatus, latencyMs, ttftMs, promptTokens, completionTokens, tokensEstimated, fields.apply(finishReason),
                 attempts, retryWaitsMs, java.util.Collections.unmodifiableMap(timings), charsIn, charsOut, tokenGaps,
-                streamed, messages.apply(server));
+                streamed, messages.apply(server), implausible.stream().map(i -> new Implausible(fields.apply(i.figure()),
+                        fields.apply(i.raw()), i.why())).toList());
     }
 
     /** A successful answer with no timing detail beyond latency (the mock and replay use it). */

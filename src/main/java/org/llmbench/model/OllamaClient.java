@@ -115,8 +115,8 @@ public final class OllamaClient extends HttpChatClient {
             return false;
         }
         parts.finishReason = WireJson.text(object, "done_reason");
-        parts.promptTokens = AnswerParts.count(object.path("prompt_eval_count"));
-        parts.completionTokens = AnswerParts.count(object.path("eval_count"));
+        parts.promptTokens = object.path("prompt_eval_count");
+        parts.completionTokens = object.path("eval_count");
         for (String field : TIMING_FIELDS) {
             if (object.path(field).isNumber()) {
                 parts.timings.put(field, object.path(field).numberValue());

@@ -132,8 +132,8 @@ public final class OpenAiClient extends HttpChatClient {
     private static void usageAndTimings(JsonNode node, AnswerParts parts) {
         JsonNode usage = node.path("usage");
         if (usage.isObject()) {
-            parts.promptTokens = AnswerParts.count(usage.path("prompt_tokens"));
-            parts.completionTokens = AnswerParts.count(usage.path("completion_tokens"));
+            parts.promptTokens = usage.path("prompt_tokens");
+            parts.completionTokens = usage.path("completion_tokens");
         }
         if (node.path("timings").isObject()) {
             parts.timings(node.path("timings"));

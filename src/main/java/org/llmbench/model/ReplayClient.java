@@ -161,7 +161,14 @@ public final class ReplayClient implements ModelClient {
                 c.path("tokens_estimated").asBoolean(), text(c, "finish_reason"), Math.max(1, c.path("attempts").asInt(1)),
                 List.copyOf(waits), timings, c.path("chars_in").asInt(), c.path("chars_out").asInt(),
                 c.path("token_gaps_ms").isObject() ? MAPPER.convertValue(c.path("token_gaps_ms"), TokenGaps.class) : null,
-                c.path("streamed").asBoolean());
+                c.path("streamed").asBoolean(), null, implausible(c.path("implausible")));
+    }
+
+    /** The recorded call's implausible figures, so the replay's ledger keeps them apart too. */
+    private static List<Implausible> implausible(JsonNode recorded) {
+        List<Implausible> figures = new ArrayList<>();
+        recorded.forEach(i -> figures.add(new Implausible(i.path("figure").asText(), i.path("raw").asText(), i.path("why").asText())));
+        return figures;
     }
 
     private static CallResult notReplayable(ChatRequest request, String why) {

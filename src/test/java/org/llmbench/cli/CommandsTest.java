@@ -31,7 +31,8 @@ class CommandsTest {
         assertThat(folder.resolve("hardware.json")).isNotEmptyFile();
         assertThat(folder.resolve("results.json")).isNotEmptyFile();
         assertThat(Files.readString(folder.resolve("run.md"))).contains("## Privacy attestation", "- [ ]",
-                "java -jar target/llm-bench.jar run --model mock --out " + tmp + " --phases hello,5q");
+                "java -jar target/llm-bench.jar run --model mock --out " + org.llmbench.config.SharedPaths.of(tmp.toString())
+                        + " --phases hello,5q");
     }
 
     @Test

@@ -51,6 +51,17 @@ class ProbeTest {
     }
 
     @Test
+    void aModelsAnswerWithTerminalControlsIsPrintedEscaped() throws IOException {
+        // Clear the screen, set the window title, reverse the rest of the line: none of it may reach the terminal.
+        try (FakeModelServer server = new FakeModelServer(FakeModelServer.answering(r -> "\u001b[2J\u001b]0;pwned\u0007Hi \u202eereht"))) {
+            Cli cli = Cli.run("probe", "--url", server.openAiUrl(), "--out", tmp.toString());
+
+            assertThat(cli.out()).contains("hello fake-model: \"\\u001b[2J\\u001b]0;pwned\\u0007Hi \\u202eereht\"")
+                    .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+        }
+    }
+
+    @Test
     void probeWithNoFlagsProbesOllamasDefaultUrlNotTheMock() {
         Cli cli = Cli.run("probe", "--retries", "0");
 

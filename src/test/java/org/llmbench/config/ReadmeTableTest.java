@@ -53,7 +53,7 @@ class ReadmeTableTest {
     void aRowForAnUndeclaredKeyOrAMissingRowIsCaught() {
         String good = "text\n## Configuration reference\n\nintro\n\n" + BenchKeys.readmeTable() + "\nafter\n| x |\n";
         assertThat(readmeTable(good)).isEqualTo(BenchKeys.readmeTable());
-        String extra = good.replace("|---|---|---|---|---|\n", "|---|---|---|---|---|\n| `bench.gone` | | | none | old |\n");
+        String extra = good.replace("|---|---|---|---|---|---|\n", "|---|---|---|---|---|---|\n| `bench.gone` | | | none | | old |\n");
         assertThat(readmeTable(extra)).isNotEqualTo(BenchKeys.readmeTable());
         String missing = good.replaceAll("\\| `bench\\.seed` \\|[^\n]*\n", "");
         assertThat(readmeTable(missing)).isNotEqualTo(BenchKeys.readmeTable());

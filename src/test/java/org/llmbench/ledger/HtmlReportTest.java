@@ -135,7 +135,7 @@ class HtmlReportTest {
             lines.add(line.replace("\"model\":\"mock:junk\"", "\"model\":\"mock\""));
         }
         Files.write(ledger, lines);
-        ReportPage page = HtmlReport.page(List.of(first, second));
+        ReportPage page = HtmlReport.page(List.of(first, second), dir);
         assertThat(page.columns()).extracting(ReportPage.Column::label)
                 .allMatch(l -> l.startsWith("run "));
         assertThat(page.changed()).isNotEmpty().allSatisfy(c -> assertThat(c.delta()).startsWith("-"));

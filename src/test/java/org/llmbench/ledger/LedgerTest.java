@@ -95,11 +95,13 @@ class LedgerTest {
         JsonNode results = MAPPER.readTree(folder.resolve("results.json").toFile());
         assertThat(results.path("tasks")).hasSize(12);
         assertThat(results.path("config_hash").asText()).startsWith("sha256:");
-        // The mock scores 100 and the junk mock 0, with equal weights.
-        assertThat(results.path("summary").path("score_percent").asDouble()).isEqualTo(50.0);
+        // The mock scores 100 and the junk mock 0: two totals, none across them.
+        assertThat(results.path("summary").has("score_percent")).isFalse();
+        assertThat(results.path("models")).extracting(m -> m.path("score_percent").asDouble()).containsExactly(100.0, 0.0);
         assertThat(results.path("tasks").get(0).has("raw_output")).isTrue();
-        assertThat(QualityGate.verdict(folder, 50)).isEmpty();
-        assertThat(QualityGate.verdict(folder, 51)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("FAILED");
+        assertThat(QualityGate.verdict(folder, 0)).isEmpty();
+        assertThat(QualityGate.verdict(folder, 50)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .endsWith("FAILED: below the minimum: mock:junk (0.00)");
     }
 
     @Test

@@ -31,14 +31,17 @@ class ReproduceCommandTest {
         params.put("llm-bench.execution.parallel.enabled", "true");
         BenchConfig config = load(params).withModels(List.of("qwen3.5:0.8b", "llama3.2:1b"));
 
+        // The config file is named as a shared file may name it: relative to the working directory, never absolute.
+        String shared = org.llmbench.config.SharedPaths.of(file.toString());
+        assertThat(shared).doesNotStartWith("/").endsWith("/c.json");
         assertThat(ReproduceCommand.jar(config)).isEqualTo("java -jar target/llm-bench.jar run"
-                + " --config " + file
+                + " --config " + shared
                 + " -D bench.execution.parallel.enabled=true"
                 + " --model qwen3.5:0.8b,llama3.2:1b"
                 + " --num-ctx 8192"
                 + " --system-prompt 'Be brief, don'\\''t chat.'"
                 + " --timeout-s 30");
-        assertThat(ReproduceCommand.maven(config)).isEqualTo("mvn test -Dbench.config=" + file
+        assertThat(ReproduceCommand.maven(config)).isEqualTo("mvn test -Dbench.config=" + shared
                 + " -Dbench.execution.parallel.enabled=true -Dbench.model=qwen3.5:0.8b,llama3.2:1b -Dbench.numCtx=8192"
                 + " '-Dbench.systemPrompt=Be brief, don'\\''t chat.' -Dbench.timeoutS=30");
     }

@@ -54,4 +54,14 @@ class RunProgressTest {
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("13/13 (100%)").doesNotContain("/1 (");
     }
+
+    @Test
+    void aNameWithControlAndBidiCharactersIsShownEscaped() {
+        RunProgress progress = new RunProgress(out, false, TimeUnit.SECONDS.toNanos(5), now::get);
+        progress.planned(1);
+        progress.ended("evil\u001b[2J\u202emodel/5q/Q\u0000", "passed");
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("[llm-bench] 1/1 (100%) 0 failed, 0s elapsed, ETA - | evil\\u001b[2J\\u202emodel/5q/Q\\u0000 passed\n");
+    }
 }

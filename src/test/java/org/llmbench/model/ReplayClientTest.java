@@ -41,6 +41,18 @@ class ReplayClientTest {
     }
 
     @Test
+    void aReplayKeepsTheRecordedImplausibleFiguresApart() throws Exception {
+        ObjectNode recorded = (ObjectNode) MAPPER.readTree(call(Q1, "Q1", "p1", "hello", null));
+        recorded.putArray("implausible").addObject().put("figure", "server_timings.predicted_per_second")
+                .put("raw", "-123456.7").put("why", "negative: a count, a duration or a speed is never below 0");
+        ReplayClient client = client(recorded.toString(), score(Q1));
+        try (var scope = ReplayClient.scope(Q1, "m", "5q", "Q1")) {
+            assertThat(client.chat(request("p1")).implausible()).containsExactly(new Implausible(
+                    "server_timings.predicted_per_second", "-123456.7", "negative: a count, a duration or a speed is never below 0"));
+        }
+    }
+
+    @Test
     void answersWithTheRecordedCallOfTheSameTestFiguresIncluded() throws Exception {
         ReplayClient client = client(call(Q1, "Q1", "p1", "old try", null), score(Q1), call(Q1, "Q1", "p1", "retried", null),
                 score(Q1), "{\"event\":\"call\",\"test_id\":\"torn");

@@ -1,4 +1,4 @@
-package org.llmbench.cli;
+package org.llmbench.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Where each value of a JSON document starts (1-based line), by JSON Pointer. A tree model forgets
  * positions; the streaming parser knows them, so messages can name the line of a bad field.
  */
-final class JsonPositions {
+public final class JsonPositions {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -22,7 +22,7 @@ final class JsonPositions {
     }
 
     /** Positions of every value in {@code json}; lines are counted from {@code firstLine}. */
-    static JsonPositions of(String json, int firstLine) {
+    public static JsonPositions of(String json, int firstLine) {
         JsonPositions positions = new JsonPositions();
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken token;
@@ -40,7 +40,7 @@ final class JsonPositions {
     }
 
     /** The line of the value at {@code pointer}, or of its nearest ancestor that exists; 1 if none. */
-    int line(String pointer) {
+    public int line(String pointer) {
         JsonPointer p = JsonPointer.compile(pointer.isEmpty() || pointer.startsWith("/") ? pointer : "/" + pointer);
         while (p != null) {
             Integer line = lines.get(p.toString());
