@@ -33,6 +33,9 @@ final class MarkdownReport {
             out.write("- provider: " + manifest.path("provider").asText() + ", models: " + join(manifest.path("models"))
                     + ", phases: " + join(manifest.path("phases")) + "\n");
             out.write("- options: " + manifest.path("options").toString() + "\n");
+            if (manifest.path("sandbox").asText("").equals("unisolated")) {
+                out.write("- sandbox: **unisolated**: model code ran without an operating-system boundary (bench.sandbox=unisolated)\n");
+            }
             out.write("- config hash: `" + results.path("config_hash").asText() + "`\n");
             out.write(String.format(Locale.ROOT, "- weighted total: **%.2f / 100** (%d of %d passed)%n",
                     results.path("summary").path("score_percent").asDouble(), results.path("summary").path("passed").asInt(),
