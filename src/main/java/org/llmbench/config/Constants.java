@@ -110,6 +110,9 @@ public final class Constants {
     /** The name of {@link BenchKeys#SAMPLES}. */
     public static final String SAMPLES = BenchKeys.SAMPLES.name();
 
+    /** The name of {@link BenchKeys#SANDBOX}. */
+    public static final String SANDBOX = BenchKeys.SANDBOX.name();
+
     /** The name of {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
     public static final String RETRY_ON_PARSE_FAIL = BenchKeys.RETRY_ON_PARSE_FAIL.name();
 
