@@ -105,7 +105,8 @@ public final class HtmlReport {
             columns.addAll(byModel.values());
             runs.add(new ReportPage.Run(runId, manifest.path("started_at").asText(""), String.join(", ", byModel.keySet()),
                     manifest.path("provider").asText(""), hardware(folder.resolve("hardware.json")),
-                    manifest.path("options").toString()));
+                    manifest.path("options").toString() + (manifest.path("sandbox").asText("").equals("unisolated")
+                            ? "; sandbox: unisolated (model code ran without an operating-system boundary)" : "")));
             manifest.path("phase_figures").forEach(f -> {
                 if (f.has("lanes")) {
                     ((ObjectNode) f).put("run", runId);

@@ -34,6 +34,9 @@ final class MarkdownReport {
             out.write("- provider: " + manifest.path("provider").asText() + ", models: " + join(manifest.path("models"))
                     + ", phases: " + join(manifest.path("phases")) + "\n");
             out.write("- options: " + manifest.path("options").toString() + "\n");
+            if (manifest.path("sandbox").asText("").equals("unisolated")) {
+                out.write("- sandbox: **unisolated**: model code ran without an operating-system boundary (bench.sandbox=unisolated)\n");
+            }
             out.write("- config hash: `" + results.path("config_hash").asText() + "`\n");
             out.write(totals(results));
             if (results.path("summary").path("not_replayable").asInt() > 0) {

@@ -56,7 +56,7 @@ final class PythonTests {
         }
     }
 
-    /** Per test null (passed) or why not, what went wrong with the run as a whole (or null), the layers. */
+    /** Per test null (passed) or why not, and what went wrong with the run as a whole (or null). */
     record Verdicts(List<String> failures, String diagnostic) {
         int passed() {
             return (int) failures.stream().filter(f -> f == null).count();

@@ -68,6 +68,7 @@ class TaskEngineTest {
                     .filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow();
             assertThat(java.nio.file.Files.readString(folder.resolve("run.jsonl"))).contains("\"unisolated\"");
             assertThat(java.nio.file.Files.readString(folder.resolve("manifest.json"))).contains("\"sandbox\" : \"unisolated\"");
+            assertThat(java.nio.file.Files.readString(folder.resolve("report.md"))).contains("sandbox: **unisolated**");
         } finally {
             if (before == null) {
                 System.clearProperty(org.llmbench.tasks.Sandbox.NAMESPACES_PROPERTY);

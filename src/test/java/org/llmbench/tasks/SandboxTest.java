@@ -158,7 +158,15 @@ class SandboxTest {
                 + "find /proc/sys /proc/sysrq-trigger ! -type l -writable -print 2>/dev/null | head -5; "
                 + "i=0; while [ $i -lt 6000 ] && : > f$i 2>/dev/null; do i=$((i+1)); done; echo files=$i; rm -f f*; "
                 + "j=0; while [ $j -lt 100 ] && head -c 1000000 /dev/zero > g$j 2>/dev/null; do j=$((j+1)); done; echo megabytes=$j";
-        Sandbox.Result r = sandbox.run(Map.of("a.txt", "x"), new Sandbox.Command(List.of("bash", "-c", script), null), "");
+        List<Path> runtimes = new ArrayList<>(List.of(Toolchain.javaHome()));
+        if (Toolchain.hasPython()) {
+            runtimes.add(Toolchain.python().home());
+        }
+        for (Path runtime : runtimes) { // the runtimes are bound (read-only) and so among the mounts searched
+            script = "test -d '" + runtime + "' && echo visible=" + runtime + "; " + script;
+        }
+        Sandbox.Result r = sandbox.run(Map.of("a.txt", "x"), new Sandbox.Command(List.of("bash", "-c", script), null, runtimes), "");
+        assertThat(r.stdout()).as(r.stderr()).contains(runtimes.stream().map(p -> "visible=" + p).toArray(String[]::new));
         List<String> writable = r.stdout().lines().filter(l -> l.startsWith("/")).distinct().toList();
         assertThat(writable).as(r.stderr()).allSatisfy(p -> assertThat(p).matches(
                 "/sandbox(/.*)?|/dev/(null|zero|random|urandom)"));
