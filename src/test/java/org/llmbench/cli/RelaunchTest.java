@@ -1,0 +1,36 @@
+package org.llmbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which JVMs the jar restarts, and with what: the user's own settings always win. */
+class RelaunchTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseSerialGC", "-Xshare:off", "-Xshare:dump", "-agentlib:jdwp=transport=dt_socket",
+            "-javaagent:/x/agent.jar", "-agentpath:/x/libprof.so"})
+    void aJvmOptionOrAgentTheUserGaveKeepsTheJvmAsItIs(String option) {
+        assertThat(Relaunch.relaunchable(List.of("-Xmx512m", option))).isFalse();
+    }
+
+    @Test
+    void heapSizesAndPropertiesAreCarriedIntoTheChild() {
+        List<String> inherited = List.of("-Xmx512m", "-Dbench.lanes=4");
+
+        assertThat(Relaunch.relaunchable(inherited)).isTrue();
+        assertThat(Relaunch.childOptions(inherited, 17, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void c1OnlyByDefaultOnEveryJdkMeasuredAndTheUserCanKeepC2() {
+        assertThat(Relaunch.c1(17)).isTrue();
+        assertThat(Relaunch.c1(21)).isTrue();
+        assertThat(Relaunch.c1(25)).isTrue();
+        assertThat(Relaunch.childOptions(List.of(), 25, "false")).isEmpty();
+        assertThat(Relaunch.childOptions(List.of(), 25, "true")).containsExactly("-XX:TieredStopAtLevel=1");
+    }
+}
