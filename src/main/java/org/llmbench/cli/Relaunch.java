@@ -1,7 +1,6 @@
 package org.llmbench.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,11 @@ final class Relaunch {
     private Relaunch() {
     }
 
-    /** The child's exit code, or -1 when this JVM should run the command itself. */
+    /**
+     * The child's exit code, or -1 when this JVM should run the command itself. This JVM starts without the
+     * archive, so its path avoids what costs here and nothing in the child: lambdas, streams and {@code +} on
+     * strings (each bootstraps invokedynamic), the management beans (java.lang.management), java.util.logging.
+     */
     static int maybe(String[] args) {
         String marker = System.getProperty(MARKER);
         if (marker != null) {
@@ -43,8 +46,8 @@ final class Relaunch {
             return -1;
         }
         Path jar = jar();
-        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jar == null || !relaunchable(inherited)) {
+        List<String> inherited = jar == null ? null : jvmOptions();
+        if (inherited == null || !relaunchable(inherited) || !relaunchable(environmentOptions())) {
             return -1;
         }
         StartupArchive.Jvm jvm = StartupArchive.Jvm.current();
@@ -60,13 +63,18 @@ final class Relaunch {
         command.add(java.toString());
         command.addAll(options);
         command.addAll(plan.flags());
-        command.add("-D" + MARKER + "=" + (started == null ? "1" : started));
+        command.add("-D".concat(MARKER).concat("=").concat(started == null ? "1" : started.toString()));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Thread stop = new Thread(child::destroy, "llm-bench-relaunch-stop");
+            Thread stop = new Thread("llm-bench-relaunch-stop") {
+                @Override
+                public void run() {
+                    child.destroy();
+                }
+            };
             Runtime.getRuntime().addShutdownHook(stop);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
@@ -91,11 +99,60 @@ final class Relaunch {
         }
     }
 
+    /**
+     * This JVM's options as given on its command line (those before {@code -jar}; the JDK_JAVA_OPTIONS and
+     * JAVA_TOOL_OPTIONS the child reads from the environment itself are not among them), or, when the command line
+     * cannot be read or does not name the jar that way, the JVM's input arguments; null when neither is known.
+     */
+    private static List<String> jvmOptions() {
+        String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+        List<String> options = arguments == null ? null : optionsBeforeJar(arguments);
+        if (options != null) {
+            return options;
+        }
+        try {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The arguments before {@code -jar}, or null when there is none. */
+    static List<String> optionsBeforeJar(String[] arguments) {
+        List<String> options = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals("-jar")) {
+                return options;
+            }
+            options.add(argument);
+        }
+        return null;
+    }
+
+    /** The options of JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS and _JAVA_OPTIONS, which the user may have set JVM flags in. */
+    private static List<String> environmentOptions() {
+        List<String> options = new ArrayList<>();
+        for (String name : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                for (String option : value.trim().split("\\s+")) {
+                    options.add(option);
+                }
+            }
+        }
+        return options;
+    }
+
     /** Whether the user left the JVM's settings to the jar: no {@code -XX:}, {@code -Xshare} or agent option. */
     static boolean relaunchable(List<String> jvmOptions) {
-        // -XX: options are the user's choice; an agent (a debugger's port, a profiler) must not start twice.
-        return jvmOptions.stream().noneMatch(a -> a.startsWith("-XX:") || a.startsWith("-Xshare") || a.startsWith("-agentlib")
-                || a.startsWith("-javaagent") || a.startsWith("-agentpath"));
+        for (String option : jvmOptions) {
+            // -XX: options are the user's choice; an agent (a debugger's port, a profiler) must not start twice.
+            if (option.startsWith("-XX:") || option.startsWith("-Xshare") || option.startsWith("-agentlib")
+                    || option.startsWith("-javaagent") || option.startsWith("-agentpath")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false} or the JDK says otherwise. */
@@ -146,7 +203,7 @@ final class Relaunch {
      */
     private static Path startedFile(Path dir) {
         try {
-            Path file = dir.resolve("started-" + ProcessHandle.current().pid());
+            Path file = dir.resolve("started-".concat(Long.toString(ProcessHandle.current().pid())));
             Files.deleteIfExists(file);
             return Files.createFile(file);
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,14 @@ class RelaunchTest {
     }
 
     @Test
+    void theChildGetsTheOptionsGivenBeforeTheJarInTheirOrder() {
+        assertThat(Relaunch.optionsBeforeJar(new String[] {"-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", "x.jar", "run"}))
+                .containsExactly("-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+        assertThat(Relaunch.optionsBeforeJar(new String[] {"-jar", "x.jar", "run", "-jar"})).isEmpty();
+        assertThat(Relaunch.optionsBeforeJar(new String[] {"-cp", "x.jar", "org.llmbench.cli.Main", "run"})).isNull();
+    }
+
+    @Test
     void c1OnlyByDefaultOnEveryJdkMeasuredAndTheUserCanKeepC2() {
         assertThat(Relaunch.c1(17)).isTrue();
         assertThat(Relaunch.c1(21)).isTrue();
