@@ -20,7 +20,7 @@ final class Relaunch {
 
     /** Set in the child: "1", or a file the child deletes to say it reached {@code main}. */
     static final String MARKER = "llmbench.relaunched";
-    /** {@code -Dllmbench.c1=false} keeps C2 in the child; by default {@link #c1(int)} decides. */
+    /** {@code -Dllmbench.c1=false} keeps C2 in the child. */
     static final String C1 = "llmbench.c1";
     /** {@code -Dllmbench.archive.dir=DIR}: make and look for the archive there first ({@code mvn package} uses target/). */
     static final String ARCHIVE_DIR = "llmbench.archive.dir";
@@ -51,7 +51,7 @@ final class Relaunch {
             return -1;
         }
         StartupArchive.Jvm jvm = StartupArchive.Jvm.current();
-        List<String> options = childOptions(inherited, jvm.feature(), System.getProperty(C1));
+        List<String> options = childOptions(inherited, System.getProperty(C1));
         Path cache = StartupArchive.cacheDirectory(jvm, System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
         String chosen = System.getProperty(ARCHIVE_DIR);
         Path explicit = chosen == null || chosen.isBlank() ? null : Path.of(chosen).toAbsolutePath();
@@ -155,21 +155,17 @@ final class Relaunch {
         return true;
     }
 
-    /** The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false} or the JDK says otherwise. */
-    static List<String> childOptions(List<String> inherited, int feature, String c1Property) {
+    /**
+     * The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false}. C1 pays on every JDK
+     * measured: on 17 it cut a 20-call run's CPU by 40 % with the model's tokens/s up, on 25 with the AOT cache by
+     * a quarter (docs/PERFORMANCE.md).
+     */
+    static List<String> childOptions(List<String> inherited, String c1Property) {
         List<String> options = new ArrayList<>(inherited);
-        if (c1Property == null ? c1(feature) : Boolean.parseBoolean(c1Property)) {
+        if (c1Property == null || Boolean.parseBoolean(c1Property)) {
             options.add("-XX:TieredStopAtLevel=1");
         }
         return options;
-    }
-
-    /**
-     * Whether C1 alone pays on this JDK: on 17 it cut a 20-call run's CPU by 40 %, with the tokens/s of the model
-     * sharing the CPU up (docs/PERFORMANCE.md); on 25, with the AOT cache, measured the same way.
-     */
-    static boolean c1(int feature) {
-        return true;
     }
 
     /** The archive for this JVM and jar: in {@code -Dllmbench.archive.dir}, beside the jar, or in the user's cache. */

@@ -22,7 +22,7 @@ class RelaunchTest {
         List<String> inherited = List.of("-Xmx512m", "-Dbench.lanes=4");
 
         assertThat(Relaunch.relaunchable(inherited)).isTrue();
-        assertThat(Relaunch.childOptions(inherited, 17, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.childOptions(inherited, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -34,11 +34,9 @@ class RelaunchTest {
     }
 
     @Test
-    void c1OnlyByDefaultOnEveryJdkMeasuredAndTheUserCanKeepC2() {
-        assertThat(Relaunch.c1(17)).isTrue();
-        assertThat(Relaunch.c1(21)).isTrue();
-        assertThat(Relaunch.c1(25)).isTrue();
-        assertThat(Relaunch.childOptions(List.of(), 25, "false")).isEmpty();
-        assertThat(Relaunch.childOptions(List.of(), 25, "true")).containsExactly("-XX:TieredStopAtLevel=1");
+    void c1OnlyByDefaultAndTheUserCanKeepC2() {
+        assertThat(Relaunch.childOptions(List.of(), null)).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.childOptions(List.of(), "false")).isEmpty();
+        assertThat(Relaunch.childOptions(List.of(), "true")).containsExactly("-XX:TieredStopAtLevel=1");
     }
 }
