@@ -14,21 +14,27 @@ import picocli.CommandLine.Command;
                 ExitCodes.MODEL_LINE, ExitCodes.INTERNAL_LINE})
 public final class Main implements Runnable {
 
-    /** The commands, in the order the usage lists them. */
-    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RunCommand.class, ListCommand.class,
-            ValidateCommand.class, ReplayCommand.class, ProbeCommand.class, SmokeCommand.class, ReportCommand.class,
-            CheckSubmissionCommand.class, CommandLine.HelpCommand.class);
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     /**
-     * JUnit logs every discovery issue through java.util.logging, with a date line; the CLI prints each issue
-     * itself ("[llm-bench] warning: ...", "cannot run: ..."), so the launcher's copy is silenced. Held in a
-     * field: java.util.logging keeps only weak references to loggers, and their level with them.
+     * What only the JVM that runs a command needs, out of Main's own initialisation: the JVM that relaunches the jar
+     * (Relaunch) pays for that too, and loading the commands and java.util.logging there cost about 25 ms of CPU.
      */
-    private static final java.util.logging.Logger DISCOVERY_LOG =
-            java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+    private static final class Held {
+        /** The commands, in the order the usage lists them. */
+        private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RunCommand.class, ListCommand.class,
+                ValidateCommand.class, ReplayCommand.class, ProbeCommand.class, SmokeCommand.class, ReportCommand.class,
+                CheckSubmissionCommand.class, CommandLine.HelpCommand.class);
+
+        /**
+         * JUnit logs every discovery issue through java.util.logging, with a date line; the CLI prints each issue
+         * itself ("[llm-bench] warning: ...", "cannot run: ..."), so the launcher's copy is silenced. Held in a
+         * field: java.util.logging keeps only weak references to loggers, and their level with them.
+         */
+        private static final java.util.logging.Logger DISCOVERY_LOG =
+                java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+    }
 
     /** Runs one command and exits the JVM with its exit code (relaunched first with lean JIT settings, see Relaunch). */
     public static void main(String[] given) {
@@ -37,7 +43,7 @@ public final class Main implements Runnable {
         if (relaunched >= 0) {
             System.exit(relaunched);
         }
-        DISCOVERY_LOG.setLevel(java.util.logging.Level.OFF);
+        Held.DISCOVERY_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -80,9 +86,9 @@ public final class Main implements Runnable {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cli = new CommandLine(new Main());
         String first = args.length == 0 ? "" : args[0];
-        java.util.List<Class<?>> named = COMMANDS.stream()
+        java.util.List<Class<?>> named = Held.COMMANDS.stream()
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)).toList();
-        for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+        for (Class<?> command : named.isEmpty() ? Held.COMMANDS : named) {
             cli.addSubcommand(command);
         }
         cli.setOut(out);
