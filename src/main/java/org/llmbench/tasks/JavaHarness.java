@@ -152,6 +152,9 @@ final class JavaHarness {
                     // and a view of the runner; this one sees the JDK alone and gives nothing but reading classes/.
                     ClassLoader model = new java.net.URLClassLoader(new java.net.URL[]{java.nio.file.Path.of("classes")
                             .toAbsolutePath().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                    // Every class of the runner's is loaded now, while harness/ holds what the harness wrote: the
+                    // model's code may write in its directory, and a class loaded after it ran could be its own.
+                    Plain.literal(java.util.List.of(new int[]{1}, 'c', "s", 1L, 1.0, 1.0f, java.util.Set.of(), java.util.Map.of()));
                     Guard.install();
                     Class<?> cases = Class.forName("LlmBenchCases", false, model);
                     boolean stopped = false;

@@ -193,6 +193,30 @@ class JavaHarnessTest {
         assertThat(RUNNER.run(CodeRunner.Language.JAVA, lonePackage, SUM).passed()).as("a lone package line is blanked").isEqualTo(3);
     }
 
+    /** The model may write in its directory, runner's files included: nothing of the runner is loaded after it ran. */
+    @Test
+    void theRunnerLoadsNothingOfItsOwnOnceTheModelsCodeHasRun() {
+        String code = """
+                class Solution {
+                    static {
+                        for (String f : JavaHarness.RUNNER_FILES) {
+                            try {
+                                java.nio.file.Files.write(java.nio.file.Path.of("harness/llmbench/" + f), new byte[]{(byte) 0xca, (byte) 0xfe});
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }
+
+                    static int sumMultiples(int[] xs, int k) {
+                        return java.util.stream.IntStream.of(xs).filter(x -> x % k == 0).sum();
+                    }
+                }
+                """.replace("JavaHarness.RUNNER_FILES", "new String[]{\"" + String.join("\", \"", JavaHarness.RUNNER_CLASSES) + "\"}");
+        CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, SUM);
+        assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
+    }
+
     @Test
     void theGuardIsInPlaceBeforeTheModelsFirstLine() {
         String code = """
