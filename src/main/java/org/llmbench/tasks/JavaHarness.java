@@ -166,6 +166,7 @@ final class JavaHarness {
                         String[] answer = new String[1];
                         java.lang.reflect.Method call = cases.getMethod("c" + n);
                         Thread t = new Thread(() -> answer[0] = run(call));
+                        t.setContextClassLoader(model); // the model's code finds its own classes, never through the runner's loader
                         t.setDaemon(true);
                         t.start();
                         t.join({CASE_TIMEOUT});
@@ -325,20 +326,27 @@ final class JavaHarness {
                  * The guard: a policy under the JDK's own SecurityManager. The JDK's classes and the runner's own
                  * (code source harness/) may do anything, so the JDK's lambdas, formatting, class loading and
                  * threads work as they do anywhere, each privileged step of theirs ending the stack walk as usual; a
-                 * stack with the model's code (every other code source) on it is refused exiting, processes, native
-                 * code, any network, links, class loaders, reflection past access checks, the security settings,
-                 * writing system properties, reading outside its directory and the JDK, writing outside its
-                 * directory, replacing this guard or the standard streams.
+                 * stack with the model's code (every other code source) on it gets an allow-list: reading its
+                 * directory and the JDK, writing its directory but harness/ (what the class path's loader reads is
+                 * trusted), reading system properties, harmless runtime permissions, proxies, logging. So it is refused
+                 * exiting, processes, native code, any network, links, class loaders, reflection past access checks,
+                 * the security settings, writing system properties, replacing this guard or the standard streams.
                  */
                 private static final class Guard extends java.security.Policy {
-                    /** Permission classes the model's code is never given, whatever their name. */
-                    private static final java.util.Set<String> DENIED = java.util.Set.of("java.security.AllPermission",
-                            "java.net.SocketPermission", "java.net.NetPermission", "java.net.URLPermission",
-                            "java.nio.file.LinkPermission", "java.security.SecurityPermission", "java.security.UnresolvedPermission",
-                            "java.lang.management.ManagementPermission", "javax.security.auth.AuthPermission");
+                    /**
+                     * The runtime permissions the model's code is given, all harmless to the run; anything not named
+                     * here or below (attaching to a JVM, flight recording, sockets, links, security settings ...) is
+                     * refused, so a permission class the guard does not know is no way out.
+                     */
+                    private static final java.util.Set<String> RUNTIME = java.util.Set.of("accessDeclaredMembers",
+                            "getStackTrace", "modifyThread", "modifyThreadGroup", "stopThread", "getClassLoader",
+                            "setContextClassLoader", "getProtectionDomain", "setDefaultUncaughtExceptionHandler", "shutdownHooks",
+                            "localeServiceProvider", "charsetProvider", "getFileSystemAttributes", "reflectionFactoryAccess");
                     private final java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().normalize();
                     private final java.nio.file.Path jdk = java.nio.file.Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
                     private final String harness = Runner.class.getProtectionDomain().getCodeSource().getLocation().toExternalForm();
+                    /** The runner's class path entry: whatever the class path's loader reads gets every permission. */
+                    private final java.nio.file.Path runner = root.resolve("harness");
 
                     static void install() {
                         if (Runtime.version().feature() >= 24) {
@@ -360,21 +368,17 @@ final class JavaHarness {
 
                     private boolean allowed(java.security.Permission p) {
                         String name = p.getName();
-                        if (DENIED.contains(p.getClass().getName()) || p.getClass().getName().startsWith("javax.management.")) {
-                            return false;
-                        }
                         if (p instanceof java.lang.reflect.ReflectPermission) {
-                            return !name.equals("suppressAccessChecks");
+                            return name.startsWith("newProxyInPackage.");
                         }
                         if (p instanceof java.util.PropertyPermission) {
                             return p.getActions().equals("read");
                         }
                         if (p instanceof RuntimePermission) {
-                            return !(name.startsWith("exitVM") || name.equals("setSecurityManager") || name.equals("createSecurityManager")
-                                    || name.equals("setIO") || name.startsWith("loadLibrary.") || name.equals("writeFileDescriptor")
-                                    || name.equals("readFileDescriptor") || name.equals("manageProcess") || name.equals("createClassLoader")
-                                    || name.equals("setFactory") || name.startsWith("accessClassInPackage.")
-                                    || name.startsWith("defineClassInPackage."));
+                            return RUNTIME.contains(name) || name.startsWith("getenv.");
+                        }
+                        if (p instanceof java.util.logging.LoggingPermission) {
+                            return true;
                         }
                         if (p instanceof java.io.FilePermission) {
                             String actions = p.getActions();
@@ -383,12 +387,12 @@ final class JavaHarness {
                             }
                             java.nio.file.Path path = resolve(name);
                             boolean inside = path != null && path.startsWith(root);
-                            if ((actions.contains("write") || actions.contains("delete")) && !inside) {
+                            if ((actions.contains("write") || actions.contains("delete")) && (!inside || path.startsWith(runner))) {
                                 return false;
                             }
                             return !actions.contains("read") || inside || (path != null && path.startsWith(jdk));
                         }
-                        return true;
+                        return false;
                     }
 
                     private java.nio.file.Path resolve(String name) {

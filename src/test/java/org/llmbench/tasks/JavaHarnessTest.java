@@ -193,7 +193,10 @@ class JavaHarnessTest {
         assertThat(RUNNER.run(CodeRunner.Language.JAVA, lonePackage, SUM).passed()).as("a lone package line is blanked").isEqualTo(3);
     }
 
-    /** The model may write in its directory, runner's files included: nothing of the runner is loaded after it ran. */
+    /**
+     * Where nothing keeps the model's code out of harness/ (JDK 24+ has no guard), it may overwrite the runner's class
+     * files: nothing of the runner is loaded after the model's code ran.
+     */
     @Test
     void theRunnerLoadsNothingOfItsOwnOnceTheModelsCodeHasRun() {
         String code = """
@@ -202,8 +205,8 @@ class JavaHarnessTest {
                         for (String f : JavaHarness.RUNNER_FILES) {
                             try {
                                 java.nio.file.Files.write(java.nio.file.Path.of("harness/llmbench/" + f), new byte[]{(byte) 0xca, (byte) 0xfe});
-                            } catch (java.io.IOException e) {
-                                throw new IllegalStateException(e);
+                            } catch (Exception e) {
+                                // refused where the guard keeps harness/ (JDK 17-23); the runner must not need it anyway
                             }
                         }
                     }
@@ -214,6 +217,37 @@ class JavaHarnessTest {
                 }
                 """.replace("JavaHarness.RUNNER_FILES", "new String[]{\"" + String.join("\", \"", JavaHarness.RUNNER_CLASSES) + "\"}");
         CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, SUM);
+        assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
+    }
+
+    /**
+     * What the class path's loader reads gets every permission, so the guard keeps the model's code out of harness/:
+     * a class or a service file planted there (found later through a loader's lookup) would run with the runner's
+     * rights. Its own directory stays writable, and the context class loader of a call is the model's own.
+     */
+    @Test
+    void theModelsCodeCannotPlantAnythingWhereTheRunnersLoaderLooks() {
+        String code = """
+                class Solution {
+                    static boolean planted(String path) {
+                        try {
+                            java.nio.file.Files.createDirectories(java.nio.file.Path.of(path).getParent());
+                            java.nio.file.Files.writeString(java.nio.file.Path.of(path), "Evil");
+                            return true;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }
+
+                    static boolean ownLoader() throws Exception {
+                        return Thread.currentThread().getContextClassLoader().loadClass("Solution") == Solution.class;
+                    }
+                }
+                """;
+        CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, cases(
+                "Solution.planted(\"harness/META-INF/services/java.sql.Driver\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"harness/Evil.class\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"classes/own.txt\")", "true", "Solution.ownLoader()", "true"));
         assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
     }
 
