@@ -125,6 +125,14 @@ final class JavaHarness {
         return argv;
     }
 
+    /**
+     * Whether the runner started (its first line): then javac passed, and an exit code, even {@link #COMPILE_FAILED},
+     * is the model's code's to choose, so it tells nothing.
+     */
+    static boolean started(String stdout) {
+        return stdout.startsWith("{\"started\":true}");
+    }
+
     /** Whether the JDK still has a SecurityManager, the guard this harness installs (removed in JDK 24). */
     static boolean hasGuard() {
         return Runtime.version().feature() < 24;
@@ -147,6 +155,8 @@ final class JavaHarness {
                 public static void main(String[] args) throws Exception {
                     java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
                     System.setOut(System.err); // what the model's code prints goes to stderr, never into the report
+                    out.println("{\\"started\\":true}"); // from here on an exit code is the model's to choose
+                    out.flush();
                     int count = Integer.parseInt(args[0]);
                     // The model's classes get a loader of their own: the class path's loader would give them exitVM
                     // and a view of the runner; this one sees the JDK alone and gives nothing but reading classes/.

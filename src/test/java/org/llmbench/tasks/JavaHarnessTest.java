@@ -251,6 +251,29 @@ class JavaHarnessTest {
         assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
     }
 
+    /** An exit code is the model's to choose once the runner started: a forged "does not compile" carries nothing. */
+    @Test
+    void aForgedCompileFailureOrExitCodeCarriesNothingIntoTheDiagnostic() {
+        for (int code : List.of(JavaHarness.COMPILE_FAILED, JavaHarness.PACKAGE_DECLARED, 101)) {
+            String source = """
+                    class Solution {
+                        static {
+                            System.err.println("Solution.java:1: error: SECRET29547");
+                            Runtime.getRuntime().halt(CODE);
+                        }
+
+                        static int sumMultiples(int[] xs, int k) {
+                            return 0;
+                        }
+                    }
+                    """.replace("CODE", Integer.toString(code));
+            CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, source, SUM);
+            assertThat(outcome.passed()).isZero();
+            assertThat(String.valueOf(outcome.diagnostic()) + outcome.failures()).as("exit " + code)
+                    .doesNotContain("SECRET", "29547", "does not compile", "refused", Integer.toString(code));
+        }
+    }
+
     @Test
     void theGuardIsInPlaceBeforeTheModelsFirstLine() {
         String code = """
