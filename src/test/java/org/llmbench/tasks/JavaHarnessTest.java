@@ -194,20 +194,18 @@ class JavaHarnessTest {
     }
 
     /**
-     * Where nothing keeps the model's code out of harness/ (JDK 24+ has no guard), it may overwrite the runner's class
-     * files: nothing of the runner is loaded after the model's code ran.
+     * Where nothing keeps the model's code out of harness.jar (JDK 24+ has no guard), it may overwrite it in place:
+     * nothing of the runner is loaded after the model's code ran.
      */
     @Test
     void theRunnerLoadsNothingOfItsOwnOnceTheModelsCodeHasRun() {
         String code = """
                 class Solution {
                     static {
-                        for (String f : JavaHarness.RUNNER_FILES) {
-                            try {
-                                java.nio.file.Files.write(java.nio.file.Path.of("harness/llmbench/" + f), new byte[]{(byte) 0xca, (byte) 0xfe});
-                            } catch (Exception e) {
-                                // refused where the guard keeps harness/ (JDK 17-23); the runner must not need it anyway
-                            }
+                        try (java.io.RandomAccessFile jar = new java.io.RandomAccessFile("harness.jar", "rw")) {
+                            jar.write(new byte[(int) jar.length()]);
+                        } catch (Exception e) {
+                            // refused where the guard keeps harness.jar (JDK 17-23); the runner must not need it anyway
                         }
                     }
 
@@ -215,13 +213,13 @@ class JavaHarnessTest {
                         return java.util.stream.IntStream.of(xs).filter(x -> x % k == 0).sum();
                     }
                 }
-                """.replace("JavaHarness.RUNNER_FILES", "new String[]{\"" + String.join("\", \"", JavaHarness.RUNNER_CLASSES) + "\"}");
+                """;
         CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, SUM);
         assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
     }
 
     /**
-     * What the class path's loader reads gets every permission, so the guard keeps the model's code out of harness/:
+     * What the class path's loader reads gets every permission, so the guard keeps the model's code off harness.jar:
      * a class or a service file planted there (found later through a loader's lookup) would run with the runner's
      * rights. Its own directory stays writable, and the context class loader of a call is the model's own.
      */
@@ -245,8 +243,8 @@ class JavaHarnessTest {
                 }
                 """;
         CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, cases(
-                "Solution.planted(\"harness/META-INF/services/java.sql.Driver\")", JavaHarness.hasGuard() ? "false" : "true",
-                "Solution.planted(\"harness/Evil.class\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"harness.jar\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"./harness.jar\")", JavaHarness.hasGuard() ? "false" : "true",
                 "Solution.planted(\"classes/own.txt\")", "true", "Solution.ownLoader()", "true"));
         assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
     }
