@@ -229,8 +229,9 @@ class JavaHarnessTest {
                 class Solution {
                     static boolean planted(String path) {
                         try {
-                            java.nio.file.Files.createDirectories(java.nio.file.Path.of(path).getParent());
-                            java.nio.file.Files.writeString(java.nio.file.Path.of(path), "Evil");
+                            java.nio.file.Path at = java.nio.file.Path.of(path).toAbsolutePath();
+                            java.nio.file.Files.createDirectories(at.getParent());
+                            java.nio.file.Files.writeString(at, "Evil");
                             return true;
                         } catch (Exception e) {
                             return false;
