@@ -121,13 +121,15 @@ public final class CodeRunner {
         if (report.done()) {
             return null;
         }
-        if (language == Language.JAVA && r.exitCode() == JavaHarness.COMPILE_FAILED) {
+        boolean compiled = language == Language.PYTHON || JavaHarness.started(r.stdout());
+        if (!compiled && r.exitCode() == JavaHarness.COMPILE_FAILED) {
             return "does not compile: " + compileError(r.stderr());
         }
-        if (language == Language.JAVA && r.exitCode() == JavaHarness.PACKAGE_DECLARED) {
+        if (!compiled && r.exitCode() == JavaHarness.PACKAGE_DECLARED) {
             return "refused: the code declares a package or a type named java (it must be in the unnamed package)";
         }
-        return "the program ended early (exit code " + r.exitCode() + ")";
+        // Not the exit code: the model's code chooses it, and a byte of what it read would reach the record.
+        return "the program ended early";
     }
 
     /**

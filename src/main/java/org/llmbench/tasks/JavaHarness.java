@@ -10,15 +10,15 @@ import java.util.Map;
  * {@code Solution.java}, as written (a bare method is wrapped in {@code class Solution}, a lone {@code package}
  * line is blanked). {@code LlmBenchCases.java} holds only the test calls, never an expected value, and names
  * nothing the model's code could obscure (JLS 6.4.2: a type named {@code java} or {@code Object} wins over the
- * package or the JDK's class): see {@link #cases}. The runner is a fixed class in package {@code llmbench}, which
- * the model's code may not declare: after {@code javac -proc:none}, a compile that put any class in a package but
- * the runner's own files, or declared a top-level type named {@code java}, is refused ({@link #PACKAGE_DECLARED}),
- * and the runner's classes move to {@code harness/}, the only class path entry. The runner installs the guard
- * (JDK 17 to 23: the JDK's SecurityManager under a policy that gives the JDK and {@code harness/} every permission
- * and any other code a restricted set), and only then loads the model's classes from {@code classes/} with a class
- * loader of their own. Each call runs on its own thread with a time limit and answers with one JSON line: the value
- * as a canonical literal when it is plain data (null, a boolean, a number, a char, a String, an array, list, set or
- * map of these), else only its kind (an exception's class name, not plain data, too large, timed out). The harness
+ * package or the JDK's class): see {@link #cases}. The child compiles these two with {@code javac -proc:none};
+ * a compile that put a class in a package or declared a top-level type named {@code java} is refused
+ * ({@link #PACKAGE_DECLARED}). The runner, {@code llmbench.Runner}, is compiled by the harness, never with the
+ * model's code, and comes as {@code harness.jar}, the only class path entry. It installs the guard (JDK 17 to 23:
+ * the JDK's SecurityManager under a policy that gives the JDK and {@code harness.jar} every permission and any
+ * other code an allow-list), and only then loads the model's classes from {@code classes/} with a class loader of
+ * their own. Each call runs on its own thread with a time limit and answers with one JSON line: the value as a
+ * canonical literal when it is plain data (null, a boolean, a number, a char, a String, an array, list, set or map
+ * of these), else only its kind (an exception's class name, not plain data, too large, timed out). The harness
  * compares the literal with the expected one ({@link CaseReports}).
  */
 final class JavaHarness {
@@ -31,19 +31,67 @@ final class JavaHarness {
     static final int COMPILE_FAILED = 3;
     /** The child's exit code when the model's code declared a package or a type named {@code java}; it never ran. */
     static final int PACKAGE_DECLARED = 4;
-    /** The class files javac writes for the runner; any other file in its package is the model's. */
-    static final List<String> RUNNER_CLASSES = List.of("Runner.class", "Runner$Guard.class", "Runner$Plain.class");
+    /** The runner's jar in the child's directory (its only class path entry), and the text it is decoded from. */
+    static final String RUNNER_JAR = "harness.jar";
+    static final String RUNNER_JAR_TEXT = "harness.jar.b64";
 
     private JavaHarness() {
     }
 
-    /** The sources the child compiles: the model's code, the calls, the runner. */
+    /** The child's files: the model's code and the calls, which it compiles, and the runner, compiled by the harness. */
     static Map<String, String> files(String modelCode, List<TestCase> cases) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SOLUTION, solution(modelCode));
         files.put(CASES, cases(cases));
-        files.put(RUNNER, RUNNER_SOURCE);
+        files.put(RUNNER_JAR_TEXT, CompiledRunner.JAR_BASE64);
         return files;
+    }
+
+    /**
+     * The runner, compiled once per harness process by the JDK's own compiler (the child runs the same JDK) and
+     * packed as a jar, in base64 because the sandbox writes text files. The model's code is never compiled with it,
+     * so nothing it declares can change what the runner's names mean, and javac in the child compiles two small
+     * files instead of three.
+     */
+    private static final class CompiledRunner {
+        static final String JAR_BASE64 = compile();
+
+        private static String compile() {
+            javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+            if (javac == null) {
+                throw new IllegalStateException("Java answers need a JDK: this runtime has no Java compiler");
+            }
+            java.nio.file.Path dir = null;
+            try {
+                dir = java.nio.file.Files.createTempDirectory("llm-bench-runner-");
+                java.nio.file.Path source = dir.resolve("src").resolve(RUNNER);
+                java.nio.file.Files.createDirectories(source.getParent());
+                java.nio.file.Files.writeString(source, RUNNER_SOURCE);
+                java.nio.file.Path out = dir.resolve("out");
+                java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+                int rc = javac.run(null, messages, messages, "-proc:none", "-nowarn", "-encoding", "UTF-8", "-d", out.toString(),
+                        source.toString());
+                if (rc != 0) {
+                    throw new IllegalStateException("the Java runner does not compile: " + messages);
+                }
+                java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(jar);
+                     var classes = java.nio.file.Files.walk(out)) {
+                    for (java.nio.file.Path f : classes.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                        zip.putNextEntry(new java.util.zip.ZipEntry(out.relativize(f).toString().replace('\\', '/')));
+                        zip.write(java.nio.file.Files.readAllBytes(f));
+                        zip.closeEntry();
+                    }
+                }
+                return java.util.Base64.getMimeEncoder(76, new byte[]{'\n'}).encodeToString(jar.toByteArray()) + "\n";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot compile the Java runner", e);
+            } finally {
+                if (dir != null) {
+                    TempDirs.delete(dir);
+                }
+            }
+        }
     }
 
     /** The model's code as its own file: unchanged but for a lone package line (blanked) and a missing class. */
@@ -79,7 +127,7 @@ final class JavaHarness {
                 """).toString();
     }
 
-    /** {@code javac} the three files into {@code classes/}, then run the runner on the number of cases. */
+    /** {@code javac} the two files into {@code classes/}, then run the runner on the number of cases. */
     static List<String> command(int cases) {
         return command(cases, java.util.Optional.empty());
     }
@@ -93,36 +141,37 @@ final class JavaHarness {
         if (feature >= 18 && feature < 24) {
             java.add("-Djava.security.manager=allow");
         }
-        java.addAll(List.of("-cp", "harness", "llmbench.Runner", Integer.toString(cases)));
+        java.addAll(List.of("-cp", RUNNER_JAR, "llmbench.Runner", Integer.toString(cases)));
         List<String> javac = new ArrayList<>(List.of(Toolchain.javac(), "-J-Xmx256m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
                 "-J-XX:-UsePerfData", "-J-Xshare:auto"));
         // Its warnings (an archive of another JDK) would reach javac's output, which the harness reads for errors.
         javacArchive.ifPresent(a -> javac.addAll(List.of("-J-XX:SharedArchiveFile=" + a, "-J-Xlog:cds=off", "-J-Xlog:cds+dynamic=off")));
         javac.addAll(List.of("-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8", "-cp", "classes", "-d", "classes",
-                SOLUTION, CASES, RUNNER));
+                SOLUTION, CASES));
         return compileThenRun(javac, java);
     }
 
     /**
-     * bash runs javac with the first javac.size() arguments; refuses a compile that left anything in a package but
-     * the runner's own class files; moves those to {@code harness/}; then replaces itself with the JVM on the rest.
+     * bash decodes the runner's jar, runs javac with the first javac.size() arguments, refuses a compile that put a
+     * class in a package or declared a type named {@code java}, then replaces itself with the JVM on the rest.
      */
     private static List<String> compileThenRun(List<String> javac, List<String> java) {
-        StringBuilder runnerFiles = new StringBuilder();
-        for (String f : RUNNER_CLASSES) {
-            runnerFiles.append(" && [ -f 'classes/llmbench/").append(f).append("' ]");
-        }
-        // Shell built-ins only (globs, tests): each extra process would cost every answer a few milliseconds.
-        String script = "n=$1; shift; \"${@:1:$n}\" 1>&2 || exit " + COMPILE_FAILED + "; shift \"$n\"; "
-                + "shopt -s nullglob dotglob; for f in classes/*; do if [ -d \"$f\" ] && [ \"$f\" != classes/llmbench ]; then exit "
-                + PACKAGE_DECLARED + "; fi; done; r=(classes/llmbench/*); "
-                + "[ ! -e classes/java.class ] && [ ${#r[@]} -eq " + RUNNER_CLASSES.size() + " ]" + runnerFiles
-                + " || exit " + PACKAGE_DECLARED + "; mkdir harness && mv classes/llmbench harness/ || exit " + PACKAGE_DECLARED
-                + "; exec \"$@\"";
+        // Shell built-ins only (globs, tests) after javac: each extra process would cost every answer milliseconds.
+        String script = "base64 -d " + RUNNER_JAR_TEXT + " > " + RUNNER_JAR + " || exit 1; n=$1; shift; \"${@:1:$n}\" 1>&2 || exit "
+                + COMPILE_FAILED + "; shift \"$n\"; shopt -s nullglob dotglob; for f in classes/*; do if [ -d \"$f\" ]; then exit "
+                + PACKAGE_DECLARED + "; fi; done; [ ! -e classes/java.class ] || exit " + PACKAGE_DECLARED + "; exec \"$@\"";
         List<String> argv = new ArrayList<>(List.of("bash", "-c", script, "compile-then-run", Integer.toString(javac.size())));
         argv.addAll(javac);
         argv.addAll(java);
         return argv;
+    }
+
+    /**
+     * Whether the runner started (its first line): then javac passed, and an exit code, even {@link #COMPILE_FAILED},
+     * is the model's code's to choose, so it tells nothing.
+     */
+    static boolean started(String stdout) {
+        return stdout.startsWith("{\"started\":true}");
     }
 
     /** Whether the JDK still has a SecurityManager, the guard this harness installs (removed in JDK 24). */
@@ -147,11 +196,16 @@ final class JavaHarness {
                 public static void main(String[] args) throws Exception {
                     java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
                     System.setOut(System.err); // what the model's code prints goes to stderr, never into the report
+                    out.println("{\\"started\\":true}"); // from here on an exit code is the model's to choose
+                    out.flush();
                     int count = Integer.parseInt(args[0]);
                     // The model's classes get a loader of their own: the class path's loader would give them exitVM
                     // and a view of the runner; this one sees the JDK alone and gives nothing but reading classes/.
                     ClassLoader model = new java.net.URLClassLoader(new java.net.URL[]{java.nio.file.Path.of("classes")
                             .toAbsolutePath().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                    // Every class of the runner's is loaded now, while harness.jar holds what the harness wrote: the
+                    // model's code may write in its directory, and a class loaded after it ran could be its own.
+                    Plain.literal(java.util.List.of(new int[]{1}, 'c', "s", 1L, 1.0, 1.0f, java.util.Set.of(), java.util.Map.of()));
                     Guard.install();
                     Class<?> cases = Class.forName("LlmBenchCases", false, model);
                     boolean stopped = false;
@@ -163,6 +217,7 @@ final class JavaHarness {
                         String[] answer = new String[1];
                         java.lang.reflect.Method call = cases.getMethod("c" + n);
                         Thread t = new Thread(() -> answer[0] = run(call));
+                        t.setContextClassLoader(model); // the model's code finds its own classes, never through the runner's loader
                         t.setDaemon(true);
                         t.start();
                         t.join({CASE_TIMEOUT});
@@ -320,22 +375,29 @@ final class JavaHarness {
 
                 /**
                  * The guard: a policy under the JDK's own SecurityManager. The JDK's classes and the runner's own
-                 * (code source harness/) may do anything, so the JDK's lambdas, formatting, class loading and
+                 * (code source harness.jar) may do anything, so the JDK's lambdas, formatting, class loading and
                  * threads work as they do anywhere, each privileged step of theirs ending the stack walk as usual; a
-                 * stack with the model's code (every other code source) on it is refused exiting, processes, native
-                 * code, any network, links, class loaders, reflection past access checks, the security settings,
-                 * writing system properties, reading outside its directory and the JDK, writing outside its
-                 * directory, replacing this guard or the standard streams.
+                 * stack with the model's code (every other code source) on it gets an allow-list: reading its
+                 * directory and the JDK, writing its directory but harness.jar (what the class path's loader reads is
+                 * trusted), reading system properties, harmless runtime permissions, proxies, logging. So it is refused
+                 * exiting, processes, native code, any network, links, class loaders, reflection past access checks,
+                 * the security settings, writing system properties, replacing this guard or the standard streams.
                  */
                 private static final class Guard extends java.security.Policy {
-                    /** Permission classes the model's code is never given, whatever their name. */
-                    private static final java.util.Set<String> DENIED = java.util.Set.of("java.security.AllPermission",
-                            "java.net.SocketPermission", "java.net.NetPermission", "java.net.URLPermission",
-                            "java.nio.file.LinkPermission", "java.security.SecurityPermission", "java.security.UnresolvedPermission",
-                            "java.lang.management.ManagementPermission", "javax.security.auth.AuthPermission");
+                    /**
+                     * The runtime permissions the model's code is given, all harmless to the run; anything not named
+                     * here or below (attaching to a JVM, flight recording, sockets, links, security settings ...) is
+                     * refused, so a permission class the guard does not know is no way out.
+                     */
+                    private static final java.util.Set<String> RUNTIME = java.util.Set.of("accessDeclaredMembers",
+                            "getStackTrace", "modifyThread", "modifyThreadGroup", "stopThread", "getClassLoader",
+                            "setContextClassLoader", "getProtectionDomain", "setDefaultUncaughtExceptionHandler", "shutdownHooks",
+                            "localeServiceProvider", "charsetProvider", "getFileSystemAttributes", "reflectionFactoryAccess");
                     private final java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().normalize();
                     private final java.nio.file.Path jdk = java.nio.file.Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
                     private final String harness = Runner.class.getProtectionDomain().getCodeSource().getLocation().toExternalForm();
+                    /** The runner's class path entry: whatever the class path's loader reads gets every permission. */
+                    private final java.nio.file.Path runner = root.resolve("harness.jar");
 
                     static void install() {
                         if (Runtime.version().feature() >= 24) {
@@ -357,21 +419,17 @@ final class JavaHarness {
 
                     private boolean allowed(java.security.Permission p) {
                         String name = p.getName();
-                        if (DENIED.contains(p.getClass().getName()) || p.getClass().getName().startsWith("javax.management.")) {
-                            return false;
-                        }
                         if (p instanceof java.lang.reflect.ReflectPermission) {
-                            return !name.equals("suppressAccessChecks");
+                            return name.startsWith("newProxyInPackage.");
                         }
                         if (p instanceof java.util.PropertyPermission) {
                             return p.getActions().equals("read");
                         }
                         if (p instanceof RuntimePermission) {
-                            return !(name.startsWith("exitVM") || name.equals("setSecurityManager") || name.equals("createSecurityManager")
-                                    || name.equals("setIO") || name.startsWith("loadLibrary.") || name.equals("writeFileDescriptor")
-                                    || name.equals("readFileDescriptor") || name.equals("manageProcess") || name.equals("createClassLoader")
-                                    || name.equals("setFactory") || name.startsWith("accessClassInPackage.")
-                                    || name.startsWith("defineClassInPackage."));
+                            return RUNTIME.contains(name) || name.startsWith("getenv.");
+                        }
+                        if (p instanceof java.util.logging.LoggingPermission) {
+                            return true;
                         }
                         if (p instanceof java.io.FilePermission) {
                             String actions = p.getActions();
@@ -380,12 +438,12 @@ final class JavaHarness {
                             }
                             java.nio.file.Path path = resolve(name);
                             boolean inside = path != null && path.startsWith(root);
-                            if ((actions.contains("write") || actions.contains("delete")) && !inside) {
+                            if ((actions.contains("write") || actions.contains("delete")) && (!inside || path.startsWith(runner))) {
                                 return false;
                             }
                             return !actions.contains("read") || inside || (path != null && path.startsWith(jdk));
                         }
-                        return true;
+                        return false;
                     }
 
                     private java.nio.file.Path resolve(String name) {

@@ -193,6 +193,86 @@ class JavaHarnessTest {
         assertThat(RUNNER.run(CodeRunner.Language.JAVA, lonePackage, SUM).passed()).as("a lone package line is blanked").isEqualTo(3);
     }
 
+    /**
+     * Where nothing keeps the model's code out of harness.jar (JDK 24+ has no guard), it may overwrite it in place:
+     * nothing of the runner is loaded after the model's code ran.
+     */
+    @Test
+    void theRunnerLoadsNothingOfItsOwnOnceTheModelsCodeHasRun() {
+        String code = """
+                class Solution {
+                    static {
+                        try (java.io.RandomAccessFile jar = new java.io.RandomAccessFile("harness.jar", "rw")) {
+                            jar.write(new byte[(int) jar.length()]);
+                        } catch (Exception e) {
+                            // refused where the guard keeps harness.jar (JDK 17-23); the runner must not need it anyway
+                        }
+                    }
+
+                    static int sumMultiples(int[] xs, int k) {
+                        return java.util.stream.IntStream.of(xs).filter(x -> x % k == 0).sum();
+                    }
+                }
+                """;
+        CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, SUM);
+        assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
+    }
+
+    /**
+     * What the class path's loader reads gets every permission, so the guard keeps the model's code off harness.jar:
+     * a class or a service file planted there (found later through a loader's lookup) would run with the runner's
+     * rights. Its own directory stays writable, and the context class loader of a call is the model's own.
+     */
+    @Test
+    void theModelsCodeCannotPlantAnythingWhereTheRunnersLoaderLooks() {
+        String code = """
+                class Solution {
+                    static boolean planted(String path) {
+                        try {
+                            java.nio.file.Path at = java.nio.file.Path.of(path).toAbsolutePath();
+                            java.nio.file.Files.createDirectories(at.getParent());
+                            java.nio.file.Files.writeString(at, "Evil");
+                            return true;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }
+
+                    static boolean ownLoader() throws Exception {
+                        return Thread.currentThread().getContextClassLoader().loadClass("Solution") == Solution.class;
+                    }
+                }
+                """;
+        CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, code, cases(
+                "Solution.planted(\"harness.jar\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"./harness.jar\")", JavaHarness.hasGuard() ? "false" : "true",
+                "Solution.planted(\"classes/own.txt\")", "true", "Solution.ownLoader()", "true"));
+        assertThat(outcome.failures()).as(outcome.diagnostic() + "\n" + outcome.result().stderr()).containsOnlyNulls();
+    }
+
+    /** An exit code is the model's to choose once the runner started: a forged "does not compile" carries nothing. */
+    @Test
+    void aForgedCompileFailureOrExitCodeCarriesNothingIntoTheDiagnostic() {
+        for (int code : List.of(JavaHarness.COMPILE_FAILED, JavaHarness.PACKAGE_DECLARED, 101)) {
+            String source = """
+                    class Solution {
+                        static {
+                            System.err.println("Solution.java:1: error: SECRET29547");
+                            Runtime.getRuntime().halt(CODE);
+                        }
+
+                        static int sumMultiples(int[] xs, int k) {
+                            return 0;
+                        }
+                    }
+                    """.replace("CODE", Integer.toString(code));
+            CodeRunner.Outcome outcome = RUNNER.run(CodeRunner.Language.JAVA, source, SUM);
+            assertThat(outcome.passed()).isZero();
+            assertThat(String.valueOf(outcome.diagnostic()) + outcome.failures()).as("exit " + code)
+                    .doesNotContain("SECRET", "29547", "does not compile", "refused", Integer.toString(code));
+        }
+    }
+
     @Test
     void theGuardIsInPlaceBeforeTheModelsFirstLine() {
         String code = """

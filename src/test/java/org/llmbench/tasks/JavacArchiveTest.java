@@ -44,7 +44,7 @@ class JavacArchiveTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(p.exitValue()).isZero();
-        assertThat(out.strip()).startsWith("{\"case\":1").contains("42");
+        assertThat(out.strip()).startsWith("{\"started\":true}").contains("{\"case\":1").contains("42");
         assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContainIgnoringCase("shared").doesNotContainIgnoringCase("cds");
     }
 }
