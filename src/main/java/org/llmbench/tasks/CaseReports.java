@@ -37,6 +37,14 @@ final class CaseReports {
     }
 
     static Report judge(String stdout, List<TestCase> cases) {
+        return judge(stdout, cases, null);
+    }
+
+    /**
+     * Judges the runner's lines; with {@code tokens} (one per case, sent to the runner on its stdin) a case's line
+     * counts only when it carries that case's token, so a line printed by the model's own code stands for nothing.
+     */
+    static Report judge(String stdout, List<TestCase> cases, List<String> tokens) {
         int n = cases.size();
         List<String> failures = new ArrayList<>();
         int[] reports = new int[n];
@@ -56,7 +64,7 @@ final class CaseReports {
                 loadError = exception(node.path("load_error").asText(""));
             } else if (node.path("case").canConvertToInt()) {
                 int i = node.path("case").asInt() - 1;
-                if (i >= 0 && i < n) {
+                if (i >= 0 && i < n && (tokens == null || tokens.get(i).equals(node.path("token").asText(null)))) {
                     reports[i]++;
                     failures.set(i, reports[i] > 1 ? "reported more than once" : verdict(node, cases.get(i)));
                 }

@@ -85,8 +85,9 @@ public final class CodeRunner {
             return runPython(code, cases);
         }
         Map<String, String> files = JavaHarness.files(code, cases);
-        Sandbox.Result result = sandbox.run(files, command(language, cases.size()), "");
-        CaseReports.Report report = CaseReports.judge(result.stdout(), cases);
+        List<String> tokens = JavaHarness.tokens(cases.size());
+        Sandbox.Result result = sandbox.run(files, command(language, cases.size()), String.join(" ", tokens) + "\n");
+        CaseReports.Report report = CaseReports.judge(result.stdout(), cases, tokens);
         return new Outcome(report.failures(), diagnostic(language, result, report), result);
     }
 

@@ -174,6 +174,28 @@ final class JavaHarness {
         return stdout.startsWith("{\"started\":true}");
     }
 
+    private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
+
+    /**
+     * One random token per call, given to the runner on its stdin before any model code runs; the runner's line for
+     * a call carries its token. On JDK 24+ the model's code shares the runner's process with no guard and can write
+     * to the real stdout: without the token its lines would be taken for the runner's (they could claim only values
+     * the code knows, which returning them earns as well, but a claim must stand for a call that was made).
+     */
+    static List<String> tokens(int count) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(java.util.HexFormat.of().formatHex(randomBytes()));
+        }
+        return tokens;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[12];
+        TOKENS.nextBytes(bytes);
+        return bytes;
+    }
+
     /** Whether the JDK still has a SecurityManager, the guard this harness installs (removed in JDK 24). */
     static boolean hasGuard() {
         return Runtime.version().feature() < 24;
@@ -196,6 +218,11 @@ final class JavaHarness {
                 public static void main(String[] args) throws Exception {
                     java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
                     System.setOut(System.err); // what the model's code prints goes to stderr, never into the report
+                    // One token per call, read before any model code runs: a line counts only with its call's token,
+                    // so a line the model's code writes itself (on JDK 24+ nothing stops it) stands for no call.
+                    String given = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            new java.io.FileInputStream(java.io.FileDescriptor.in), "UTF-8")).readLine();
+                    String[] tokens = given == null ? new String[0] : given.split(" ");
                     out.println("{\\"started\\":true}"); // from here on an exit code is the model's to choose
                     out.flush();
                     int count = Integer.parseInt(args[0]);
@@ -211,7 +238,7 @@ final class JavaHarness {
                     boolean stopped = false;
                     for (int n = 1; n <= count; n++) {
                         if (stopped) {
-                            out.println("{\\"case\\":" + n + ",\\"skipped\\":true}");
+                            out.println("{\\"case\\":" + n + ",\\"token\\":\\"" + (n <= tokens.length ? tokens[n - 1] : "") + "\\",\\"skipped\\":true}");
                             continue;
                         }
                         String[] answer = new String[1];
@@ -226,7 +253,7 @@ final class JavaHarness {
                             stopped = t.isAlive();
                             line = t.isAlive() ? "\\"timeout\\":true" : "\\"threw\\":\\"java.lang.Error\\"";
                         }
-                        out.println("{\\"case\\":" + n + "," + line + "}");
+                        out.println("{\\"case\\":" + n + ",\\"token\\":\\"" + (n <= tokens.length ? tokens[n - 1] : "") + "\\"," + line + "}");
                         out.flush();
                     }
                     out.println("{\\"done\\":true}");

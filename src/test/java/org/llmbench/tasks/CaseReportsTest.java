@@ -27,6 +27,21 @@ class CaseReportsTest {
     }
 
     @Test
+    void withTokensALineCountsOnlyWithItsCallsToken() {
+        List<String> tokens = JavaHarness.tokens(3);
+        assertThat(tokens).doesNotHaveDuplicates().allMatch(t -> t.matches("[0-9a-f]{24}"));
+        CaseReports.Report r = CaseReports.judge("""
+                {"case":1,"returned":"9"}
+                {"case":2,"token":"TWO","returned":"true"}
+                {"case":3,"token":"ONE","returned":"\\"ab\\""}
+                {"case":1,"token":"forged","returned":"9"}
+                """.replace("ONE", tokens.get(0)).replace("TWO", tokens.get(1)), CASES, tokens);
+        // A line without a token, with another call's token or a made-up one stands for no call.
+        assertThat(r.failures()).containsExactly("no result: the program stopped before this test", null,
+                "no result: the program stopped before this test");
+    }
+
+    @Test
     void aCaseReportedTwiceFailsWhicheverLineWasRight() {
         CaseReports.Report r = CaseReports.judge("""
                 {"case":1,"returned":"9"}

@@ -40,6 +40,9 @@ class JavacArchiveTest {
         }
         Process p = new ProcessBuilder(JavaHarness.command(1, Optional.of(archive))).directory(dir.toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
+        try (var in = p.getOutputStream()) {
+            in.write("token1\n".getBytes(StandardCharsets.UTF_8)); // the runner reads one token per call first
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
