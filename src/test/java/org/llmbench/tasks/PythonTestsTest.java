@@ -48,6 +48,37 @@ class PythonTestsTest {
         assertThat(cases.diagnostic()).isNull();
     }
 
+    /** Idiomatic correct Python scores what it earns: the guard and the boundary refuse nothing a right answer uses. */
+    @Test
+    void idiomaticRightAnswersPass() {
+        String program = """
+                import threading
+                from dataclasses import dataclass
+                from functools import reduce
+                from collections import Counter
+
+                @dataclass(frozen=True)
+                class Pair:
+                    key: str
+                    count: int
+
+                def _count(words, out):
+                    out.update(Counter(w.lower() for w in words))
+
+                def top(words, k):
+                    counts = Counter()
+                    worker = threading.Thread(target=_count, args=(words, counts))
+                    worker.start()
+                    worker.join()
+                    pairs = sorted((Pair(w, c) for w, c in counts.items()), key=lambda p: (-p.count, p.key))
+                    total = reduce(lambda a, b: a + b, map(lambda p: p.count, pairs), 0)
+                    return [f"{p.key}:{p.count}/{total}" for p in pairs[:k]]
+                """;
+        PythonTests.Verdicts v = JUDGE.run(new PythonTests.Spec(PythonTests.Kind.CASES, "top", "",
+                List.of("top(['a', 'B', 'b', 'c'], 2)", "top([], 1)"), List.of("['b:2/4', 'a:1/4']", "[]")), program);
+        assertThat(v.failures()).as(String.valueOf(v.diagnostic())).containsOnlyNulls();
+    }
+
     @Test
     void plainValuesOfEveryKindCrossTheBoundary() {
         String program = "def echo(x):\n    return x\n";
