@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,18 +221,7 @@ class JavaAttackTest {
         canary = Files.createTempFile("llm-bench-java-canary-", ".txt");
         Files.writeString(canary, CANARY_TEXT);
         canary.toFile().setReadable(true, false);
-        tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!tcp.isClosed()) {
-                try (Socket s = tcp.accept()) {
-                    CONNECTIONS.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        tcp = SandboxAttackTest.countingListener(CONNECTIONS);
     }
 
     @AfterAll

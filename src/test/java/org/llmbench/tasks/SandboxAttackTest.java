@@ -278,15 +278,13 @@ class SandboxAttackTest {
                         return -12345
                     """));
 
-    @BeforeAll
-    static void plant() throws IOException {
-        canary = AttackCatalogueTest.plantCanary(CANARY_TEXT);
-        canaryDir = canary.getParent();
-        tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    /** A TCP listener on loopback that counts every connection made to it: what an attack must never reach. */
+    static ServerSocket countingListener(java.util.concurrent.atomic.AtomicInteger connections) throws IOException {
+        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
-            while (!tcp.isClosed()) {
-                try (Socket s = tcp.accept()) {
-                    CONNECTIONS.incrementAndGet();
+            while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                    connections.incrementAndGet();
                 } catch (IOException e) {
                     return;
                 }
@@ -294,6 +292,14 @@ class SandboxAttackTest {
         });
         acceptor.setDaemon(true);
         acceptor.start();
+        return listener;
+    }
+
+    @BeforeAll
+    static void plant() throws IOException {
+        canary = AttackCatalogueTest.plantCanary(CANARY_TEXT);
+        canaryDir = canary.getParent();
+        tcp = SandboxAttackTest.countingListener(CONNECTIONS);
         udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     }
 
