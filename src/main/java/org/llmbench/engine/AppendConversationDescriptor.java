@@ -150,7 +150,7 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             }
             if (cut != null && cutFrom == null) {
                 cutFrom = turn;
-                System.out.println("[llm-bench] " + model + " / " + suite.id() + ": the server cut the context at turn "
+                System.out.println("[llm-bench] " + org.llmbench.config.TerminalText.escape(model + " / " + suite.id()) + ": the server cut the context at turn "
                         + turn + " (" + cut + "); later turns are not the conversation sent");
             }
             turns.add(turnFigures(turn, question, sent, promptTokens, completionTokens, call, outcome, cut));
