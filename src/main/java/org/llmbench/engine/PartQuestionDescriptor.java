@@ -2,7 +2,7 @@ package org.llmbench.engine;
 
 import java.util.List;
 import org.junit.platform.engine.UniqueId;
-import org.llmbench.ledger.TestRef;
+import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;

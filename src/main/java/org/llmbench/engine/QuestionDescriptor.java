@@ -7,7 +7,7 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.llmbench.ledger.TestRef;
+import org.llmbench.record.TestRef;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.ScoreJson;
-import org.llmbench.ledger.TestRef;
+import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
 import org.llmbench.model.ChatRequest;

@@ -9,7 +9,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.CompositeTestSource;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.llmbench.ledger.TestRef;
+import org.llmbench.record.TestRef;
 import org.llmbench.tasks.Task;
 
 /**

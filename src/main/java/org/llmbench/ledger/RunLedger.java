@@ -15,6 +15,7 @@ import java.util.Set;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
+import org.llmbench.record.TestRef;
 import org.llmbench.scoring.Score;
 
 /**

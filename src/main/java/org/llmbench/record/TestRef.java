@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.record;
 
 /**
  * Which test an event belongs to.
