@@ -16,7 +16,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.RunSummary;
+import org.llmbench.report.RunSummary;
 import org.llmbench.model.CallFailure;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.PlannedRun;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.RunSummary;
+import org.llmbench.report.RunSummary;
 import org.llmbench.tasks.CodeRunner;
 
 /**

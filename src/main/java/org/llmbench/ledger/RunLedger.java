@@ -16,6 +16,9 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.TestRef;
+import org.llmbench.report.ReproduceCommand;
+import org.llmbench.report.RunReports;
+import org.llmbench.report.RunSummary;
 import org.llmbench.scoring.Score;
 
 /**
@@ -282,8 +285,7 @@ public final class RunLedger implements AutoCloseable {
         end.putAll(summary.runEndTotals());
         record("run_end", end);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
-        RunReports.write(this, plan.config(), summary, plan.shard() == null);
-        RunNotesWriter.write(folder, plan, durationMs);
+        RunReports.write(folder, plan, summary, durationMs);
         return summary;
     }
 

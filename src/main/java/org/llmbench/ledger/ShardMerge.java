@@ -23,6 +23,8 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Source;
+import org.llmbench.report.RunReports;
+import org.llmbench.report.RunSummary;
 
 /**
  * Joins the run folders of the n shards of one run ({@code bench.shard=i/n}) into one run folder, as if the run
@@ -330,10 +332,9 @@ public final class ShardMerge {
         }
         writeManifest(out, parts, runId, tests);
         writeHardware(out, parts);
-        RunReports.write(out, ledger, runId, configHash, summary, leaderboard,
-                "a merge adds to the leaderboard only when asked (--leaderboard FILE)");
         BenchConfig config = settings(first);
-        RunNotesWriter.write(out, new PlannedRun(config, runId, models, suites, Map.of(), tests, Map.of()), longest);
+        RunReports.writeMerged(out, new PlannedRun(config, runId, models, suites, Map.of(), tests, Map.of()), configHash,
+                summary, longest, leaderboard);
         return new Merged(out, runId, group, parts.size(), summary);
     }
 

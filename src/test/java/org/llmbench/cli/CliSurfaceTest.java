@@ -16,7 +16,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.TestIdentifier;
 import org.llmbench.config.Constants;
-import org.llmbench.ledger.ReproduceCommand;
+import org.llmbench.report.ReproduceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -1,0 +1,175 @@
+package org.llmbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.llmbench.json.Json;
+
+/**
+ * Writes report.md beside the run's other files: the run's settings, a table per model and phase (score,
+ * passes, latency and token-rate percentiles, errors), the percentile rank, and each question below its
+ * pass mark with the checks that failed. Questions are streamed from the ledger, at most {@link #MAX_LISTED}.
+ */
+public final class MarkdownReport {
+
+    /** The file name in the run folder. */
+    public static final String FILE = "report.md";
+    static final int MAX_LISTED = 500;
+    private static final int MAX_REASON = 160;
+
+    private MarkdownReport() {
+    }
+
+    static void write(Path folder, Path ledger, MetadataFile metadata, String configHash, ResultsFile.Totals results)
+            throws IOException {
+        JsonNode manifest = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile());
+        try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
+            out.write("# llm-bench run " + manifest.path("run_id").asText() + "\n\n");
+            out.write("- started: " + manifest.path("started_at").asText() + "\n");
+            out.write("- provider: " + manifest.path("provider").asText() + ", models: " + join(manifest.path("models"))
+                    + ", phases: " + join(manifest.path("phases")) + "\n");
+            out.write("- options: " + manifest.path("options").toString() + "\n");
+            if (manifest.path("sandbox").asText("").equals("unisolated")) {
+                out.write("- sandbox: **unisolated**: model code ran without an operating-system boundary (bench.sandbox=unisolated)\n");
+            }
+            out.write("- config hash: `" + configHash + "`\n");
+            out.write(totals(results.models()));
+            if (results.summary().notReplayable() > 0) {
+                out.write("- not replayable (missing from the replayed ledger, not counted): "
+                        + results.summary().notReplayable() + "\n");
+            }
+            for (var rank : results.percentileRank().entrySet()) {
+                out.write(String.format(Locale.ROOT, "- %s: percentile rank %.1f among %d earlier comparable run(s)%n",
+                        rank.getKey(), rank.getValue().percentile(), rank.getValue().earlierRuns()));
+            }
+            out.write("\n## Per model and phase\n\n");
+            out.write("| model | phase | tests | passed | score | 95 % interval | latency p50 / p95 ms | ttft p50 ms | tpot p50 ms | tokens/s p50 | errors |\n");
+            out.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (var model : metadata.models().entrySet()) {
+                for (var phase : model.getValue().phases().entrySet()) {
+                    out.write(row(model.getKey(), phase.getKey(), phase.getValue()));
+                }
+            }
+            out.write("\nLatency, ttft, tpot and tokens/s are over the calls that answered (as on the console); failed calls"
+                    + " are counted under errors.\n");
+            contextCuts(out, manifest);
+            out.write("\n## Below the pass mark\n\n");
+            int[] listed = {0};
+            FinalScores.forEach(ledger, (score, call) -> {
+                if (score != null && !score.path("passed").asBoolean() && listed[0]++ < MAX_LISTED) {
+                    write(out, failure(score));
+                }
+            });
+            out.write(listed[0] == 0 ? "None.\n" : listed[0] > MAX_LISTED ? "\n(" + (listed[0] - MAX_LISTED)
+                    + " more: see results.json)\n" : "");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Each model's weighted total with its 95 % interval, from results.json's {@code models}: one line for one
+     * model, a line per model for several (a total across models would describe none of them).
+     */
+    static String totals(List<ResultsFile.Model> models) {
+        StringBuilder sb = new StringBuilder();
+        for (ResultsFile.Model m : models) {
+            String name = models.size() == 1 ? "weighted total" : cell(m.model()) + ": weighted total";
+            sb.append(String.format(Locale.ROOT, "- %s: **%.2f / 100** (%d of %d passed)", name,
+                    orZero(m.total().scorePercent()), m.passed(), m.tasks()));
+            ScoreError e = m.error();
+            if (e.scoreStderr() != null) {
+                sb.append(String.format(Locale.ROOT, ", 95 %% interval %.2f to %.2f (standard error %.2f of the mean over"
+                        + " questions)", e.scoreCi95Low(), e.scoreCi95High(), e.scoreStderr()));
+            }
+            sb.append('\n');
+        }
+        return models.isEmpty() ? "- weighted total: none (no question scored)\n" : sb.toString();
+    }
+
+    /** As results.json gives it, where a number that is not finite is null and reads back as 0. */
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+
+    /** The conversations whose context the server cut (edge_append): from which turn, how many turns, and why. */
+    private static void contextCuts(Writer out, JsonNode manifest) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        manifest.path("phase_figures").forEach(f -> {
+            if (f.path("context_cut_from_turn").isNumber()) {
+                String why = "";
+                for (JsonNode t : f.path("turns")) {
+                    if (t.path("context_cut").asBoolean()) {
+                        why = t.path("context_cut_because").asText();
+                        break;
+                    }
+                }
+                lines.add(String.format(Locale.ROOT, "- **%s / %s**: the server cut the context from turn %d (%d of %d turns"
+                        + " cut): %s; those turns answered a conversation shorter than the one sent.%n",
+                        cell(f.path("model").asText()), cell(f.path("phase").asText()), f.path("context_cut_from_turn").asInt(),
+                        f.path("context_cut_turns").asInt(), f.path("turns_run").asInt(), cell(why)));
+            }
+        });
+        if (!lines.isEmpty()) {
+            out.write("\n## Context cut by the server\n\n");
+            for (String line : lines) {
+                out.write(line);
+            }
+        }
+    }
+
+    private static String row(String model, String phase, MetadataFile.Figures f) {
+        ScoreError e = f.score().error();
+        String interval = e.scoreStderr() != null ? String.format(Locale.ROOT, "%.1f-%.1f", e.scoreCi95Low(),
+                e.scoreCi95High()) : "-";
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s / %s | %s | %s | %s | %s |%n", cell(model),
+                cell(phase), f.tests(), f.passed(), f.score().score(), interval, num(f.latencyMs().p50()),
+                num(f.latencyMs().p95()), num(f.ttftMs().p50()), num(f.tpotMs().p50()), num(f.completionTokensPerS().p50()),
+                f.errorsByKind().isEmpty() ? "" : cell(Json.MAPPER.valueToTree(f.errorsByKind()).toString()));
+    }
+
+    private static String failure(JsonNode score) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "- **%s / %s / %s**: %.1f (pass mark %.1f)%n",
+                cell(score.path("model").asText()), cell(score.path("suite").asText()), cell(score.path("item").asText()),
+                score.path("score").asDouble(), score.path("pass_mark").asDouble()));
+        score.path("checks").forEach(c -> {
+            if ("failed".equals(c.path("status").asText())) {
+                sb.append("  - ").append(cell(c.path("name").asText())).append(": ").append(cell(clip(c.path("reason").asText()))).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Model output and names are untrusted: keep them on one line and out of table syntax. */
+    private static String cell(String s) {
+        return s.replaceAll("[\\r\\n]+", " ").replace("|", "\\|").replace("<", "&lt;");
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "...";
+    }
+
+    private static String num(Double n) {
+        return n != null ? String.format(Locale.ROOT, "%.0f", n) : "-";
+    }
+
+    private static String join(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        array.forEach(v -> sb.append(sb.length() == 0 ? "" : ", ").append(v.asText()));
+        return sb.toString();
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

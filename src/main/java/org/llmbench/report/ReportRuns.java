@@ -1,0 +1,112 @@
+package org.llmbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.llmbench.json.Json;
+
+/**
+ * What report.html shows of its runs, read from their folders only: a column per model of each run (its final
+ * scores and calls, as results.json takes them), each run's settings and machine, the phases in run order, the
+ * lane figures of parallel phases, and where Allure's results are.
+ *
+ * @param allure Allure's results folder relative to the page, or null when there is none
+ */
+record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<String> phases, List<JsonNode> lanes,
+                  String allure) {
+
+    static ReportRuns read(List<Path> runFolders, Path pageFolder) throws IOException {
+        List<ReportColumn> columns = new ArrayList<>();
+        List<ReportPage.Run> runs = new ArrayList<>();
+        Set<String> phases = new LinkedHashSet<>();
+        List<JsonNode> lanes = new ArrayList<>();
+        String allure = null;
+        for (Path folder : runFolders) {
+            JsonNode manifest = read(folder.resolve("manifest.json"));
+            String runId = manifest.path("run_id").asText(folder.getFileName().toString());
+            Map<String, ReportColumn> byModel = new LinkedHashMap<>();
+            FinalScores.forEach(folder.resolve("run.jsonl"), (score, call) -> {
+                if (score != null) {
+                    phases.add(score.path("suite").asText());
+                    byModel.computeIfAbsent(score.path("model").asText(),
+                            m -> new ReportColumn("c" + (columns.size() + byModel.size()), m, runId)).add(score, call);
+                }
+            });
+            columns.addAll(byModel.values());
+            runs.add(new ReportPage.Run(runId, manifest.path("started_at").asText(""), String.join(", ", byModel.keySet()),
+                    manifest.path("provider").asText(""), hardware(folder.resolve("hardware.json")),
+                    manifest.path("options").toString() + (manifest.path("sandbox").asText("").equals("unisolated")
+                            ? "; sandbox: unisolated (model code ran without an operating-system boundary)" : "")));
+            manifest.path("phase_figures").forEach(f -> {
+                if (f.has("lanes")) {
+                    lanes.add(((ObjectNode) f).put("run", runId));
+                }
+            });
+            // Where Allure writes: beside the run folders (the jar), or target/allure-results (Maven). Named relative
+            // to the page: an absolute path would put the user's home folder into a file meant for a public pull request.
+            for (Path allureResults : List.of(folder.toAbsolutePath().getParent().resolve("allure-results"),
+                    Path.of("target", "allure-results").toAbsolutePath())) {
+                if (allure == null && Files.isDirectory(allureResults)) {
+                    allure = relative(pageFolder, allureResults);
+                }
+            }
+        }
+        label(columns);
+        return new ReportRuns(columns, runs, List.copyOf(phases), lanes, allure);
+    }
+
+    /** The page's title: the models, and how many runs when there are several. */
+    String title() {
+        Set<String> models = new LinkedHashSet<>();
+        columns.forEach(c -> models.add(c.model));
+        return "llm-bench: " + String.join(" vs ", models) + (runs.size() > 1 ? " (" + runs.size() + " runs)" : "");
+    }
+
+    /** {@code target} as seen from {@code from}, with forward slashes; null when no relative path exists (another drive). */
+    static String relative(Path from, Path target) {
+        try {
+            String path = from.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize()).toString();
+            return path.replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Model names when they tell the columns apart, else model and run. */
+    private static void label(List<ReportColumn> columns) {
+        Set<String> models = new LinkedHashSet<>();
+        columns.forEach(c -> models.add(c.model));
+        boolean oneModelManyRuns = models.size() == 1 && columns.size() > 1;
+        boolean unique = models.size() == columns.size();
+        for (ReportColumn c : columns) {
+            String run = c.runId.length() > 8 ? c.runId.substring(0, 8) : c.runId;
+            c.label = oneModelManyRuns ? "run " + run : unique ? c.model : c.model + " @ " + run;
+        }
+    }
+
+    private static String hardware(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        JsonNode h = read(file);
+        return (h.path("cpu").path("model").asText(h.path("cpu").path("name").asText("")) + ", "
+                + h.path("memory").path("total_gb").asText(h.path("memory_gb").asText("?")) + " GB").trim();
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Json.MAPPER.readTree(file.toFile()) : Json.MAPPER.createObjectNode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.llmbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.llmbench.ledger.LedgerReader;
+
+/**
+ * The totals of a run, derived from its whole ledger (every process that added to it: a resumed run counts what
+ * the killed process scored too): per model and suite, each model's weighted total, and the final status of
+ * every test. run_end, the console table and the quality gate all read these, and results.json is written from
+ * the same final scores, so no two places can disagree. There is no total across models: a mean of two models'
+ * scores describes neither, so every total and interval is one model's.
+ */
+public final class RunSummary {
+
+    /** Totals of one model and suite, or of one model. */
+    static final class Group {
+        int scored;
+        int passed;
+        int errors;
+        double weightedSum;
+        double weightSum;
+        final List<Double> ttft = new ArrayList<>();
+        final List<Double> tokensPerS = new ArrayList<>();
+        final List<Double> latency = new ArrayList<>();
+        final Uncertainty.Sums sums = new Uncertainty.Sums();
+
+        void add(double weightedScore, double weight, boolean passed, JsonNode call) {
+            scored++;
+            sums.add(weight == 0 ? 0 : weightedScore / weight, weight);
+            this.passed += passed ? 1 : 0;
+            weightedSum += weightedScore;
+            weightSum += weight;
+            if (call != null && call.hasNonNull("error_kind")) {
+                errors++;
+            } else if (call != null) {
+                // Speeds over the calls that answered, as report.md's (PhaseFigures): a failure's time is no speed.
+                latency.add(call.path("latency_ms").asDouble());
+                if (call.hasNonNull("ttft_ms")) {
+                    ttft.add(call.path("ttft_ms").asDouble());
+                }
+                if (call.hasNonNull("completion_tokens_per_s")) {
+                    tokensPerS.add(call.path("completion_tokens_per_s").asDouble());
+                }
+            }
+        }
+
+        double score() {
+            return weightSum == 0 ? 0 : weightedSum / weightSum;
+        }
+
+        Uncertainty.Estimate estimate() {
+            return sums.score();
+        }
+    }
+
+    // Models and their phases in the order the run scored them, not by name.
+    final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
+    final Map<String, Group> byModel = new LinkedHashMap<>();
+    private int scored;
+    final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
+    private final Map<String, Integer> statuses;
+
+    private RunSummary(Map<String, Integer> statuses) {
+        this.statuses = statuses;
+    }
+
+    /** Reads the ledger: final scores (as results.json takes them) and each test's last outcome. */
+    public static RunSummary of(Path ledger) throws IOException {
+        Map<String, String> last = new HashMap<>();
+        LedgerReader.forEach(ledger, e -> {
+            String id = e.path("test_id").asText(null);
+            switch (e.path("event").asText()) {
+                case "test_end" -> last.put(id, e.path("status").asText());
+                // A test skipped because an earlier process scored it keeps that process's outcome.
+                case "test_skipped" -> last.putIfAbsent(id, "skipped");
+                default -> { }
+            }
+        });
+        Map<String, Integer> statuses = new TreeMap<>();
+        last.values().forEach(s -> statuses.merge(s, 1, Integer::sum));
+        RunSummary summary = new RunSummary(statuses);
+        FinalScores.forEach(ledger, (score, call) -> {
+            if (score == null) {
+                return;
+            }
+            String model = score.path("model").asText();
+            double weighted = score.path("weighted_score").asDouble();
+            double weight = score.path("weight").asDouble();
+            boolean passed = score.path("passed").asBoolean();
+            summary.bySuite.computeIfAbsent(model, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
+            summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
+            summary.scored++;
+            summary.passAtK.add(score.path("pass_at_k"));
+        });
+        return summary;
+    }
+
+    /** One model's weighted total (0-100) with its interval, over the questions it scored. */
+    public record ModelTotal(String model, double score, Uncertainty.Estimate estimate, int scored, int passed) {
+    }
+
+    /** Each model's weighted total, in the order the run scored them. */
+    public List<ModelTotal> modelTotals() {
+        List<ModelTotal> totals = new ArrayList<>();
+        byModel.forEach((model, g) -> totals.add(new ModelTotal(model, g.score(), g.estimate(), g.scored, g.passed)));
+        return totals;
+    }
+
+    /** Each model's weighted total (0-100) by name: what run_end records. */
+    private Map<String, Double> modelScores() {
+        Map<String, Double> totals = new LinkedHashMap<>();
+        byModel.forEach((model, g) -> totals.put(model, g.score()));
+        return totals;
+    }
+
+    /**
+     * The totals run_end records: how many scored, each model's weighted total and, only when one model ran, that
+     * model's total again as {@code weighted_total} (the field a one-model ledger has always had).
+     */
+    public Map<String, Object> runEndTotals() {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("scored", scored);
+        if (byModel.size() == 1) {
+            totals.put("weighted_total", byModel.values().iterator().next().score());
+        }
+        totals.put("model_totals", modelScores());
+        return totals;
+    }
+
+    /** One console line of totals: "weighted total 80.00" for one model, each model's total for several (names escaped). */
+    public String totalsLine() {
+        if (byModel.size() == 1) {
+            return "weighted total " + twoDecimals(byModel.values().iterator().next().score());
+        }
+        StringBuilder sb = new StringBuilder("weighted totals:");
+        byModel.forEach((model, g) -> sb.append(' ').append(org.llmbench.config.TerminalText.escape(model)).append(' ')
+                .append(twoDecimals(g.score())).append(','));
+        sb.setLength(sb.length() - 1);
+        return byModel.isEmpty() ? "no weighted total" : sb.toString();
+    }
+
+    /** How many questions and tasks have a score. */
+    public int scored() {
+        return scored;
+    }
+
+    /** Whether questions were scored and every one's call failed: the server, not the model, was measured. */
+    public boolean everyCallFailed() {
+        return scored > 0 && byModel.values().stream().mapToInt(g -> g.errors).sum() == scored;
+    }
+
+    /** Each test's final status (successful, failed, aborted, skipped) counted over the run, by name. */
+    public Map<String, Integer> statuses() {
+        return java.util.Collections.unmodifiableMap(statuses);
+    }
+
+    /**
+     * The console table, at most 80 columns: per model its own weighted total and speed (median time to first
+     * token, median tokens/s, p95 latency), then its phases in run order; each model's weighted total with its
+     * interval last and, when several models ran, which one leads and by how much.
+     */
+    public String table() {
+        return new SummaryTable(this).text();
+    }
+
+    /** One model's totals in one phase. */
+    public record PhaseTotal(String model, String suite, int scored, int passed, double score) {
+    }
+
+    /** Each model's totals in each phase, in the order the run scored them. */
+    List<PhaseTotal> phaseTotals() {
+        List<PhaseTotal> totals = new ArrayList<>();
+        bySuite.forEach((model, suites) -> suites.forEach((suite, g) ->
+                totals.add(new PhaseTotal(model, suite, g.scored, g.passed, g.score()))));
+        return totals;
+    }
+
+    /** A score to two decimals, or "none" when it is not a number (a total that could not be computed). */
+    static String twoDecimals(double score) {
+        return Double.isFinite(score) ? String.format(Locale.ROOT, "%.2f", score) : "none";
+    }
+}
