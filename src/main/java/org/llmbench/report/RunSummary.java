@@ -117,7 +117,7 @@ public final class RunSummary {
     }
 
     /** Each model's weighted total (0-100) by name: what run_end records. */
-    private Map<String, Double> modelScores() {
+    public Map<String, Double> modelScores() {
         Map<String, Double> totals = new LinkedHashMap<>();
         byModel.forEach((model, g) -> totals.put(model, g.score()));
         return totals;
