@@ -59,6 +59,7 @@ code_only() {
 }
 
 main_files() { (cd "$SRC" && find . -name '*.java' | sed 's|^\./||' | sort); }
+columns() { if command -v column > /dev/null; then column -c 120; else cat; fi; }
 pkg_of() { case "$1" in */*) echo "${1%%/*}" ;; *) echo "(root)" ;; esac; }
 
 echo "# architecture figures"
@@ -168,7 +169,7 @@ jdeps -verbose:package -filter:none "$TMP/classes" 2>/dev/null \
     | awk '$1 ~ /^org\.llmbench/ && $3 ~ /^org\.llmbench/ { split($1, a, "."); split($3, b, "."); if (a[3] != b[3]) print a[3], b[3] }' \
     | sort -u > "$TMP/edges"
 echo "package edges: $(wc -l < "$TMP/edges")"
-awk '{ printf "  %s -> %s\n", $1, $2 }' "$TMP/edges" | column -c 120
+awk '{ printf "  %s -> %s\n", $1, $2 }' "$TMP/edges" | columns
 up=0
 while read -r from to; do
     if [ -z "${MAY[$from]+x}" ]; then echo "  UNRANKED package $from (add it to MAY in this script)"; up=$((up + 1)); continue; fi
@@ -198,7 +199,7 @@ if [ -d "$TMP/classes/org/llmbench/engine" ]; then
                 while (h <= t && !hit) { x = q[h++]; if (x == src[k]) { hit = 1; break }
                     m = split(e[x], to, " "); for (i = 1; i <= m; i++) if (!(to[i] in seen)) { seen[to[i]]; q[++t] = to[i] } }
                 if (hit) print src[k] " -> " dst[k] } }' "$TMP/engine" | sort > "$TMP/cyclic"
-    echo "engine class edges on a cycle:"; awk '{ print "  " $0 }' "$TMP/cyclic" | column -c 120
+    echo "engine class edges on a cycle:"; awk '{ print "  " $0 }' "$TMP/cyclic" | columns
     echo "engine class pairs depending on each other: $(wc -l < "$TMP/mutual"); engine class edges on a cycle: $(wc -l < "$TMP/cyclic") of $(wc -l < "$TMP/engine")"
 else
     echo "(no engine package)"
