@@ -1,9 +1,7 @@
 package org.llmbench.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.llmbench.json.Json;
 
 /**
  * The optional JSON config file (SPEC section 4 shape) and its values. Which key lives where in it is part of
@@ -53,7 +52,7 @@ final class ConfigFile {
         try {
             String text = Files.readString(Path.of(path));
             // Exact decimals: 1e400 is reported as 1E+400, not as the Infinity a double would make of it.
-            JsonNode root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+            JsonNode root = Json.DECIMAL.readTree(text);
             if (root == null || !root.isObject()) {
                 problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": the config file must hold a JSON object", true));
                 return NONE;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,11 +33,6 @@ public final class GgufClient implements ModelClient {
     public GgufClient(int numCtx, int lanes) {
         this.numCtx = numCtx;
         this.lanes = lanes;
-    }
-
-    /** Whether a model name names a GGUF file (the provider is inferred from it). */
-    public static boolean isGguf(String model) {
-        return model.toLowerCase(Locale.ROOT).endsWith(".gguf");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.llmbench.json.Json;
 
 /**
  * Judges Python code call by call. Two sandboxed processes, started together, never meet:
@@ -129,7 +130,7 @@ final class PythonTests {
 
     private static JsonNode parse(String json) {
         try {
-            JsonNode node = TaskJson.MAPPER.readTree(json);
+            JsonNode node = Json.MAPPER.readTree(json);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;
@@ -322,5 +323,5 @@ final class PythonTests {
             """;
 
     /** The judge's program as the JSON string its bootstrap reads. */
-    private static final String JUDGE_SOURCE_LINE = TaskJson.MAPPER.getNodeFactory().textNode(JUDGE_SOURCE).toString();
+    private static final String JUDGE_SOURCE_LINE = Json.MAPPER.getNodeFactory().textNode(JUDGE_SOURCE).toString();
 }
