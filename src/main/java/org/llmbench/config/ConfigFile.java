@@ -54,7 +54,7 @@ final class ConfigFile {
             // Exact decimals: 1e400 is reported as 1E+400, not as the Infinity a double would make of it.
             JsonNode root = Json.DECIMAL.readTree(text);
             if (root == null || !root.isObject()) {
-                problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": the config file must hold a JSON object", true));
+                problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + ": the config file must hold a JSON object", true));
                 return NONE;
             }
             ConfigFile file = new ConfigFile(root, source, text);
@@ -62,13 +62,13 @@ final class ConfigFile {
             return file;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + (loc == null ? "" : ":" + loc.getLineNr()
+            problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + (loc == null ? "" : ":" + loc.getLineNr()
                     + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage()
                     // Jackson's advice is for programmers; the user's fix is a finite number.
                     .replaceFirst(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow$",
                             " (JSON numbers are finite: write a number, not NaN or Infinity)"), true));
         } catch (IOException e) {
-            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": cannot read the config file: " + e.getMessage(), true));
+            problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + ": cannot read the config file: " + e.getMessage(), true));
         }
         return NONE;
     }
