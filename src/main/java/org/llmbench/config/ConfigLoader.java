@@ -56,14 +56,6 @@ public final class ConfigLoader implements Key.Resolved {
         return new ConfigLoader(parameters).load();
     }
 
-    /**
-     * The JSON Pointer in the config file of the value behind a problem's key: a mapped key's field
-     * ({@code bench.temperature} is {@code /model/temperature}) or a file path ({@code model.foo}).
-     */
-    public static String fileField(String key) {
-        return ConfigFile.fieldOf(key);
-    }
-
     private Result load() {
         // The file is read first: every other key may come from it. bench.config itself has no pointer.
         String path = get(BenchKeys.CONFIG);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.llmbench.config.BenchKeys;
 
 /**
  * Runs GGUF model files in this process through java-llama.cpp, with no server: each model (a file path) is loaded
@@ -215,7 +216,7 @@ public final class GgufClient implements ModelClient {
         d.put("load_ms", l.loadMs());
         d.put("memory_rss_delta_mb", l.rssDeltaMb());
         d.put("in_process", "java-llama.cpp");
-        d.put("sequences", lanes > 1 ? "one at a time (bench.lanes=" + lanes + " queue here)" : "one at a time");
+        d.put("sequences", lanes > 1 ? "one at a time (" + BenchKeys.LANES.name() + "=" + lanes + " queue here)" : "one at a time");
         return d;
     }
 

@@ -141,9 +141,9 @@ class ConfigKeysTest {
 
     @Test
     void configFileFieldsComeFromTheDeclarations() {
-        assertThat(ConfigLoader.fileField(BenchKeys.TEMPERATURE.name())).isEqualTo("/model/temperature");
-        assertThat(ConfigLoader.fileField(BenchKeys.NUM_PREDICT.name())).isEqualTo("/model/max_tokens");
-        assertThat(ConfigLoader.fileField(BenchKeys.SEED.name())).isEmpty();
-        assertThat(ConfigLoader.fileField("model.foo")).isEqualTo("/model/foo");
+        assertThat(ConfigFile.fieldOf(BenchKeys.TEMPERATURE.name())).isEqualTo("/model/temperature");
+        assertThat(ConfigFile.fieldOf(BenchKeys.NUM_PREDICT.name())).isEqualTo("/model/max_tokens");
+        assertThat(ConfigFile.fieldOf(BenchKeys.SEED.name())).isEmpty();
+        assertThat(ConfigFile.fieldOf("model.foo")).isEqualTo("/model/foo");
     }
 }
