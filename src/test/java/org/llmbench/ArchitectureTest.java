@@ -1,5 +1,7 @@
 package org.llmbench;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -43,6 +45,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRecordSitsAtTheBottomOfTheHouse() {
+        check(noClasses().that().resideInAPackage("org.llmbench.record..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
+                        "org.llmbench.engine..", "org.llmbench.report..", "org.llmbench.merge..", "org.llmbench.cli..",
+                        "org.llmbench.model..", "org.llmbench.ledger..", "java.net.http..")
+                .because("the run record is a format: the engine, the clients and the reports use it, it uses none of them"));
+    }
+
+    @Test
     void configDependsOnNothingElseOfLlmBench() {
         check(noClasses().that().resideInAPackage("org.llmbench.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..", "org.llmbench.ledger..",
@@ -68,6 +79,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void jsonDependsOnNothingOfLlmBench() {
+        check(noClasses().that().resideInAPackage("org.llmbench.json..")
+                .should().dependOnClassesThat(resideInAPackage("org.llmbench..").and(resideOutsideOfPackage("org.llmbench.json..")))
+                .because("json is the bottom of the house: every package reads and writes JSON through it"));
+    }
+
+    @Test
     void nothingDependsOnTheCli() {
         check(noClasses().that().resideOutsideOfPackage("org.llmbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.llmbench.cli..")
@@ -77,8 +95,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "model", "report", "scoring", "suite",
-                "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "model", "record", "report", "scoring",
+            "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }
