@@ -1,12 +1,14 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.llmbench.ledger.LedgerReader;
+import java.util.function.Consumer;
+import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.TestRef;
 
 /**
  * Streams each test's final outcome from a ledger in two passes: the first counts each test's scores (a
@@ -16,40 +18,50 @@ import org.llmbench.ledger.LedgerReader;
  */
 final class FinalScores {
 
-    /** Receives one test's final score (null when it has none) and the call that led to it (may be null). */
-    @FunctionalInterface
-    interface Visitor {
-        void accept(JsonNode score, JsonNode call);
+    /**
+     * One test's final outcome.
+     *
+     * @param score its last score; null when it has none
+     * @param call the call that led to it; null when the ledger holds none (never null without a score)
+     */
+    record Outcome(RunEvent.Score score, RunEvent.Call call) {
+
+        /** The test, from the score or else the call. */
+        TestRef ref() {
+            return score != null ? score.ref() : call.ref();
+        }
+
+        /** The call, when it answered: a failed call's time is no speed. */
+        RunEvent.Call answered() {
+            return call == null || call.failed() ? null : call;
+        }
     }
 
     private FinalScores() {
     }
 
-    static void forEach(Path ledger, Visitor visitor) throws IOException {
+    static void forEach(Path ledger, Consumer<Outcome> visitor) throws IOException {
         Map<String, Integer> scoreCount = new HashMap<>();
-        LedgerReader.forEach(ledger, e -> {
-            if ("score".equals(e.path("event").asText())) {
-                scoreCount.merge(e.path("test_id").asText(), 1, Integer::sum);
+        RecordReader.forEach(ledger, e -> {
+            if (e instanceof RunEvent.Score score) {
+                scoreCount.merge(score.testId(), 1, Integer::sum);
             }
         });
-        Map<String, JsonNode> pendingCalls = new LinkedHashMap<>();
+        Map<String, RunEvent.Call> pendingCalls = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        LedgerReader.forEach(ledger, e -> {
-            String id = e.path("test_id").asText();
-            switch (e.path("event").asText()) {
-                case "call" -> pendingCalls.put(id, e);
-                case "score" -> {
-                    JsonNode call = pendingCalls.remove(id);
-                    if (seen.merge(id, 1, Integer::sum).equals(scoreCount.get(id))) {
-                        visitor.accept(e, call);
-                    }
+        RecordReader.forEach(ledger, e -> {
+            if (e instanceof RunEvent.Call call) {
+                pendingCalls.put(call.testId(), call);
+            } else if (e instanceof RunEvent.Score score) {
+                RunEvent.Call call = pendingCalls.remove(score.testId());
+                if (seen.merge(score.testId(), 1, Integer::sum).equals(scoreCount.get(score.testId()))) {
+                    visitor.accept(new Outcome(score, call));
                 }
-                default -> { }
             }
         });
         pendingCalls.forEach((id, call) -> {
             if (!scoreCount.containsKey(id)) {
-                visitor.accept(null, call);
+                visitor.accept(new Outcome(null, call));
             }
         });
     }

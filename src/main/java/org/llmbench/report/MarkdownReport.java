@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.llmbench.json.Json;
+import org.llmbench.record.CheckStatus;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.TestRef;
 
 /**
  * Writes report.md beside the run's other files: the run's settings, a table per model and phase (score,
@@ -61,9 +65,9 @@ public final class MarkdownReport {
             contextCuts(out, manifest);
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
-            FinalScores.forEach(ledger, (score, call) -> {
-                if (score != null && !score.path("passed").asBoolean() && listed[0]++ < MAX_LISTED) {
-                    write(out, failure(score));
+            FinalScores.forEach(ledger, outcome -> {
+                if (outcome.score() != null && !outcome.score().passed() && listed[0]++ < MAX_LISTED) {
+                    write(out, failure(outcome.score()));
                 }
             });
             out.write(listed[0] == 0 ? "None.\n" : listed[0] > MAX_LISTED ? "\n(" + (listed[0] - MAX_LISTED)
@@ -134,15 +138,16 @@ public final class MarkdownReport {
                 f.errorsByKind().isEmpty() ? "" : cell(Json.MAPPER.valueToTree(f.errorsByKind()).toString()));
     }
 
-    private static String failure(JsonNode score) {
+    private static String failure(RunEvent.Score score) {
+        TestRef ref = score.ref();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "- **%s / %s / %s**: %.1f (pass mark %.1f)%n",
-                cell(score.path("model").asText()), cell(score.path("suite").asText()), cell(score.path("item").asText()),
-                score.path("score").asDouble(), score.path("pass_mark").asDouble()));
-        score.path("checks").forEach(c -> {
-            if ("failed".equals(c.path("status").asText())) {
-                sb.append("  - ").append(cell(c.path("name").asText())).append(": ").append(cell(clip(c.path("reason").asText()))).append('\n');
+                cell(ref.model()), cell(ref.suite()), cell(ref.item()), score.score(), score.passMark()));
+        for (RunEvent.Score.Check c : score.checks()) {
+            if (c.status() == CheckStatus.FAILED) {
+                sb.append("  - ").append(cell(c.name())).append(": ").append(cell(clip(Objects.toString(c.reason(), ""))))
+                        .append('\n');
             }
-        });
+        }
         return sb.toString();
     }
 

@@ -21,12 +21,11 @@ final class MetadataWriter {
     static MetadataFile write(Path ledger, Path target, String runId, String configHash) throws IOException {
         Map<String, PhaseFigures> byModel = new TreeMap<>();
         Map<String, Map<String, PhaseFigures>> byPhase = new TreeMap<>();
-        FinalScores.forEach(ledger, (score, call) -> {
-            var ref = score != null ? score : call;
-            String model = ref.path("model").asText();
-            byModel.computeIfAbsent(model, k -> new PhaseFigures()).add(score, call);
+        FinalScores.forEach(ledger, outcome -> {
+            String model = outcome.ref().model();
+            byModel.computeIfAbsent(model, k -> new PhaseFigures()).add(outcome);
             byPhase.computeIfAbsent(model, k -> new TreeMap<>())
-                    .computeIfAbsent(ref.path("suite").asText(), k -> new PhaseFigures()).add(score, call);
+                    .computeIfAbsent(outcome.ref().suite(), k -> new PhaseFigures()).add(outcome);
         });
         Map<String, MetadataFile.Figures> models = new LinkedHashMap<>();
         byModel.forEach((model, figures) -> {

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.llmbench.record.RunEvent;
 
 /**
  * The data report.html's script draws from, as Jackson writes it: every question with each column's outcome, the
@@ -48,24 +50,22 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
         Map<String, Row> rows = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             for (var e : columns.get(i).outcomes.entrySet()) {
-                JsonNode score = e.getValue().score();
-                JsonNode call = e.getValue().call();
-                Row row = rows.computeIfAbsent(e.getKey(), k -> new Row(k, score.path("suite").asText(),
-                        score.path("category").asText(), cut(prompt(call)), Arrays.asList(new Cell[columns.size()])));
-                List<String> reasons = new ArrayList<>();
-                score.path("checks").forEach(ch -> reasons.add(ch.path("status").asText() + " " + ch.path("name").asText()
-                        + ": " + ch.path("reason").asText("")));
-                row.cells().set(i, new Cell(score.path("score").asDouble(), score.path("passed").asBoolean(),
-                        call == null ? "" : cut(call.path("raw_output").asText("")),
-                        call != null && call.hasNonNull("error_kind")
-                                ? call.path("error_kind").asText() + ": " + call.path("error").asText("") : null,
+                RunEvent.Score score = e.getValue().score();
+                RunEvent.Call call = e.getValue().call();
+                Row row = rows.computeIfAbsent(e.getKey(), k -> new Row(k, score.ref().suite(), score.ref().category(),
+                        cut(prompt(call)), Arrays.asList(new Cell[columns.size()])));
+                List<String> reasons = score.checks().stream().map(ch -> ch.status().wireName() + " " + ch.name() + ": "
+                        + Objects.toString(ch.reason(), "")).toList();
+                row.cells().set(i, new Cell(score.score(), score.passed(),
+                        call == null ? "" : cut(Objects.toString(call.rawOutput(), "")),
+                        call != null && call.failed() ? call.errorKind() + ": " + Objects.toString(call.error(), "") : null,
                         reasons));
             }
         }
         Map<String, List<List<Double>>> speed = new LinkedHashMap<>();
         for (PageTables.Figure figure : PageTables.Figure.values()) {
             List<List<Double>> series = new ArrayList<>();
-            columns.forEach(c -> series.add(points(Percentiles.of(c.samples(figure.field)).sorted())));
+            columns.forEach(c -> series.add(points(Percentiles.of(c.samples(figure.value)).sorted())));
             speed.put(figure.key, series);
         }
         return new PageData(columns.stream().map(c -> new Column(c.id, c.label, c.model, c.runId)).toList(),
@@ -85,12 +85,12 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
         return points;
     }
 
-    private static String prompt(JsonNode call) {
-        if (call == null) {
+    /** The last message sent: the question (a conversation's earlier turns are in the ledger). */
+    private static String prompt(RunEvent.Call call) {
+        if (call == null || call.messages().isEmpty()) {
             return "";
         }
-        JsonNode messages = call.path("messages");
-        return messages.isEmpty() ? "" : messages.get(messages.size() - 1).path("content").asText("");
+        return Objects.toString(call.messages().get(call.messages().size() - 1).content(), "");
     }
 
     private static String cut(String text) {

@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.llmbench.record.RunEvent;
 
 /** The tables of report.html, as preformatted text: totals per column, scores per phase, speed, what changed. */
 final class PageTables {
 
-    /** The figures of the speed table and the page's speed charts: a call's field, and its name in the page's data. */
+    /** The figures of the speed table and the page's speed charts, with their names in the page's data. */
     enum Figure {
-        TTFT("ttft_ms", "ttft"), TPOT("tpot_ms", "tpot"), TPS("completion_tokens_per_s", "tps"),
-        SERVER_TPS("server_completion_tokens_per_s", "server_tps"), LATENCY("latency_ms", "latency");
+        TTFT("ttft", RunEvent.Call::ttftMs), TPOT("tpot", RunEvent.Call::tpotMs),
+        TPS("tps", RunEvent.Call::completionTokensPerS), SERVER_TPS("server_tps", RunEvent.Call::serverCompletionTokensPerS),
+        LATENCY("latency", RunEvent.Call::latencyMs);
 
-        final String field;
         final String key;
+        final Function<RunEvent.Call, Number> value;
 
-        Figure(String field, String key) {
-            this.field = field;
+        Figure(String key, Function<RunEvent.Call, Number> value) {
             this.key = key;
+            this.value = value;
         }
     }
 
@@ -47,11 +50,11 @@ final class PageTables {
                 double weight = 0;
                 int passed = 0;
                 int tests = 0;
-                for (ReportColumn.Outcome o : c.outcomes.values()) {
-                    if (o.score().path("suite").asText().equals(phase)) {
-                        weighted += o.score().path("weighted_score").asDouble();
-                        weight += o.score().path("weight").asDouble();
-                        passed += o.score().path("passed").asBoolean() ? 1 : 0;
+                for (FinalScores.Outcome o : c.outcomes.values()) {
+                    if (o.score().ref().suite().equals(phase)) {
+                        weighted += o.score().weightedScore();
+                        weight += o.score().weight();
+                        passed += o.score().passed() ? 1 : 0;
                         tests++;
                     }
                 }
@@ -68,7 +71,7 @@ final class PageTables {
         for (ReportColumn c : columns) {
             List<String> p = new ArrayList<>();
             for (Figure figure : Figure.values()) {
-                Percentiles s = Percentiles.of(c.samples(figure.field));
+                Percentiles s = Percentiles.of(c.samples(figure.value));
                 p.add(s.count() == 0 ? "-" : fmt(s.at(50)) + " / " + fmt(s.at(95)) + " / " + fmt(s.at(99)));
             }
             out.add(new ReportPage.Speed(c.label, p.get(0), p.get(1), p.get(2), p.get(3), p.get(4)));
@@ -87,12 +90,12 @@ final class PageTables {
         }
         List<Delta> deltas = new ArrayList<>();
         for (var e : first.outcomes.entrySet()) {
-            ReportColumn.Outcome other = last.outcomes.get(e.getKey());
+            FinalScores.Outcome other = last.outcomes.get(e.getKey());
             if (other == null) {
                 continue;
             }
-            double a = e.getValue().score().path("score").asDouble();
-            double b = other.score().path("score").asDouble();
+            double a = e.getValue().score().score();
+            double b = other.score().score();
             if (a != b) {
                 deltas.add(new Delta(b - a, new ReportPage.Changed(e.getKey(), fmt(a), fmt(b), (b > a ? "+" : "") + fmt(b - a))));
             }

@@ -1,11 +1,14 @@
 package org.llmbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.llmbench.record.RunEvent;
 
 /** The figures of one model in one phase (or of a whole model), gathered test by test from the ledger. */
 final class PhaseFigures {
@@ -22,47 +25,50 @@ final class PhaseFigures {
     private final Uncertainty.Sums sums = new Uncertainty.Sums();
     private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
 
-    /** Adds one test's final score (null when it has none) and its call (may be null). */
-    void add(JsonNode score, JsonNode call) {
+    /** Adds one test's final outcome. */
+    void add(FinalScores.Outcome outcome) {
+        RunEvent.Score score = outcome.score();
         if (score != null) {
             tests++;
-            passed += score.path("passed").asBoolean() ? 1 : 0;
-            weighted += score.path("weighted_score").asDouble();
-            weight += score.path("weight").asDouble();
-            sums.add(score.path("score").asDouble(), score.path("weight").asDouble());
-            passAtK.add(score.path("pass_at_k"));
+            passed += score.passed() ? 1 : 0;
+            weighted += score.weightedScore();
+            weight += score.weight();
+            sums.add(score.score(), score.weight());
+            passAtK.add(score.sampling());
         }
+        RunEvent.Call call = outcome.call();
         if (call == null) {
             return;
         }
-        if (call.hasNonNull("error_kind")) {
-            errors.merge(call.path("error_kind").asText(), 1, Integer::sum);
+        if (call.failed()) {
+            errors.merge(call.errorKind(), 1, Integer::sum);
             return;
         }
-        latency.add(call.path("latency_ms").asDouble());
-        if (call.hasNonNull("ttft_ms")) {
-            ttft.add(call.path("ttft_ms").asDouble());
+        latency.add((double) call.latencyMs());
+        if (call.ttftMs() != null) {
+            ttft.add(call.ttftMs().doubleValue());
         }
         tpotMs(call).ifPresent(tpot::add);
-        if (call.hasNonNull("completion_tokens_per_s")) {
-            tokensPerSecond.add(call.path("completion_tokens_per_s").asDouble());
+        if (call.completionTokensPerS() != null) {
+            tokensPerSecond.add(call.completionTokensPerS());
         }
     }
 
     /**
      * Time per output token after the first: (latency - ttft) / (tokens - 1) for a streamed call; else the
-     * server's own eval_duration / eval_count (Ollama, nanoseconds); else unknown rather than guessed.
+     * server's own eval_duration / eval_count (Ollama's timings as it sent them, nanoseconds); else unknown rather
+     * than guessed.
      */
-    static java.util.Optional<Double> tpotMs(JsonNode call) {
-        int tokens = call.path("completion_tokens").asInt(0);
-        if (call.hasNonNull("ttft_ms") && tokens > 1) {
-            return java.util.Optional.of((call.path("latency_ms").asDouble() - call.path("ttft_ms").asDouble()) / (tokens - 1));
+    static Optional<Double> tpotMs(RunEvent.Call call) {
+        int tokens = call.completionTokens() == null ? 0 : call.completionTokens();
+        if (call.ttftMs() != null && tokens > 1) {
+            return Optional.of((call.latencyMs() - call.ttftMs()) / (double) (tokens - 1));
         }
-        JsonNode timings = call.path("server_timings");
+        JsonNode timings = call.serverTimings() == null ? MissingNode.getInstance() : call.serverTimings();
         if (timings.path("eval_count").asLong(0) > 0 && timings.path("eval_duration").asLong(0) > 0) {
-            return java.util.Optional.of(timings.path("eval_duration").asDouble() / 1e6 / timings.path("eval_count").asDouble());
+            return Optional.of(timings.path("eval_duration").asDouble() / 1e6 / timings.path("eval_count").asDouble());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private double score() {

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.llmbench.record.RecordReader;
 
 /**
  * The build's quality gate ({@code -Dbench.minScore=70}): judges the run of this invocation, read from its ledger,
- * and fails when any model's weighted total is below the minimum or when it scored no question at all. Maven runs it
+ * and fails when any model's weighted total is below the minimum, when it scored no question at all, or when lines
+ * of its ledger are no event (a total without them may leave out what would fail). Maven runs it
  * after the benchmark through the file the engine writes at the end of the run ({@code bench.runPointer}); the
  * CLI calls {@link #verdict(Path, double)} on the folder it ran. Failed questions alone never fail the build.
  */
@@ -60,6 +62,12 @@ public final class QualityGate {
             return Optional.of("quality gate: FAILED: no ledger in " + runFolder);
         }
         RunSummary summary = RunSummary.of(ledger);
+        RecordReader.Reading reading = summary.reading();
+        if (!reading.clean()) {
+            // A total over the lines that could be read may leave out a score that would fail the gate.
+            return Optional.of("quality gate: FAILED: " + reading.problemCount() + " line(s) of the ledger are no event, "
+                    + "so no total of this run is whole; first: " + reading.problems().get(0));
+        }
         if (summary.scored() == 0) {
             return Optional.of("quality gate: FAILED: the run " + runFolder + " scored no question");
         }

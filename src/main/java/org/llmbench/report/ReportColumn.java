@@ -1,21 +1,19 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.llmbench.record.RunEvent;
 
-/** One column of report.html: one model of one run, with its final outcomes keyed by suite/item. */
+/** One column of report.html: one model of one run, with its final outcomes (each with a score) keyed by suite/item. */
 final class ReportColumn {
-
-    /** A test's final score and the call that led to it (null when the ledger holds none). */
-    record Outcome(JsonNode score, JsonNode call) {
-    }
 
     final String id;
     final String model;
     final String runId;
     String label;
-    final Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    final Map<String, FinalScores.Outcome> outcomes = new LinkedHashMap<>();
     private double weighted;
     private double weight;
     private int passed;
@@ -26,11 +24,12 @@ final class ReportColumn {
         this.runId = runId;
     }
 
-    void add(JsonNode score, JsonNode call) {
-        outcomes.put(score.path("suite").asText() + "/" + score.path("item").asText(), new Outcome(score, call));
-        weighted += score.path("weighted_score").asDouble();
-        weight += score.path("weight").asDouble();
-        passed += score.path("passed").asBoolean() ? 1 : 0;
+    void add(FinalScores.Outcome outcome) {
+        RunEvent.Score score = outcome.score();
+        outcomes.put(score.ref().suite() + "/" + score.ref().item(), outcome);
+        weighted += score.weightedScore();
+        weight += score.weight();
+        passed += score.passed() ? 1 : 0;
     }
 
     /** The weighted total, 0-100. */
@@ -48,14 +47,13 @@ final class ReportColumn {
      */
     Uncertainty.Estimate estimate() {
         Uncertainty.Sums sums = new Uncertainty.Sums();
-        outcomes.values().forEach(o -> sums.add(o.score().path("score").asDouble(), o.score().path("weight").asDouble()));
+        outcomes.values().forEach(o -> sums.add(o.score().score(), o.score().weight()));
         return sums.score();
     }
 
-    /** The values of one figure of the calls that answered (ttft_ms, latency_ms, ...). */
-    double[] samples(String field) {
-        return outcomes.values().stream().map(Outcome::call)
-                .filter(call -> call != null && call.path(field).isNumber() && !call.hasNonNull("error_kind"))
-                .mapToDouble(call -> call.path(field).asDouble()).toArray();
+    /** The values of one figure over the calls that answered and measured it. */
+    double[] samples(Function<RunEvent.Call, Number> figure) {
+        return outcomes.values().stream().map(FinalScores.Outcome::answered).filter(Objects::nonNull).map(figure)
+                .filter(Objects::nonNull).mapToDouble(Number::doubleValue).toArray();
     }
 }

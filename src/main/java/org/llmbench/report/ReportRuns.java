@@ -34,11 +34,11 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
             JsonNode manifest = read(folder.resolve("manifest.json"));
             String runId = manifest.path("run_id").asText(folder.getFileName().toString());
             Map<String, ReportColumn> byModel = new LinkedHashMap<>();
-            FinalScores.forEach(folder.resolve("run.jsonl"), (score, call) -> {
-                if (score != null) {
-                    phases.add(score.path("suite").asText());
-                    byModel.computeIfAbsent(score.path("model").asText(),
-                            m -> new ReportColumn("c" + (columns.size() + byModel.size()), m, runId)).add(score, call);
+            FinalScores.forEach(folder.resolve("run.jsonl"), outcome -> {
+                if (outcome.score() != null) {
+                    phases.add(outcome.ref().suite());
+                    byModel.computeIfAbsent(outcome.ref().model(),
+                            m -> new ReportColumn("c" + (columns.size() + byModel.size()), m, runId)).add(outcome);
                 }
             });
             columns.addAll(byModel.values());

@@ -2,7 +2,6 @@ package org.llmbench.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.TestRef;
 
 /**
  * Writes results.json from the ledger, streaming: one entry per test from its final score (see {@link FinalScores}),
@@ -21,6 +22,9 @@ final class ResultsWriter {
 
     /** The file name in the run folder. */
     static final String FILE = "results.json";
+
+    /** The error kind of a call a replay could not answer: the replayed ledger has no answer for its test. */
+    private static final String NOT_REPLAYABLE = "not_replayable";
 
     private ResultsWriter() {
     }
@@ -40,16 +44,17 @@ final class ResultsWriter {
             g.writeStringField("run_id", runId);
             g.writeStringField("config_hash", configHash);
             g.writeArrayFieldStart("tasks");
-            FinalScores.forEach(ledger, (score, call) -> {
+            FinalScores.forEach(ledger, outcome -> {
+                RunEvent.Score score = outcome.score();
                 if (score == null) {
-                    notReplayable[0] += "not_replayable".equals(call.path("error_kind").asText()) ? 1 : 0;
+                    notReplayable[0] += NOT_REPLAYABLE.equals(outcome.call().errorKind()) ? 1 : 0;
                     return;
                 }
-                write(g, task(score, call));
-                String model = score.path("model").asText();
+                write(g, task(score, outcome.call()));
+                String model = score.ref().model();
                 all.add(score);
                 models.computeIfAbsent(model, k -> new Sums()).add(score);
-                suites.computeIfAbsent(List.of(model, score.path("suite").asText()), k -> new Sums()).add(score);
+                suites.computeIfAbsent(List.of(model, score.ref().suite()), k -> new Sums()).add(score);
             });
             g.writeEndArray();
             ResultsFile.Totals totals = totals(models, suites, all, notReplayable[0], ranks);
@@ -92,13 +97,13 @@ final class ResultsWriter {
         final Uncertainty.Sums sums = new Uncertainty.Sums();
         final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
 
-        void add(JsonNode score) {
-            weighted += score.path("weighted_score").asDouble();
-            weight += score.path("weight").asDouble();
+        void add(RunEvent.Score score) {
+            weighted += score.weightedScore();
+            weight += score.weight();
             tasks++;
-            passed += score.path("passed").asBoolean() ? 1 : 0;
-            sums.add(score.path("score").asDouble(), score.path("weight").asDouble());
-            passAtK.add(score.path("pass_at_k"));
+            passed += score.passed() ? 1 : 0;
+            sums.add(score.score(), score.weight());
+            passAtK.add(score.sampling());
         }
 
         ResultsFile.Total total() {
@@ -106,28 +111,18 @@ final class ResultsWriter {
         }
     }
 
-    private static ResultsFile.Task task(JsonNode score, JsonNode call) {
-        ResultsFile.Sampled sampled = null;
-        if (score.has("pass_at_k")) {
-            Map<String, Double> passAtK = new LinkedHashMap<>();
-            score.path("pass_at_k").fields().forEachRemaining(e -> passAtK.put(e.getKey(), e.getValue().asDouble()));
-            sampled = new ResultsFile.Sampled(score.path("samples").asInt(), passAtK);
-        }
-        ResultsFile.Call facts = call == null ? null : new ResultsFile.Call(call.path("latency_ms").asLong(),
-                call.path("chars_in").asInt(), call.path("chars_out").asInt(), text(call.path("error_kind")),
-                text(call.path("raw_output")));
-        boolean callOk = call != null && !call.hasNonNull("error_kind");
-        int callRetries = call == null ? 0 : Math.max(0, call.path("attempts").asInt(1) - 1);
-        return new ResultsFile.Task(score.path("test_id").asText(), score.path("model").asText(), score.path("suite").asText(),
-                score.path("item").asText(), score.path("category").asText(), ResultsFile.finite(score.path("score").asDouble()),
-                ResultsFile.finite(score.path("weight").asDouble()), ResultsFile.finite(score.path("weighted_score").asDouble()),
-                score.path("passed").asBoolean(), sampled, facts,
-                score.has("parse_ok") ? score.path("parse_ok").asBoolean() : callOk,
-                callRetries + score.path("parse_retries").asInt(0));
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() ? node.asText() : null;
+    private static ResultsFile.Task task(RunEvent.Score score, RunEvent.Call call) {
+        RunEvent.Score.Sampling sampling = score.sampling();
+        TestRef ref = score.ref();
+        RunEvent.Score.TaskParse parse = score.task();
+        int callRetries = call == null ? 0 : Math.max(0, call.attempts() - 1);
+        return new ResultsFile.Task(ref.testId(), ref.model(), ref.suite(), ref.item(), ref.category(),
+                ResultsFile.finite(score.score()), ResultsFile.finite(score.weight()), ResultsFile.finite(score.weightedScore()),
+                score.passed(), sampling == null ? null : new ResultsFile.Sampled(sampling.samples(), sampling.passAtK()),
+                call == null ? null : new ResultsFile.Call(call.latencyMs(), call.charsIn(), call.charsOut(), call.errorKind(),
+                        call.rawOutput()),
+                parse != null ? parse.parseOk() : call != null && !call.failed(),
+                callRetries + (parse != null ? parse.parseRetries() : 0));
     }
 
     private static void write(JsonGenerator g, Object value) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.llmbench.record.RunEvent;
 
 /**
  * Compares two runs question by question (what {@code report --compare A B} prints): score and latency of
@@ -130,14 +131,14 @@ public final class RunComparison {
     /** Model, then suite/item, to final outcome; a test without a score (not replayable) is left out. */
     private static Map<String, Map<String, Outcome>> read(Path ledger) throws IOException {
         Map<String, Map<String, Outcome>> byModel = new LinkedHashMap<>();
-        FinalScores.forEach(ledger, (score, call) -> {
+        FinalScores.forEach(ledger, outcome -> {
+            RunEvent.Score score = outcome.score();
             if (score == null) {
                 return;
             }
-            Long latency = call == null || call.hasNonNull("error_kind") ? null : call.path("latency_ms").asLong();
-            byModel.computeIfAbsent(score.path("model").asText(), k -> new LinkedHashMap<>())
-                    .put(score.path("suite").asText() + "/" + score.path("item").asText(),
-                            new Outcome(score.path("score").asDouble(), score.path("weight").asDouble(1), latency));
+            Long latency = outcome.answered() == null ? null : outcome.answered().latencyMs();
+            byModel.computeIfAbsent(score.ref().model(), k -> new LinkedHashMap<>())
+                    .put(score.ref().suite() + "/" + score.ref().item(), new Outcome(score.score(), score.weight(), latency));
         });
         return byModel;
     }

@@ -1,6 +1,5 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.llmbench.ledger.LedgerReader;
+import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.TestStatus;
 
 /**
  * The totals of a run, derived from its whole ledger (every process that added to it: a resumed run counts what
@@ -33,22 +34,23 @@ public final class RunSummary {
         final List<Double> latency = new ArrayList<>();
         final Uncertainty.Sums sums = new Uncertainty.Sums();
 
-        void add(double weightedScore, double weight, boolean passed, JsonNode call) {
+        void add(RunEvent.Score score, RunEvent.Call call) {
             scored++;
-            sums.add(weight == 0 ? 0 : weightedScore / weight, weight);
-            this.passed += passed ? 1 : 0;
-            weightedSum += weightedScore;
+            double weight = score.weight();
+            sums.add(weight == 0 ? 0 : score.weightedScore() / weight, weight);
+            passed += score.passed() ? 1 : 0;
+            weightedSum += score.weightedScore();
             weightSum += weight;
-            if (call != null && call.hasNonNull("error_kind")) {
+            if (call != null && call.failed()) {
                 errors++;
             } else if (call != null) {
                 // Speeds over the calls that answered, as report.md's (PhaseFigures): a failure's time is no speed.
-                latency.add(call.path("latency_ms").asDouble());
-                if (call.hasNonNull("ttft_ms")) {
-                    ttft.add(call.path("ttft_ms").asDouble());
+                latency.add((double) call.latencyMs());
+                if (call.ttftMs() != null) {
+                    ttft.add(call.ttftMs().doubleValue());
                 }
-                if (call.hasNonNull("completion_tokens_per_s")) {
-                    tokensPerS.add(call.path("completion_tokens_per_s").asDouble());
+                if (call.completionTokensPerS() != null) {
+                    tokensPerS.add(call.completionTokensPerS());
                 }
             }
         }
@@ -62,45 +64,52 @@ public final class RunSummary {
         }
     }
 
+    /** The status of a test that did not run in any process, beside {@link TestStatus}'s. */
+    static final String SKIPPED = "skipped";
+
     // Models and their phases in the order the run scored them, not by name.
     final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
     final Map<String, Group> byModel = new LinkedHashMap<>();
     private int scored;
     final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
+    private final RecordReader.Reading reading;
 
-    private RunSummary(Map<String, Integer> statuses) {
+    private RunSummary(Map<String, Integer> statuses, RecordReader.Reading reading) {
         this.statuses = statuses;
+        this.reading = reading;
+    }
+
+    /** What reading the ledger found: lines that are no event are left out of every total and named here. */
+    public RecordReader.Reading reading() {
+        return reading;
     }
 
     /** Reads the ledger: final scores (as results.json takes them) and each test's last outcome. */
     public static RunSummary of(Path ledger) throws IOException {
         Map<String, String> last = new HashMap<>();
-        LedgerReader.forEach(ledger, e -> {
-            String id = e.path("test_id").asText(null);
-            switch (e.path("event").asText()) {
-                case "test_end" -> last.put(id, e.path("status").asText());
+        RecordReader.Reading reading = RecordReader.forEach(ledger, e -> {
+            if (e instanceof RunEvent.TestEnd end) {
+                last.put(end.testId(), end.status().wireName());
+            } else if (e instanceof RunEvent.TestSkipped skipped) {
                 // A test skipped because an earlier process scored it keeps that process's outcome.
-                case "test_skipped" -> last.putIfAbsent(id, "skipped");
-                default -> { }
+                last.putIfAbsent(skipped.testId(), SKIPPED);
             }
         });
         Map<String, Integer> statuses = new TreeMap<>();
         last.values().forEach(s -> statuses.merge(s, 1, Integer::sum));
-        RunSummary summary = new RunSummary(statuses);
-        FinalScores.forEach(ledger, (score, call) -> {
+        RunSummary summary = new RunSummary(statuses, reading);
+        FinalScores.forEach(ledger, outcome -> {
+            RunEvent.Score score = outcome.score();
             if (score == null) {
                 return;
             }
-            String model = score.path("model").asText();
-            double weighted = score.path("weighted_score").asDouble();
-            double weight = score.path("weight").asDouble();
-            boolean passed = score.path("passed").asBoolean();
+            String model = score.ref().model();
             summary.bySuite.computeIfAbsent(model, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(score.path("suite").asText(), k -> new Group()).add(weighted, weight, passed, call);
-            summary.byModel.computeIfAbsent(model, k -> new Group()).add(weighted, weight, passed, call);
+                    .computeIfAbsent(score.ref().suite(), k -> new Group()).add(score, outcome.call());
+            summary.byModel.computeIfAbsent(model, k -> new Group()).add(score, outcome.call());
             summary.scored++;
-            summary.passAtK.add(score.path("pass_at_k"));
+            summary.passAtK.add(score.sampling());
         });
         return summary;
     }

@@ -92,11 +92,14 @@ public final class Uncertainty {
         private final java.util.Map<String, double[]> byK =
                 new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
 
-        /** Adds a score event's {@code pass_at_k} object (missing: a question asked once, nothing to add). */
-        void add(com.fasterxml.jackson.databind.JsonNode passAtK) {
-            passAtK.fields().forEachRemaining(e -> {
-                double[] sum = byK.computeIfAbsent(e.getKey(), k -> new double[2]);
-                sum[0] += e.getValue().asDouble();
+        /** Adds a sampled question's pass@k (null: a question asked once, nothing to add). */
+        void add(org.llmbench.record.RunEvent.Score.Sampling sampling) {
+            if (sampling == null) {
+                return;
+            }
+            sampling.passAtK().forEach((k, v) -> {
+                double[] sum = byK.computeIfAbsent(k, key -> new double[2]);
+                sum[0] += v;
                 sum[1]++;
             });
         }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.json.Json;
 
 /**
- * A ledger whose total cannot be computed (a weight of 1e400 is Infinity, 0 x Infinity is NaN; as an old harness wrote
- * it before the config refused such weights): the gate fails it
- * whatever the minimum, and results.json holds null with a reason, never the strings "NaN" or "Infinity".
+ * A ledger whose total cannot be computed: weights of 1e308 add up to Infinity, and Infinity over Infinity is NaN. The
+ * gate fails it whatever the minimum, and results.json holds null with a reason, never the strings "NaN" or "Infinity".
+ * A line an old harness wrote with such a weight ("weight":"Infinity", "weighted_score":"NaN") is no event at all: the
+ * gate fails the run rather than judge a total that leaves it out.
  */
 class NonFiniteTotalTest {
 
@@ -22,8 +23,8 @@ class NonFiniteTotalTest {
 
     private Path ledgerWithHugeWeights() throws IOException {
         return new SyntheticLedger()
-                .call("m", "5q", "Q1", 100, null, 10).score("m", "5q", "Q1", 0, Double.POSITIVE_INFINITY)
-                .call("m", "5q", "Q2", 100, null, 10).score("m", "5q", "Q2", 0, 1e308)
+                .call("m", "5q", "Q1", 100, null, 10).score("m", "5q", "Q1", 1, 1e308)
+                .call("m", "5q", "Q2", 100, null, 10).score("m", "5q", "Q2", 1, 1e308)
                 .writeTo(folder.resolve("run.jsonl"));
     }
 
@@ -35,6 +36,19 @@ class NonFiniteTotalTest {
         assertThat(QualityGate.verdict(folder, 70)).get().asString()
                 .isEqualTo("quality gate: minimum 70.00: m none over 2 scored: FAILED: below the minimum: m (none)");
         assertThat(QualityGate.verdict(folder, 0)).isPresent();
+    }
+
+    @Test
+    void aScoreLineWithAWeightThatIsNoNumberFailsTheGateThoughTheOtherScoresPass() throws IOException {
+        String old = new SyntheticLedger().score("m", "5q", "Q1", 0, 1).lines().get(0)
+                .replace("\"weight\":1.0", "\"weight\":\"Infinity\"").replace("\"weighted_score\":0.0", "\"weighted_score\":\"NaN\"");
+        new SyntheticLedger().call("m", "5q", "Q1", 100, null, 10).raw(old)
+                .call("m", "5q", "Q2", 100, null, 10).score("m", "5q", "Q2", 100, 1)
+                .writeTo(folder.resolve("run.jsonl"));
+
+        assertThat(QualityGate.verdict(folder, 0)).get().asString()
+                .startsWith("quality gate: FAILED: 1 line(s) of the ledger are no event")
+                .contains("run.jsonl:2: weight: expected a number, got a string");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmbench.json.Json;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.TestRef;
 
 /**
  * The one percentile of llm-bench against values computed by hand: linear interpolation, h = (n-1)p/100, never the
@@ -80,13 +83,15 @@ class PercentilesTest {
 
     @Test
     void timePerOutputTokenFromAStreamedCallOrTheServersTimings() throws Exception {
+        TestRef ref = SyntheticLedger.ref("m", "s", "Q1");
         // (1000 - 200) / (9 - 1) = 100 ms
-        assertThat(PhaseFigures.tpotMs(Json.MAPPER.readTree("{\"latency_ms\":1000,\"ttft_ms\":200,\"completion_tokens\":9}")))
-                .contains(100.0);
+        assertThat(PhaseFigures.tpotMs(SyntheticLedger.call(ref, 1000, 200L, 9, null))).contains(100.0);
         // Ollama: eval_duration 2e9 ns over 50 tokens = 40 ms
-        assertThat(PhaseFigures.tpotMs(Json.MAPPER.readTree(
-                "{\"latency_ms\":3000,\"completion_tokens\":50,\"server_timings\":{\"eval_count\":50,\"eval_duration\":2000000000}}")))
-                .contains(40.0);
-        assertThat(PhaseFigures.tpotMs(Json.MAPPER.readTree("{\"latency_ms\":1000,\"completion_tokens\":9}"))).isEmpty();
+        RunEvent.Call c = SyntheticLedger.call(ref, 3000, null, 50, null);
+        RunEvent.Call ollama = new RunEvent.Call(c.stamp(), ref, null, c.messages(), c.rawOutput(), null, null, null, null,
+                3000, null, null, 50, false, null, null, null, false, null, null, 1, List.of(),
+                Json.MAPPER.readTree("{\"eval_count\":50,\"eval_duration\":2000000000}"), List.of(), 1, 1, null);
+        assertThat(PhaseFigures.tpotMs(ollama)).contains(40.0);
+        assertThat(PhaseFigures.tpotMs(SyntheticLedger.call(ref, 1000, null, 9, null))).isEmpty();
     }
 }

@@ -18,9 +18,7 @@ class SameCallsPercentilesTest {
         for (int i = 1; i <= 4; i++) {
             ledger.call("m", "s", "Q" + i, 100 * i, 10L, 20).score("m", "s", "Q" + i, 100, 1);
         }
-        ledger.raw("{\"schema_version\":1,\"event\":\"call\",\"run_id\":\"r\",\"test_id\":\"[engine:llm-bench]/[model:m]/[suite:s]/"
-                + "[question:Q5]\",\"model\":\"m\",\"suite\":\"s\",\"item\":\"Q5\",\"category\":\"s\",\"latency_ms\":90000,"
-                + "\"error_kind\":\"timeout\",\"error\":\"no complete answer within 90000 ms\"}").score("m", "s", "Q5", 0, 1);
+        ledger.failedCall("m", "s", "Q5", "timeout", 90000).score("m", "s", "Q5", 0, 1);
         Path file = ledger.writeTo(dir.resolve("run.jsonl"));
 
         String table = RunSummary.of(file).table();
