@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class MarkdownReport {
 
     /** The conversations whose context the server cut (edge_append): from which turn, how many turns, and why. */
     private static void contextCuts(Writer out, JsonNode manifest) throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         manifest.path("phase_figures").forEach(f -> {
             if (f.path("context_cut_from_turn").isNumber()) {
                 String why = "";

@@ -1,6 +1,7 @@
 package org.llmbench.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public final class ReproduceCommand {
 
     /** The given settings by key, sorted by name; the models always (the expanded list when {@code auto} was given). */
     private static Map<Key<?>, String> given(BenchConfig config) {
-        Map<Key<?>, String> given = new TreeMap<>(java.util.Comparator.comparing(Key::name));
+        Map<Key<?>, String> given = new TreeMap<>(Comparator.comparing(Key::name));
         Map<String, BenchConfig.Setting> settings = config.effectiveToShare();
         for (Key<?> key : BenchKeys.ALL) {
             BenchConfig.Setting setting = settings.get(key.name());

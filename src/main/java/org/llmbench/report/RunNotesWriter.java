@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,7 +92,7 @@ final class RunNotesWriter {
         if (config.maxTasks() > 0) {
             md.append("- generated tasks capped at ").append(config.maxTasks()).append(" per kind (`--max-tasks`).\n");
         }
-        if (!config.phases().equals(java.util.List.of("hello", "5q", "20q", "tasks"))) {
+        if (!config.phases().equals(List.of("hello", "5q", "20q", "tasks"))) {
             md.append("- phases differ from the default set: ").append(String.join(", ", config.phases())).append('\n');
         }
         if (config.systemPrompt() != null) {

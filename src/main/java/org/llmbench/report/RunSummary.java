@@ -3,12 +3,14 @@ package org.llmbench.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.llmbench.config.TerminalText;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestStatus;
@@ -152,7 +154,7 @@ public final class RunSummary {
             return "weighted total " + twoDecimals(byModel.values().iterator().next().score());
         }
         StringBuilder sb = new StringBuilder("weighted totals:");
-        byModel.forEach((model, g) -> sb.append(' ').append(org.llmbench.config.TerminalText.escape(model)).append(' ')
+        byModel.forEach((model, g) -> sb.append(' ').append(TerminalText.escape(model)).append(' ')
                 .append(twoDecimals(g.score())).append(','));
         sb.setLength(sb.length() - 1);
         return byModel.isEmpty() ? "no weighted total" : sb.toString();
@@ -170,7 +172,7 @@ public final class RunSummary {
 
     /** Each test's final status (successful, failed, aborted, skipped) counted over the run, by name. */
     public Map<String, Integer> statuses() {
-        return java.util.Collections.unmodifiableMap(statuses);
+        return Collections.unmodifiableMap(statuses);
     }
 
     /**

@@ -1,6 +1,11 @@
 package org.llmbench.report;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.llmbench.record.RunEvent;
 
 /**
  * The uncertainty of a score over questions: the weighted mean of the question scores (0-100), its standard error
@@ -89,11 +94,10 @@ public final class Uncertainty {
 
     /** The mean pass@k over sampled questions, per k (a k counts only the questions with at least k samples). */
     static final class PassRates {
-        private final java.util.Map<String, double[]> byK =
-                new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+        private final Map<String, double[]> byK = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
 
         /** Adds a sampled question's pass@k (null: a question asked once, nothing to add). */
-        void add(org.llmbench.record.RunEvent.Score.Sampling sampling) {
+        void add(RunEvent.Score.Sampling sampling) {
             if (sampling == null) {
                 return;
             }
@@ -109,8 +113,8 @@ public final class Uncertainty {
         }
 
         /** k to the mean pass@k, in k order. */
-        java.util.Map<String, Double> means() {
-            java.util.Map<String, Double> means = new java.util.LinkedHashMap<>();
+        Map<String, Double> means() {
+            Map<String, Double> means = new LinkedHashMap<>();
             byK.forEach((k, sum) -> means.put(k, round(sum[0] / sum[1])));
             return means;
         }
