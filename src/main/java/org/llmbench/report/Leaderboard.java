@@ -54,8 +54,7 @@ public final class Leaderboard {
     }
 
     /** The entries of a finished run, one per model, from its manifest.json and metadata. */
-    static List<Entry> entries(Path runFolder, MetadataFile metadata) throws IOException {
-        JsonNode manifest = Json.MAPPER.readTree(runFolder.resolve("manifest.json").toFile());
+    static List<Entry> entries(JsonNode manifest, MetadataFile metadata) {
         List<String> suites = manifest.has("suites") ? Json.MAPPER.convertValue(manifest.path("suites"),
                 Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class)) : null;
         List<Entry> entries = new ArrayList<>();

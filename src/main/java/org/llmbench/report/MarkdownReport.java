@@ -31,9 +31,9 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static void write(Path folder, Path ledger, MetadataFile metadata, String configHash, ResultsFile.Totals results)
+    static void write(Path folder, JsonNode manifest, MetadataFile metadata, String configHash, ResultsFile.Totals results)
             throws IOException {
-        JsonNode manifest = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile());
+        Path ledger = folder.resolve(RunReports.LEDGER);
         try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
             out.write("# llm-bench run " + manifest.path("run_id").asText() + "\n\n");
             out.write("- started: " + manifest.path("started_at").asText() + "\n");

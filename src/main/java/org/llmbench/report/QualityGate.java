@@ -57,7 +57,7 @@ public final class QualityGate {
         if (!(minScore >= 0 && minScore <= 100)) {
             return Optional.of("quality gate: FAILED: the minimum " + minScore + " is not a number from 0 to 100");
         }
-        Path ledger = runFolder.resolve("run.jsonl");
+        Path ledger = runFolder.resolve(RunReports.LEDGER);
         if (!Files.isRegularFile(ledger)) {
             return Optional.of("quality gate: FAILED: no ledger in " + runFolder);
         }

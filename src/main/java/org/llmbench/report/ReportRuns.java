@@ -34,7 +34,7 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
             JsonNode manifest = read(folder.resolve("manifest.json"));
             String runId = manifest.path("run_id").asText(folder.getFileName().toString());
             Map<String, ReportColumn> byModel = new LinkedHashMap<>();
-            FinalScores.forEach(folder.resolve("run.jsonl"), outcome -> {
+            FinalScores.forEach(folder.resolve(RunReports.LEDGER), outcome -> {
                 if (outcome.score() != null) {
                     phases.add(outcome.ref().suite());
                     byModel.computeIfAbsent(outcome.ref().model(),

@@ -121,7 +121,7 @@ public final class RunComparison {
     }
 
     private static Path ledgerOf(Path run) throws IOException {
-        Path ledger = Files.isDirectory(run) ? run.resolve("run.jsonl") : run;
+        Path ledger = Files.isDirectory(run) ? run.resolve(RunReports.LEDGER) : run;
         if (!Files.isRegularFile(ledger)) {
             throw new IOException("no run.jsonl at " + run);
         }

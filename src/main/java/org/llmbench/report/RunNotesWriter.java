@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.config.Provider;
-import org.llmbench.json.Json;
 import org.llmbench.ledger.PlannedRun;
 
 /**
@@ -26,10 +25,9 @@ final class RunNotesWriter {
     private RunNotesWriter() {
     }
 
-    static void write(Path folder, PlannedRun plan, long durationMs, RunSummary summary, ResultsFile.Totals results)
-            throws IOException {
+    static void write(Path folder, JsonNode manifest, PlannedRun plan, long durationMs, RunSummary summary,
+                      ResultsFile.Totals results) throws IOException {
         BenchConfig config = plan.config();
-        JsonNode manifest = readOrEmpty(folder.resolve("manifest.json"));
         StringBuilder md = new StringBuilder();
         md.append("# llm-bench run ").append(plan.runId()).append("\n\n");
         md.append("> Drafted by llm-bench at the end of the run. Review every section, complete the deviations,\n")
@@ -106,9 +104,5 @@ final class RunNotesWriter {
             case "num_ctx" -> Constants.CANONICAL_NUM_CTX;
             default -> Constants.CANONICAL_NUM_PREDICT;
         };
-    }
-
-    private static JsonNode readOrEmpty(Path file) throws IOException {
-        return Files.exists(file) ? Json.MAPPER.readTree(file.toFile()) : Json.MAPPER.createObjectNode();
     }
 }

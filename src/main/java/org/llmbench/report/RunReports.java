@@ -1,17 +1,22 @@
 package org.llmbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.llmbench.json.Json;
 import org.llmbench.ledger.PlannedRun;
 
 /**
  * The one way in to the files written from a run's ledger at its end, in the order they depend on each other:
  * metadata.json, the leaderboard entry (which yields the percentile rank), results.json, report.md, report.html and
- * run.md. Each is derived from the ledger (and the manifest); none reads another back.
+ * run.md. Each is derived from the ledger and the manifest, each read here once; none reads another back.
  */
 public final class RunReports {
+
+    /** The ledger's file name in a run folder. */
+    static final String LEDGER = "run.jsonl";
 
     private RunReports() {
     }
@@ -41,18 +46,19 @@ public final class RunReports {
     private static Map<String, Leaderboard.Rank> write(Path folder, PlannedRun plan, String configHash, RunSummary summary,
                                                        long durationMs, Path leaderboard, String notRanked)
             throws IOException {
-        Path ledger = folder.resolve("run.jsonl");
+        Path ledger = folder.resolve(LEDGER);
+        JsonNode manifest = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile());
         MetadataFile metadata = MetadataWriter.write(ledger, folder.resolve(MetadataFile.FILE), plan.runId(), configHash);
-        Map<String, Leaderboard.Rank> ranks = rank(folder, metadata, summary, leaderboard, notRanked);
+        Map<String, Leaderboard.Rank> ranks = rank(manifest, metadata, summary, leaderboard, notRanked);
         ResultsFile.Totals results = ResultsWriter.write(ledger, folder.resolve(ResultsWriter.FILE), plan.runId(),
                 configHash, ranks);
-        MarkdownReport.write(folder, ledger, metadata, configHash, results);
+        MarkdownReport.write(folder, manifest, metadata, configHash, results);
         HtmlReport.write(List.of(folder), folder.resolve(HtmlReport.FILE));
-        RunNotesWriter.write(folder, plan, durationMs, summary, results);
+        RunNotesWriter.write(folder, manifest, plan, durationMs, summary, results);
         return ranks;
     }
 
-    private static Map<String, Leaderboard.Rank> rank(Path folder, MetadataFile metadata, RunSummary summary,
+    private static Map<String, Leaderboard.Rank> rank(JsonNode manifest, MetadataFile metadata, RunSummary summary,
                                                       Path leaderboard, String notRanked) {
         if (leaderboard == null) {
             System.out.println("[llm-bench] not added to the leaderboard: " + notRanked);
@@ -62,7 +68,7 @@ public final class RunReports {
                     ? "no question was scored" : "every model call failed"));
         } else {
             try {
-                return Leaderboard.append(leaderboard, Leaderboard.entries(folder, metadata));
+                return Leaderboard.append(leaderboard, Leaderboard.entries(manifest, metadata));
             } catch (IOException | RuntimeException e) {
                 // The leaderboard is shared by runs; a problem there must not cost this run its results.
                 System.err.println("[llm-bench] could not update the leaderboard: " + e);
