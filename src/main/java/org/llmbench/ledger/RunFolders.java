@@ -9,6 +9,12 @@ public final class RunFolders {
     /** Name of the file in bench.out that points at the newest run folder (read by the quality gate). */
     public static final String LATEST = "latest-run.txt";
 
+    /** The run's record, one event per line. */
+    public static final String LEDGER = "run.jsonl";
+
+    /** What the run was: settings, models, host, and the facts added at its end. */
+    public static final String MANIFEST = "manifest.json";
+
     private RunFolders() {
     }
 

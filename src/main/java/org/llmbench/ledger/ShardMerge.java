@@ -3,7 +3,6 @@ package org.llmbench.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,10 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Source;
+import org.llmbench.record.RecordReader;
+import org.llmbench.record.RecordWriter;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.Stamp;
 
 /**
  * Joins the run folders of the n shards of one run ({@code bench.shard=i/n}) into one run folder, as if the run
@@ -59,9 +62,6 @@ public final class ShardMerge {
             return index + "/" + count + " (" + folder + ")";
         }
     }
-
-    /** One event per line, as the ledger writer writes them (the shared mapper indents). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper LINES = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** How many ids a problem names before it says "and N more". */
     private static final int NAMED = 20;
@@ -280,54 +280,35 @@ public final class ShardMerge {
         long longest = 0;
         List<String> models = new ArrayList<>();
         List<String> suites = new ArrayList<>();
-        try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8)) {
-            for (Part p : parts) {
-                tests += p.manifest().path("tests_planned").asLong();
-                texts(p.manifest().path("models")).stream().filter(m -> !models.contains(m)).forEach(models::add);
-                texts(p.manifest().path("suites")).stream().filter(s -> !suites.contains(s)).forEach(suites::add);
-            }
-            ObjectNode start = LedgerWriter.event("run_start");
-            start.put("run_id", runId);
-            start.put("harness_version", first.manifest().path("harness_version").asText());
-            start.put("resumed", false);
-            start.set("models", JsonSupport.toTree(models));
-            start.set("suites", JsonSupport.toTree(suites));
-            start.put("tests_planned", tests);
-            start.put("run_group", group);
-            start.put("merged_shards", parts.size());
-            line(w, start);
+        for (Part p : parts) {
+            tests += p.manifest().path("tests_planned").asLong();
+            texts(p.manifest().path("models")).stream().filter(m -> !models.contains(m)).forEach(models::add);
+            texts(p.manifest().path("suites")).stream().filter(s -> !suites.contains(s)).forEach(suites::add);
+        }
+        try (RecordWriter w = RecordWriter.append(ledger)) {
+            w.write(new RunEvent.RunStart(Stamp.now(runId), first.manifest().path("harness_version").asText(), false,
+                    models, suites, tests, null, null, new RunEvent.Merge(group, parts.size())));
             for (Part p : parts) {
                 long[] duration = {0};
                 String shard = p.index() + "/" + p.count();
-                LedgerReader.forEach(p.folder().resolve("run.jsonl"), e -> {
-                    ObjectNode event = (ObjectNode) e;
-                    String type = event.path("event").asText();
-                    if (type.equals("run_start") || type.equals("run_end")) {
-                        event.put("event", type.equals("run_start") ? "shard_start" : "shard_end");
-                        duration[0] = Math.max(duration[0], event.path("duration_ms").asLong());
+                RecordReader.forEach(p.folder().resolve("run.jsonl"), e -> {
+                    RunEvent copied = e;
+                    if (e instanceof RunEvent.RunStart start) {
+                        copied = new RunEvent.ShardStart(start);
+                    } else if (e instanceof RunEvent.RunEnd end) {
+                        copied = new RunEvent.ShardEnd(end);
+                        duration[0] = Math.max(duration[0], end.durationMs());
                     }
-                    event.put("shard", shard);
-                    try {
-                        line(w, event);
-                    } catch (IOException ex) {
-                        throw new java.io.UncheckedIOException(ex);
-                    }
+                    w.write(copied.withStamp(copied.stamp().inShard(shard)));
                 });
                 longest = Math.max(longest, duration[0]);
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            RunSummary summary = RunSummary.of(ledger);
+            Map<String, Double> totals = summary.modelScores();
+            w.write(new RunEvent.RunEnd(Stamp.now(runId), longest, new TreeMap<>(summary.statuses()), summary.scored(),
+                    totals.size() == 1 ? totals.values().iterator().next() : null, totals, parts.size()));
         }
         RunSummary summary = RunSummary.of(ledger);
-        ObjectNode end = LedgerWriter.event("run_end");
-        end.put("run_id", runId);
-        end.put("duration_ms", longest);
-        end.set("tests", JsonSupport.toTree(new TreeMap<>(summary.statuses())));
-        end.setAll((ObjectNode) JsonSupport.toTree(summary.runEndTotals()));
-        end.put("merged_shards", parts.size());
-        try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
-            line(w, end);
-        }
         writeManifest(out, parts, runId, tests);
         writeHardware(out, parts);
         RunReports.write(out, ledger, runId, configHash, summary, leaderboard,
@@ -434,11 +415,6 @@ public final class ShardMerge {
         } finally {
             Files.deleteIfExists(weights);
         }
-    }
-
-    private static void line(BufferedWriter w, JsonNode event) throws IOException {
-        w.write(LINES.writeValueAsString(event));
-        w.write('\n');
     }
 
     private static List<String> texts(JsonNode array) {
