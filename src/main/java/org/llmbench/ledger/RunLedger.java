@@ -13,7 +13,9 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
+import org.llmbench.record.HardwareWriter;
 import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunFolders;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
@@ -66,7 +68,7 @@ public final class RunLedger implements AutoCloseable {
      */
     public static RunLedger open(PlannedRun plan) throws IOException {
         BenchConfig config = plan.config();
-        Path folder = RunFolders.folder(config, plan.runId());
+        Path folder = RunFolders.folder(config.out(), config.handle(), config.device(), plan.runId());
         Files.createDirectories(folder);
         Path file = folder.resolve(RunFolders.LEDGER);
         Set<String> scored = new HashSet<>();

@@ -22,6 +22,7 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.Source;
+import org.llmbench.record.HardwareWriter;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;

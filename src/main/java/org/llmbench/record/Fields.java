@@ -192,6 +192,14 @@ final class Fields {
     static final Function<JsonNode, Long> LONG = v -> asLong("", v);
     static final Function<JsonNode, Integer> INT = v -> asInt("", v);
     static final Function<JsonNode, Double> DOUBLE = v -> asDouble("", v);
+    static final Function<JsonNode, List<String>> TEXTS = v -> {
+        if (!v.isArray()) {
+            throw wrong("", "an array", v);
+        }
+        List<String> out = new ArrayList<>(v.size());
+        v.forEach(t -> out.add(asText("", t)));
+        return out;
+    };
 
     /** The fields not read, in their order: those this build does not know. */
     ObjectNode unread() {

@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.record;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,10 +33,10 @@ public final class HardwareWriter {
     }
 
     /** Writes hardware.json unless the folder already has one (a resumed run keeps the contributor's edits). */
-    static void writeIfAbsent(Path folder) throws IOException {
+    public static void writeIfAbsent(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
         if (!Files.exists(file)) {
-            JsonSupport.MAPPER.writeValue(file.toFile(), probe());
+            org.llmbench.json.Json.PRETTY.writeValue(file.toFile(), probe());
         }
     }
 
