@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
 final class ReportCommand implements Callable<Integer> {
 
-    /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (ledger.ShardMerge). */
+    /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (merge.ShardMerge). */
     @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
                     "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
@@ -56,10 +56,10 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            org.llmbench.ledger.ShardMerge.Merged merged;
+            org.llmbench.merge.ShardMerge.Merged merged;
             try {
-                merged = org.llmbench.ledger.ShardMerge.merge(this.out, shards, leaderboard);
-            } catch (org.llmbench.ledger.ShardMerge.Refused refused) {
+                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard);
+            } catch (org.llmbench.merge.ShardMerge.Refused refused) {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
             }

@@ -27,6 +27,9 @@ public final class HardwareWriter {
     /** File name inside the run folder. */
     public static final String FILE = "hardware.json";
 
+    /** The field of hardware.json where the contributor (or a merge) says what the probe cannot see. */
+    public static final String NOTES = "notes";
+
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private HardwareWriter() {
@@ -60,7 +63,7 @@ public final class HardwareWriter {
         jvm.put("version", System.getProperty("java.runtime.version"));
         jvm.put("max_heap_gb", round(Runtime.getRuntime().maxMemory() / GIB));
         hw.put("jvm", jvm);
-        hw.put("notes", "");
+        hw.put(NOTES, "");
         hw.put("probe_errors", errors);
         return hw;
     }
