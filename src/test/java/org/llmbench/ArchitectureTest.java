@@ -1,5 +1,7 @@
 package org.llmbench;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -61,6 +63,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void jsonDependsOnNothingOfLlmBench() {
+        check(noClasses().that().resideInAPackage("org.llmbench.json..")
+                .should().dependOnClassesThat(resideInAPackage("org.llmbench..").and(resideOutsideOfPackage("org.llmbench.json..")))
+                .because("json is the bottom of the house: every package reads and writes JSON through it"));
+    }
+
+    @Test
     void nothingDependsOnTheCli() {
         check(noClasses().that().resideOutsideOfPackage("org.llmbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.llmbench.cli..")
@@ -70,7 +79,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "merge", "model", "record", "scoring", "suite", "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "merge", "model", "record", "scoring",
+            "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }
