@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.record.Manifest;
 import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
@@ -121,8 +122,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static void summary(RunFolder run, PrintWriter out) {
-        out.printf(Locale.ROOT, "run %s (%s, %s, started %s)%n", run.runId(), run.manifest().path("provider").asText("?"),
-                run.manifest().path("device").asText("?"), run.manifest().path("started_at").asText("?"));
+        out.printf(Locale.ROOT, "run %s (%s, %s, started %s)%n", run.runId(), run.fromManifest(Manifest::provider, "?"),
+                run.fromManifest(Manifest::device, "?"), run.fromManifest(Manifest::startedAt, "?"));
         String format = "  %-32s %6s %6s %8s %10s%n";
         out.printf(Locale.ROOT, format, "model", "tasks", "passed", "score", "p50 ms");
         for (RunFolder.ModelFigures f : run.byModel()) {
@@ -157,9 +158,9 @@ final class ReportCommand implements Callable<Integer> {
             String handle = rel.getParent().getParent().getFileName().toString();
             String hash = run.results().path("config_hash").asText("");
             for (RunFolder.ModelFigures f : run.byModel()) {
-                rows.add(new Row(handle, device, f.model(), run.manifest().path("provider").asText("?"), f,
+                rows.add(new Row(handle, device, f.model(), run.fromManifest(Manifest::provider, "?"), f,
                         hash.length() > 15 ? hash.substring(7, 15) : hash,
-                        run.manifest().path("started_at").asText("").replaceAll("T.*", "")));
+                        run.fromManifest(Manifest::startedAt, "").replaceAll("T.*", "")));
             }
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.figures().scorePercent()).thenComparing(Row::model));

@@ -20,9 +20,6 @@ import org.llmbench.record.RunFolders;
 /** Writes manifest.json at the start of a run: who, what, with which options, and where each value came from. */
 final class ManifestWriter {
 
-    /** The value of {@code host.short_name} in a submission; check-submission accepts this or null, nothing else. */
-    static final String REDACTED = "redacted";
-
     private ManifestWriter() {
     }
 
@@ -49,7 +46,7 @@ final class ManifestWriter {
         Map<String, Manifest.Setting> settings = new LinkedHashMap<>();
         config.effectiveToShare().forEach((key, s) -> settings.put(key, new Manifest.Setting(s.value(), s.source().label())));
         // Never the host name: a run folder is meant to be shared as it is, and check-submission rejects one.
-        Manifest.Host host = new Manifest.Host(REDACTED, null,
+        Manifest.Host host = new Manifest.Host(Manifest.Host.REDACTED, null,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));

@@ -50,6 +50,9 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
      * @param shortNameReview a reviewer's note on the short name (hand-edited submissions); null otherwise
      */
     public record Host(String shortName, String shortNameReview, String os, String jvm, int cpus, long maxHeapMb) {
+
+        /** The short name a run writes, and the only one check-submission accepts besides null. */
+        public static final String REDACTED = "redacted";
     }
 
     /** A later process of the same run id. */

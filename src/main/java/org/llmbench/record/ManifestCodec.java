@@ -47,11 +47,21 @@ public final class ManifestCodec {
     private ManifestCodec() {
     }
 
+    /** JSON pointers of the fields check-submission names by line: the host's short name, the handle, the run id. */
+    public static final String HOST_SHORT_NAME_POINTER = "/host/short_name";
+    public static final String HANDLE_POINTER = "/handle";
+    public static final String RUN_ID_POINTER = "/run_id";
+
     /** Reads {@code file}. */
     public static Manifest read(Path file) throws IOException {
+        return parse(file, Files.readString(file));
+    }
+
+    /** Reads {@code text}, the content of {@code file} (named in what is wrong with it). */
+    public static Manifest parse(Path file, String text) throws BadManifest {
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(file.toFile());
+            tree = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new BadManifest(file, "not JSON: " + e.getOriginalMessage());
         }
