@@ -209,20 +209,36 @@ public final class RunLedger implements AutoCloseable {
     }
 
     /**
-     * Ends the run: {@code run_end} with totals derived from the whole ledger, the end-of-run facts in the
-     * manifest, then results.json, metadata.json, the leaderboard entry, report.md and run.md, all from the
-     * same ledger. Returns those totals.
+     * Ends the run and hands it to the reports, the one call the engine makes at the end: the record is ended first
+     * ({@code run_end}, the manifest's end-of-run facts), then results.json, metadata.json, the leaderboard entry,
+     * report.md and run.md are written from it by the reports. Returns the totals.
      */
     public RunSummary finish() throws IOException {
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
-        RunSummary summary = RunSummary.of(writer.file());
-        Map<String, Double> totals = summary.modelScores();
-        record(new RunEvent.RunEnd(stamp(), durationMs, summary.statuses(), summary.scored(),
-                totals.size() == 1 ? totals.values().iterator().next() : null, totals, null));
-        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        RunSummary summary = end(durationMs);
         RunReports.write(this, plan.config(), summary, plan.shard() == null);
         RunNotesWriter.write(folder, plan, durationMs);
         return summary;
+    }
+
+    /** Ends the record: {@code run_end} with totals derived from the whole ledger, then the manifest's end-of-run facts. */
+    private RunSummary end(long durationMs) throws IOException {
+        RunSummary summary = RunSummary.of(writer.file());
+        record(runEnd(stamp(), durationMs, summary, null));
+        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        return summary;
+    }
+
+    /**
+     * The {@code run_end} of a ledger whose totals are {@code summary}: each test's last status, how many scored, each
+     * model's total and, when one model ran, that total again as the weighted total.
+     *
+     * @param mergedShards how many shards a merged run joined; null for a run
+     */
+    public static RunEvent.RunEnd runEnd(Stamp stamp, long durationMs, RunSummary summary, Integer mergedShards) {
+        Map<String, Double> totals = summary.modelScores();
+        return new RunEvent.RunEnd(stamp, durationMs, new java.util.TreeMap<>(summary.statuses()), summary.scored(),
+                totals.size() == 1 ? totals.values().iterator().next() : null, totals, mergedShards);
     }
 
     Path ledgerFile() {

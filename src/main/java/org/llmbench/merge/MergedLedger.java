@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.RunSummary;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
@@ -43,10 +42,7 @@ final class MergedLedger {
             for (ShardFolder p : parts) {
                 longest = Math.max(longest, copy(p, w));
             }
-            RunSummary summary = RunSummary.of(ledger);
-            Map<String, Double> totals = summary.modelScores();
-            w.write(new RunEvent.RunEnd(Stamp.now(runId), longest, new TreeMap<>(summary.statuses()), summary.scored(),
-                    totals.size() == 1 ? totals.values().iterator().next() : null, totals, parts.size()));
+            w.write(RunLedger.runEnd(Stamp.now(runId), longest, RunSummary.of(ledger), parts.size()));
         }
         return new Written(models, suites, tests, longest, RunSummary.of(ledger));
     }
