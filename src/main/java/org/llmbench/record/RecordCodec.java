@@ -306,14 +306,20 @@ public final class RecordCodec {
 
     private static void writeEnd(ObjectNode o, RunEnd end) {
         o.put("duration_ms", end.durationMs());
-        ObjectNode tests = o.putObject("tests");
-        end.tests().forEach(tests::put);
-        o.put("scored", end.scored());
+        if (end.tests() != null) {
+            ObjectNode tests = o.putObject("tests");
+            end.tests().forEach(tests::put);
+        }
+        if (end.scored() != null) {
+            o.put("scored", end.scored());
+        }
         if (end.weightedTotal() != null) {
             o.put("weighted_total", end.weightedTotal());
         }
-        ObjectNode totals = o.putObject("model_totals");
-        end.modelTotals().forEach(totals::put);
+        if (end.modelTotals() != null) {
+            ObjectNode totals = o.putObject("model_totals");
+            end.modelTotals().forEach(totals::put);
+        }
         if (end.mergedShards() != null) {
             o.put(MERGED_SHARDS, end.mergedShards());
         }
@@ -321,10 +327,11 @@ public final class RecordCodec {
 
     private static RunEnd readEnd(Stamp none, Fields f) {
         long duration = f.longValue("duration_ms");
-        Map<String, Integer> tests = f.map("tests", Fields.INT);
-        int scored = f.intValue("scored");
+        // Only the duration is required (as the ledger's schema says): the oldest ledgers had no more.
+        Map<String, Integer> tests = f.has("tests") ? f.map("tests", Fields.INT) : null;
+        Integer scored = f.optInt("scored");
         Double total = f.optDouble("weighted_total");
-        Map<String, Double> totals = f.map("model_totals", Fields.DOUBLE);
+        Map<String, Double> totals = f.has("model_totals") ? f.map("model_totals", Fields.DOUBLE) : null;
         return new RunEnd(none, duration, tests, scored, total, totals, f.optInt(MERGED_SHARDS));
     }
 
