@@ -12,7 +12,6 @@ import org.llmbench.model.ChatMessage;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ErrorKind;
 import org.llmbench.model.GenerationOptions;
-import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.PassAtK;
 import org.llmbench.scoring.Score;
@@ -38,10 +37,10 @@ final class QuestionRunner {
             runSamples(descriptor, ref, suite, question, samples);
             return;
         }
-        ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
+        ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer(), ref);
         QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
-        CallResult call = report.call(() -> call(ref, request));
+        CallResult call = report.call(() -> context.client().chat(request));
         context.ledger().recordCall(ref, request, call);
         report.exchange(request, call);
         abortIfNotReplayable(call);
@@ -61,21 +60,19 @@ final class QuestionRunner {
         int passed = 0;
         Score last = null;
         CallResult call = null;
-        // One replay scope for all samples, so a replay answers sample i with the ledger's i-th call of this test.
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            for (int i = 0; i < samples; i++) {
-                ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
-                        question.referenceAnswer());
-                CallResult sampleCall = report.call(() -> context.client().chat(request));
-                context.ledger().recordCall(ref, request, sampleCall, i);
-                report.exchange(request, sampleCall, i);
-                abortIfNotReplayable(sampleCall);
-                Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
-                values.add(s.value());
-                passed += s.passed() ? 1 : 0;
-                last = s;
-                call = sampleCall;
-            }
+        // Each request names its test, so a replay answers sample i with the ledger's i-th call of this test.
+        for (int i = 0; i < samples; i++) {
+            ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
+                    question.referenceAnswer(), ref);
+            CallResult sampleCall = report.call(() -> context.client().chat(request));
+            context.ledger().recordCall(ref, request, sampleCall, i);
+            report.exchange(request, sampleCall, i);
+            abortIfNotReplayable(sampleCall);
+            Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
+            values.add(s.value());
+            passed += s.passed() ? 1 : 0;
+            last = s;
+            call = sampleCall;
         }
         double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
         Map<String, Double> passAtK = PassAtK.usual(samples, passed);
@@ -89,13 +86,6 @@ final class QuestionRunner {
         details.put("samples_passed", passed);
         details.put("pass_at_k", passAtK);
         finish(descriptor, ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)), details);
-    }
-
-    /** Calls the model; a replay client learns which test the call belongs to. */
-    private CallResult call(TestRef ref, ChatRequest request) {
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            return context.client().chat(request);
-        }
     }
 
     /** A question the replayed ledger lacks is nothing the model did: the test is aborted, not failed. */

@@ -10,7 +10,6 @@ import org.llmbench.ledger.RunLedger;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
-import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 import org.llmbench.tasks.Task;
@@ -42,13 +41,11 @@ final class TaskRunner {
         List<Double> values = new ArrayList<>(samples);
         int passedSamples = 0;
         Attempt attempt = null;
-        // One replay scope for all attempts, so a parse retry (or sample i) replays the ledger's matching call.
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            for (int i = 0; i < samples; i++) {
-                attempt = attempt(ref, task, report, plain, samples > 1 ? i : null);
-                values.add(attempt.score().value());
-                passedSamples += attempt.score().passed() ? 1 : 0;
-            }
+        // Each request names its test, so a parse retry (or sample i) replays the ledger's matching call.
+        for (int i = 0; i < samples; i++) {
+            attempt = attempt(ref, task, report, plain, samples > 1 ? i : null);
+            values.add(attempt.score().value());
+            passedSamples += attempt.score().passed() ? 1 : 0;
         }
         CallResult call = attempt.call();
         TaskScorer.Graded graded = attempt.graded();
@@ -106,7 +103,7 @@ final class TaskRunner {
         TaskScorer.Graded graded = null;
         while (true) {
             ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt),
-                    sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict));
+                    sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict), ref);
             call = report.call(() -> context.client().chat(request));
             context.ledger().recordCall(ref, request, call, sample);
             report.exchange(request, call, retries);

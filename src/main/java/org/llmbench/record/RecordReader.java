@@ -81,11 +81,7 @@ public final class RecordReader {
         return new Reading(lines, events, problemCount, problems);
     }
 
-    /**
-     * Lines of bytes, each cut at {@link #MAX_LINE_BYTES} (the rest of a longer line is read and dropped). Reads a
-     * block at a time and looks for the newline in it: a ledger is read whole by every report, so a call per byte
-     * (two locks each, in BufferedInputStream and ByteArrayOutputStream) made a pass ten times slower than parsing.
-     */
+    /** Lines of bytes, each cut at {@link #MAX_LINE_BYTES} (the rest of a longer line is read and dropped). */
     private static final class LineSource {
         record Line(String text, boolean ended, boolean tooLong) {
         }
@@ -106,7 +102,7 @@ public final class RecordReader {
             boolean any = false;
             while (true) {
                 if (position == limit) {
-                    limit = in.read(block, 0, block.length);
+                    limit = in.read(block);
                     position = 0;
                     if (limit <= 0) {
                         limit = 0;
@@ -118,12 +114,9 @@ public final class RecordReader {
                 while (end < limit && block[end] != '\n') {
                     end++;
                 }
-                int room = MAX_LINE_BYTES - buffer.size();
-                int length = end - position;
-                if (length > room) {
-                    tooLong = true;
-                }
-                buffer.write(block, position, Math.min(length, Math.max(room, 0)));
+                int keep = Math.min(end - position, MAX_LINE_BYTES - buffer.size());
+                buffer.write(block, position, keep);
+                tooLong |= keep < end - position;
                 if (end < limit) {
                     position = end + 1;
                     return line(true, tooLong);
