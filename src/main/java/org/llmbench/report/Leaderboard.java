@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.llmbench.json.Json;
+import org.llmbench.record.Manifest;
 
 /**
  * leaderboard.json: one entry per run and model (run id, date, model, provider, device, suites, score,
@@ -54,14 +55,12 @@ public final class Leaderboard {
     }
 
     /** The entries of a finished run, one per model, from its manifest.json and metadata. */
-    static List<Entry> entries(JsonNode manifest, MetadataFile metadata) {
-        List<String> suites = manifest.has("suites") ? Json.MAPPER.convertValue(manifest.path("suites"),
-                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class)) : null;
+    static List<Entry> entries(Manifest manifest, MetadataFile metadata) {
         List<Entry> entries = new ArrayList<>();
         metadata.models().forEach((model, figures) -> entries.add(new Entry(metadata.runId(),
-                manifest.path("started_at").asText(), model, manifest.path("provider").asText(), manifest.path("device").asText(),
-                suites, Math.round(figures.score().score() * 100) / 100.0, figures.tests(), figures.passed(),
-                metadata.configHash(), manifest.path("harness_version").asText())));
+                MarkdownReport.text(manifest.startedAt()), model, MarkdownReport.text(manifest.provider()),
+                MarkdownReport.text(manifest.device()), manifest.suites(), Math.round(figures.score().score() * 100) / 100.0,
+                figures.tests(), figures.passed(), metadata.configHash(), MarkdownReport.text(manifest.harnessVersion()))));
         return entries;
     }
 

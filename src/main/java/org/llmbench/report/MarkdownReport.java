@@ -1,6 +1,7 @@
 package org.llmbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,7 +14,9 @@ import java.util.Locale;
 import java.util.Objects;
 import org.llmbench.json.Json;
 import org.llmbench.record.CheckStatus;
+import org.llmbench.record.Manifest;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.RunFolders;
 import org.llmbench.record.TestRef;
 
 /**
@@ -25,22 +28,25 @@ public final class MarkdownReport {
 
     /** The file name in the run folder. */
     public static final String FILE = "report.md";
+
+    /** The manifest's {@code sandbox} when model code ran without an operating-system boundary. */
+    static final String UNISOLATED = "unisolated";
     static final int MAX_LISTED = 500;
     private static final int MAX_REASON = 160;
 
     private MarkdownReport() {
     }
 
-    static void write(Path folder, JsonNode manifest, MetadataFile metadata, String configHash, ResultsFile.Totals results)
+    static void write(Path folder, Manifest manifest, MetadataFile metadata, String configHash, ResultsFile.Totals results)
             throws IOException {
-        Path ledger = folder.resolve(RunReports.LEDGER);
+        Path ledger = folder.resolve(RunFolders.LEDGER);
         try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
-            out.write("# llm-bench run " + manifest.path("run_id").asText() + "\n\n");
-            out.write("- started: " + manifest.path("started_at").asText() + "\n");
-            out.write("- provider: " + manifest.path("provider").asText() + ", models: " + join(manifest.path("models"))
-                    + ", phases: " + join(manifest.path("phases")) + "\n");
-            out.write("- options: " + manifest.path("options").toString() + "\n");
-            if (manifest.path("sandbox").asText("").equals("unisolated")) {
+            out.write("# llm-bench run " + text(manifest.runId()) + "\n\n");
+            out.write("- started: " + text(manifest.startedAt()) + "\n");
+            out.write("- provider: " + text(manifest.provider()) + ", models: " + String.join(", ", manifest.models())
+                    + ", phases: " + String.join(", ", manifest.phases()) + "\n");
+            out.write("- options: " + text(manifest.options()) + "\n");
+            if (UNISOLATED.equals(manifest.sandbox())) {
                 out.write("- sandbox: **unisolated**: model code ran without an operating-system boundary (bench.sandbox=unisolated)\n");
             }
             out.write("- config hash: `" + configHash + "`\n");
@@ -104,9 +110,10 @@ public final class MarkdownReport {
     }
 
     /** The conversations whose context the server cut (edge_append): from which turn, how many turns, and why. */
-    private static void contextCuts(Writer out, JsonNode manifest) throws IOException {
+    private static void contextCuts(Writer out, Manifest manifest) throws IOException {
         List<String> lines = new ArrayList<>();
-        manifest.path("phase_figures").forEach(f -> {
+        List<ObjectNode> figures = manifest.phaseFigures() == null ? List.of() : manifest.phaseFigures();
+        figures.forEach(f -> {
             if (f.path("context_cut_from_turn").isNumber()) {
                 String why = "";
                 for (JsonNode t : f.path("turns")) {
@@ -165,10 +172,9 @@ public final class MarkdownReport {
         return n != null ? String.format(Locale.ROOT, "%.0f", n) : "-";
     }
 
-    private static String join(JsonNode array) {
-        StringBuilder sb = new StringBuilder();
-        array.forEach(v -> sb.append(sb.length() == 0 ? "" : ", ").append(v.asText()));
-        return sb.toString();
+    /** A manifest's value as text; an older manifest may lack it. */
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static void write(Writer out, String text) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunFolders;
 
 /**
  * The build's quality gate ({@code -Dbench.minScore=70}): judges the run of this invocation, read from its ledger,
@@ -57,7 +58,7 @@ public final class QualityGate {
         if (!(minScore >= 0 && minScore <= 100)) {
             return Optional.of("quality gate: FAILED: the minimum " + minScore + " is not a number from 0 to 100");
         }
-        Path ledger = runFolder.resolve(RunReports.LEDGER);
+        Path ledger = runFolder.resolve(RunFolders.LEDGER);
         if (!Files.isRegularFile(ledger)) {
             return Optional.of("quality gate: FAILED: no ledger in " + runFolder);
         }

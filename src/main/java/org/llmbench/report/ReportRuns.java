@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.llmbench.json.Json;
+import org.llmbench.record.HardwareWriter;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
 
 /**
  * What report.html shows of its runs, read from their folders only: a column per model of each run (its final
@@ -24,6 +28,9 @@ import org.llmbench.json.Json;
 record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<String> phases, List<JsonNode> lanes,
                   String allure) {
 
+    /** The phase figures of a parallel phase have this; the page draws throughput against it. */
+    private static final String LANES = "lanes";
+
     static ReportRuns read(List<Path> runFolders, Path pageFolder) throws IOException {
         List<ReportColumn> columns = new ArrayList<>();
         List<ReportPage.Run> runs = new ArrayList<>();
@@ -31,10 +38,10 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
         List<JsonNode> lanes = new ArrayList<>();
         String allure = null;
         for (Path folder : runFolders) {
-            JsonNode manifest = read(folder.resolve("manifest.json"));
-            String runId = manifest.path("run_id").asText(folder.getFileName().toString());
+            Manifest manifest = ManifestCodec.exists(folder) ? ManifestCodec.read(folder.resolve(RunFolders.MANIFEST)) : null;
+            String runId = manifest == null || manifest.runId() == null ? folder.getFileName().toString() : manifest.runId();
             Map<String, ReportColumn> byModel = new LinkedHashMap<>();
-            FinalScores.forEach(folder.resolve(RunReports.LEDGER), outcome -> {
+            FinalScores.forEach(folder.resolve(RunFolders.LEDGER), outcome -> {
                 if (outcome.score() != null) {
                     phases.add(outcome.ref().suite());
                     byModel.computeIfAbsent(outcome.ref().model(),
@@ -42,15 +49,14 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
                 }
             });
             columns.addAll(byModel.values());
-            runs.add(new ReportPage.Run(runId, manifest.path("started_at").asText(""), String.join(", ", byModel.keySet()),
-                    manifest.path("provider").asText(""), hardware(folder.resolve("hardware.json")),
-                    manifest.path("options").toString() + (manifest.path("sandbox").asText("").equals("unisolated")
-                            ? "; sandbox: unisolated (model code ran without an operating-system boundary)" : "")));
-            manifest.path("phase_figures").forEach(f -> {
-                if (f.has("lanes")) {
-                    lanes.add(((ObjectNode) f).put("run", runId));
+            runs.add(run(manifest, runId, String.join(", ", byModel.keySet()), hardware(folder.resolve(HardwareWriter.FILE))));
+            if (manifest != null && manifest.phaseFigures() != null) {
+                for (ObjectNode figures : manifest.phaseFigures()) {
+                    if (figures.has(LANES)) {
+                        lanes.add(figures.deepCopy().put("run", runId));
+                    }
                 }
-            });
+            }
             // Where Allure writes: beside the run folders (the jar), or target/allure-results (Maven). Named relative
             // to the page: an absolute path would put the user's home folder into a file meant for a public pull request.
             for (Path allureResults : List.of(folder.toAbsolutePath().getParent().resolve("allure-results"),
@@ -62,6 +68,17 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
         }
         label(columns);
         return new ReportRuns(columns, runs, List.copyOf(phases), lanes, allure);
+    }
+
+    /** One run's line: when, which models, where and with which settings; blank what an older folder lacks. */
+    private static ReportPage.Run run(Manifest manifest, String runId, String models, String hardware) {
+        if (manifest == null) {
+            return new ReportPage.Run(runId, "", models, "", hardware, "");
+        }
+        return new ReportPage.Run(runId, MarkdownReport.text(manifest.startedAt()), models,
+                MarkdownReport.text(manifest.provider()), hardware, MarkdownReport.text(manifest.options())
+                + (MarkdownReport.UNISOLATED.equals(manifest.sandbox())
+                        ? "; sandbox: unisolated (model code ran without an operating-system boundary)" : ""));
     }
 
     /** The page's title: the models, and how many runs when there are several. */

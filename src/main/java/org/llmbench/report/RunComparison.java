@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.RunFolders;
 
 /**
  * Compares two runs question by question (what {@code report --compare A B} prints): score and latency of
@@ -121,7 +122,7 @@ public final class RunComparison {
     }
 
     private static Path ledgerOf(Path run) throws IOException {
-        Path ledger = Files.isDirectory(run) ? run.resolve(RunReports.LEDGER) : run;
+        Path ledger = Files.isDirectory(run) ? run.resolve(RunFolders.LEDGER) : run;
         if (!Files.isRegularFile(ledger)) {
             throw new IOException("no run.jsonl at " + run);
         }

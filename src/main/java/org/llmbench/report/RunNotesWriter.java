@@ -1,6 +1,5 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.config.Provider;
 import org.llmbench.ledger.PlannedRun;
+import org.llmbench.record.Manifest;
 
 /**
  * Drafts run.md at the end of a run: the summary, the methodology deviations the harness can see, the
@@ -25,7 +25,7 @@ final class RunNotesWriter {
     private RunNotesWriter() {
     }
 
-    static void write(Path folder, JsonNode manifest, PlannedRun plan, long durationMs, RunSummary summary,
+    static void write(Path folder, Manifest manifest, PlannedRun plan, long durationMs, RunSummary summary,
                       ResultsFile.Totals results) throws IOException {
         BenchConfig config = plan.config();
         StringBuilder md = new StringBuilder();
@@ -33,22 +33,22 @@ final class RunNotesWriter {
         md.append("> Drafted by llm-bench at the end of the run. Review every section, complete the deviations,\n")
                 .append("> and tick the attestation before you submit this folder.\n\n");
         md.append("## Summary\n\n");
-        md.append("- harness: ").append(manifest.path("harness_version").asText("unknown"))
+        md.append("- harness: ").append(orUnknown(manifest.harnessVersion()))
                 .append(", provider: ").append(config.provider())
                 .append(", models: ").append(String.join(", ", plan.models())).append('\n');
         md.append("- phases: ").append(String.join(", ", config.phases()))
                 .append(", seed: ").append(config.seed())
                 .append(", device: ").append(config.device()).append(" (see hardware.json)\n");
-        md.append("- started: ").append(manifest.path("started_at").asText("unknown"))
+        md.append("- started: ").append(orUnknown(manifest.startedAt()))
                 .append(", duration: ").append(durationMs / 1000).append(" s\n");
-        JsonNode merged = manifest.path("merged");
-        if (merged.isObject()) {
-            md.append("- merged from ").append(merged.path("shards").size()).append(" shards of run group ")
-                    .append(merged.path("run_group").asText()).append(" (`report merge`; each shard's machine in ")
+        Manifest.Merged merged = manifest.merged();
+        Manifest.ShardSection shard = manifest.shard();
+        if (merged != null) {
+            md.append("- merged from ").append(merged.shards().size()).append(" shards of run group ")
+                    .append(merged.runGroup()).append(" (`report merge`; each shard's machine in ")
                     .append("manifest.json `merged.shards` and hardware-shard-*.json); duration: the longest shard's\n");
-        } else if (manifest.path("shard").isObject()) {
-            md.append("- shard ").append(manifest.path("shard").path("shard").asText()).append(" of run group ")
-                    .append(manifest.path("shard").path("run_group").asText())
+        } else if (shard != null) {
+            md.append("- shard ").append(shard.shard()).append(" of run group ").append(shard.runGroup())
                     .append(": part of a run; `report merge` joins the shards into the run to review and submit\n");
         }
         md.append(MarkdownReport.totals(results.models())).append('\n');
@@ -104,5 +104,9 @@ final class RunNotesWriter {
             case "num_ctx" -> Constants.CANONICAL_NUM_CTX;
             default -> Constants.CANONICAL_NUM_PREDICT;
         };
+    }
+
+    private static String orUnknown(Object value) {
+        return value == null ? "unknown" : value.toString();
     }
 }

@@ -1,12 +1,13 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.json.Json;
 import org.llmbench.ledger.PlannedRun;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
 
 /**
  * The one way in to the files written from a run's ledger at its end, in the order they depend on each other:
@@ -14,9 +15,6 @@ import org.llmbench.ledger.PlannedRun;
  * run.md. Each is derived from the ledger and the manifest, each read here once; none reads another back.
  */
 public final class RunReports {
-
-    /** The ledger's file name in a run folder. */
-    static final String LEDGER = "run.jsonl";
 
     private RunReports() {
     }
@@ -46,8 +44,8 @@ public final class RunReports {
     private static Map<String, Leaderboard.Rank> write(Path folder, PlannedRun plan, String configHash, RunSummary summary,
                                                        long durationMs, Path leaderboard, String notRanked)
             throws IOException {
-        Path ledger = folder.resolve(LEDGER);
-        JsonNode manifest = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile());
+        Path ledger = folder.resolve(RunFolders.LEDGER);
+        Manifest manifest = ManifestCodec.read(folder.resolve(RunFolders.MANIFEST));
         MetadataFile metadata = MetadataWriter.write(ledger, folder.resolve(MetadataFile.FILE), plan.runId(), configHash);
         Map<String, Leaderboard.Rank> ranks = rank(manifest, metadata, summary, leaderboard, notRanked);
         ResultsFile.Totals results = ResultsWriter.write(ledger, folder.resolve(ResultsWriter.FILE), plan.runId(),
@@ -58,7 +56,7 @@ public final class RunReports {
         return ranks;
     }
 
-    private static Map<String, Leaderboard.Rank> rank(JsonNode manifest, MetadataFile metadata, RunSummary summary,
+    private static Map<String, Leaderboard.Rank> rank(Manifest manifest, MetadataFile metadata, RunSummary summary,
                                                       Path leaderboard, String notRanked) {
         if (leaderboard == null) {
             System.out.println("[llm-bench] not added to the leaderboard: " + notRanked);

@@ -134,20 +134,6 @@ public final class RunSummary {
         return totals;
     }
 
-    /**
-     * The totals run_end records: how many scored, each model's weighted total and, only when one model ran, that
-     * model's total again as {@code weighted_total} (the field a one-model ledger has always had).
-     */
-    public Map<String, Object> runEndTotals() {
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("scored", scored);
-        if (byModel.size() == 1) {
-            totals.put("weighted_total", byModel.values().iterator().next().score());
-        }
-        totals.put("model_totals", modelScores());
-        return totals;
-    }
-
     /** One console line of totals: "weighted total 80.00" for one model, each model's total for several (names escaped). */
     public String totalsLine() {
         if (byModel.size() == 1) {
