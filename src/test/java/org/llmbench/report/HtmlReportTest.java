@@ -3,7 +3,6 @@ package org.llmbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmbench.json.Json;
 import org.llmbench.testing.BenchLauncher;
 
 /**
@@ -25,8 +25,6 @@ import org.llmbench.testing.BenchLauncher;
  * script error, its charts render, the filters and the side-by-side view work, and a hostile answer runs nothing.
  */
 class HtmlReportTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -56,7 +54,7 @@ class HtmlReportTest {
         Path folder = run("mock,mock:junk", "two");
         Path page = folder.resolve(HtmlReport.FILE);
         assertThat(page).exists();
-        JsonNode metadata = MAPPER.readTree(folder.resolve("metadata.json").toFile());
+        JsonNode metadata = Json.MAPPER.readTree(folder.resolve("metadata.json").toFile());
 
         List<String> errors = new ArrayList<>();
         try (WebClient client = browser(errors)) {
@@ -76,7 +74,7 @@ class HtmlReportTest {
 
             // Every question is a row, with one score per model.
             int rows = html.querySelectorAll("#questions-table tbody tr").size();
-            assertThat(rows).isEqualTo(MAPPER.readTree(folder.resolve("results.json").toFile()).path("tasks").size() / 2);
+            assertThat(rows).isEqualTo(Json.MAPPER.readTree(folder.resolve("results.json").toFile()).path("tasks").size() / 2);
 
             // The filters narrow the rows; the side-by-side view opens on a click.
             ((HtmlSelect) html.getElementById("filter-phase")).setSelectedAttribute("5q", true);
@@ -102,7 +100,7 @@ class HtmlReportTest {
         Path ledger = folder.resolve("run.jsonl");
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(ledger)) {
-            ObjectNode e = (ObjectNode) MAPPER.readTree(line);
+            ObjectNode e = (ObjectNode) Json.MAPPER.readTree(line);
             if (e.path("event").asText().equals("call")) {
                 e.put("raw_output", attack);
             }

@@ -3,17 +3,15 @@ package org.llmbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmbench.json.Json;
 
 class LeaderboardTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -34,7 +32,7 @@ class LeaderboardTest {
         assertThat(ranks).containsOnlyKeys("m");
         assertThat(ranks.get("m").percentile()).isEqualTo(75);
         assertThat(ranks.get("m").earlierRuns()).isEqualTo(2);
-        assertThat(MAPPER.readTree(board.toFile()).path("runs")).hasSize(5);
+        assertThat(Json.MAPPER.readTree(board.toFile()).path("runs")).hasSize(5);
     }
 
     @Test
@@ -42,13 +40,13 @@ class LeaderboardTest {
         Path board = dir.resolve("leaderboard.json");
         Leaderboard.append(board, List.of(entry("r1", "m", 40, "h")));
         Leaderboard.append(board, List.of(entry("r1", "m", 80, "h")));
-        JsonNode runs = MAPPER.readTree(board.toFile()).path("runs");
+        JsonNode runs = Json.MAPPER.readTree(board.toFile()).path("runs");
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).path("score").asDouble()).isEqualTo(80);
 
         Files.writeString(board, "{not json");
         Leaderboard.append(board, List.of(entry("r2", "m", 10, "h")));
-        assertThat(MAPPER.readTree(board.toFile()).path("runs")).hasSize(1);
+        assertThat(Json.MAPPER.readTree(board.toFile()).path("runs")).hasSize(1);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("leaderboard.json.damaged-"));
         }

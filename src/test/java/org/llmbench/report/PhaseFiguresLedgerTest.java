@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.llmbench.json.Json;
 
 /** A real launcher run (so the ledger listener is active): the phases' figures land in run.jsonl and manifest.json. */
 class PhaseFiguresLedgerTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path out;
@@ -47,7 +45,7 @@ class PhaseFiguresLedgerTest {
         }
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve("run.jsonl"))) {
-            JsonNode e = MAPPER.readTree(line);
+            JsonNode e = Json.MAPPER.readTree(line);
             if (e.path("event").asText().equals("phase_figures")) {
                 events.add(e);
             }
@@ -58,7 +56,7 @@ class PhaseFiguresLedgerTest {
         assertThat(lanes.path("max_in_flight").asInt()).isPositive();
         assertThat(lanes.has("wall_ms") && lanes.has("completion_tokens_per_s") && lanes.has("per_lane")).isTrue();
 
-        JsonNode manifest = MAPPER.readTree(run.resolve("manifest.json").toFile());
+        JsonNode manifest = Json.MAPPER.readTree(run.resolve("manifest.json").toFile());
         assertThat(manifest.path("phase_figures")).hasSize(3);
         assertThat(manifest.path("canonical_options_overrides").path("num_ctx").asInt()).isEqualTo(8192);
         assertThat(manifest.path("canonical_options_overrides").path("temperature").asDouble()).isEqualTo(0.3);
