@@ -14,7 +14,7 @@ import org.llmbench.record.TestRef;
  * Streams each test's final outcome from a ledger in two passes: the first counts each test's scores (a
  * resumed run may score a test twice), the second hands over the last score with the call before it. Tests
  * whose last call has no score (not replayable, or killed mid-test) follow at the end with a null score.
- * Only calls awaiting their score are held, never the whole run.
+ * Only the score counts and the calls awaiting their score are held, never the whole run.
  */
 final class FinalScores {
 
@@ -37,16 +37,35 @@ final class FinalScores {
         }
     }
 
-    private FinalScores() {
+    private final Path ledger;
+    private final Map<String, Integer> scoreCount;
+
+    private FinalScores(Path ledger, Map<String, Integer> scoreCount) {
+        this.ledger = ledger;
+        this.scoreCount = scoreCount;
     }
 
-    static void forEach(Path ledger, Consumer<Outcome> visitor) throws IOException {
+    /**
+     * The first pass: how often each test was scored. Held once for the files written at the end of a run, so each of
+     * them reads the ledger once more rather than twice.
+     */
+    static FinalScores of(Path ledger) throws IOException {
         Map<String, Integer> scoreCount = new HashMap<>();
         RecordReader.forEach(ledger, e -> {
             if (e instanceof RunEvent.Score score) {
                 scoreCount.merge(score.testId(), 1, Integer::sum);
             }
         });
+        return new FinalScores(ledger, scoreCount);
+    }
+
+    /** Both passes, for a reader that goes over the ledger once. */
+    static void forEach(Path ledger, Consumer<Outcome> visitor) throws IOException {
+        of(ledger).forEach(visitor);
+    }
+
+    /** The second pass: each test's final outcome, in the order the tests were scored. */
+    void forEach(Consumer<Outcome> visitor) throws IOException {
         Map<String, RunEvent.Call> pendingCalls = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         RecordReader.forEach(ledger, e -> {

@@ -16,7 +16,6 @@ import org.llmbench.json.Json;
 import org.llmbench.record.CheckStatus;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.RunEvent;
-import org.llmbench.record.RunFolders;
 import org.llmbench.record.TestRef;
 
 /**
@@ -37,9 +36,8 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static void write(Path folder, Manifest manifest, MetadataFile metadata, String configHash, ResultsFile.Totals results)
-            throws IOException {
-        Path ledger = folder.resolve(RunFolders.LEDGER);
+    static void write(Path folder, FinalScores scores, Manifest manifest, MetadataFile metadata, String configHash,
+                      ResultsFile.Totals results) throws IOException {
         try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
             out.write("# llm-bench run " + text(manifest.runId()) + "\n\n");
             out.write("- started: " + text(manifest.startedAt()) + "\n");
@@ -72,7 +70,7 @@ public final class MarkdownReport {
             contextCuts(out, manifest);
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
-            FinalScores.forEach(ledger, outcome -> {
+            scores.forEach(outcome -> {
                 if (outcome.score() != null && !outcome.score().passed() && listed[0]++ < MAX_LISTED) {
                     write(out, failure(outcome.score()));
                 }

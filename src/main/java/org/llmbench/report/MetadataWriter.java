@@ -18,10 +18,10 @@ final class MetadataWriter {
     private MetadataWriter() {
     }
 
-    static MetadataFile write(Path ledger, Path target, String runId, String configHash) throws IOException {
+    static MetadataFile write(FinalScores scores, Path target, String runId, String configHash) throws IOException {
         Map<String, PhaseFigures> byModel = new TreeMap<>();
         Map<String, Map<String, PhaseFigures>> byPhase = new TreeMap<>();
-        FinalScores.forEach(ledger, outcome -> {
+        scores.forEach(outcome -> {
             String model = outcome.ref().model();
             byModel.computeIfAbsent(model, k -> new PhaseFigures()).add(outcome);
             byPhase.computeIfAbsent(model, k -> new TreeMap<>())

@@ -29,11 +29,11 @@ final class ResultsWriter {
     private ResultsWriter() {
     }
 
-    static ResultsFile.Totals write(Path ledger, Path target, String runId, String configHash) throws IOException {
-        return write(ledger, target, runId, configHash, Map.of());
+    static ResultsFile.Totals write(FinalScores scores, Path target, String runId, String configHash) throws IOException {
+        return write(scores, target, runId, configHash, Map.of());
     }
 
-    static ResultsFile.Totals write(Path ledger, Path target, String runId, String configHash,
+    static ResultsFile.Totals write(FinalScores scores, Path target, String runId, String configHash,
                                     Map<String, Leaderboard.Rank> ranks) throws IOException {
         Map<String, Sums> models = new LinkedHashMap<>();
         Map<List<String>, Sums> suites = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class ResultsWriter {
             g.writeStringField("run_id", runId);
             g.writeStringField("config_hash", configHash);
             g.writeArrayFieldStart("tasks");
-            FinalScores.forEach(ledger, outcome -> {
+            scores.forEach(outcome -> {
                 RunEvent.Score score = outcome.score();
                 if (score == null) {
                     notReplayable[0] += NOT_REPLAYABLE.equals(outcome.call().errorKind()) ? 1 : 0;

@@ -46,11 +46,12 @@ public final class RunReports {
             throws IOException {
         Path ledger = folder.resolve(RunFolders.LEDGER);
         Manifest manifest = ManifestCodec.read(folder.resolve(RunFolders.MANIFEST));
-        MetadataFile metadata = MetadataWriter.write(ledger, folder.resolve(MetadataFile.FILE), plan.runId(), configHash);
+        FinalScores scores = FinalScores.of(ledger);
+        MetadataFile metadata = MetadataWriter.write(scores, folder.resolve(MetadataFile.FILE), plan.runId(), configHash);
         Map<String, Leaderboard.Rank> ranks = rank(manifest, metadata, summary, leaderboard, notRanked);
-        ResultsFile.Totals results = ResultsWriter.write(ledger, folder.resolve(ResultsWriter.FILE), plan.runId(),
+        ResultsFile.Totals results = ResultsWriter.write(scores, folder.resolve(ResultsWriter.FILE), plan.runId(),
                 configHash, ranks);
-        MarkdownReport.write(folder, manifest, metadata, configHash, results);
+        MarkdownReport.write(folder, scores, manifest, metadata, configHash, results);
         HtmlReport.write(List.of(folder), folder.resolve(HtmlReport.FILE));
         RunNotesWriter.write(folder, manifest, plan, durationMs, summary, results);
         return ranks;

@@ -43,11 +43,11 @@ class GoldenRunFoldersTest {
         JsonNode stored = Json.MAPPER.readTree(folder.resolve("results.json").toFile());
         String runId = stored.path("run_id").asText();
         String hash = stored.path("config_hash").asText();
-        ResultsWriter.write(folder.resolve("run.jsonl"), out.resolve("results.json"), runId, hash);
+        ResultsWriter.write(FinalScores.of(folder.resolve("run.jsonl")), out.resolve("results.json"), runId, hash);
         assertThat(Json.MAPPER.readTree(out.resolve("results.json").toFile())).isEqualTo(stored);
 
         ObjectNode metadata = (ObjectNode) Json.MAPPER.readTree(folder.resolve("metadata.json").toFile());
-        MetadataWriter.write(folder.resolve("run.jsonl"), out.resolve("metadata.json"), runId, hash);
+        MetadataWriter.write(FinalScores.of(folder.resolve("run.jsonl")), out.resolve("metadata.json"), runId, hash);
         ObjectNode again = (ObjectNode) Json.MAPPER.readTree(out.resolve("metadata.json").toFile());
         metadata.remove("written_at");
         again.remove("written_at");

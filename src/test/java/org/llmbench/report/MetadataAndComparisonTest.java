@@ -30,7 +30,7 @@ class MetadataAndComparisonTest {
     @Test
     void metadataHoldsScoresPercentilesAndErrorsPerModelAndPhase() throws Exception {
         Path ledger = runA();
-        MetadataWriter.write(ledger, dir.resolve("metadata.json"), "r", "sha256:x");
+        MetadataWriter.write(FinalScores.of(ledger), dir.resolve("metadata.json"), "r", "sha256:x");
         JsonNode meta = Json.MAPPER.readTree(dir.resolve("metadata.json").toFile());
         JsonNode q = meta.path("models").path("m").path("phases").path("5q");
         // weighted: (100 + 50 + 160 + 0) / 5 = 62
@@ -64,7 +64,7 @@ class MetadataAndComparisonTest {
                 .failedCall("m", "5q", "Q1", "connection").score("m", "5q", "Q1", 0, 1)
                 .call("m", "5q", "Q1", 100, null, 5).score("m", "5q", "Q1", 100, 1)
                 .writeTo(dir.resolve("run.jsonl"));
-        MetadataWriter.write(ledger, dir.resolve("metadata.json"), "r", "h");
+        MetadataWriter.write(FinalScores.of(ledger), dir.resolve("metadata.json"), "r", "h");
         JsonNode q = Json.MAPPER.readTree(dir.resolve("metadata.json").toFile()).path("models").path("m");
         assertThat(q.path("tests").asInt()).isEqualTo(1);
         assertThat(q.path("score").asDouble()).isEqualTo(100);

@@ -72,7 +72,7 @@ class NonFiniteTotalTest {
         Path ledger = ledgerWithHugeWeights();
         Path results = folder.resolve("results.json");
 
-        ResultsWriter.write(ledger, results, "r", "sha256:0");
+        ResultsWriter.write(FinalScores.of(ledger), results, "r", "sha256:0");
 
         String text = Files.readString(results);
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
