@@ -107,11 +107,7 @@ public final class RecordCodec {
             o.put(TEST_ID, failed.testId());
             o.put(MESSAGE, failed.message());
         } else if (event instanceof PhaseFigures figures) {
-            o.put("phase", figures.phase());
-            o.put(MODEL, figures.model());
-            o.put("run_mode", figures.runMode());
-            o.put(TEST_ID, figures.testId());
-            o.setAll(figures.figures());
+            writePhaseFigures(o, figures);
         } else if (event instanceof ModelDetails details) {
             o.set("models", details.models());
         } else if (event instanceof Unknown unknown) {
@@ -254,6 +250,21 @@ public final class RecordCodec {
         } catch (Fields.BadField e) {
             throw new BadLine(e.field(), e.reason());
         }
+    }
+
+    /** A phase's figures as the manifest lists them: its phase, model, run mode and container, then the figures. */
+    public static ObjectNode figuresOf(PhaseFigures figures) {
+        ObjectNode o = emptyObject();
+        writePhaseFigures(o, figures);
+        return o;
+    }
+
+    private static void writePhaseFigures(ObjectNode o, PhaseFigures figures) {
+        o.put("phase", figures.phase());
+        o.put(MODEL, figures.model());
+        o.put("run_mode", figures.runMode());
+        o.put(TEST_ID, figures.testId());
+        o.setAll(figures.figures());
     }
 
     private static PhaseFigures readPhaseFigures(Stamp stamp, Fields f) {
