@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmbench.ledger.LedgerReader;
 import org.llmbench.merge.ShardMerge;
 import org.llmbench.report.QualityGate;
 import org.llmbench.model.MockModelClient;
@@ -250,7 +249,8 @@ class ShardedRunTest {
 
     private static List<JsonNode> lines(Path folder) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
-        LedgerReader.forEach(folder.resolve("run.jsonl"), lines::add);
+        org.llmbench.record.RecordReader.forEach(folder.resolve("run.jsonl"),
+                e -> lines.add(org.llmbench.record.RecordCodec.toTree(e)));
         return lines;
     }
 
