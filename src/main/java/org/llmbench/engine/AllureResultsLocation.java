@@ -107,7 +107,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
                 queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
                      | java.util.concurrent.TimeoutException e) {
-                System.err.println("[llm-bench] Allure results may be incomplete: " + e);
+                BenchConsole.STANDARD.problem("[llm-bench] Allure results may be incomplete: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -135,7 +135,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
                 try {
                     write.accept(now);
                 } catch (RuntimeException e) {
-                    System.err.println("[llm-bench] could not write an Allure result: " + e);
+                    BenchConsole.STANDARD.problem("[llm-bench] could not write an Allure result: " + e);
                 }
             });
         }
@@ -199,7 +199,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
                     }
                 }
             } catch (IOException e) {
-                System.err.println("[llm-bench] could not clear the earlier Allure results in " + dir + ": " + e);
+                BenchConsole.STANDARD.problem("[llm-bench] could not clear the earlier Allure results in " + dir + ": " + e);
             }
         }
     }

@@ -30,6 +30,7 @@ import org.llmbench.scoring.SyntaxChecker;
 public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecutionContext> {
 
     private final Function<BenchConfig, ModelClient> clients;
+    private final BenchConsole console;
 
     /** The engine as ServiceLoader creates it, with the clients of the configured provider. */
     public LlmBenchTestEngine() {
@@ -38,7 +39,13 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     /** Tests inject a client factory (fake servers, counting clients). */
     LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients) {
+        this(clients, BenchConsole.STANDARD);
+    }
+
+    /** The engine's collaborators: where model clients come from, and where the lines for the user go. */
+    LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients, BenchConsole console) {
         this.clients = clients;
+        this.console = console;
     }
 
     @Override
@@ -123,6 +130,6 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ModelClient client = ConnectionBreaker.around(clients.apply(config), server ? config.maxConnectionFailures() : 0,
                 config.url());
         return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true), org.llmbench.tasks.SuiteCodeJudge.forRun(config.unisolatedSandbox())),
-                request.getEngineExecutionListener(), null);
+                request.getEngineExecutionListener(), console);
     }
 }

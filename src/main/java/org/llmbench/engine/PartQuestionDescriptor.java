@@ -14,14 +14,15 @@ final class PartQuestionDescriptor extends QuestionDescriptor {
 
     private final int number;
 
-    PartQuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, int number) {
-        super(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()) + " [part " + number + "]");
+    PartQuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, int number, ExecutionMode mode) {
+        super(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()) + " [part " + number + "]",
+                mode);
         this.number = number;
     }
 
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        WholeSuiteDescriptor whole = (WholeSuiteDescriptor) getParent().orElseThrow();
+        WholeSuiteAnswer whole = context.wholeSuite();
         CallResult call = whole.call();
         QuestionRunner runner = new QuestionRunner(context);
         String part = whole.parts().get(number);

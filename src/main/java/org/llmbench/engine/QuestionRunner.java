@@ -39,7 +39,7 @@ final class QuestionRunner {
             return;
         }
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         CallResult call = report.call(() -> call(ref, request));
         context.ledger().recordCall(ref, request, call);
@@ -55,7 +55,7 @@ final class QuestionRunner {
      * and pass@k ({@link PassAtK}), a sample passing when it reaches the pass mark.
      */
     private void runSamples(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, int samples) {
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         List<Double> values = new ArrayList<>(samples);
         int passed = 0;
@@ -122,7 +122,7 @@ final class QuestionRunner {
                         Map<String, ?> details) {
         abortIfNotReplayable(call);
         double weight = Weights.ofQuestion(context.config(), suite, question);
-        new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
+        new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
         org.llmbench.suite.CodeTests tests = org.llmbench.suite.Objective.of(question).tests();
         if (tests != null) { // what stood between the answer's code and this machine, "unisolated" included
             Map<String, Object> withLayers = new LinkedHashMap<>(details);

@@ -40,7 +40,7 @@ public final class ReportEntryPrinter implements TestExecutionListener {
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         if (enabled && test.isTest()) {
             // One println per entry: lanes publish from several threads, and a line must not be split.
-            System.out.println(line(test.getDisplayName(), entry.getKeyValuePairs()));
+            BenchConsole.STANDARD.line(line(test.getDisplayName(), entry.getKeyValuePairs()));
         }
     }
 

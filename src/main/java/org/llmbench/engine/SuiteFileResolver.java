@@ -73,7 +73,7 @@ final class SuiteFileResolver implements SelectorResolver {
         }
         return descriptor.suite().questions().stream()
                 .filter(q -> only.isEmpty() || only.get() == q)
-                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(QuestionDescriptor.SEGMENT, q.id())))
+                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.QUESTION, q.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

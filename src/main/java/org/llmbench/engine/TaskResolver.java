@@ -32,7 +32,7 @@ final class TaskResolver implements SelectorResolver {
 
     /** The selector of a model's task container, for resolvers that expand a model. */
     static DiscoverySelector suiteOf(UniqueId modelId) {
-        return DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, TaskSuiteDescriptor.SUITE_ID));
+        return DiscoverySelectors.selectUniqueId(modelId.append(Segments.SUITE, Segments.TASKS));
     }
 
     @Override
@@ -43,22 +43,23 @@ final class TaskResolver implements SelectorResolver {
             return unresolved();
         }
         UniqueId.Segment last = id.getLastSegment();
-        if (segments.size() == 3 && last.getType().equals(SuiteDescriptor.SEGMENT)
-                && last.getValue().equals(TaskSuiteDescriptor.SUITE_ID)) {
+        if (segments.size() == 3 && last.getType().equals(Segments.SUITE)
+                && last.getValue().equals(Segments.TASKS)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
                             parent -> parent instanceof ModelDescriptor model && !ModelGroup.isGroup(model.model())
-                                    ? Optional.of(new TaskSuiteDescriptor(parent.getUniqueId(), model.model(), tasks()))
+                                    ? Optional.of(new TaskSuiteDescriptor(parent.getUniqueId(), model.model(), tasks(),
+                                            SuiteDescriptors.itemMode(scope.config())))
                                     : Optional.empty())
                     .map(suite -> Resolution.match(Match.exact(suite, () -> children(suite))))
                     .orElse(unresolved());
         }
-        if (segments.size() == 4 && last.getType().equals(TaskDescriptor.SEGMENT)) {
+        if (segments.size() == 4 && last.getType().equals(Segments.TASK)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()), parent -> {
                         if (!(parent instanceof TaskSuiteDescriptor suite)) {
                             return Optional.empty();
                         }
                         return suite.tasks().stream().filter(t -> t.id().equals(last.getValue())).findFirst()
-                                .map(t -> new TaskDescriptor(parent.getUniqueId(), t, suite.model()));
+                                .map(suite::taskDescriptor);
                     })
                     .map(task -> Resolution.match(Match.exact(task)))
                     .orElse(unresolved());
@@ -68,7 +69,7 @@ final class TaskResolver implements SelectorResolver {
 
     private static Set<DiscoverySelector> children(TaskSuiteDescriptor suite) {
         return suite.tasks().stream()
-                .map(t -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(TaskDescriptor.SEGMENT, t.id())))
+                .map(t -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.TASK, t.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

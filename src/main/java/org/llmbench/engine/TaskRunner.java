@@ -36,7 +36,7 @@ final class TaskRunner {
         QuestionRunner plain = new QuestionRunner(context);
         String prompt = TaskPrompts.prompt(task, strict);
         RunLedger ledger = context.ledger();
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, config, context.client().provider());
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, config, context.client().provider());
         report.describe(task.kind().wireName(), prompt);
         int samples = config.samples();
         List<Double> values = new ArrayList<>(samples);

@@ -41,17 +41,17 @@ final class UniqueIdResolver implements SelectorResolver {
         }
         UniqueId.Segment last = id.getLastSegment();
         String type = last.getType();
-        if (segments.size() == 2 && type.equals(ModelDescriptor.SEGMENT)) {
+        if (segments.size() == 2 && type.equals(Segments.MODEL)) {
             return model(last.getValue(), context);
         }
-        if (segments.size() == 3 && type.equals(SuiteDescriptor.SEGMENT)) {
+        if (segments.size() == 3 && type.equals(Segments.SUITE)) {
             return suite(id, last.getValue(), context);
         }
-        if (segments.size() == 4 && type.equals(TurnDescriptor.SEGMENT)) {
+        if (segments.size() == 4 && type.equals(Segments.TURN)) {
             // A turn exists only while its conversation runs: re-running one re-runs the conversation.
             return suite(id.removeLastSegment(), segments.get(2).getValue(), context);
         }
-        if (segments.size() == 4 && type.equals(QuestionDescriptor.SEGMENT)) {
+        if (segments.size() == 4 && type.equals(Segments.QUESTION)) {
             return question(id, last.getValue(), context);
         }
         return unresolved();
@@ -69,9 +69,9 @@ final class UniqueIdResolver implements SelectorResolver {
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, scope.config().phases()))
                 .filter(o -> scope.belongsUnder(o, modelId.getLastSegment().getValue()))
-                .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
+                .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(Segments.SUITE, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (scope.config().runsPhase(TaskSuiteDescriptor.SUITE_ID) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
+        if (scope.config().runsPhase(Segments.TASKS) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
             suites.add(TaskResolver.suiteOf(modelId));
         }
         return suites;
@@ -92,7 +92,7 @@ final class UniqueIdResolver implements SelectorResolver {
             return Set.of();
         }
         return descriptor.suite().questions().stream()
-                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(QuestionDescriptor.SEGMENT, q.id())))
+                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.QUESTION, q.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
