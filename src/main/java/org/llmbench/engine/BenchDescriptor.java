@@ -1,9 +1,15 @@
 package org.llmbench.engine;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.suite.Question;
+import org.llmbench.tasks.Task;
 
 /**
  * Every node below the engine: its type is fixed when it is made, it runs on its parent's thread unless it says
@@ -49,8 +55,38 @@ abstract class BenchDescriptor extends AbstractTestDescriptor implements BenchNo
     void plan(RunPlanner planner) {
     }
 
+    /** The descriptor of a suite file under this node: only a model container has suites. */
+    Optional<TestDescriptor> suite(SuiteCatalog.Loaded loaded, BenchConfig config) {
+        return Optional.empty();
+    }
+
+    /** The container of the generated tasks under this node: only a single model's container has one. */
+    Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
+        return Optional.empty();
+    }
+
+    /** The questions this node makes a test of each, in order; none for nodes that hold no question tests. */
+    List<Question> questions() {
+        return List.of();
+    }
+
+    /** The test of this node's question {@code id}, if it holds one. */
+    Optional<QuestionDescriptor> question(String id) {
+        return Optional.empty();
+    }
+
+    /** The test of this node's generated task {@code id}, if it holds one. */
+    Optional<TaskDescriptor> task(String id) {
+        return Optional.empty();
+    }
+
     /** A node of this engine's tree: every descriptor below the engine is one. */
     static BenchDescriptor of(TestDescriptor descriptor) {
         return (BenchDescriptor) descriptor;
+    }
+
+    /** The node a resolver adds children to; empty for the engine itself, which only holds models. */
+    static Optional<BenchDescriptor> below(TestDescriptor parent) {
+        return parent.isRoot() ? Optional.empty() : Optional.of(of(parent));
     }
 }

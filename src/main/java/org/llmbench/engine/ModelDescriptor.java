@@ -1,9 +1,15 @@
 package org.llmbench.engine;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.llmbench.config.BenchConfig;
 import org.llmbench.config.ModelGroup;
+import org.llmbench.tasks.Task;
 
 /** One model under test: {@code [model:NAME]}. Carries the entry class's source so Surefire names its tests. */
 final class ModelDescriptor extends BenchDescriptor {
@@ -33,6 +39,18 @@ final class ModelDescriptor extends BenchDescriptor {
     @Override
     boolean isShardUnit() {
         return false;
+    }
+
+    @Override
+    Optional<TestDescriptor> suite(SuiteCatalog.Loaded loaded, BenchConfig config) {
+        return Optional.of(SuiteDescriptors.create(this, loaded, model, config));
+    }
+
+    /** A mixed-lanes group runs no generated tasks: each task is one model's. */
+    @Override
+    Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
+        return ModelGroup.isGroup(model) ? Optional.empty()
+                : Optional.of(new TaskSuiteDescriptor(getUniqueId(), model, tasks.get(), SuiteDescriptors.itemMode(config)));
     }
 
     /** The models this container runs: itself, or each of a mixed-lanes group {@code a,b}. */

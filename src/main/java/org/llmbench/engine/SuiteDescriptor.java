@@ -1,6 +1,7 @@
 package org.llmbench.engine;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +28,14 @@ class SuiteDescriptor extends BenchDescriptor {
         suite.questions().forEach(q -> byId.put(q.id(), q));
     }
 
-    Optional<Question> question(String id) {
-        return Optional.ofNullable(byId.get(id));
+    @Override
+    Optional<QuestionDescriptor> question(String id) {
+        return Optional.ofNullable(byId.get(id)).map(this::questionDescriptor);
+    }
+
+    @Override
+    List<Question> questions() {
+        return suite.questions();
     }
 
     /** How its questions run. */

@@ -1,6 +1,7 @@
 package org.llmbench.engine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -24,9 +25,10 @@ final class TaskSuiteDescriptor extends BenchDescriptor {
         this.itemMode = itemMode;
     }
 
-    /** The test of one of the generated tasks. */
-    TaskDescriptor taskDescriptor(Task task) {
-        return new TaskDescriptor(getUniqueId(), task, model, itemMode);
+    @Override
+    Optional<TaskDescriptor> task(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst()
+                .map(t -> new TaskDescriptor(getUniqueId(), t, model, itemMode));
     }
 
     String model() {

@@ -13,7 +13,6 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 import org.llmbench.config.ModelGroup;
-import org.llmbench.suite.Question;
 
 /**
  * Resolves unique ids ({@code [engine:llm-bench]/[model:m]/[suite:s]/[question:q]}) level by level, each
@@ -80,30 +79,20 @@ final class UniqueIdResolver implements SelectorResolver {
     private Resolution suite(UniqueId id, String suiteId, Context context) {
         return scope.catalog().find(suiteId)
                 .flatMap(origin -> context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                        parent -> parent instanceof ModelDescriptor model
-                                ? Optional.of(SuiteDescriptors.create(parent, scope.catalog().load(origin), model.model(), scope.config()))
-                                : Optional.empty()))
+                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.suite(scope.catalog().load(origin), scope.config()))))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> questions(descriptor))))
                 .orElse(unresolved());
     }
 
     private static Set<DiscoverySelector> questions(org.junit.platform.engine.TestDescriptor suite) {
-        if (!(suite instanceof SuiteDescriptor descriptor)) {
-            return Set.of();
-        }
-        return descriptor.suite().questions().stream()
+        return BenchDescriptor.of(suite).questions().stream()
                 .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.QUESTION, q.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Resolution question(UniqueId id, String questionId, Context context) {
-        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()), parent -> {
-                    if (!(parent instanceof SuiteDescriptor suite)) {
-                        return Optional.empty();
-                    }
-                    Optional<Question> question = suite.question(questionId);
-                    return question.map(suite::questionDescriptor);
-                })
+        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
+                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.question(questionId)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(unresolved());
     }
