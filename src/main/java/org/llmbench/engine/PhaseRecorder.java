@@ -1,10 +1,10 @@
 package org.llmbench.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.llmbench.json.Json;
 
 /**
  * Publishes what a phase measured as a whole: a {@code phase_figures} ledger event (kept for the manifest too)
@@ -14,8 +14,6 @@ final class PhaseRecorder {
 
     /** The reporting-entry key under which the figures are published, as JSON. */
     static final String ENTRY_KEY = "phase_figures";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PhaseRecorder() {
     }
@@ -29,6 +27,6 @@ final class PhaseRecorder {
         all.put("test_id", phase.getUniqueId().toString());
         all.putAll(figures);
         context.ledger().recordPhase(all);
-        context.listener().reportingEntryPublished(phase, ReportEntry.from(ENTRY_KEY, MAPPER.valueToTree(all).toString()));
+        context.listener().reportingEntryPublished(phase, ReportEntry.from(ENTRY_KEY, Json.MAPPER.valueToTree(all).toString()));
     }
 }

@@ -99,7 +99,7 @@ final class QuestionReport {
     void parsed(Object parsed) {
         if (allure.active() && parsed != null) {
             allure.attach("parsed output", "application/json", "json",
-                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(parsed).toPrettyString());
+                    org.llmbench.json.Json.MAPPER.valueToTree(parsed).toPrettyString());
         }
     }
 
