@@ -50,6 +50,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRecordSitsAtTheBottomOfTheHouse() {
+        check(noClasses().that().resideInAPackage("org.llmbench.record..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
+                        "org.llmbench.engine..", "org.llmbench.report..", "org.llmbench.merge..", "org.llmbench.cli..",
+                        "org.llmbench.model..", "org.llmbench.ledger..", "java.net.http..")
+                .because("the run record is a format: the engine, the clients and the reports use it, it uses none of them"));
+    }
+
+    @Test
     void configDependsOnNothingElseOfLlmBench() {
         check(noClasses().that().resideInAPackage("org.llmbench.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..", "org.llmbench.ledger..",
@@ -120,7 +129,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "model", "scoring", "suite", "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "model", "record", "scoring", "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }

@@ -1,17 +1,11 @@
 package org.llmbench.tasks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,12 +119,6 @@ public final class Sandbox {
                          long millis, String startError, Set<Layer> layers) {
     }
 
-    /** A uid of its own per run, from a range no distribution hands out to users. */
-    private static final int UID_BASE = 1_600_000_000;
-    private static final int UID_RANGE = 100_000_000;
-    private static final int MAX_PROCESSES = 256;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Limits limits;
     private final Options options;
 
@@ -188,42 +176,17 @@ public final class Sandbox {
         return run(files, command, stdin, true);
     }
 
-    /** How one run is wrapped: with or without namespaces, under which uid, with what marker. */
-    private record Plan(boolean namespaces, Integer uid, String marker, Set<Layer> layers) {
-    }
-
-    private Plan plan(Command command, boolean namespaces) {
-        boolean uid = options.separateUid() && Toolchain.IS_ROOT && Toolchain.HAS_SETPRIV && Toolchain.HAS_BASH
-                && (namespaces || command.runtimeHomes().stream().allMatch(Toolchain::reachableByOthers));
-        Set<Layer> layers = EnumSet.of(Layer.CLEAN_ENVIRONMENT);
-        if (namespaces) {
-            layers.addAll(List.of(Layer.PID_NAMESPACE, Layer.PRIVATE_ROOT, Layer.NO_NETWORK));
-        } else if (Toolchain.HAS_SETSID) {
-            layers.add(Layer.PROCESS_GROUP);
-        }
-        if (uid) {
-            layers.add(Layer.SEPARATE_UID);
-        }
-        if (Toolchain.HAS_BASH) {
-            layers.add(Layer.RESOURCE_LIMITS);
-        }
-        if (!namespaces && Seatbelt.available()) {
-            layers.add(Layer.MACOS_SANDBOX);
-        } else if (!namespaces) {
-            layers.add(Layer.UNISOLATED);
-        }
-        String marker = namespaces || uid ? null : "LLMBENCH_SANDBOX_RUN=" + HexFormat.of().formatHex(bytes(12));
-        return new Plan(namespaces, uid ? UID_BASE + RANDOM.nextInt(UID_RANGE) : null, marker,
-                Collections.unmodifiableSet(layers));
+    private SandboxPlan plan(Command command, boolean namespaces) {
+        return SandboxPlan.of(command, namespaces, options.separateUid());
     }
 
     private Result run(Map<String, String> files, Command command, String stdin, boolean namespaces) {
         long start = System.nanoTime();
-        Plan plan = plan(command, namespaces);
+        SandboxPlan plan = plan(command, namespaces);
         Path base = null;
         try {
-            base = setUp(files, plan, command);
-            return execute(base, base.resolve("work"), command, stdin, start, plan);
+            base = SandboxDirectory.create(files, plan, command);
+            return execute(base, command, stdin, start, plan);
         } catch (IOException e) {
             return new Result(-1, false, "", "", false, elapsed(start), "cannot start the sandbox: " + e.getMessage(), plan.layers());
         } finally {
@@ -242,58 +205,19 @@ public final class Sandbox {
         if (refusal.isPresent()) {
             throw new IOException(refusal.get());
         }
-        Plan plan = plan(command, options.namespaces() && Toolchain.hasNamespaces());
-        Path base = setUp(files, plan, command);
+        SandboxPlan plan = plan(command, options.namespaces() && Toolchain.hasNamespaces());
+        Path base = SandboxDirectory.create(files, plan, command);
         try {
-            ProcessBuilder builder = builder(command, base, plan).redirectError(ProcessBuilder.Redirect.DISCARD);
-            return new SandboxSession(builder.start(), base, plan.layers(), process -> ProcessTrees.kill(process, plan.namespaces(),
-                    Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker()));
+            ProcessBuilder builder = WrappedCommand.builder(command, base, plan, limits.maxFileKb())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            return new SandboxSession(builder.start(), base, plan.layers(), plan::kill);
         } catch (IOException | RuntimeException e) {
             TempDirs.delete(base);
             throw e;
         }
     }
 
-    /** A new base directory: the working directory with the files, the private root's skeleton, owners set. */
-    private Path setUp(Map<String, String> files, Plan plan, Command command) throws IOException {
-        Path base = Files.createTempDirectory("llm-bench-sandbox-");
-        try {
-            Path work = Files.createDirectory(base.resolve("work"));
-            Files.createDirectory(base.resolve("root"));
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path file = work.resolve(f.getKey()).normalize();
-                if (!file.startsWith(work)) {
-                    throw new IOException("a sandbox file must stay in its directory: " + f.getKey());
-                }
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
-            }
-            if (plan.namespaces()) {
-                PrivateRoot.prepare(base, plan.uid(), command.runtimeHomes());
-            }
-            if (plan.uid() != null) {
-                // The uid may pass through the base (private to the harness user by default) to its own directory.
-                Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-                giveTo(work, plan.uid());
-            }
-            return base;
-        } catch (IOException | RuntimeException e) {
-            TempDirs.delete(base);
-            throw e;
-        }
-    }
-
-    /** Makes the working directory and its files the run's uid's, so it can write there and nowhere else. */
-    private static void giveTo(Path work, int uid) throws IOException {
-        try (var paths = Files.walk(work)) {
-            for (Path p : paths.toList()) {
-                Files.setAttribute(p, "unix:uid", uid);
-                Files.setAttribute(p, "unix:gid", uid);
-            }
-        }
-    }
-
-    private Result execute(Path base, Path work, Command command, String stdin, long start, Plan plan) throws IOException {
+    private Result execute(Path base, Command command, String stdin, long start, SandboxPlan plan) throws IOException {
         // Output goes to files beside (not in) the working directory: no pipe a grandchild could hold open, no
         // reader to wait for; ulimit -f caps their size like any file the child writes.
         Path stdoutFile = base.resolve("stdout");
@@ -302,7 +226,8 @@ public final class Sandbox {
             Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
-        ProcessBuilder builder = builder(command, base, plan).redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
+        ProcessBuilder builder = WrappedCommand.builder(command, base, plan, limits.maxFileKb())
+                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile());
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -316,74 +241,17 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
             finished = false;
         }
-        ProcessTrees.kill(process, plan.namespaces(), Toolchain.HAS_SETSID && !plan.namespaces(), plan.uid(), plan.marker());
+        plan.kill(process);
         int exit = finished ? process.exitValue() : -1;
-        Captured out = Captured.read(stdoutFile, limits.outputCapBytes());
-        Captured err = Captured.read(stderrFile, limits.outputCapBytes() / 4);
+        CapturedOutput out = CapturedOutput.read(stdoutFile, limits.outputCapBytes());
+        CapturedOutput err = CapturedOutput.read(stderrFile, limits.outputCapBytes() / 4);
         String startError = plan.namespaces() && exit == PrivateRoot.SETUP_FAILED
                 ? "the private root could not be set up: " + TaskJson.clip(err.text()) : null;
         return new Result(exit, !finished, out.text(), err.text(), out.truncated() || err.truncated(), elapsed(start),
                 startError, plan.layers());
     }
 
-    /** The wrapped command in the working directory, with an environment of PATH and the run's marker only. */
-    private ProcessBuilder builder(Command command, Path base, Plan plan) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(wrap(command, base.toRealPath(), plan)).directory(base.resolve("work").toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        if (plan.marker() != null) {
-            int eq = plan.marker().indexOf('=');
-            env.put(plan.marker().substring(0, eq), plan.marker().substring(eq + 1));
-        }
-        return builder;
-    }
-
-    /**
-     * The command line: in a private root under {@code unshare}, or under {@code setsid} (and {@code setpriv} to the
-     * run's uid) without namespaces; {@code ulimit} caps file size, address space and, with a uid of its own, the
-     * number of processes.
-     */
-    private List<String> wrap(Command command, Path base, Plan plan) {
-        String limitsScript = "ulimit -f " + limits.maxFileKb()
-                + (command.addressSpaceKb() == null ? "" : "; ulimit -v " + command.addressSpaceKb())
-                + (plan.uid() == null ? "" : "; ulimit -u " + MAX_PROCESSES);
-        if (plan.namespaces()) {
-            return PrivateRoot.wrap(base, plan.uid(), command.runtimeHomes(), limitsScript, command.argv());
-        }
-        List<String> argv = new ArrayList<>();
-        if (Toolchain.HAS_SETSID) {
-            argv.add("setsid");
-        }
-        if (Toolchain.HAS_BASH) {
-            argv.addAll(List.of("bash", "-c", limitsScript + "; u=$1; shift; if [ \"$u\" != - ]; then exec setpriv "
-                    + "--reuid=\"$u\" --regid=\"$u\" --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$@\"; "
-                    + "fi; exec \"$@\"", "sandbox", plan.uid() == null ? "-" : plan.uid().toString()));
-        }
-        argv.addAll(command.argv());
-        return Seatbelt.available() ? Seatbelt.wrap(base.resolve("work"), command.runtimeHomes(), argv) : argv;
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** The first {@code cap} bytes of an output file, and whether there was more. */
-    private record Captured(String text, boolean truncated) {
-        static Captured read(Path file, int cap) throws IOException {
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] kept = in.readNBytes(cap);
-                return new Captured(new String(kept, StandardCharsets.UTF_8), in.read() >= 0);
-            }
-        }
     }
 }

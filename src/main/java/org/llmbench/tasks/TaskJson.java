@@ -55,4 +55,14 @@ final class TaskJson {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
     }
+
+    /** A JSON object from a line a sandboxed process wrote; null for anything else. */
+    static JsonNode parseObject(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            return node != null && node.isObject() ? node : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 }

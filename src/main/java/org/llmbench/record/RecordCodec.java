@@ -1,0 +1,302 @@
+package org.llmbench.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.llmbench.json.Json;
+import org.llmbench.record.RunEvent.ContainerFailed;
+import org.llmbench.record.RunEvent.Merge;
+import org.llmbench.record.RunEvent.ModelDetails;
+import org.llmbench.record.RunEvent.PhaseFigures;
+import org.llmbench.record.RunEvent.RunEnd;
+import org.llmbench.record.RunEvent.RunStart;
+import org.llmbench.record.RunEvent.ShardEnd;
+import org.llmbench.record.RunEvent.ShardPart;
+import org.llmbench.record.RunEvent.ShardStart;
+import org.llmbench.record.RunEvent.TestEnd;
+import org.llmbench.record.RunEvent.TestSkipped;
+import org.llmbench.record.RunEvent.Unknown;
+
+/**
+ * The one codec of the run record: a {@link RunEvent} to one JSON line and back. Only the codec (with its two
+ * helpers for the largest events, {@link CallCodec} and {@link ScoreCodec}) knows the ledger's field names and
+ * their order; every line it writes equals, field for field and in order, what the ledger writers before it wrote.
+ */
+public final class RecordCodec {
+
+    /** Version of the ledger line format; every line carries it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    static final String TEST_ID = "test_id";
+    private static final String SHARD = "shard";
+    private static final String RUN_GROUP = "run_group";
+    private static final String MERGED_SHARDS = "merged_shards";
+    private static final String MESSAGE = "message";
+    private static final String MODEL = "model";
+
+    /** A line that is not a run event: not JSON, not an object, or a field missing or of the wrong type. */
+    public static final class BadLine extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+        private final String reason;
+
+        BadLine(String field, String reason) {
+            super(field == null ? reason : field + ": " + reason, null, false, false);
+            this.field = field;
+            this.reason = reason;
+        }
+
+        /** What is wrong, without the field's name. */
+        public String reason() {
+            return reason;
+        }
+
+        /** The field at fault ({@code checks[2].status}), or null when the line as a whole is. */
+        public String field() {
+            return field;
+        }
+    }
+
+    private RecordCodec() {
+    }
+
+    /** The event as one JSON line, without its newline. */
+    public static String encode(RunEvent event) {
+        try {
+            return Json.MAPPER.writeValueAsString(toTree(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a ledger line", e);
+        }
+    }
+
+    /** The event as the JSON object its line holds. */
+    public static ObjectNode toTree(RunEvent event) {
+        Stamp s = event.stamp();
+        ObjectNode o = emptyObject();
+        o.put("schema_version", s.schemaVersion());
+        o.put("event", name(event));
+        o.put("ts", s.ts().toString());
+        o.put("run_id", s.runId());
+        boolean shardWritten = false;
+        if (event instanceof RunStart start) {
+            shardWritten = writeStart(o, start);
+        } else if (event instanceof ShardStart start) {
+            shardWritten = writeStart(o, start.start());
+        } else if (event instanceof RunEnd end) {
+            writeEnd(o, end);
+        } else if (event instanceof ShardEnd end) {
+            writeEnd(o, end.end());
+        } else if (event instanceof RunEvent.Call call) {
+            CallCodec.write(o, call);
+        } else if (event instanceof RunEvent.Score score) {
+            ScoreCodec.write(o, score);
+        } else if (event instanceof TestEnd end) {
+            o.put(TEST_ID, end.testId());
+            o.put("status", end.status().wireName());
+            if (end.message() != null) {
+                o.put(MESSAGE, end.message());
+            }
+        } else if (event instanceof TestSkipped skipped) {
+            o.put(TEST_ID, skipped.testId());
+            o.put("reason", skipped.reason());
+        } else if (event instanceof ContainerFailed failed) {
+            o.put(TEST_ID, failed.testId());
+            o.put(MESSAGE, failed.message());
+        } else if (event instanceof PhaseFigures figures) {
+            o.put("phase", figures.phase());
+            o.put(MODEL, figures.model());
+            o.put("run_mode", figures.runMode());
+            o.put(TEST_ID, figures.testId());
+            o.setAll(figures.figures());
+        } else if (event instanceof ModelDetails details) {
+            o.set("models", details.models());
+        } else if (event instanceof Unknown unknown) {
+            o.setAll(unknown.fields());
+        }
+        o.setAll(s.unknown());
+        if (s.shard() != null && !shardWritten) {
+            o.put(SHARD, s.shard());
+        }
+        return o;
+    }
+
+    private static final Map<Class<? extends RunEvent>, String> NAMES = Map.ofEntries(
+            Map.entry(RunStart.class, "run_start"), Map.entry(ShardStart.class, "shard_start"),
+            Map.entry(ModelDetails.class, "model_details"), Map.entry(RunEvent.Call.class, "call"),
+            Map.entry(RunEvent.Score.class, "score"), Map.entry(TestEnd.class, "test_end"),
+            Map.entry(TestSkipped.class, "test_skipped"), Map.entry(ContainerFailed.class, "container_failed"),
+            Map.entry(PhaseFigures.class, "phase_figures"), Map.entry(RunEnd.class, "run_end"),
+            Map.entry(ShardEnd.class, "shard_end"));
+
+    /** The event's name in the ledger ({@code call}, {@code score}, {@code run_start}...). */
+    public static String name(RunEvent event) {
+        return event instanceof Unknown unknown ? unknown.event() : NAMES.get(event.getClass());
+    }
+
+    /** Reads one line. */
+    public static RunEvent decode(String line) throws BadLine {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BadLine(null, "not JSON: " + e.getOriginalMessage());
+        }
+        return decode(tree);
+    }
+
+    /** Reads one line's JSON object. */
+    public static RunEvent decode(JsonNode tree) throws BadLine {
+        if (tree == null || !tree.isObject()) {
+            throw new BadLine(null, "not a JSON object");
+        }
+        Fields f = new Fields((ObjectNode) tree);
+        try {
+            int version = f.intValue("schema_version");
+            String type = f.text("event");
+            String tsText = f.text("ts");
+            Instant ts;
+            try {
+                ts = Instant.parse(tsText);
+            } catch (DateTimeParseException e) {
+                throw new Fields.BadField("ts", "not an instant: '" + tsText + "'");
+            }
+            String runId = f.optText("run_id");
+            // A shard's start names its shard among its own fields: it is no mark of a copied line.
+            boolean startLike = type.equals(NAMES.get(RunStart.class)) || type.equals(NAMES.get(ShardStart.class));
+            String shard = startLike ? null : f.optText(SHARD);
+            RunEvent body = body(type, f);
+            Stamp stamp = new Stamp(version, ts, runId, shard, f.unread());
+            if (body instanceof ShardStart start) {
+                ShardPart part = start.start().shardPart();
+                stamp = stamp.inShard(part == null ? null : part.shard());
+            }
+            return body.withStamp(stamp);
+        } catch (Fields.BadField e) {
+            throw new BadLine(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /** The event with a placeholder stamp (the caller sets the real one once every field is read). */
+    private static RunEvent body(String type, Fields f) {
+        Stamp none = new Stamp(SCHEMA_VERSION, Instant.EPOCH, null, null, null);
+        Class<? extends RunEvent> kind = NAMES.entrySet().stream().filter(e -> e.getValue().equals(type))
+                .map(Map.Entry::getKey).findFirst().orElse(Unknown.class);
+        if (kind == RunStart.class || kind == ShardStart.class) {
+            RunStart start = readStart(none, f);
+            return kind == RunStart.class ? start : new ShardStart(start);
+        }
+        if (kind == RunEnd.class || kind == ShardEnd.class) {
+            RunEnd end = readEnd(none, f);
+            return kind == RunEnd.class ? end : new ShardEnd(end);
+        }
+        if (kind == RunEvent.Call.class) {
+            return CallCodec.read(none, f);
+        }
+        if (kind == RunEvent.Score.class) {
+            return ScoreCodec.read(none, f);
+        }
+        if (kind == TestEnd.class) {
+            String id = f.text(TEST_ID);
+            String status = f.text("status");
+            try {
+                return new TestEnd(none, id, TestStatus.ofWireName(status), f.optText(MESSAGE));
+            } catch (IllegalArgumentException e) {
+                throw new Fields.BadField("status", e.getMessage());
+            }
+        }
+        if (kind == TestSkipped.class) {
+            return new TestSkipped(none, f.text(TEST_ID), f.text("reason"));
+        }
+        if (kind == ContainerFailed.class) {
+            return new ContainerFailed(none, f.text(TEST_ID), f.text(MESSAGE));
+        }
+        if (kind == PhaseFigures.class) {
+            String phase = f.text("phase");
+            String model = f.text(MODEL);
+            String runMode = f.text("run_mode");
+            return new PhaseFigures(none, phase, model, runMode, f.text(TEST_ID), f.rest());
+        }
+        if (kind == ModelDetails.class) {
+            return new ModelDetails(none, f.object("models"));
+        }
+        return new Unknown(none, type, f.rest());
+    }
+
+    /** Writes a start's fields; whether it wrote the {@code shard} field (a shard's start names its shard). */
+    private static boolean writeStart(ObjectNode o, RunStart start) {
+        o.put("harness_version", start.harnessVersion());
+        o.put("resumed", start.resumed());
+        strings(o, "models", start.models());
+        strings(o, "suites", start.suites());
+        o.put("tests_planned", start.testsPlanned());
+        if (start.testsAddedAtRunTime() != null) {
+            o.put("tests_added_at_run_time", start.testsAddedAtRunTime());
+        }
+        ShardPart part = start.shardPart();
+        if (part != null) {
+            o.put(SHARD, part.shard());
+            o.put(RUN_GROUP, part.runGroup());
+            o.put("units", part.units());
+            o.put("run_units_planned", part.runUnitsPlanned());
+        }
+        if (start.merge() != null) {
+            o.put(RUN_GROUP, start.merge().runGroup());
+            o.put(MERGED_SHARDS, start.merge().mergedShards());
+        }
+        return part != null;
+    }
+
+    private static RunStart readStart(Stamp none, Fields f) {
+        String version = f.text("harness_version");
+        boolean resumed = f.bool("resumed");
+        List<String> models = f.list("models", Fields.TEXT);
+        List<String> suites = f.list("suites", Fields.TEXT);
+        long planned = f.longValue("tests_planned");
+        Long atRunTime = f.optLong("tests_added_at_run_time");
+        ShardPart part = null;
+        Merge merge = null;
+        if (f.has(MERGED_SHARDS)) {
+            merge = new Merge(f.text(RUN_GROUP), f.intValue(MERGED_SHARDS));
+        } else if (f.has(SHARD)) {
+            part = new ShardPart(f.text(SHARD), f.text(RUN_GROUP), f.intValue("units"), f.intValue("run_units_planned"));
+        }
+        return new RunStart(none, version, resumed, models, suites, planned, atRunTime, part, merge);
+    }
+
+    private static void writeEnd(ObjectNode o, RunEnd end) {
+        o.put("duration_ms", end.durationMs());
+        ObjectNode tests = o.putObject("tests");
+        end.tests().forEach(tests::put);
+        o.put("scored", end.scored());
+        if (end.weightedTotal() != null) {
+            o.put("weighted_total", end.weightedTotal());
+        }
+        ObjectNode totals = o.putObject("model_totals");
+        end.modelTotals().forEach(totals::put);
+        if (end.mergedShards() != null) {
+            o.put(MERGED_SHARDS, end.mergedShards());
+        }
+    }
+
+    private static RunEnd readEnd(Stamp none, Fields f) {
+        long duration = f.longValue("duration_ms");
+        Map<String, Integer> tests = f.map("tests", Fields.INT);
+        int scored = f.intValue("scored");
+        Double total = f.optDouble("weighted_total");
+        Map<String, Double> totals = f.map("model_totals", Fields.DOUBLE);
+        return new RunEnd(none, duration, tests, scored, total, totals, f.optInt(MERGED_SHARDS));
+    }
+
+    static void strings(ObjectNode o, String name, List<String> values) {
+        var array = o.putArray(name);
+        values.forEach(array::add);
+    }
+
+    static ObjectNode emptyObject() {
+        return Json.MAPPER.createObjectNode();
+    }
+}
