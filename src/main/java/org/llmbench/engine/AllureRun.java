@@ -11,15 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.llmbench.record.RunEvent;
 
 /**
  * One run as Allure shows it, made by the engine descriptor when the run opens and handed to every test through
  * the execution context: the first test that Allure records moves Allure's results to this run's directory
- * ({@link AllureResultsLocation}) and writes the run's environment.properties and categories.json there. An engine
- * run that Allure's listener does not follow (EngineTestKit, Allure switched off) writes and moves nothing.
+ * ({@link AllureResultsLocation}) and writes the run's environment.properties and categories.json there. As one of
+ * the run's recorders it attaches what each call sent and got (prompt, raw output, thinking; a retry or sample
+ * numbered) to the test Allure records on that thread. An engine run that Allure's
+ * listener does not follow (EngineTestKit, Allure switched off) writes, moves and attaches nothing.
  */
-final class AllureRun {
+final class AllureRun implements RunRecorder {
 
     /** Before the run is opened, and for runs that record nothing: tests get Allure's recorder, the run files are not written. */
     static final AllureRun NONE = new AllureRun(null, Map.of(), BenchConsole.STANDARD);
@@ -28,6 +32,8 @@ final class AllureRun {
     private final Map<String, String> environment;
     private final BenchConsole console;
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Calls so far of each test not yet scored: the second is "retry 1", and so on. */
+    private final Map<String, Integer> rounds = new ConcurrentHashMap<>();
 
     /** @param environment the figures of the Allure report's overview; @param outFolder where the run writes (bench.out) */
     AllureRun(Path outFolder, Map<String, String> environment, BenchConsole console) {
@@ -43,6 +49,32 @@ final class AllureRun {
             start();
         }
         return recorder;
+    }
+
+    @Override
+    public void record(RunEvent event) {
+        if (event instanceof RunEvent.Call call) {
+            int round = rounds.merge(call.testId(), 1, Integer::sum) - 1;
+            exchange(forTest(call.testId()), call, round == 0 ? "" : " (retry " + round + ")");
+        } else if (event instanceof RunEvent.Score score) {
+            rounds.remove(score.testId());
+        } else if (event instanceof RunEvent.TestEnd end) {
+            rounds.remove(end.testId());
+        }
+    }
+
+    /** The prompt and what came back, attached as sent and received. */
+    private static void exchange(AllureRecorder allure, RunEvent.Call call, String suffix) {
+        if (!allure.active()) {
+            return;
+        }
+        StringBuilder prompt = new StringBuilder();
+        for (RunEvent.Call.Message m : call.messages()) {
+            prompt.append(prompt.length() == 0 ? "" : "\n\n").append('[').append(m.role()).append("]\n").append(m.content());
+        }
+        allure.attach("prompt" + suffix, "text/plain", "txt", prompt.toString());
+        allure.attach("raw output" + suffix, "text/plain", "txt", call.failed() ? "(no answer) " + call.error() : call.rawOutput());
+        allure.attach("thinking" + suffix, "text/plain", "txt", call.thinking());
     }
 
     private void start() {

@@ -3,6 +3,7 @@ package org.llmbench.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -16,8 +17,9 @@ import org.llmbench.ledger.RunSummary;
 
 /**
  * The root of the tree. It holds the run's settings, built once in discovery (with {@code auto} expanded and the
- * client's lanes raised to those of the selected parallel phases), and owns the run: it opens the ledger when its
- * execution begins, hands it to every node through the execution context, and finishes it when execution ends.
+ * client's lanes raised to those of the selected parallel phases), and owns the run: when its execution begins it
+ * opens the ledger and the run's recorders (the ledger's, the reporting entries', Allure's) and hands them to every
+ * node through the execution context; when execution ends it closes the recorders and finishes the ledger.
  */
 final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode {
 
@@ -25,16 +27,17 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     private final boolean concurrentQuestions;
     private ShardFilter.Sharded sharded;
     private Map<String, Map<String, Object>> listing;
+    private final RunRecorder observer;
 
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
-        this(uniqueId, config, false);
-    }
-
-    /** @param concurrentQuestions whether the user switched on parallel execution for every suite's questions */
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions) {
+    /**
+     * @param concurrentQuestions whether the user switched on parallel execution for every suite's questions
+     * @param observer a recorder the engine adds to the run's own ({@link RunRecorder#NONE} but in tests)
+     */
+    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions, RunRecorder observer) {
         super(uniqueId, "llm-bench");
         this.config = config;
         this.concurrentQuestions = concurrentQuestions;
+        this.observer = observer;
     }
 
     BenchConfig config() {
@@ -81,8 +84,10 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 RunLedger.RESUME_ENTRY, ledger.resumeCommands(),
                 RunLedger.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
         AllureRun allure = new AllureRun(context.config().out(), RunEnvironment.of(ledger), context.console());
-        ModelDetails.record(context.client(), listing, ledger.plan().models(), ledger);
-        return context.withRun(ledger, allure);
+        Recording recording = new Recording(ledger.runId(), RunRecorder.all(List.of(new LedgerRecorder(ledger),
+                new ReportEntryRecorder(context.listener(), this), allure, observer)));
+        ModelDetails.record(context.client(), listing, ledger.plan().models(), recording);
+        return context.withRun(ledger, recording, allure);
     }
 
     @Override
@@ -92,6 +97,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             if (ledger == null) {
                 return;
             }
+            context.recording().close();
             RunSummary summary = ledger.finish();
             Path runPointer = config.runPointer();
             if (runPointer != null) {

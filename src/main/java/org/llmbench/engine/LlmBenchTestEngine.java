@@ -31,6 +31,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     private final Function<BenchConfig, ModelClient> clients;
     private final BenchConsole console;
+    private final RunRecorder observer;
 
     /** The engine as ServiceLoader creates it, with the clients of the configured provider. */
     public LlmBenchTestEngine() {
@@ -44,8 +45,14 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     /** The engine's collaborators: where model clients come from, and where the lines for the user go. */
     LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients, BenchConsole console) {
+        this(clients, console, RunRecorder.NONE);
+    }
+
+    /** As above, with a recorder that hears every run's events after the run's own recorders (tests listen with it). */
+    LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients, BenchConsole console, RunRecorder observer) {
         this.clients = clients;
         this.console = console;
+        this.observer = observer;
     }
 
     @Override
@@ -74,7 +81,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ServerPreflight.Checked checked = loaded.hasFatalProblems() ? new ServerPreflight.Checked(loaded.config(), null)
                 : ServerPreflight.check(loaded.config(), clients, issues);
         BenchConfig config = checked.config();
-        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());
+        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled(), observer);
         engine.listing(checked.listing());
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR

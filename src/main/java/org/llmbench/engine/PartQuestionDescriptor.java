@@ -35,7 +35,7 @@ final class PartQuestionDescriptor extends QuestionDescriptor {
             score = runner.scoreOf(question(), call, part);
         }
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), question().id(), suite().id());
-        runner.finish(this, ref, suite(), question(), call, score);
+        runner.finish(ref, suite(), question(), call, score);
         return context;
     }
 }

@@ -80,7 +80,7 @@ class QuestionDescriptor extends BenchDescriptor {
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
-        new QuestionRunner(context).run(this, ref, suite, question);
+        new QuestionRunner(context).run(ref, suite, question);
         return context;
     }
 }

@@ -63,7 +63,7 @@ final class TaskDescriptor extends BenchDescriptor {
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         TestRef ref = new TestRef(getUniqueId().toString(), model, Segments.TASKS, task.id(), task.kind().wireName());
-        new TaskRunner(context).run(this, ref, task);
+        new TaskRunner(context).run(ref, task);
         return context;
     }
 

@@ -46,10 +46,10 @@ final class TurnDescriptor extends BenchDescriptor {
         ChatRequest request = new ChatRequest(model, messages, runner.options(), question.referenceAnswer());
         CallResult call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
-        context.ledger().recordCall(ref, request, call);
+        context.recording().call(ref, request, call, null);
         Score score = runner.scoreOf(question, call, call.content());
         outcome = new Outcome(call, score);
-        runner.finish(this, ref, suite, question, call, score);
+        runner.finish(ref, suite, question, call, score);
         return context;
     }
 }

@@ -43,7 +43,7 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
                 NumberedParts.referenceAnswer(questions));
         CallResult call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), "whole_suite", suite().id());
-        context.ledger().recordCall(ref, request, call);
+        context.recording().call(ref, request, call, null);
         Map<Integer, String> parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
         List<String> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
