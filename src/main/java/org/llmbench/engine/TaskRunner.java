@@ -1,7 +1,6 @@
 package org.llmbench.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.record.RunEvent;
@@ -48,7 +47,6 @@ final class TaskRunner {
                 passedSamples += attempt.score().passed() ? 1 : 0;
             }
         }
-        CallResult call = attempt.call();
         TaskScorer.Graded graded = attempt.graded();
         int retries = attempt.retries();
         Score score = attempt.score();
@@ -76,8 +74,8 @@ final class TaskRunner {
         }
     }
 
-    /** One sample: the call, its parse retries, and its score (or the call's failure as a score). */
-    private record Attempt(CallResult call, TaskScorer.Graded graded, int retries, Score score) {
+    /** One sample: how its last answer was graded, its parse retries, and its score (or the call's failure as a score). */
+    private record Attempt(TaskScorer.Graded graded, int retries, Score score) {
     }
 
     /** Asks for one sample of the task (sample null: the run's seed, as without sampling) and scores it. */
@@ -107,6 +105,6 @@ final class TaskRunner {
         }
         Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
                 call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
-        return new Attempt(call, graded, retries, score);
+        return new Attempt(graded, retries, score);
     }
 }
