@@ -1,7 +1,8 @@
 package org.llmbench.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import org.llmbench.json.Json;
+import java.util.Map;
 import org.llmbench.ledger.RunLedger;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
@@ -20,14 +21,20 @@ final class LedgerRecorder implements RunRecorder {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void record(RunEvent event) {
         if (event instanceof RunEvent.PhaseFigures) {
-            ledger.recordPhase(Json.MAPPER.convertValue(EventFields.of(event), LinkedHashMap.class));
+            ledger.recordPhase(fields(EventFields.of(event)));
         } else if (event instanceof RunEvent.ModelDetails details) {
-            ledger.recordModelDetails(Json.MAPPER.convertValue(details.models(), LinkedHashMap.class));
+            ledger.recordModelDetails(fields(details.models()));
         } else {
-            ledger.record(RecordCodec.name(event), Json.MAPPER.convertValue(EventFields.of(event), LinkedHashMap.class));
+            ledger.record(RecordCodec.name(event), fields(EventFields.of(event)));
         }
+    }
+
+    /** The object's fields in order, their values left as JSON (the ledger writes them as they are). */
+    private static Map<String, JsonNode> fields(JsonNode object) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+        return fields;
     }
 }
