@@ -2,6 +2,7 @@ package org.llmbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -118,6 +119,22 @@ class ArchitectureTest {
                     }
                 })
                 .because("the rule above can only check descriptors it knows the depth of"));
+    }
+
+    @Test
+    void theEngineSpeaksToTheUserOnlyThroughItsConsole() {
+        check(noClasses().that().resideInAPackage("org.llmbench.engine..").and().doNotHaveSimpleName("BenchConsole")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("the engine's lines go to the BenchConsole it was made with and hands down, so an embedding "
+                        + "program or a test hears its own run"));
+    }
+
+    @Test
+    void theEngineHandsNoRunStateOverThroughStatics() {
+        check(noFields().that().areDeclaredInClassesThat().resideInAPackage("org.llmbench.engine..").and().areStatic()
+                .should().haveRawType(ThreadLocal.class).orShould().haveRawType(InheritableThreadLocal.class)
+                .orShould().haveRawType(java.util.concurrent.atomic.AtomicReference.class)
+                .because("what a node needs comes through the execution context; two runs in one JVM share nothing"));
     }
 
     private static String topLevelName(JavaClass c) {
