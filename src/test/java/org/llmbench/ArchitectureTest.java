@@ -1,5 +1,7 @@
 package org.llmbench;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -66,6 +68,13 @@ class ArchitectureTest {
                         "org.llmbench.cli..", "org.llmbench.model..", "org.llmbench.scoring..", "org.llmbench.tasks..",
                         "org.llmbench.suite..")
                 .because("every other package reads settings; settings read nothing back"));
+    }
+
+    @Test
+    void jsonDependsOnNothingOfLlmBench() {
+        check(noClasses().that().resideInAPackage("org.llmbench.json..")
+                .should().dependOnClassesThat(resideInAPackage("org.llmbench..").and(resideOutsideOfPackage("org.llmbench.json..")))
+                .because("json is the bottom of the house: every package reads and writes JSON through it"));
     }
 
     @Test
@@ -146,7 +155,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "ledger", "model", "record", "scoring", "suite", "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "model", "record", "scoring", "suite",
+            "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }

@@ -1,7 +1,6 @@
 package org.llmbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.llmbench.config.TerminalText;
+import org.llmbench.json.Json;
 import org.llmbench.ledger.RunLedger;
 import org.llmbench.ledger.RunSummary;
 import org.llmbench.model.CallFailure;
@@ -25,8 +25,6 @@ import org.llmbench.model.CallFailure;
  * run, smoke and replay share it.
  */
 final class BenchRun {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
     record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, JsonNode manifest) {
@@ -94,8 +92,8 @@ final class BenchRun {
         }
         try {
             out.println("[llm-bench] run folder: " + folder.get());
-            return new Outcome(folder.get(), summary, MAPPER.readTree(results.toFile()),
-                    MAPPER.readTree(folder.get().resolve("manifest.json").toFile()));
+            return new Outcome(folder.get(), summary, Json.MAPPER.readTree(results.toFile()),
+                    Json.MAPPER.readTree(folder.get().resolve("manifest.json").toFile()));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "cannot read " + results + ": " + e.getMessage());
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.TerminalText;
 import org.llmbench.model.CallFailure;
 import org.llmbench.model.CallResult;
@@ -34,15 +34,15 @@ final class HelloCall {
      */
     static Map<String, String> withModel(Map<String, String> given, PrintWriter out) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>(given);
-        boolean server = parameters.containsKey(Constants.URL) || parameters.containsKey(Constants.PROVIDER);
-        String model = parameters.get(Constants.MODEL);
+        boolean server = parameters.containsKey(BenchKeys.URL.name()) || parameters.containsKey(BenchKeys.PROVIDER.name());
+        String model = parameters.get(BenchKeys.MODEL.name());
         if (model == null && server || "auto".equals(model)) {
-            parameters.put(Constants.MODEL, "auto");
+            parameters.put(BenchKeys.MODEL.name(), "auto");
             List<String> models = listModels(config(parameters));
             if (models.isEmpty()) {
                 throw new CliException(ExitCodes.MODEL, "the server lists no models; name one with --model");
             }
-            parameters.put(Constants.MODEL, models.get(0));
+            parameters.put(BenchKeys.MODEL.name(), models.get(0));
             out.println("[llm-bench] no --model given: using the server's first model, " + TerminalText.escape(models.get(0)));
         }
         return parameters;

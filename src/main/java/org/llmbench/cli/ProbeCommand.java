@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.Provider;
 import org.llmbench.config.TerminalText;
 import org.llmbench.model.CallResult;
@@ -35,16 +35,16 @@ final class ProbeCommand implements Callable<Integer> {
         Map<String, String> given = new java.util.LinkedHashMap<>(bench.parameters());
         // Someone checking their server runs `probe` bare: probe a server (Ollama's default URL), never the mock,
         // whose OK would say nothing about it. The mock is probed when asked for (--mock, --model mock).
-        if (!given.containsKey(Constants.MODEL) && !given.containsKey(Constants.CONFIG)
-                && System.getProperty(Constants.MODEL) == null) {
-            given.put(Constants.MODEL, "auto");
+        if (!given.containsKey(BenchKeys.MODEL.name()) && !given.containsKey(BenchKeys.CONFIG.name())
+                && System.getProperty(BenchKeys.MODEL.name()) == null) {
+            given.put(BenchKeys.MODEL.name(), "auto");
         }
         BenchConfig target = HelloCall.config(given);
         out.println("probing " + (target.provider() == Provider.MOCK ? "the built-in mock (no server)"
                 : target.provider().wireName() + " at " + target.url()));
         // The provider printed is the one greeted: the model the server names (llama-server's is a `.gguf` path)
         // must not switch the probe to another provider.
-        given.putIfAbsent(Constants.PROVIDER, target.provider().wireName());
+        given.putIfAbsent(BenchKeys.PROVIDER.name(), target.provider().wireName());
         Map<String, String> parameters = HelloCall.withModel(given, out);
         BenchConfig config = HelloCall.config(parameters);
         out.println("provider: " + config.provider() + ", url: " + (config.provider() == Provider.MOCK ? "(built in)" : config.url()));

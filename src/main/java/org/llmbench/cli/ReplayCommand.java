@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.RunComparison;
 import picocli.CommandLine.Command;
@@ -48,8 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
     private int throughEngine(Path ledger, PrintWriter out) throws IOException {
         // Models, phases, seed and every other setting come from the replayed run (the engine reads its manifest).
         Map<String, String> parameters = new LinkedHashMap<>(bench.parameters());
-        parameters.put(Constants.PROVIDER, "replay");
-        parameters.put(Constants.REPLAY, ledger.toString());
+        parameters.put(BenchKeys.PROVIDER.name(), "replay");
+        parameters.put(BenchKeys.REPLAY.name(), ledger.toString());
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         RunComparison changes = RunComparison.of(ledger, outcome.folder());
         if (bench.verbose || changes.rows().stream().anyMatch(r -> r.scoreDelta() != 0)) {

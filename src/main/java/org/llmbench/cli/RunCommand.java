@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.ledger.QualityGate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,13 +35,13 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Map<String, String> parameters = bench.parameters();
         // `--out results.json` (the single-file harness's form) names the results file, not a folder.
-        Path resultsFile = resultsFile(parameters.get(Constants.OUT));
+        Path resultsFile = resultsFile(parameters.get(BenchKeys.OUT.name()));
         if (resultsFile != null) {
             // The run folder goes where it would go without --out (-D bench.out=..., else the default).
-            parameters.remove(Constants.OUT);
-            String folder = bench.extra.get(Constants.OUT);
+            parameters.remove(BenchKeys.OUT.name());
+            String folder = bench.extra.get(BenchKeys.OUT.name());
             if (folder != null && resultsFile(folder) == null) {
-                parameters.put(Constants.OUT, folder);
+                parameters.put(BenchKeys.OUT.name(), folder);
             }
         }
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, err, bench.verbose);
@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.MODEL;
         }
         // The gate's minimum is the run's own setting, as the engine resolved and recorded it.
-        JsonNode min = outcome.manifest().path("effective_config").path(Constants.MIN_SCORE).path("value");
+        JsonNode min = outcome.manifest().path("effective_config").path(BenchKeys.MIN_SCORE.name()).path("value");
         if (min.isTextual() && !min.asText().isBlank()) {
             Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min.asText()));
             if (failed.isPresent()) {

@@ -3,7 +3,7 @@ package org.llmbench.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +27,10 @@ final class SmokeCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         Map<String, String> parameters = new LinkedHashMap<>(HelloCall.withModel(bench.parameters(), out));
-        String model = parameters.getOrDefault(Constants.MODEL, "mock").split(",")[0].trim();
-        parameters.put(Constants.MODEL, model);
-        parameters.put(Constants.PHASES, "hello");
-        parameters.remove(Constants.QUESTION);
+        String model = parameters.getOrDefault(BenchKeys.MODEL.name(), "mock").split(",")[0].trim();
+        parameters.put(BenchKeys.MODEL.name(), model);
+        parameters.put(BenchKeys.PHASES.name(), "hello");
+        parameters.remove(BenchKeys.QUESTION.name());
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
         var task = outcome.results().path("tasks").path(0);
         out.println("hello " + TerminalText.escape(model) + ": " + (task.hasNonNull("error_kind")

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.llmbench.config.JsonPositions;
+import org.llmbench.json.Json;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
@@ -94,7 +95,7 @@ final class SubmissionChecker {
     private static void validateDocument(String name, String schema, String text, int firstLine, List<Finding> findings) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? firstLine : firstLine + e.getLocation().getLineNr() - 1;
             findings.add(new Finding(name, line, "json", "invalid JSON: " + e.getOriginalMessage()));
@@ -117,7 +118,7 @@ final class SubmissionChecker {
         String text = read.get();
         JsonNode manifest;
         try {
-            manifest = MAPPER.readTree(text);
+            manifest = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return List.of();
         }

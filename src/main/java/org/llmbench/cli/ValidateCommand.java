@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
-import org.llmbench.config.Constants;
 import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.ReproduceCommand;
 import org.llmbench.suite.SuiteLoader;
@@ -70,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (problem.source().equals("parameter") && problem.key().startsWith("bench.")) {
             // The message already names the file and line for a config file that does not parse.
-            return problem.key().equals(Constants.CONFIG) ? problem.reason()
+            return problem.key().equals(BenchKeys.CONFIG.name()) ? problem.reason()
                     : "command line: " + ReproduceCommand.flag(problem.key()) + " (" + problem.key() + "): " + problem.reason();
         }
         return problem.toString();

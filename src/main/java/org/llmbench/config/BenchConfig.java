@@ -20,9 +20,6 @@ public final class BenchConfig {
     public record Setting(String value, Source source) {
     }
 
-    /** Providers the engine knows, by wire name. */
-    public static final List<String> PROVIDERS = Provider.NAMES;
-
     private final Map<Key<?>, Object> values;
     private final Map<String, Double> weights;
     private final Map<String, Setting> effective;
@@ -65,17 +62,12 @@ public final class BenchConfig {
      */
     public Map<String, Setting> effectiveToShare() {
         Map<String, Setting> shared = new LinkedHashMap<>();
-        Map<String, Key<?>> keys = new java.util.HashMap<>();
-        BenchKeys.ALL.forEach(k -> keys.put(k.name(), k));
-        effective.forEach((name, setting) -> {
-            Key<?> key = keys.get(name);
-            shared.put(name, key != null && key.holdsPaths() && setting.value() != null
-                    ? new Setting(SharedPaths.list(setting.value()), setting.source()) : setting);
-        });
+        effective.forEach((name, setting) -> shared.put(name, BenchKeys.byName(name).filter(Key::holdsPaths).isPresent()
+                && setting.value() != null ? new Setting(SharedPaths.list(setting.value()), setting.source()) : setting));
         return shared;
     }
 
-    /** Whether a phase (suite name or {@code tasks}) is selected by {@link Constants#PHASES}. */
+    /** Whether a phase (suite name or {@code tasks}) is selected by {@link BenchKeys#PHASES}. */
     public boolean runsPhase(String phase) {
         return phases().contains("all") || phases().contains(phase);
     }
@@ -146,37 +138,10 @@ public final class BenchConfig {
 
     /**
      * sha256 over the settings that change what a score means (not where files go), so runs with the same
-     * hash are comparable on a leaderboard. The text hashed is a sorted map's {@code toString} of these
-     * values; it must not change (ConfigKeysTest pins one hash), so a new key changes it only if it is added here.
+     * hash are comparable on a leaderboard ({@link ConfigHash}).
      */
     public String hash() {
-        var canonical = new java.util.TreeMap<String, Object>();
-        canonical.put("provider", provider().wireName());
-        canonical.put("models", models());
-        canonical.put("phases", phases());
-        canonical.put("seed", seed());
-        canonical.put("max_tasks", maxTasks());
-        canonical.put("temperature", temperature());
-        canonical.put("num_ctx", numCtx());
-        canonical.put("num_predict", numPredict());
-        canonical.put("pass_score", passScore());
-        canonical.put("strict_json", strictJson());
-        canonical.put("retry_on_parse_fail", retryOnParseFail());
-        canonical.put("system_prompt", systemPrompt());
-        canonical.put("weights", new java.util.TreeMap<>(weights));
-        if (samples() > 1) { // only then, so the hash of every single-sample run stays what it was
-            canonical.put("samples", samples());
-        }
-        if (unisolatedSandbox()) { // scores judged without an OS boundary are never ranked with isolated ones
-            canonical.put("sandbox", "unisolated");
-        }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return ConfigHash.of(this);
     }
 
     /** {@link BenchKeys#SHARD}: this process's part of the run, or null for the whole run. */
@@ -192,15 +157,15 @@ public final class BenchConfig {
 
     /** The servers of {@link BenchKeys#URL}: one, or several given as a comma list, each without a trailing slash. */
     public List<String> urls() {
-        return Key.split(url()).stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+        return KeyTypes.split(url()).stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
     }
 
-    /** {@link BenchKeys#MODEL}. */
+    // Typed reads of one key each, named after it: models() is get(BenchKeys.MODEL); BenchKeys says what each means.
+
     public List<String> models() {
         return get(BenchKeys.MODEL);
     }
 
-    /** {@link BenchKeys#PROVIDER}. */
     public Provider provider() {
         return get(BenchKeys.PROVIDER);
     }
@@ -210,112 +175,86 @@ public final class BenchConfig {
         return get(BenchKeys.URL);
     }
 
-    /** {@link BenchKeys#API_KEY_ENV}. */
     public String apiKeyEnv() {
         return get(BenchKeys.API_KEY_ENV);
     }
 
-    /** {@link BenchKeys#PHASES}. */
     public List<String> phases() {
         return get(BenchKeys.PHASES);
     }
 
-    /** {@link BenchKeys#SUITES}. */
     public List<String> suiteRoots() {
         return get(BenchKeys.SUITES);
     }
 
-    /** {@link BenchKeys#QUESTION}. */
     public List<String> questionFilter() {
         return get(BenchKeys.QUESTION);
     }
 
-    /** {@link BenchKeys#SEED}. */
     public long seed() {
         return get(BenchKeys.SEED);
     }
 
-    /** {@link BenchKeys#MAX_TASKS}. */
     public int maxTasks() {
         return get(BenchKeys.MAX_TASKS);
     }
 
-    /** {@link BenchKeys#TIMEOUT_S}. */
     public int timeoutS() {
         return get(BenchKeys.TIMEOUT_S);
     }
 
-    /** {@link BenchKeys#TEMPERATURE}. */
     public double temperature() {
         return get(BenchKeys.TEMPERATURE);
     }
 
-    /** {@link BenchKeys#NUM_CTX}. */
     public int numCtx() {
         return get(BenchKeys.NUM_CTX);
     }
 
-    /** {@link BenchKeys#NUM_PREDICT}. */
     public int numPredict() {
         return get(BenchKeys.NUM_PREDICT);
     }
 
-    /** {@link BenchKeys#RETRIES}. */
     public int retries() {
         return get(BenchKeys.RETRIES);
     }
 
-    /** {@link BenchKeys#LANES}. */
     public int lanes() {
         return get(BenchKeys.LANES);
     }
 
-    /** {@link BenchKeys#PASS_SCORE}. */
     public double passScore() {
         return get(BenchKeys.PASS_SCORE);
     }
 
-    /** {@link BenchKeys#MIN_SCORE}; null when no gate is set. */
-    public Double minScore() {
-        return get(BenchKeys.MIN_SCORE);
-    }
-
-    /** {@link BenchKeys#HANDLE}. */
     public String handle() {
         return get(BenchKeys.HANDLE);
     }
 
-    /** {@link BenchKeys#DEVICE}. */
     public String device() {
         return get(BenchKeys.DEVICE);
     }
 
-    /** {@link BenchKeys#CELL_ID_PREFIX}. */
     public String cellIdPrefix() {
         return get(BenchKeys.CELL_ID_PREFIX);
     }
 
-    /** {@link BenchKeys#OUT}. */
     public Path out() {
         return get(BenchKeys.OUT);
     }
 
-    /** {@link BenchKeys#RUN_ID}. */
     public String runId() {
         return get(BenchKeys.RUN_ID);
     }
 
-    /** {@link BenchKeys#RETRY_ERRORS}. */
     public boolean retryErrors() {
         return get(BenchKeys.RETRY_ERRORS);
     }
 
-    /** {@link BenchKeys#REPLAY}. */
     public String replay() {
         return get(BenchKeys.REPLAY);
     }
 
-    /** {@link BenchKeys#STRICT_JSON}. */
     public boolean strictJson() {
         return get(BenchKeys.STRICT_JSON);
     }
@@ -325,27 +264,22 @@ public final class BenchConfig {
         return get(BenchKeys.SANDBOX).equals("unisolated");
     }
 
-    /** {@link BenchKeys#SAMPLES}. */
     public int samples() {
         return get(BenchKeys.SAMPLES);
     }
 
-    /** {@link BenchKeys#RETRY_ON_PARSE_FAIL}. */
     public int retryOnParseFail() {
         return get(BenchKeys.RETRY_ON_PARSE_FAIL);
     }
 
-    /** {@link BenchKeys#SYSTEM_PROMPT}. */
     public String systemPrompt() {
         return get(BenchKeys.SYSTEM_PROMPT);
     }
 
-    /** {@link BenchKeys#MAX_BODY_BYTES}. */
     public long maxBodyBytes() {
         return get(BenchKeys.MAX_BODY_BYTES);
     }
 
-    /** {@link BenchKeys#PARALLEL_ENABLED}. */
     public boolean parallelEnabled() {
         return get(BenchKeys.PARALLEL_ENABLED);
     }

@@ -1,7 +1,6 @@
 package org.llmbench.config;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Set;
  * <p>A declaration is the whole key: {@link ConfigLoader} reads it (parameter, then the config file at its
  * pointer, then its default), the CLI derives its flag and --help text, the reproduce command its flag, the
  * config file reader its field, and {@code ReadmeTableTest} keeps that table equal to {@link #readmeTable()}.
- * Adding a key is adding a constant here and to {@link #ALL}, plus its accessor where code reads it.
+ * Adding a key is adding a constant here and to {@link #ALL} (ConfigKeysTest checks both), plus its
+ * {@link BenchConfig} accessor where code reads it. This is the one constants class of keys: code that passes a
+ * key by name writes {@code BenchKeys.MODEL.name()}; no other class repeats the names.
  */
 public final class BenchKeys {
 
@@ -22,16 +23,17 @@ public final class BenchKeys {
     public static final String PREFIX = "bench.";
 
     /** Models, each its own container. */
-    public static final Key<List<String>> MODEL = Key.list("bench.model")
+    public static final Key<List<String>> MODEL = KeyTypes.list("bench.model")
             .byDefault(r -> r.get(BenchKeys.REPLAY) == null ? List.of("mock")
-                    : Key.split(ReplayDefaults.models(Path.of(r.get(BenchKeys.REPLAY)))), "`mock`")
+                    : KeyTypes.split(ReplayDefaults.models(Path.of(r.get(BenchKeys.REPLAY)))), "`mock`")
             .alsoFlags("--models").label("MODELS").file("/model/model_name")
             .meaning("comma-separated models, each its own container; `auto` = the models the server lists; `mock`, "
                     + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` (a reference answer after ms milliseconds, 200 by default) are built in; with `bench.replay`, default the ledger's models");
 
     /** The kind of server. */
-    public static final Key<Provider> PROVIDER = Key.provider("bench.provider")
-            .inferred(BenchKeys::inferProvider, "inferred")
+    public static final Key<Provider> PROVIDER = KeyTypes.provider("bench.provider")
+            .inferred(r -> Provider.inferred(r.get(BenchKeys.MODEL), r.get(BenchKeys.REPLAY) != null, r.given(BenchKeys.URL)),
+                    "inferred")
             .file("/model/provider")
             .meaning("`ollama`, `openai` (`openai_compatible` in the config file), `mock`, `replay`, `gguf` (in process); "
                     + "inferred: `bench.replay` set → `replay`, mock models → `mock`, a URL given → a server (`openai` "
@@ -39,7 +41,7 @@ public final class BenchKeys {
                     + "with no URL → `gguf`, else `ollama`");
 
     /** The server's base URL (a trailing slash is dropped). */
-    public static final Key<String> URL = Key.text("bench.url")
+    public static final Key<String> URL = KeyTypes.text("bench.url")
             .byDefault(r -> r.get(BenchKeys.PROVIDER) == Provider.OPENAI ? "http://127.0.0.1:1234/v1" : "http://127.0.0.1:11434",
                     "`http://127.0.0.1:11434` (ollama), `http://127.0.0.1:1234/v1` (openai)")
             .normalised(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
@@ -48,187 +50,187 @@ public final class BenchKeys {
                     + "(a server that stops answering loses its calls to the others)");
 
     /** The environment variable that holds the API key. */
-    public static final Key<String> API_KEY_ENV = Key.text("bench.apiKeyEnv")
+    public static final Key<String> API_KEY_ENV = KeyTypes.text("bench.apiKeyEnv")
             .label("VAR").file("/model/api_key_env")
             .meaning("name of the environment variable that holds the API key; the key is never written anywhere");
 
     /** The JSON config file; read from parameters only. */
-    public static final Key<String> CONFIG = Key.text("bench.config")
+    public static final Key<String> CONFIG = KeyTypes.text("bench.config")
             .label("FILE")
             .meaning("JSON config file; its values rank below parameters (its shape follows this table, docs/CONFIGURATION.md)");
 
     /** Phases to run. */
-    public static final Key<List<String>> PHASES = Key.list("bench.phases")
+    public static final Key<List<String>> PHASES = KeyTypes.list("bench.phases")
             .byDefault(List.of("hello", "5q", "20q", "tasks"))
             .meaning("phases (suite ids) to run, or `all` (see Phases in docs/CONFIGURATION.md)");
 
     /** Where suites are looked up. */
-    public static final Key<List<String>> SUITES = Key.list("bench.suites")
+    public static final Key<List<String>> SUITES = KeyTypes.list("bench.suites")
             .byDefault(List.of("suites")).label("DIRS")
             .meaning("where suites named in a unique id are looked up (then `suites/` on the classpath)");
 
     /** Question filters. */
-    public static final Key<List<String>> QUESTION = Key.list("bench.question")
+    public static final Key<List<String>> QUESTION = KeyTypes.list("bench.question")
             .byDefault(List.of()).defaultDoc("none")
             .meaning("`suite/questionId` comma list: run only these");
 
     /** Seed of generated tasks and the mock. */
-    public static final Key<Long> SEED = Key.whole("bench.seed", Long.MIN_VALUE, Long.MAX_VALUE)
+    public static final Key<Long> SEED = KeyTypes.whole("bench.seed", Long.MIN_VALUE, Long.MAX_VALUE)
             .byDefault(42L)
             .meaning("seed of generated tasks and of the mock");
 
     /** Cap on generated tasks per kind. */
-    public static final Key<Integer> MAX_TASKS = Key.integer("bench.maxTasks", 0, 1_000_000)
+    public static final Key<Integer> MAX_TASKS = KeyTypes.integer("bench.maxTasks", 0, 1_000_000)
             .byDefault(0).defaultDoc("`0` (all)")
             .meaning("cap on generated tasks per kind");
 
     /** Per-call timeout. */
-    public static final Key<Integer> TIMEOUT_S = Key.integer("bench.timeoutS", 1, 86_400)
+    public static final Key<Integer> TIMEOUT_S = KeyTypes.integer("bench.timeoutS", 1, 86_400)
             .byDefault(360).alsoFlags("--timeout").label("SECONDS").file("/model/timeout_s")
             .meaning("per-call timeout, seconds, from send to the last byte of each attempt (connect timeout: the same, at most 30 s)");
 
     /** Sampling temperature. */
-    public static final Key<Double> TEMPERATURE = Key.decimal("bench.temperature", 0, 2)
+    public static final Key<Double> TEMPERATURE = KeyTypes.decimal("bench.temperature", 0, 2)
             .byDefault(Constants.CANONICAL_TEMPERATURE).label("T").file("/model/temperature")
             .meaning("sampling temperature (canonical; a deviation goes to `manifest.json` `canonical_options_overrides`)");
 
     /** Context window. */
-    public static final Key<Integer> NUM_CTX = Key.integer("bench.numCtx", 1, 10_000_000)
+    public static final Key<Integer> NUM_CTX = KeyTypes.integer("bench.numCtx", 1, 10_000_000)
             .byDefault(Constants.CANONICAL_NUM_CTX).label("TOKENS").file("/model/num_ctx")
             .meaning("context window in tokens, Ollama only (canonical; a deviation is recorded)");
 
     /** Generation limit. */
-    public static final Key<Integer> NUM_PREDICT = Key.integer("bench.numPredict", 1, 10_000_000)
+    public static final Key<Integer> NUM_PREDICT = KeyTypes.integer("bench.numPredict", 1, 10_000_000)
             .byDefault(Constants.CANONICAL_NUM_PREDICT).label("TOKENS").file("/model/max_tokens")
             .meaning("most tokens to generate (canonical; a deviation is recorded)");
 
     /** Retries of a failed call. */
-    public static final Key<Integer> RETRIES = Key.integer("bench.retries", 0, 20)
+    public static final Key<Integer> RETRIES = KeyTypes.integer("bench.retries", 0, 20)
             .byDefault(2)
             .meaning("retries of a retryable failed call (connection, timeout, 5xx, 429)");
 
     /** Concurrent requests per endpoint. */
-    public static final Key<Integer> LANES = Key.integer("bench.lanes", 1, 256)
+    public static final Key<Integer> LANES = KeyTypes.integer("bench.lanes", 1, 256)
             .byDefault(1).defaultDoc("`1` (parallel phases: the suite's `lanes`)")
             .meaning("concurrent requests per endpoint; when unset and a parallel phase is selected, the phase's lanes (the client is told too)");
 
     /** Pass mark of a question. */
-    public static final Key<Double> PASS_SCORE = Key.decimal("bench.passScore", 0, 100)
+    public static final Key<Double> PASS_SCORE = KeyTypes.decimal("bench.passScore", 0, 100)
             .byDefault(70.0).label("0-100")
             .meaning("pass mark of a question unless it sets `pass_score`");
 
     /** Quality gate. */
-    public static final Key<Double> MIN_SCORE = Key.decimal("bench.minScore", 0, 100).blankIsNone()
+    public static final Key<Double> MIN_SCORE = KeyTypes.decimal("bench.minScore", 0, 100).blankIsNone()
             .label("0-100")
             .meaning("build quality gate on the weighted total (0-100): exit 1 / a failed build below it");
 
     /** Contributor handle. */
-    public static final Key<String> HANDLE = Key.text("bench.handle")
+    public static final Key<String> HANDLE = KeyTypes.text("bench.handle")
             .alsoFlags("--submitter-handle").label("NAME")
             .meaning("contributor handle: write the run to `submissions/<handle>/<device>/run-<uuid>/`");
 
     /** Device tag. */
-    public static final Key<String> DEVICE = Key.text("bench.device")
+    public static final Key<String> DEVICE = KeyTypes.text("bench.device")
             .byDefault("unknown-device").alsoFlags("--device-tag").label("TAG")
             .meaning("device tag of the submission folder");
 
     /** Cell id prefix. */
-    public static final Key<String> CELL_ID_PREFIX = Key.text("bench.cellIdPrefix")
+    public static final Key<String> CELL_ID_PREFIX = KeyTypes.text("bench.cellIdPrefix")
             .label("NODE:ENGINE")
             .meaning("`<node-tag>:<engine>`, recorded in the manifest");
 
     /** Where run folders go. */
-    public static final Key<Path> OUT = Key.path("bench.out")
+    public static final Key<Path> OUT = KeyTypes.path("bench.out")
             .byDefault(Path.of("target/bench-runs")).alsoFlags("--out-dir")
             .meaning("where run folders go when no handle is set; for `run`, a path ending in `.json` is where "
                     + "results.json is copied (the run folder then goes to the default)");
 
     /** The run to resume. */
-    public static final Key<String> RUN_ID = Key.text("bench.runId")
+    public static final Key<String> RUN_ID = KeyTypes.text("bench.runId")
             .defaultDoc("new uuid").label("UUID")
             .meaning("resume that run: questions already scored are skipped");
 
     /** Re-run only failed calls. */
-    public static final Key<Boolean> RETRY_ERRORS = Key.bool("bench.retryErrors")
+    public static final Key<Boolean> RETRY_ERRORS = KeyTypes.bool("bench.retryErrors")
             .byDefault(false)
             .meaning("with `bench.runId`: re-run only questions whose last call failed");
 
     /** A ledger to answer from. */
-    public static final Key<String> REPLAY = Key.text("bench.replay")
+    public static final Key<String> REPLAY = KeyTypes.text("bench.replay")
             .label("RUN_JSONL").noFlag()
             .meaning("a `run.jsonl` whose saved outputs answer every question (no network), re-scored by today's "
                     + "scorers; models default to the ledger's (the `replay` command sets it)");
 
     /** System message. */
-    public static final Key<String> SYSTEM_PROMPT = Key.text("bench.systemPrompt")
+    public static final Key<String> SYSTEM_PROMPT = KeyTypes.text("bench.systemPrompt")
             .meaning("system message sent before each prompt");
 
     /** Strict-JSON envelope. */
-    public static final Key<Boolean> STRICT_JSON = Key.bool("bench.strictJson")
+    public static final Key<Boolean> STRICT_JSON = KeyTypes.bool("bench.strictJson")
             .byDefault(true).file("/suite/strict_json")
             .meaning("strict-JSON answer envelope for generated tasks");
 
     /** Extra attempts after a parse failure. */
-    public static final Key<Integer> RETRY_ON_PARSE_FAIL = Key.integer("bench.retryOnParseFail", 0, 5)
+    public static final Key<Integer> RETRY_ON_PARSE_FAIL = KeyTypes.integer("bench.retryOnParseFail", 0, 5)
             .byDefault(1).file("/suite/retry_on_parse_fail")
             .meaning("extra attempts with a stricter instruction after a parse failure");
 
     /** Response body cap. */
-    public static final Key<Long> MAX_BODY_BYTES = Key.whole("bench.maxBodyBytes", 1024, Integer.MAX_VALUE)
+    public static final Key<Long> MAX_BODY_BYTES = KeyTypes.whole("bench.maxBodyBytes", 1024, Integer.MAX_VALUE)
             .byDefault(8L * 1024 * 1024)
             .meaning("cap on a response body, bytes");
 
     /** Whether discovery first checks that the server answers and lists every requested model. */
-    public static final Key<Boolean> PREFLIGHT = Key.bool("bench.preflight")
+    public static final Key<Boolean> PREFLIGHT = KeyTypes.bool("bench.preflight")
             .byDefault(true)
             .meaning("before anything runs, check within a few seconds that the server answers and lists every requested "
                     + "model; otherwise stop with the URL, what it lists and the fix (`false` for servers that cannot list models)");
 
     /** After how many calls in a row that cannot connect the rest of the run is aborted at once. */
-    public static final Key<Integer> MAX_CONNECTION_FAILURES = Key.integer("bench.maxConnectionFailures", 0, 1_000_000)
+    public static final Key<Integer> MAX_CONNECTION_FAILURES = KeyTypes.integer("bench.maxConnectionFailures", 0, 1_000_000)
             .byDefault(3)
             .meaning("calls in a row that fail to connect before the remaining questions are aborted at once, naming the "
                     + "server (one call every 5 s still tries it, and a success resumes normal calls); `0` never aborts");
 
     /** Where the engine writes the run folder's path at the end of a run, for the Maven quality gate. */
-    public static final Key<Path> RUN_POINTER = Key.path("bench.runPointer")
+    public static final Key<Path> RUN_POINTER = KeyTypes.path("bench.runPointer")
             .label("FILE").noFlag()
             .meaning("a file the engine writes the run folder's path into when the run ends; the Maven quality gate "
                     + "reads it, so the gate judges the run of its own invocation (the `bench` profile sets it)");
 
     /** Whether each test's figures are printed on standard output, where Surefire's XML keeps them. */
-    public static final Key<String> REPORT_ENTRIES = Key.text("bench.reportEntries")
+    public static final Key<String> REPORT_ENTRIES = KeyTypes.text("bench.reportEntries")
             .byDefault("none").label("stdout|none").noFlag()
             .meaning("`stdout` prints each test's reporting entry (score, latency, tokens) as one JSON line, which "
                     + "Surefire keeps as the test's `<system-out>` (the `bench` profile sets it); `none` does not");
 
     /** The engine's fork-join executor for every suite. */
-    public static final Key<Boolean> PARALLEL_ENABLED = Key.bool(ParallelKeys.PREFIX + "enabled")
+    public static final Key<Boolean> PARALLEL_ENABLED = KeyTypes.bool(ParallelKeys.PREFIX + "enabled")
             .byDefault(false).noFlag().oldNames(ParallelKeys.OLD_PREFIX + "enabled")
             .meaning("run the questions of every suite concurrently (fork-join executor); parallel phases need no flag; "
                     + "old name `llm-bench.execution.parallel.enabled`");
 
     /** This process's part of a run split across machines. */
-    public static final Key<Shard> SHARD = Key.shard("bench.shard")
+    public static final Key<Shard> SHARD = KeyTypes.shard("bench.shard")
             .defaultDoc("none (the whole run)")
             .meaning("run part `i` of `n` of the tests (by a stable hash of each unit id; an append conversation, a parallel "
                     + "or whole-suite phase stays whole); `report merge` joins the n run folders into one");
 
     /** The id the shards of one run share. */
-    public static final Key<String> RUN_GROUP = Key.text("bench.runGroup")
+    public static final Key<String> RUN_GROUP = KeyTypes.text("bench.runGroup")
             .defaultDoc("derived from the settings").label("ID")
             .meaning("the id shared by the shards of one run, recorded in each manifest and checked by `report merge`; "
                     + "by default `cfg-` and the first 12 hex digits of the config hash");
 
     /** Samples per question (issue 18: sampling with pass@k). */
-    public static final Key<Integer> SAMPLES = Key.integer("bench.samples", 1, 1000)
+    public static final Key<Integer> SAMPLES = KeyTypes.integer("bench.samples", 1, 1000)
             .byDefault(1).label("N")
             .meaning("ask each question and generated task N times (seeds `bench.seed` + 0 .. N-1, the run's temperature); each call is "
                     + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
                     + "event and results.json");
 
     /** Whether model-written code may run where the operating system gives it no isolation (issue 25). */
-    public static final Key<String> SANDBOX = Key.choice("bench.sandbox", "isolated", "unisolated")
+    public static final Key<String> SANDBOX = KeyTypes.choice("bench.sandbox", "isolated", "unisolated")
             .byDefault("isolated")
             .meaning("`isolated`: model-written code (code tasks, questions with tests) runs only behind an operating-system "
                     + "boundary (Linux namespaces, macOS sandbox-exec), else it is skipped with the reason; `unisolated` runs it "
@@ -272,37 +274,9 @@ public final class BenchKeys {
     public static List<ConfigProblem> unknown(Set<String> names) {
         return names.stream().filter(n -> n.startsWith(PREFIX)).sorted()
                 .filter(n -> !BY_NAME.containsKey(n) && PREFIXES.keySet().stream().noneMatch(n::startsWith))
-                .map(n -> new ConfigProblem(n, "parameter", "unknown configuration key" + nearest(n)
+                .map(n -> new ConfigProblem(n, "parameter", "unknown configuration key" + Spelling.nearest(n, BY_NAME.keySet())
                         .map(k -> "; did you mean " + k + "?").orElse(" (see the README's configuration reference)"), false))
                 .toList();
-    }
-
-    private static Optional<String> nearest(String name) {
-        return BY_NAME.keySet().stream()
-                .map(k -> Map.entry(k, distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT))))
-                .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 4))
-                .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
-                .map(Map.Entry::getKey);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**
@@ -320,24 +294,5 @@ public final class BenchKeys {
         }
         PREFIXES.forEach((prefix, meaning) -> table.append("| `").append(prefix).append("*` | | | | | ").append(meaning).append(" |\n"));
         return table.toString();
-    }
-
-    private static Provider inferProvider(Key.Resolved r) {
-        List<String> models = r.get(MODEL);
-        if (r.get(REPLAY) != null) {
-            return Provider.REPLAY;
-        }
-        if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
-            return Provider.MOCK;
-        }
-        // A URL means a server, whatever the model is called: llama-server's id for its model is its file's path.
-        Optional<String> url = r.given(URL);
-        if (url.isPresent()) {
-            return url.get().contains("/v1") ? Provider.OPENAI : Provider.OLLAMA;
-        }
-        if (!models.isEmpty() && models.stream().allMatch(m -> m.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf"))) {
-            return Provider.GGUF;
-        }
-        return Provider.OLLAMA;
     }
 }

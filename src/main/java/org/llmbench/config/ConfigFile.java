@@ -1,9 +1,7 @@
 package org.llmbench.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.llmbench.json.Json;
 
 /**
  * The optional JSON config file (SPEC section 4 shape) and its values. Which key lives where in it is part of
@@ -53,9 +52,9 @@ final class ConfigFile {
         try {
             String text = Files.readString(Path.of(path));
             // Exact decimals: 1e400 is reported as 1E+400, not as the Infinity a double would make of it.
-            JsonNode root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+            JsonNode root = Json.DECIMAL.readTree(text);
             if (root == null || !root.isObject()) {
-                problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": the config file must hold a JSON object", true));
+                problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + ": the config file must hold a JSON object", true));
                 return NONE;
             }
             ConfigFile file = new ConfigFile(root, source, text);
@@ -63,13 +62,13 @@ final class ConfigFile {
             return file;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + (loc == null ? "" : ":" + loc.getLineNr()
+            problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + (loc == null ? "" : ":" + loc.getLineNr()
                     + ":" + loc.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage()
                     // Jackson's advice is for programmers; the user's fix is a finite number.
                     .replaceFirst(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow$",
                             " (JSON numbers are finite: write a number, not NaN or Infinity)"), true));
         } catch (IOException e) {
-            problems.accept(new ConfigProblem(Constants.CONFIG, given, path + ": cannot read the config file: " + e.getMessage(), true));
+            problems.accept(new ConfigProblem(BenchKeys.CONFIG.name(), given, path + ": cannot read the config file: " + e.getMessage(), true));
         }
         return NONE;
     }

@@ -56,14 +56,6 @@ public final class ConfigLoader implements Key.Resolved {
         return new ConfigLoader(parameters).load();
     }
 
-    /**
-     * The JSON Pointer in the config file of the value behind a problem's key: a mapped key's field
-     * ({@code bench.temperature} is {@code /model/temperature}) or a file path ({@code model.foo}).
-     */
-    public static String fileField(String key) {
-        return ConfigFile.fieldOf(key);
-    }
-
     private Result load() {
         // The file is read first: every other key may come from it. bench.config itself has no pointer.
         String path = get(BenchKeys.CONFIG);
@@ -157,7 +149,7 @@ public final class ConfigLoader implements Key.Resolved {
 
     /** Whether the models were given as a parameter and every one is a built-in mock. */
     private boolean mockModelsGiven() {
-        return parameters.apply(BenchKeys.MODEL.name()).map(models -> Key.split(models.trim()))
+        return parameters.apply(BenchKeys.MODEL.name()).map(models -> KeyTypes.split(models.trim()))
                 .filter(models -> !models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:")))
                 .isPresent();
     }
@@ -211,15 +203,15 @@ public final class ConfigLoader implements Key.Resolved {
 
     private void checkCombinations(BenchConfig config) {
         if (config.models().isEmpty()) {
-            problem(Constants.MODEL, sourceOf(Constants.MODEL), "names no model", true);
+            problem(BenchKeys.MODEL.name(), sourceOf(BenchKeys.MODEL.name()), "names no model", true);
         }
         if (config.retryErrors() && config.runId() == null) {
-            problem(Constants.RETRY_ERRORS, sourceOf(Constants.RETRY_ERRORS),
-                    "needs " + Constants.RUN_ID + " (the run to retry)", true);
+            problem(BenchKeys.RETRY_ERRORS.name(), sourceOf(BenchKeys.RETRY_ERRORS.name()),
+                    "needs " + BenchKeys.RUN_ID.name() + " (the run to retry)", true);
         }
         for (String url : config.urls().isEmpty() ? List.of(config.url()) : config.urls()) {
             if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                problem(Constants.URL, sourceOf(Constants.URL), "'" + url + "' is not an http(s) URL", true);
+                problem(BenchKeys.URL.name(), sourceOf(BenchKeys.URL.name()), "'" + url + "' is not an http(s) URL", true);
             }
         }
     }

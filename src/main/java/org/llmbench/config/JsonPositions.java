@@ -1,20 +1,18 @@
 package org.llmbench.config;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.llmbench.json.Json;
 
 /**
  * Where each value of a JSON document starts (1-based line), by JSON Pointer. A tree model forgets
  * positions; the streaming parser knows them, so messages can name the line of a bad field.
  */
 public final class JsonPositions {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Map<String, Integer> lines = new HashMap<>();
 
@@ -24,7 +22,7 @@ public final class JsonPositions {
     /** Positions of every value in {@code json}; lines are counted from {@code firstLine}. */
     public static JsonPositions of(String json, int firstLine) {
         JsonPositions positions = new JsonPositions();
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {

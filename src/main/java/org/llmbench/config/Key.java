@@ -1,22 +1,23 @@
 package org.llmbench.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One configuration key, declared once (in {@link BenchKeys}): its name, value type and parser with range
  * check, default, one-line meaning, CLI flag and place in the JSON config file. The loader, the CLI options,
  * the reproduce command, the config file reader and the README table are all derived from these declarations,
- * so adding a key is one line in {@link BenchKeys}.
+ * so adding a key is one line in {@link BenchKeys}. The value types and their parsers are in {@link KeyTypes}.
  *
- * <p>Instances are immutable; the builder-style methods return a changed copy. Keys compare by identity
- * (each is one constant).
+ * <p>Instances are immutable once declared; the builder-style methods return a changed copy. Keys compare by
+ * identity (each is one constant).
  *
  * @param <T> the type of the effective value
  */
@@ -46,227 +47,135 @@ public final class Key<T> {
         Optional<String> given(Key<?> key);
     }
 
-    private final String name;
-    private final Parser<T> parser;
-    private final Function<T, String> format;
-    private final Function<Resolved, T> defaultValue;
-    private final boolean inferred;
-    private final String defaultDoc;
-    private final String meaning;
-    private final List<String> flags;
-    private final String label;
-    private final String pointer;
-    private final List<String> oldNames;
-    private final boolean switchFlag;
-    private final String range;
+    private static final Set<String> PATH_LABELS = Set.of("DIR", "DIRS", "FILE", "RUN_JSONL");
 
-    private Key(String name, Parser<T> parser, Function<T, String> format, Function<Resolved, T> defaultValue,
-            boolean inferred, String defaultDoc, String meaning, List<String> flags, String label, String pointer,
-            List<String> oldNames, boolean switchFlag, String range) {
+    // Not final only so that with(...) can change a fresh copy; no key changes after BenchKeys declares it.
+    private final String name;
+    private Parser<T> parser;
+    private final Function<T, String> format;
+    private Function<Resolved, T> defaultValue = r -> null;
+    private boolean inferred;
+    private String defaultDoc;
+    private String meaning = "";
+    private List<String> flags;
+    private String label;
+    private String pointer;
+    private List<String> oldNames = List.of();
+    private boolean switchFlag;
+    private String range;
+
+    Key(String name, String label, Parser<T> parser, Function<T, String> format) {
         this.name = name;
+        this.label = label;
         this.parser = parser;
         this.format = format;
-        this.defaultValue = defaultValue;
-        this.inferred = inferred;
-        this.defaultDoc = defaultDoc;
-        this.meaning = meaning;
-        this.flags = flags;
-        this.label = label;
-        this.pointer = pointer;
-        this.oldNames = oldNames;
-        this.switchFlag = switchFlag;
-        this.range = range;
+        this.flags = List.of(kebab(name));
     }
 
-    private static <T> Key<T> of(String name, String label, Parser<T> parser, Function<T, String> format) {
-        return new Key<>(name, parser, format, r -> null, false, null, "", List.of(kebab(name)), label, null,
-                List.of(), false, null);
+    private Key(Key<T> from) {
+        this(from.name, from.label, from.parser, from.format);
+        defaultValue = from.defaultValue;
+        inferred = from.inferred;
+        defaultDoc = from.defaultDoc;
+        meaning = from.meaning;
+        flags = from.flags;
+        pointer = from.pointer;
+        oldNames = from.oldNames;
+        switchFlag = from.switchFlag;
+        range = from.range;
     }
 
-    /** A text key; blank text counts as not given. */
-    static Key<String> text(String name) {
-        return of(name, "TEXT", t -> t.isBlank() ? null : t, s -> s);
+    /** A copy of this key with one change. */
+    private Key<T> with(Consumer<Key<T>> change) {
+        Key<T> copy = new Key<>(this);
+        change.accept(copy);
+        return copy;
     }
 
-    /** A comma list; blank text is the empty list. */
-    static Key<List<String>> list(String name) {
-        return of(name, "LIST", Key::split, l -> String.join(",", l));
+    /** This key with the values it accepts, as --help and the README show them ({@code 0 to 2}). */
+    Key<T> ranged(String text) {
+        return with(k -> k.range = text);
     }
 
-    /** A comma list's items, trimmed, without empty ones. */
-    static List<String> split(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** A whole number in {@code min..max}, as an int. */
-    static Key<Integer> integer(String name, int min, int max) {
-        return of(name, "N", t -> (int) parseWhole(t, min, max), i -> Integer.toString(i)).ranged("whole, " + min + " to " + max);
-    }
-
-    /** A whole number in {@code min..max}, as a long. */
-    static Key<Long> whole(String name, long min, long max) {
-        return of(name, "N", t -> parseWhole(t, min, max), l -> Long.toString(l))
-                .ranged(min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "whole, 64-bit" : "whole, " + min + " to " + max);
-    }
-
-    /** A number in {@code min..max}; NaN and the infinities are never in range. */
-    static Key<Double> decimal(String name, double min, double max) {
-        return of(name, "N", t -> {
-            try {
-                double parsed = Double.parseDouble(t.trim());
-                if (!(parsed >= min && parsed <= max)) {
-                    throw new BadValue("'" + t + "' is " + (Double.isFinite(parsed) ? "outside" : "not a finite number in")
-                            + " the range " + plain(min) + " to " + plain(max));
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw new BadValue("'" + t + "' is not a number from " + plain(min) + " to " + plain(max));
-            }
-        }, d -> Double.toString(d)).ranged(plain(min) + " to " + plain(max));
-    }
-
-    private Key<T> ranged(String text) {
-        return new Key<>(name, parser, format, defaultValue, inferred, defaultDoc, meaning, flags, label, pointer,
-                oldNames, switchFlag, text);
-    }
-
-    /** {@code true} or {@code false}, any case; on the command line the flag alone means true. */
-    static Key<Boolean> bool(String name) {
-        Key<Boolean> key = of(name, "BOOL", t -> {
-            String v = t.trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new BadValue("'" + v + "' is not true or false");
-            }
-            return Boolean.parseBoolean(v);
-        }, b -> Boolean.toString(b));
-        return key.copy(key.defaultValue, false, key.defaultDoc, key.meaning, key.flags, key.label, key.pointer,
-                key.oldNames, true);
-    }
-
-    /** One of a few words, any case (written in lower case); blank text counts as not given. */
-    static Key<String> choice(String name, String... words) {
-        List<String> allowed = List.of(words);
-        return of(name, String.join("|", words), t -> {
-            String v = t.trim().toLowerCase(Locale.ROOT);
-            if (v.isEmpty()) {
-                return null;
-            }
-            if (!allowed.contains(v)) {
-                throw new BadValue("'" + t.trim() + "' is not one of " + String.join(", ", allowed));
-            }
-            return v;
-        }, s -> s);
-    }
-
-    /** A file system path; blank text counts as not given. */
-    static Key<Path> path(String name) {
-        return of(name, "DIR", t -> t.isBlank() ? null : Path.of(t), Path::toString);
-    }
-
-    /** One of {@link Provider}'s names. */
-    static Key<Provider> provider(String name) {
-        return of(name, "NAME", t -> {
-            if (t.isBlank()) {
-                return null;
-            }
-            return Provider.of(t).orElseThrow(() -> new BadValue("'" + t + "' is not one of " + Provider.NAMES));
-        }, Provider::wireName);
-    }
-
-    /** A run's part {@code i/n} ({@link Shard}); blank text counts as not given (the whole run). */
-    static Key<Shard> shard(String name) {
-        return of(name, "I/N", t -> t.isBlank() ? null : Shard.parse(t), Shard::toString);
-    }
-
-    private static long parseWhole(String t, long min, long max) throws BadValue {
-        try {
-            long parsed = Long.parseLong(t.trim());
-            if (parsed < min || parsed > max) {
-                throw new BadValue("'" + t + "' is outside the range " + min + " to " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new BadValue("'" + t + "' is not a whole number from " + min + " to " + max);
-        }
-    }
-
-    /** A bound as people write it: {@code 2}, not {@code 2.0}. */
-    private static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private Key<T> copy(Function<Resolved, T> newDefault, boolean newInferred, String newDefaultDoc, String newMeaning,
-            List<String> newFlags, String newLabel, String newPointer, List<String> newOldNames, boolean newSwitch) {
-        return new Key<>(name, parser, format, newDefault, newInferred, newDefaultDoc, newMeaning, newFlags, newLabel,
-                newPointer, newOldNames, newSwitch, range);
+    /** This key as a switch: on the command line the flag alone means true. */
+    Key<T> switchFlag() {
+        return with(k -> k.switchFlag = true);
     }
 
     /** This key with blank text meaning "not given" (so the default applies) instead of a bad value. */
     Key<T> blankIsNone() {
         Parser<T> strict = parser;
-        return new Key<>(name, t -> t.isBlank() ? null : strict.parse(t), format, defaultValue, inferred, defaultDoc,
-                meaning, flags, label, pointer, oldNames, switchFlag, range);
+        return with(k -> k.parser = t -> t.isBlank() ? null : strict.parse(t));
     }
 
     /** This key with every parsed value passed through {@code normalise} (the URL loses a trailing slash). */
-    Key<T> normalised(java.util.function.UnaryOperator<T> normalise) {
+    Key<T> normalised(UnaryOperator<T> normalise) {
         Parser<T> raw = parser;
-        return new Key<>(name, t -> {
+        return with(k -> k.parser = t -> {
             T v = raw.parse(t);
             return v == null ? null : normalise.apply(v);
-        }, format, defaultValue, inferred, defaultDoc, meaning, flags, label, pointer, oldNames, switchFlag, range);
+        });
     }
 
     /** This key with a fixed default. */
     Key<T> byDefault(T value) {
-        return copy(r -> value, false, defaultDoc, meaning, flags, label, pointer, oldNames, switchFlag);
+        return with(k -> k.defaultValue = r -> value);
     }
 
     /** This key with a default worked out from other settings, recorded with source {@code default}. */
     Key<T> byDefault(Function<Resolved, T> rule, String doc) {
-        return copy(rule, false, Objects.requireNonNull(doc, "a worked-out default needs its README text"), meaning, flags, label, pointer, oldNames, switchFlag);
+        Objects.requireNonNull(doc, "a worked-out default needs its README text");
+        return with(k -> {
+            k.defaultValue = rule;
+            k.defaultDoc = doc;
+        });
     }
 
     /** This key with a value inferred from other settings when not given, recorded with source {@code inferred}. */
     Key<T> inferred(Function<Resolved, T> rule, String doc) {
-        return copy(rule, true, Objects.requireNonNull(doc, "an inferred value needs its README text"), meaning, flags, label, pointer, oldNames, switchFlag);
+        Objects.requireNonNull(doc, "an inferred value needs its README text");
+        return with(k -> {
+            k.defaultValue = rule;
+            k.inferred = true;
+            k.defaultDoc = doc;
+        });
     }
 
     /** This key with the README/--help text of its default (instead of the default value in backticks). */
     Key<T> defaultDoc(String doc) {
-        return copy(defaultValue, inferred, doc, meaning, flags, label, pointer, oldNames, switchFlag);
+        return with(k -> k.defaultDoc = doc);
     }
 
     /** This key with its one-line meaning (Markdown; backticks are dropped in --help). */
     Key<T> meaning(String text) {
-        return copy(defaultValue, inferred, defaultDoc, text, flags, label, pointer, oldNames, switchFlag);
+        return with(k -> k.meaning = text);
     }
 
     /** This key with more CLI flags before its own (kebab-case) one, e.g. {@code --timeout} for {@code --timeout-s}. */
     Key<T> alsoFlags(String... aliases) {
         List<String> all = new ArrayList<>(List.of(aliases));
         all.addAll(flags);
-        return copy(defaultValue, inferred, defaultDoc, meaning, List.copyOf(all), label, pointer, oldNames, switchFlag);
+        return with(k -> k.flags = List.copyOf(all));
     }
 
     /** This key without a CLI flag (set it with {@code -D KEY=VALUE}). */
     Key<T> noFlag() {
-        return copy(defaultValue, inferred, defaultDoc, meaning, List.of(), label, pointer, oldNames, switchFlag);
+        return with(k -> k.flags = List.of());
     }
 
     /** This key with the placeholder its flag shows in --help ({@code --num-ctx=TOKENS}). */
     Key<T> label(String newLabel) {
-        return copy(defaultValue, inferred, defaultDoc, meaning, flags, newLabel, pointer, oldNames, switchFlag);
+        return with(k -> k.label = newLabel);
     }
 
     /** This key read also from the config file at a JSON Pointer ({@code /model/temperature}). */
     Key<T> file(String jsonPointer) {
-        return copy(defaultValue, inferred, defaultDoc, meaning, flags, label, jsonPointer, oldNames, switchFlag);
+        return with(k -> k.pointer = jsonPointer);
     }
 
     /** This key also read under old names, which keep working (recorded as such in the manifest). */
     Key<T> oldNames(String... names) {
-        return copy(defaultValue, inferred, defaultDoc, meaning, flags, label, pointer, List.of(names), switchFlag);
+        return with(k -> k.oldNames = List.of(names));
     }
 
     /** The parameter name ({@code bench.numCtx}). */
@@ -306,8 +215,6 @@ public final class Key<T> {
     public boolean holdsPaths() {
         return PATH_LABELS.contains(label);
     }
-
-    private static final java.util.Set<String> PATH_LABELS = java.util.Set.of("DIR", "DIRS", "FILE", "RUN_JSONL");
 
     /** The placeholder of the flag's value in --help. */
     public String label() {

@@ -24,7 +24,7 @@ public record ModelGroup(List<String> models) {
 
     /** The group a unique-id segment value names ({@code a,b}; {@code a} is a group of one). */
     public static ModelGroup parse(String segmentValue) {
-        return new ModelGroup(Key.split(segmentValue));
+        return new ModelGroup(KeyTypes.split(segmentValue));
     }
 
     /** Whether the segment value names more than one model (a mixed-lanes container). */

@@ -41,6 +41,28 @@ public enum Provider {
         return Arrays.stream(values()).filter(p -> p.wireName.equals(normalised)).findFirst();
     }
 
+    /**
+     * The provider of a run that names none: {@code replay} for a replay, {@code mock} for mock models, a server
+     * when a URL is given ({@code openai} when it has {@code /v1}), {@code gguf} for {@code .gguf} files, else
+     * {@code ollama}.
+     */
+    static Provider inferred(List<String> models, boolean replay, Optional<String> url) {
+        if (replay) {
+            return REPLAY;
+        }
+        if (!models.isEmpty() && models.stream().allMatch(m -> m.equals("mock") || m.startsWith("mock:"))) {
+            return MOCK;
+        }
+        // A URL means a server, whatever the model is called: llama-server's id for its model is its file's path.
+        if (url.isPresent()) {
+            return url.get().contains("/v1") ? OPENAI : OLLAMA;
+        }
+        if (!models.isEmpty() && models.stream().allMatch(m -> m.toLowerCase(Locale.ROOT).endsWith(".gguf"))) {
+            return GGUF;
+        }
+        return OLLAMA;
+    }
+
     /** The wire name, so messages and string joins read as before. */
     @Override
     public String toString() {

@@ -22,10 +22,11 @@ final class ReplayDefaults {
      * which server and gate apply now. Everything else (seed, phases, options, pass mark...) must be the same for
      * the replayed answers to meet the same questions.
      */
-    private static final java.util.Set<String> NOT_REPLAYED = java.util.Set.of(Constants.PROVIDER, Constants.URL,
-            Constants.API_KEY_ENV, Constants.CONFIG, Constants.REPLAY, Constants.RUN_ID, Constants.RETRY_ERRORS,
-            Constants.OUT, Constants.HANDLE, Constants.DEVICE, Constants.CELL_ID_PREFIX, Constants.MIN_SCORE,
-            Constants.RUN_POINTER, BenchKeys.REPORT_ENTRIES.name(), BenchKeys.PARALLEL_ENABLED.name(), "suite.weights");
+    private static final java.util.Set<String> NOT_REPLAYED = java.util.Set.of(BenchKeys.PROVIDER.name(),
+            BenchKeys.URL.name(), BenchKeys.API_KEY_ENV.name(), BenchKeys.CONFIG.name(), BenchKeys.REPLAY.name(),
+            BenchKeys.RUN_ID.name(), BenchKeys.RETRY_ERRORS.name(), BenchKeys.OUT.name(), BenchKeys.HANDLE.name(),
+            BenchKeys.DEVICE.name(), BenchKeys.CELL_ID_PREFIX.name(), BenchKeys.MIN_SCORE.name(),
+            BenchKeys.RUN_POINTER.name(), BenchKeys.REPORT_ENTRIES.name(), BenchKeys.PARALLEL_ENABLED.name(), "suite.weights");
 
     /** The replayed run's manifest beside its ledger, or null when it has none. */
     static Path manifestOf(Path ledger) {
@@ -82,13 +83,13 @@ final class ReplayDefaults {
     /** Why a provider and replay path do not go together, if they do not. */
     static Optional<String> check(Provider provider, String replay) {
         if (provider == Provider.REPLAY && replay == null) {
-            return Optional.of("provider replay needs " + Constants.REPLAY + " (the run.jsonl to answer from)");
+            return Optional.of("provider replay needs " + BenchKeys.REPLAY.name() + " (the run.jsonl to answer from)");
         }
         if (replay == null) {
             return Optional.empty();
         }
         if (provider != Provider.REPLAY) {
-            return Optional.of(Constants.REPLAY + " is set, so the provider must be replay, not " + provider);
+            return Optional.of(BenchKeys.REPLAY.name() + " is set, so the provider must be replay, not " + provider);
         }
         if (!Files.isRegularFile(Path.of(replay))) {
             return Optional.of("'" + replay + "' is not a readable run.jsonl");

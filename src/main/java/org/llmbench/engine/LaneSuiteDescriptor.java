@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ModelGroup;
 import org.llmbench.suite.LaneAssignment;
 import org.llmbench.suite.Question;
@@ -55,7 +55,7 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     /** Where the lane count came from, as the manifest records it. */
     private String lanesSource() {
         if (lanesGiven) {
-            return Constants.LANES;
+            return BenchKeys.LANES.name();
         }
         return mode == RunMode.PARALLEL_MIXED && lanes > assignment.lanes()
                 ? "one lane per model of " + model() : "lanes of suite " + suite().id();

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.ledger.RunFolders;
 
 /**
@@ -29,9 +29,9 @@ final class ResumedRun {
             return true;
         }
         Path parent = folder.toAbsolutePath().getParent();
-        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, Constants.RUN_ID + "=" + config.runId()
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, BenchKeys.RUN_ID.name() + "=" + config.runId()
                 + ": no run folder " + folder + " (looked in " + parent + "; runs there: " + runsIn(parent)
-                + "). Leave " + Constants.RUN_ID + " unset to start a new run."));
+                + "). Leave " + BenchKeys.RUN_ID.name() + " unset to start a new run."));
         return false;
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
 
 /**
  * Lets each warning through once per JVM and output folder. Surefire discovers the same tests more than once (to
@@ -21,7 +21,7 @@ final class WarnOnce {
     }
 
     static DiscoveryIssueReporter filter(ConfigurationParameters parameters, DiscoveryIssueReporter target) {
-        String out = parameters.get(Constants.OUT).orElse("");
+        String out = parameters.get(BenchKeys.OUT.name()).orElse("");
         return issue -> {
             if (issue.severity().compareTo(DiscoveryIssue.Severity.ERROR) >= 0
                     || SEEN.add(out + '\u0000' + issue.severity() + '\u0000' + issue.message())) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.BenchKeys;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.TestRef;
@@ -135,7 +136,7 @@ public final class RunLedger implements AutoCloseable {
 
     /** The commands that resume this run (Maven, then the jar), one per line. */
     public String resumeCommands() {
-        return ReproduceCommand.maven(plan.config()) + " -D" + org.llmbench.config.Constants.RUN_ID + "=" + plan.runId()
+        return ReproduceCommand.maven(plan.config()) + " -D" + BenchKeys.RUN_ID.name() + "=" + plan.runId()
                 + "\n" + ReproduceCommand.jar(plan.config()) + " --run-id " + plan.runId();
     }
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.llmbench.config.BenchKeys;
 
 /**
  * Runs GGUF model files in this process through java-llama.cpp, with no server: each model (a file path) is loaded
@@ -34,11 +34,6 @@ public final class GgufClient implements ModelClient {
     public GgufClient(int numCtx, int lanes) {
         this.numCtx = numCtx;
         this.lanes = lanes;
-    }
-
-    /** Whether a model name names a GGUF file (the provider is inferred from it). */
-    public static boolean isGguf(String model) {
-        return model.toLowerCase(Locale.ROOT).endsWith(".gguf");
     }
 
     /**
@@ -221,7 +216,7 @@ public final class GgufClient implements ModelClient {
         d.put("load_ms", l.loadMs());
         d.put("memory_rss_delta_mb", l.rssDeltaMb());
         d.put("in_process", "java-llama.cpp");
-        d.put("sequences", lanes > 1 ? "one at a time (bench.lanes=" + lanes + " queue here)" : "one at a time");
+        d.put("sequences", lanes > 1 ? "one at a time (" + BenchKeys.LANES.name() + "=" + lanes + " queue here)" : "one at a time");
         return d;
     }
 

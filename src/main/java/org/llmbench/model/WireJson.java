@@ -3,7 +3,6 @@ package org.llmbench.model;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,18 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.llmbench.json.Json;
 
 /** JSON as received from a server: anything but a JSON object is a protocol error. */
 final class WireJson {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private WireJson() {
     }
 
     static JsonNode object(String text, String what) throws CallFailure {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new CallFailure(ErrorKind.PROTOCOL, "the " + what + " is not a JSON object");
             }
@@ -88,7 +86,7 @@ final class WireJson {
      */
     static String object(Fields fields) {
         StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();
             fields.write(json);
             json.writeEndObject();

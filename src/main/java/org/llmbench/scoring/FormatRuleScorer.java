@@ -3,13 +3,13 @@ package org.llmbench.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.llmbench.json.Json;
 import org.llmbench.suite.FormatRule;
 
 /**
@@ -18,7 +18,6 @@ import org.llmbench.suite.FormatRule;
  */
 public final class FormatRuleScorer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh", "console");
     private static final Set<String> PYTHON = Set.of("python", "py", "python3", "pytest");
     private static final Pattern NUMBERED = Pattern.compile("^\\s{0,8}(\\d{1,3})[.)]\\s+\\S.*$", Pattern.MULTILINE);
@@ -127,7 +126,7 @@ public final class FormatRuleScorer {
         checks.add(Check.verify(name, 1, "a JSON object", () -> {
             JsonNode node;
             try {
-                node = MAPPER.readTree(text);
+                node = Json.MAPPER.readTree(text);
             } catch (Exception e) {
                 throw new AssertionError("not valid JSON: " + abbreviate(e.getMessage()));
             }

@@ -8,7 +8,6 @@ import static org.llmbench.suite.PublicQuestions.mbpp;
 import static org.llmbench.suite.PublicQuestions.mmlu;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.llmbench.json.Json;
 
 /**
  * Reads the public benchmark files as they are published (HumanEval JSONL, MBPP JSONL, GSM8K JSONL, MMLU CSV or
@@ -37,7 +37,6 @@ public final class PublicFormats {
     /** The formats recognised. */
     public enum Format { HUMANEVAL, MBPP, GSM8K, MMLU }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PublicFormats() {
@@ -82,7 +81,7 @@ public final class PublicFormats {
             }
             JsonNode node;
             try {
-                node = MAPPER.readTree(line);
+                node = Json.MAPPER.readTree(line);
             } catch (IOException e) {
                 throw new SuiteException(origin, lineNo, 1, null, "invalid JSON line");
             }
@@ -136,7 +135,7 @@ public final class PublicFormats {
     private static List<Question> mmluCsv(SuiteOrigin origin, BufferedReader reader) throws IOException, SuiteException {
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        Csv csv = new Csv(reader);
+        CsvRows csv = new CsvRows(origin, reader);
         List<String> row;
         while ((row = csv.next()) != null) {
             if (row.size() == 1 && row.get(0).isBlank()) {
@@ -205,67 +204,5 @@ public final class PublicFormats {
     private static String name(SuiteOrigin origin) {
         String name = origin.isFile() ? origin.file().getFileName().toString() : origin.classpathResource();
         return name.toLowerCase(java.util.Locale.ROOT);
-    }
-
-
-    /** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-    static final class Csv {
-        private final BufferedReader reader;
-        private int line;
-        private int rowLine;
-
-        Csv(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        int rowLine() {
-            return rowLine;
-        }
-
-        List<String> next() throws IOException {
-            String text = reader.readLine();
-            if (text == null) {
-                return null;
-            }
-            rowLine = ++line;
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (true) {
-                if (i >= text.length()) {
-                    if (quoted) {
-                        String more = reader.readLine();
-                        if (more != null) {
-                            line++;
-                            field.append('\n');
-                            text = more;
-                            i = 0;
-                            continue;
-                        }
-                    }
-                    row.add(field.toString());
-                    return row;
-                }
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.length() == 0) {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.llmbench.json.Json;
 
 /**
  * Reads a suite file with Jackson's streaming parser, so every question and field keeps its line.
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class SuiteLoader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Set<String> SUITE_FIELDS = Set.of("suite_name", "version", "purpose", "models", "questions");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "required_markers", "format_rule",
@@ -42,7 +41,7 @@ public final class SuiteLoader {
         if (PublicFormats.recognises(origin)) {
             return PublicFormats.read(origin); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
         }
-        try (InputStream in = origin.open(); JsonParser parser = MAPPER.createParser(in)) {
+        try (InputStream in = origin.open(); JsonParser parser = Json.MAPPER.createParser(in)) {
             Reader reader = new Reader(origin, parser);
             Suite suite = reader.suite();
             if (!reader.problems.isEmpty()) {

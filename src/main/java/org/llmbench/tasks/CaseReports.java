@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.llmbench.json.Json;
 
 /**
  * The judge, in the harness JVM: reads the child's JSON lines (what each call returned or threw) and compares each
@@ -108,7 +109,7 @@ final class CaseReports {
             return null;
         }
         try {
-            JsonNode node = TaskJson.MAPPER.readTree(t);
+            JsonNode node = Json.MAPPER.readTree(t);
             return node != null && node.isObject() ? node : null;
         } catch (java.io.IOException e) {
             return null;

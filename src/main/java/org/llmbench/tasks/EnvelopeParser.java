@@ -1,15 +1,10 @@
 package org.llmbench.tasks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.llmbench.json.Json;
 import org.llmbench.scoring.CodeBlocks;
 
 /**
@@ -23,16 +18,6 @@ public final class EnvelopeParser {
     static final int MAX_CHARS = 1_000_000;
     /** How many candidate objects are tried in prose, to bound the work on hostile input. */
     private static final int MAX_CANDIDATES = 32;
-
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final ObjectMapper LENIENT = JsonMapper.builder(new JsonFactory())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private EnvelopeParser() {
     }
@@ -109,10 +94,10 @@ public final class EnvelopeParser {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(STRICT.readTree(text)).filter(n -> !n.isMissingNode());
+            return Optional.ofNullable(Json.STRICT.readTree(text)).filter(n -> !n.isMissingNode());
         } catch (Exception strictFailure) {
             try {
-                Optional<JsonNode> node = Optional.ofNullable(LENIENT.readTree(text)).filter(n -> !n.isMissingNode());
+                Optional<JsonNode> node = Optional.ofNullable(Json.LENIENT.readTree(text)).filter(n -> !n.isMissingNode());
                 node.ifPresent(n -> recoveries.add("trailing_commas"));
                 return node;
             } catch (Exception e) {

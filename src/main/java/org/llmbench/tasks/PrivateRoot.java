@@ -125,11 +125,6 @@ final class PrivateRoot {
         return argv;
     }
 
-    /** The working directory as the child sees it. */
-    static String childDirectory() {
-        return "/sandbox";
-    }
-
     /**
      * What is bound read-only: the base paths, the runtime homes, and the directories their absolute symbolic
      * links point into (Debian's JDK links its {@code conf} files into {@code /etc/java-17-openjdk}), each by its

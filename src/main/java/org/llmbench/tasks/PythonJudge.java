@@ -3,6 +3,7 @@ package org.llmbench.tasks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.llmbench.json.Json;
 
 /**
  * The judge process of {@link PythonTests}: its program, the command that starts it (the program and the tests arrive
@@ -149,5 +150,5 @@ final class PythonJudge {
             """;
 
     /** The judge's program as the JSON string its bootstrap reads. */
-    static final String SOURCE_LINE = TaskJson.MAPPER.getNodeFactory().textNode(SOURCE).toString();
+    static final String SOURCE_LINE = Json.MAPPER.getNodeFactory().textNode(SOURCE).toString();
 }

@@ -1,25 +1,23 @@
 package org.llmbench.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import org.llmbench.json.Json;
 
 /** JSON building and reading shared by the generators; object key order is insertion order, so output is stable. */
 final class TaskJson {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TaskJson() {
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Json.MAPPER.createObjectNode();
     }
 
     static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return Json.MAPPER.createArrayNode();
     }
 
     /** A money value with exactly two decimals, from cents, so no binary fraction shows in prompts or answers. */
@@ -29,7 +27,7 @@ final class TaskJson {
 
     static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree built here always serialises", e);
         }
@@ -59,7 +57,7 @@ final class TaskJson {
     /** A JSON object from a line a sandboxed process wrote; null for anything else. */
     static JsonNode parseObject(String json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = Json.MAPPER.readTree(json);
             return node != null && node.isObject() ? node : null;
         } catch (java.io.IOException e) {
             return null;

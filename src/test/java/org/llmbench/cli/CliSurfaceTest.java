@@ -15,7 +15,8 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.TestIdentifier;
-import org.llmbench.config.Constants;
+import org.llmbench.config.BenchKeys;
+import org.llmbench.config.Key;
 import org.llmbench.ledger.ReproduceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,10 +35,8 @@ class CliSurfaceTest {
                 "--out", "--config", "--verbose");
 
         Set<String> flagsOfKeys = new java.util.HashSet<>();
-        for (var field : Constants.class.getFields()) {
-            if (field.getType() == String.class && ((String) field.get(null)).startsWith("bench.")) {
-                flagsOfKeys.add(ReproduceCommand.flag((String) field.get(null)));
-            }
+        for (Key<?> key : BenchKeys.ALL) {
+            flagsOfKeys.add(ReproduceCommand.flag(key.name()));
         }
         for (OptionSpec option : run.getCommandSpec().options()) {
             String longest = option.longestName();
@@ -50,10 +49,10 @@ class CliSurfaceTest {
 
     @Test
     void flagsAreTheKeysInKebabCase() {
-        assertThat(ReproduceCommand.flag(Constants.NUM_CTX)).isEqualTo("--num-ctx");
-        assertThat(ReproduceCommand.flag(Constants.TIMEOUT_S)).isEqualTo("--timeout-s");
-        assertThat(ReproduceCommand.flag(Constants.CELL_ID_PREFIX)).isEqualTo("--cell-id-prefix");
-        assertThat(ReproduceCommand.flag(Constants.MODEL)).isEqualTo("--model");
+        assertThat(ReproduceCommand.flag(BenchKeys.NUM_CTX.name())).isEqualTo("--num-ctx");
+        assertThat(ReproduceCommand.flag(BenchKeys.TIMEOUT_S.name())).isEqualTo("--timeout-s");
+        assertThat(ReproduceCommand.flag(BenchKeys.CELL_ID_PREFIX.name())).isEqualTo("--cell-id-prefix");
+        assertThat(ReproduceCommand.flag(BenchKeys.MODEL.name())).isEqualTo("--model");
     }
 
     @Test

@@ -29,29 +29,29 @@ class ConfigLoaderTest {
         assertThat(c.numPredict()).isEqualTo(2048);
         assertThat(c.timeoutS()).isEqualTo(360);
         assertThat(c.canonicalOverrides()).isEmpty();
-        assertThat(c.effective().get(Constants.MODEL).source().label()).isEqualTo("default");
+        assertThat(c.effective().get(BenchKeys.MODEL.name()).source().label()).isEqualTo("default");
     }
 
     @Test
     void providerIsInferredFromModelAndUrl() {
-        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().provider().wireName()).isEqualTo("ollama");
-        assertThat(load(Map.of(Constants.MODEL, "qwen3.5:0.8b")).config().url()).isEqualTo("http://127.0.0.1:11434");
-        BenchConfig openai = load(Map.of(Constants.MODEL, "m", Constants.URL, "http://127.0.0.1:1234/v1/")).config();
+        assertThat(load(Map.of(BenchKeys.MODEL.name(), "qwen3.5:0.8b")).config().provider().wireName()).isEqualTo("ollama");
+        assertThat(load(Map.of(BenchKeys.MODEL.name(), "qwen3.5:0.8b")).config().url()).isEqualTo("http://127.0.0.1:11434");
+        BenchConfig openai = load(Map.of(BenchKeys.MODEL.name(), "m", BenchKeys.URL.name(), "http://127.0.0.1:1234/v1/")).config();
         assertThat(openai.provider().wireName()).isEqualTo("openai");
         assertThat(openai.url()).isEqualTo("http://127.0.0.1:1234/v1");
-        assertThat(load(Map.of(Constants.MODEL, "m", Constants.PROVIDER, "openai")).config().url())
+        assertThat(load(Map.of(BenchKeys.MODEL.name(), "m", BenchKeys.PROVIDER.name(), "openai")).config().url())
                 .isEqualTo("http://127.0.0.1:1234/v1");
     }
 
     @Test
     void malformedValuesNameTheKeyAndTheReasonAndFallBackToDefaults() {
-        ConfigLoader.Result result = load(Map.of(Constants.TEMPERATURE, "hot", Constants.NUM_CTX, "-5",
-                Constants.PROVIDER, "gemini", Constants.STRICT_JSON, "maybe"));
+        ConfigLoader.Result result = load(Map.of(BenchKeys.TEMPERATURE.name(), "hot", BenchKeys.NUM_CTX.name(), "-5",
+                BenchKeys.PROVIDER.name(), "gemini", BenchKeys.STRICT_JSON.name(), "maybe"));
         assertThat(result.hasFatalProblems()).isTrue();
         assertThat(result.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
                 assertThat(p).contains("bench.temperature").contains("'hot' is not a number"));
         assertThat(result.problems()).extracting(ConfigProblem::key)
-                .contains(Constants.NUM_CTX, Constants.PROVIDER, Constants.STRICT_JSON);
+                .contains(BenchKeys.NUM_CTX.name(), BenchKeys.PROVIDER.name(), BenchKeys.STRICT_JSON.name());
         assertThat(result.config().temperature()).isEqualTo(0.1);
     }
 
@@ -65,8 +65,8 @@ class ConfigLoaderTest {
                  "suite": {"strict_json": false, "retry_on_parse_fail": 2, "weights": {"code_fix": 3.0}}}
                 """);
         Map<String, String> params = new HashMap<>();
-        params.put(Constants.CONFIG, file.toString());
-        params.put(Constants.TIMEOUT_S, "45");
+        params.put(BenchKeys.CONFIG.name(), file.toString());
+        params.put(BenchKeys.TIMEOUT_S.name(), "45");
         BenchConfig c = load(params).config();
         assertThat(c.provider().wireName()).isEqualTo("openai");
         assertThat(c.models()).containsExactly("local-model");
@@ -78,8 +78,8 @@ class ConfigLoaderTest {
         assertThat(c.weightOf("code_fix")).isEqualTo(3.0);
         assertThat(c.weightOf("algorithm")).isEqualTo(2.0);
         assertThat(c.apiKeyEnv()).isEqualTo("MY_KEY");
-        assertThat(c.effective().get(Constants.TEMPERATURE).source().label()).startsWith("config file");
-        assertThat(c.effective().get(Constants.TIMEOUT_S).source().label()).isEqualTo("parameter");
+        assertThat(c.effective().get(BenchKeys.TEMPERATURE.name()).source().label()).startsWith("config file");
+        assertThat(c.effective().get(BenchKeys.TIMEOUT_S.name()).source().label()).isEqualTo("parameter");
         assertThat(c.canonicalOverrides()).containsEntry("temperature", 0.2).containsEntry("num_predict", 1200);
     }
 
@@ -87,7 +87,7 @@ class ConfigLoaderTest {
     void configFileProblemsNameTheField(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{\"model\": {\"temprature\": 0.2}, \"suite\": {\"weights\": {\"poetry\": 1}}}");
-        ConfigLoader.Result result = load(Map.of(Constants.CONFIG, file.toString()));
+        ConfigLoader.Result result = load(Map.of(BenchKeys.CONFIG.name(), file.toString()));
         assertThat(result.problems()).extracting(ConfigProblem::key).contains("model.temprature", "suite.weights.poetry");
         assertThat(result.problems()).filteredOn(p -> p.key().equals("suite.weights.poetry"))
                 .allSatisfy(p -> assertThat(p.fatal()).isTrue());
@@ -97,14 +97,14 @@ class ConfigLoaderTest {
     void invalidJsonInTheConfigFileGivesItsLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{\n  \"model\": {\n    \"temperature\": ,\n  }\n}");
-        ConfigLoader.Result result = load(Map.of(Constants.CONFIG, file.toString()));
+        ConfigLoader.Result result = load(Map.of(BenchKeys.CONFIG.name(), file.toString()));
         assertThat(result.hasFatalProblems()).isTrue();
         assertThat(result.problems().get(0).reason()).contains(file + ":3:");
     }
 
     @Test
     void theApiKeyIsReadFromTheNamedVariableAndNeverStored() {
-        BenchConfig c = load(Map.of(Constants.API_KEY_ENV, "PATH")).config();
+        BenchConfig c = load(Map.of(BenchKeys.API_KEY_ENV.name(), "PATH")).config();
         assertThat(c.apiKey()).contains(System.getenv("PATH"));
         assertThat(c.effective().values()).noneMatch(s -> s.value().equals(System.getenv("PATH")));
     }
@@ -112,7 +112,7 @@ class ConfigLoaderTest {
     @Test
     void theHashChangesWithWhatAffectsScoresOnly() {
         String base = load(Map.of()).config().hash();
-        assertThat(load(Map.of(Constants.OUT, "elsewhere")).config().hash()).isEqualTo(base);
-        assertThat(load(Map.of(Constants.SEED, "7")).config().hash()).isNotEqualTo(base);
+        assertThat(load(Map.of(BenchKeys.OUT.name(), "elsewhere")).config().hash()).isEqualTo(base);
+        assertThat(load(Map.of(BenchKeys.SEED.name(), "7")).config().hash()).isNotEqualTo(base);
     }
 }

@@ -19,7 +19,7 @@ class ConfigRangesTest {
 
     private ConfigLoader.Result loadFile(String json) throws IOException {
         Path file = Files.writeString(dir.resolve("c.json"), json);
-        return ConfigLoader.load(k -> java.util.Optional.ofNullable(Map.of(Constants.CONFIG, file.toString()).get(k)));
+        return ConfigLoader.load(k -> java.util.Optional.ofNullable(Map.of(BenchKeys.CONFIG.name(), file.toString()).get(k)));
     }
 
     private String problems(ConfigLoader.Result result) {

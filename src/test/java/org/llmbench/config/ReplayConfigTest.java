@@ -25,29 +25,29 @@ class ReplayConfigTest {
 
     @Test
     void aReplayPathMakesTheProviderReplayAndTheModelsThoseOfTheLedger() throws Exception {
-        ConfigLoader.Result result = load(Map.of(Constants.REPLAY, ledger().toString()));
+        ConfigLoader.Result result = load(Map.of(BenchKeys.REPLAY.name(), ledger().toString()));
         assertThat(result.problems()).isEmpty();
         assertThat(result.config().provider().wireName()).isEqualTo("replay");
-        assertThat(result.config().effective().get(Constants.PROVIDER).source().label()).isEqualTo("inferred");
+        assertThat(result.config().effective().get(BenchKeys.PROVIDER.name()).source().label()).isEqualTo("inferred");
         assertThat(result.config().models()).containsExactly("qwen3.5:0.8b", "llama3.2:1b");
         // Named models win over the ledger's.
-        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.MODEL, "llama3.2:1b")).config().models())
+        assertThat(load(Map.of(BenchKeys.REPLAY.name(), ledger().toString(), BenchKeys.MODEL.name(), "llama3.2:1b")).config().models())
                 .containsExactly("llama3.2:1b");
-        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.PROVIDER, "replay")).problems()).isEmpty();
+        assertThat(load(Map.of(BenchKeys.REPLAY.name(), ledger().toString(), BenchKeys.PROVIDER.name(), "replay")).problems()).isEmpty();
     }
 
     @Test
     void replayWithoutALedgerOrWithAnotherProviderIsAnErrorNamingTheKey() throws Exception {
-        assertThat(load(Map.of(Constants.PROVIDER, "replay")).problems()).singleElement().satisfies(p -> {
+        assertThat(load(Map.of(BenchKeys.PROVIDER.name(), "replay")).problems()).singleElement().satisfies(p -> {
             assertThat(p.fatal()).isTrue();
-            assertThat(p.key()).isEqualTo(Constants.PROVIDER);
-            assertThat(p.toString()).contains(Constants.REPLAY);
+            assertThat(p.key()).isEqualTo(BenchKeys.PROVIDER.name());
+            assertThat(p.toString()).contains(BenchKeys.REPLAY.name());
         });
-        assertThat(load(Map.of(Constants.REPLAY, ledger().toString(), Constants.PROVIDER, "ollama")).problems())
-                .singleElement().satisfies(p -> assertThat(p.toString()).contains(Constants.REPLAY).contains("must be replay"));
-        assertThat(load(Map.of(Constants.REPLAY, dir.resolve("missing.jsonl").toString())).problems())
+        assertThat(load(Map.of(BenchKeys.REPLAY.name(), ledger().toString(), BenchKeys.PROVIDER.name(), "ollama")).problems())
+                .singleElement().satisfies(p -> assertThat(p.toString()).contains(BenchKeys.REPLAY.name()).contains("must be replay"));
+        assertThat(load(Map.of(BenchKeys.REPLAY.name(), dir.resolve("missing.jsonl").toString())).problems())
                 .singleElement().satisfies(p -> {
-                    assertThat(p.key()).isEqualTo(Constants.REPLAY);
+                    assertThat(p.key()).isEqualTo(BenchKeys.REPLAY.name());
                     assertThat(p.toString()).contains("missing.jsonl").contains("not a readable run.jsonl");
                 });
     }

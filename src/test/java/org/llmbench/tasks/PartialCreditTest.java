@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.llmbench.json.Json;
 import org.llmbench.scoring.Score;
 
 /** Each kind's partial-credit rule, and that a wrong answer scores low, on the tasks of seed 42. */
@@ -72,7 +73,7 @@ class PartialCreditTest {
             ObjectNode half = refJson(task);
             ArrayNode answers = (ArrayNode) half.get("answers");
             for (int i = 10; i < AlgorithmTasks.CASES; i++) {
-                answers.set(i, TaskJson.MAPPER.getNodeFactory().numberNode(-12345));
+                answers.set(i, Json.MAPPER.getNodeFactory().numberNode(-12345));
             }
             assertThat(TaskFixtures.score(task, envelope(task, "done", null, half))).as(task.id()).isEqualTo(50.0);
             ObjectNode wrong = TaskJson.object();
