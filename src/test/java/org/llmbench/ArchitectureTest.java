@@ -62,12 +62,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCommandLineMerges() {
+        check(noClasses().that().resideOutsideOfPackages("org.llmbench.merge..", "org.llmbench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.llmbench.merge..")
+                .because("a merge joins finished run folders: no run, report or record needs it"));
+    }
+
+    @Test
     void configDependsOnNothingElseOfLlmBench() {
         check(noClasses().that().resideInAPackage("org.llmbench.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..", "org.llmbench.ledger..",
                         "org.llmbench.cli..", "org.llmbench.model..", "org.llmbench.scoring..", "org.llmbench.tasks..",
-                        "org.llmbench.suite..")
-                .because("every other package reads settings; settings read nothing back"));
+                        "org.llmbench.suite..", "org.llmbench.merge..", "org.llmbench.report..")
+                .because("every other package reads settings; settings read nothing back but a replayed run's record"));
     }
 
     @Test
@@ -155,8 +162,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "model", "record", "scoring", "suite",
-            "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "merge", "model", "record", "scoring",
+            "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }

@@ -13,6 +13,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
 import org.llmbench.config.TerminalText;
 import org.llmbench.json.Json;
 import org.llmbench.ledger.RunLedger;
@@ -27,7 +30,7 @@ import org.llmbench.model.CallFailure;
 final class BenchRun {
 
     /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
-    record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, JsonNode manifest) {
+    record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, Manifest manifest) {
 
         /** The run's totals, read from its ledger: on a resume they include what earlier processes scored. */
         RunSummary totals() {
@@ -40,7 +43,7 @@ final class BenchRun {
 
         /** The server the run called, as the manifest recorded it. */
         String url() {
-            return manifest.path("target_url").asText();
+            return manifest.targetUrl();
         }
 
         /** True when there were calls and every one failed: the server, not the model, is the problem. */
@@ -93,7 +96,7 @@ final class BenchRun {
         try {
             out.println("[llm-bench] run folder: " + folder.get());
             return new Outcome(folder.get(), summary, Json.MAPPER.readTree(results.toFile()),
-                    Json.MAPPER.readTree(folder.get().resolve("manifest.json").toFile()));
+                    ManifestCodec.read(folder.get().resolve(RunFolders.MANIFEST)));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "cannot read " + results + ": " + e.getMessage());
         }

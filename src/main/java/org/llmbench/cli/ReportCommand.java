@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmbench.record.Manifest;
 import org.llmbench.config.TerminalText;
 import org.llmbench.ledger.HtmlReport;
 import org.llmbench.ledger.RunComparison;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
 final class ReportCommand implements Callable<Integer> {
 
-    /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (ledger.ShardMerge). */
+    /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (merge.ShardMerge). */
     @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
                     "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
@@ -56,10 +57,10 @@ final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            org.llmbench.ledger.ShardMerge.Merged merged;
+            org.llmbench.merge.ShardMerge.Merged merged;
             try {
-                merged = org.llmbench.ledger.ShardMerge.merge(this.out, shards, leaderboard);
-            } catch (org.llmbench.ledger.ShardMerge.Refused refused) {
+                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard);
+            } catch (org.llmbench.merge.ShardMerge.Refused refused) {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
             }
@@ -121,8 +122,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static void summary(RunFolder run, PrintWriter out) {
-        out.printf(Locale.ROOT, "run %s (%s, %s, started %s)%n", run.runId(), run.manifest().path("provider").asText("?"),
-                run.manifest().path("device").asText("?"), run.manifest().path("started_at").asText("?"));
+        out.printf(Locale.ROOT, "run %s (%s, %s, started %s)%n", run.runId(), run.fromManifest(Manifest::provider, "?"),
+                run.fromManifest(Manifest::device, "?"), run.fromManifest(Manifest::startedAt, "?"));
         String format = "  %-32s %6s %6s %8s %10s%n";
         out.printf(Locale.ROOT, format, "model", "tasks", "passed", "score", "p50 ms");
         for (RunFolder.ModelFigures f : run.byModel()) {
@@ -157,9 +158,9 @@ final class ReportCommand implements Callable<Integer> {
             String handle = rel.getParent().getParent().getFileName().toString();
             String hash = run.results().path("config_hash").asText("");
             for (RunFolder.ModelFigures f : run.byModel()) {
-                rows.add(new Row(handle, device, f.model(), run.manifest().path("provider").asText("?"), f,
+                rows.add(new Row(handle, device, f.model(), run.fromManifest(Manifest::provider, "?"), f,
                         hash.length() > 15 ? hash.substring(7, 15) : hash,
-                        run.manifest().path("started_at").asText("").replaceAll("T.*", "")));
+                        run.fromManifest(Manifest::startedAt, "").replaceAll("T.*", "")));
             }
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.figures().scorePercent()).thenComparing(Row::model));

@@ -65,9 +65,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.MODEL;
         }
         // The gate's minimum is the run's own setting, as the engine resolved and recorded it.
-        JsonNode min = outcome.manifest().path("effective_config").path(BenchKeys.MIN_SCORE.name()).path("value");
-        if (min.isTextual() && !min.asText().isBlank()) {
-            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min.asText()));
+        String min = outcome.manifest().settingValues().get(BenchKeys.MIN_SCORE.name());
+        if (min != null && !min.isBlank()) {
+            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min));
             if (failed.isPresent()) {
                 err.println("[llm-bench] " + failed.get());
                 return ExitCodes.FINDINGS;

@@ -1,7 +1,6 @@
 package org.llmbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.llmbench.json.Json;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
 
-/** A finished run folder as the reports read it: its manifest and results, and per-model figures. */
-record RunFolder(Path path, JsonNode manifest, JsonNode results) {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+/**
+ * A finished run folder as the reports read it: its manifest (null when it has none) and results, and per-model
+ * figures.
+ */
+record RunFolder(Path path, Manifest manifest, JsonNode results) {
 
     /** Figures of one model in a run. */
     record ModelFigures(String model, int tasks, int passed, double scorePercent, long latencyP50Ms) {
@@ -27,9 +31,9 @@ record RunFolder(Path path, JsonNode manifest, JsonNode results) {
             throw new CliException(ExitCodes.INPUT, folder + ": not a finished run folder (no results.json)");
         }
         try {
-            Path manifest = folder.resolve("manifest.json");
-            return new RunFolder(folder, Files.isRegularFile(manifest) ? MAPPER.readTree(manifest.toFile())
-                    : MAPPER.createObjectNode(), MAPPER.readTree(results.toFile()));
+            Path manifest = folder.resolve(RunFolders.MANIFEST);
+            return new RunFolder(folder, Files.isRegularFile(manifest) ? ManifestCodec.read(manifest) : null,
+                    Json.MAPPER.readTree(results.toFile()));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INPUT, folder + ": unreadable: " + e.getMessage());
         }
@@ -49,6 +53,12 @@ record RunFolder(Path path, JsonNode manifest, JsonNode results) {
             }
         }
         return runs;
+    }
+
+    /** What the manifest says of the run, or {@code fallback} when there is no manifest or it does not say. */
+    String fromManifest(java.util.function.Function<Manifest, Object> field, String fallback) {
+        Object value = manifest == null ? null : field.apply(manifest);
+        return value == null ? fallback : value.toString();
     }
 
     String runId() {

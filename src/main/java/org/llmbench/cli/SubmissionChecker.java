@@ -2,7 +2,6 @@ package org.llmbench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -13,6 +12,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.llmbench.config.JsonPositions;
 import org.llmbench.json.Json;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RecordCodec;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.RunFolders;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
@@ -28,7 +32,8 @@ final class SubmissionChecker {
     static final Map<String, String> OPTIONAL = Map.of("metadata.json", "metadata");
 
     private static final Pattern RUN_FOLDER = Pattern.compile("run-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The role of the prompts the benchmark sent: what it says is not the contributor's data. */
+    private static final String USER = "user";
 
     private final String ownHostName;
 
@@ -116,33 +121,33 @@ final class SubmissionChecker {
             return List.of();
         }
         String text = read.get();
-        JsonNode manifest;
+        Manifest manifest;
         try {
-            manifest = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return List.of();
+            manifest = ManifestCodec.parse(folder.resolve(RunFolders.MANIFEST), text);
+        } catch (ManifestCodec.BadManifest e) {
+            return List.of(); // the schema check reports it
         }
         List<Finding> findings = new ArrayList<>();
         JsonPositions positions = JsonPositions.of(text, 1);
-        JsonNode host = manifest.path("host").path("short_name");
-        if (!host.isMissingNode() && !host.isNull() && !host.asText().equals("redacted")) {
-            findings.add(new Finding("manifest.json", positions.line("/host/short_name"), "host-name",
-                    "host.short_name is '" + host.asText() + "': replace it with \"redacted\" (or null)"));
+        String shortName = manifest.host() == null ? null : manifest.host().shortName();
+        if (shortName != null && !shortName.equals(Manifest.Host.REDACTED)) {
+            findings.add(new Finding(RunFolders.MANIFEST, positions.line(ManifestCodec.HOST_SHORT_NAME_POINTER), "host-name",
+                    "host.short_name is '" + shortName + "': replace it with \"redacted\" (or null)"));
         }
         Path abs = folder.toAbsolutePath().normalize();
-        if (manifest.hasNonNull("handle") && abs.getNameCount() >= 3) {
+        if (manifest.handle() != null && abs.getNameCount() >= 3) {
             String device = abs.getParent().getFileName().toString();
             String handle = abs.getParent().getParent().getFileName().toString();
-            if (!manifest.path("handle").asText().equals(handle) || !manifest.path("device").asText().equals(device)) {
-                findings.add(new Finding("manifest.json", positions.line("/handle"), "layout", "the manifest says "
-                        + manifest.path("handle").asText() + "/" + manifest.path("device").asText()
-                        + " but the folder is " + handle + "/" + device));
+            if (!manifest.handle().equals(handle) || !String.valueOf(manifest.device()).equals(device)) {
+                findings.add(new Finding(RunFolders.MANIFEST, positions.line(ManifestCodec.HANDLE_POINTER), "layout",
+                        "the manifest says " + manifest.handle() + "/" + manifest.device() + " but the folder is " + handle
+                                + "/" + device));
             }
         }
         String folderId = folder.getFileName().toString().replaceFirst("^run-", "");
-        if (manifest.hasNonNull("run_id") && !manifest.path("run_id").asText().equals(folderId)) {
-            findings.add(new Finding("manifest.json", positions.line("/run_id"), "layout",
-                    "run_id " + manifest.path("run_id").asText() + " does not match the folder name"));
+        if (!manifest.runId().equals(folderId)) {
+            findings.add(new Finding(RunFolders.MANIFEST, positions.line(ManifestCodec.RUN_ID_POINTER), "layout",
+                    "run_id " + manifest.runId() + " does not match the folder name"));
         }
         return findings;
     }
@@ -184,19 +189,13 @@ final class SubmissionChecker {
     /** Every prompt the run sent: what the benchmark itself says is not the contributor's data. */
     private static String benchmarkText(SubmissionFiles files) {
         StringBuilder text = new StringBuilder();
-        files.text("run.jsonl").ifPresent(ledger -> ledger.lines().forEach(line -> {
-            JsonNode e;
+        files.text(RunFolders.LEDGER).ifPresent(ledger -> ledger.lines().forEach(line -> {
             try {
-                e = MAPPER.readTree(line);
-            } catch (JsonProcessingException bad) {
-                return; // the schema check reports it
-            }
-            if (e != null && "call".equals(e.path("event").asText())) {
-                e.path("messages").forEach(m -> {
-                    if ("user".equals(m.path("role").asText())) {
-                        text.append(m.path("content").asText()).append('\n');
-                    }
-                });
+                if (RecordCodec.decode(line) instanceof RunEvent.Call call) {
+                    call.messages().stream().filter(m -> USER.equals(m.role())).forEach(m -> text.append(m.content()).append('\n'));
+                }
+            } catch (RecordCodec.BadLine bad) {
+                // the schema check reports it
             }
         }));
         return text.toString();

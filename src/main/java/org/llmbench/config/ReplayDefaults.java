@@ -1,21 +1,24 @@
 package org.llmbench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.llmbench.json.Json;
+import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.RunFolders;
 
 /**
  * What a replay run takes from the run it replays when not told otherwise (the models of its ledger, and every
  * setting that shapes what runs and how it is scored, from its manifest), and the checks of a replay setting.
  */
 final class ReplayDefaults {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * Settings a replay never takes from the replayed run: where it answers from and where its own files go,
@@ -30,54 +33,52 @@ final class ReplayDefaults {
 
     /** The replayed run's manifest beside its ledger, or null when it has none. */
     static Path manifestOf(Path ledger) {
-        Path manifest = ledger.toAbsolutePath().resolveSibling("manifest.json");
+        Path manifest = ledger.toAbsolutePath().resolveSibling(RunFolders.MANIFEST);
         return Files.isRegularFile(manifest) ? manifest : null;
     }
 
     /** The replayed run's effective settings, key to value text, without those a replay never takes. */
     static java.util.Map<String, String> settings(Path manifest) {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
-        try {
-            MAPPER.readTree(manifest.toFile()).path("effective_config").fields().forEachRemaining(e -> {
-                JsonNode value = e.getValue().path("value");
-                if (!NOT_REPLAYED.contains(e.getKey()) && value.isValueNode() && !value.isNull()) {
-                    settings.put(e.getKey(), value.asText());
-                }
-            });
-        } catch (IOException e) {
-            // An unreadable manifest leaves the defaults; the ledger is what check() insists on.
-        }
+        read(manifest).ifPresent(m -> m.settingValues().forEach((key, value) -> {
+            if (!NOT_REPLAYED.contains(key)) {
+                settings.put(key, value);
+            }
+        }));
         return settings;
     }
 
     /** The weights the replayed run used (manifest {@code weights}), or a missing node. */
     static JsonNode weights(Path manifest) {
+        return read(manifest).map(Manifest::weights).<JsonNode>map(Json.MAPPER::valueToTree)
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+
+    /** An unreadable manifest leaves the defaults; the ledger is what check() insists on. */
+    private static Optional<Manifest> read(Path manifest) {
         try {
-            return MAPPER.readTree(manifest.toFile()).path("weights");
+            return Optional.of(ManifestCodec.read(manifest));
         } catch (IOException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return Optional.empty();
         }
     }
 
     private ReplayDefaults() {
     }
 
-    /** The models of the ledger's first run_start line as a comma list, or {@code mock} when it names none. */
+    /** The models of the ledger's first run start as a comma list, or {@code mock} when it names none. */
     static String models(Path ledger) {
-        try (BufferedReader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                JsonNode e = line.isBlank() ? null : MAPPER.readTree(line);
-                if (e != null && "run_start".equals(e.path("event").asText()) && e.path("models").size() > 0) {
-                    StringBuilder sb = new StringBuilder();
-                    e.path("models").forEach(m -> sb.append(sb.length() == 0 ? "" : ",").append(m.asText()));
-                    return sb.toString();
+        List<String> models = new ArrayList<>();
+        try {
+            RecordReader.forEach(ledger, e -> {
+                if (models.isEmpty() && e instanceof RunEvent.RunStart start) {
+                    models.addAll(start.models());
                 }
-            }
+            });
         } catch (IOException e) {
             // An unreadable ledger is reported by check(); the default keeps loading going.
         }
-        return "mock";
+        return models.isEmpty() ? "mock" : String.join(",", models);
     }
 
     /** Why a provider and replay path do not go together, if they do not. */

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 
 /**
- * The run's ledger as a recorder: every event becomes a line of {@code run.jsonl}, through the ledger's own API
- * (it stamps each line itself, so the event's fields after its stamp are what it is given). A phase's figures and
- * the server's model details go through the calls that also keep them for the manifest.
+ * The run's ledger as a recorder: every event becomes a line of {@code run.jsonl}. A phase's figures and the
+ * server's model details go through the calls that also keep them for the manifest's end-of-run facts.
  */
 final class LedgerRecorder implements RunRecorder {
 
@@ -27,7 +25,7 @@ final class LedgerRecorder implements RunRecorder {
         } else if (event instanceof RunEvent.ModelDetails details) {
             ledger.recordModelDetails(fields(details.models()));
         } else {
-            ledger.record(RecordCodec.name(event), fields(EventFields.of(event)));
+            ledger.record(event);
         }
     }
 

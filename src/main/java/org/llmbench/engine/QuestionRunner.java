@@ -10,7 +10,6 @@ import org.llmbench.model.ChatMessage;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ErrorKind;
 import org.llmbench.model.GenerationOptions;
-import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.PassAtK;
 import org.llmbench.scoring.Score;
@@ -37,10 +36,10 @@ final class QuestionRunner {
             runSamples(ref, suite, question, samples);
             return;
         }
-        ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer());
+        ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer(), ref);
         QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
-        CallResult call = report.call(() -> call(ref, request));
+        CallResult call = report.call(() -> context.client().chat(request));
         context.recording().call(ref, request, call, null);
         abortIfNotReplayable(call);
         report.parse(call.content());
@@ -59,20 +58,18 @@ final class QuestionRunner {
         int passed = 0;
         Score last = null;
         CallResult call = null;
-        // One replay scope for all samples, so a replay answers sample i with the ledger's i-th call of this test.
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            for (int i = 0; i < samples; i++) {
-                ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
-                        question.referenceAnswer());
-                CallResult sampleCall = report.call(() -> context.client().chat(request));
-                context.recording().call(ref, request, sampleCall, i);
-                abortIfNotReplayable(sampleCall);
-                Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
-                values.add(s.value());
-                passed += s.passed() ? 1 : 0;
-                last = s;
-                call = sampleCall;
-            }
+        // Each request names its test, so a replay answers sample i with the ledger's i-th call of this test.
+        for (int i = 0; i < samples; i++) {
+            ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
+                    question.referenceAnswer(), ref);
+            CallResult sampleCall = report.call(() -> context.client().chat(request));
+            context.recording().call(ref, request, sampleCall, i);
+            abortIfNotReplayable(sampleCall);
+            Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
+            values.add(s.value());
+            passed += s.passed() ? 1 : 0;
+            last = s;
+            call = sampleCall;
         }
         double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
         Map<String, Double> passAtK = PassAtK.usual(samples, passed);
@@ -82,13 +79,6 @@ final class QuestionRunner {
                 passAtK.get("1"))));
         finish(ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)),
                 new RunEvent.Score.Sampling(samples, values, passed, passAtK));
-    }
-
-    /** Calls the model; a replay client learns which test the call belongs to. */
-    private CallResult call(TestRef ref, ChatRequest request) {
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            return context.client().chat(request);
-        }
     }
 
     /** A question the replayed ledger lacks is nothing the model did: the test is aborted, not failed. */

@@ -3,6 +3,7 @@ package org.llmbench.engine;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
+import org.llmbench.ledger.LedgerEvents;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.CheckStatus;
@@ -34,19 +35,8 @@ final class Recording {
     }
 
     /** One model call; {@code sample} is the 0-based sample index when a question is asked several times, else null. */
-    void call(TestRef ref, ChatRequest request, CallResult r, Integer sample) {
-        List<RunEvent.Call.Message> messages = request.messages().stream()
-                .map(m -> new RunEvent.Call.Message(m.role(), m.content())).toList();
-        RunEvent.Call.TokenGaps gaps = r.tokenGaps() == null ? null : new RunEvent.Call.TokenGaps(r.tokenGaps().tokens(),
-                r.tokenGaps().p50Ms(), r.tokenGaps().p90Ms(), r.tokenGaps().maxMs());
-        List<RunEvent.Call.Implausible> implausible = r.implausible().stream()
-                .map(i -> new RunEvent.Call.Implausible(i.figure(), i.raw(), i.why())).toList();
-        recorder.record(new RunEvent.Call(stamp(), ref, sample, messages, r.content(), r.thinking(),
-                r.errorKind() == null ? null : r.errorKind().wireName(), r.errorMessage(), r.httpStatus(), r.latencyMs(),
-                r.ttftMs(), r.promptTokens(), r.completionTokens(), r.tokensEstimated(), r.completionTokensPerSecond(),
-                r.tpotMs(), gaps, r.streamed(), r.serverCompletionTokensPerSecond(), r.finishReason(), r.attempts(),
-                r.retryWaitsMs(), Json.MAPPER.valueToTree(r.serverTimings()), implausible, r.charsIn(), r.charsOut(),
-                r.server()));
+    void call(TestRef ref, ChatRequest request, CallResult call, Integer sample) {
+        recorder.record(LedgerEvents.call(stamp(), ref, request, call, sample));
     }
 
     /**

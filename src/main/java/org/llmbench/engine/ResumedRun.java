@@ -9,7 +9,7 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
-import org.llmbench.ledger.RunFolders;
+import org.llmbench.record.RunFolders;
 
 /**
  * A {@code bench.runId} resumes a run that exists; a mistyped one must not silently start a new run, so it is a
@@ -24,8 +24,8 @@ final class ResumedRun {
         if (config.runId() == null) {
             return true;
         }
-        Path folder = RunFolders.folder(config, config.runId());
-        if (Files.isRegularFile(folder.resolve("run.jsonl"))) {
+        Path folder = RunFolders.folder(config.out(), config.handle(), config.device(), config.runId());
+        if (Files.isRegularFile(folder.resolve(RunFolders.LEDGER))) {
             return true;
         }
         Path parent = folder.toAbsolutePath().getParent();

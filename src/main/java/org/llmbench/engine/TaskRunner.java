@@ -7,7 +7,6 @@ import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
-import org.llmbench.model.ReplayClient;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 import org.llmbench.tasks.ParsedEnvelope;
@@ -39,13 +38,11 @@ final class TaskRunner {
         List<Double> values = new ArrayList<>(samples);
         int passedSamples = 0;
         Attempt attempt = null;
-        // One replay scope for all attempts, so a parse retry (or sample i) replays the ledger's matching call.
-        try (var scope = ReplayClient.scope(ref.testId(), ref.model(), ref.suite(), ref.item())) {
-            for (int i = 0; i < samples; i++) {
-                attempt = attempt(ref, task, report, plain, samples > 1 ? i : null);
-                values.add(attempt.score().value());
-                passedSamples += attempt.score().passed() ? 1 : 0;
-            }
+        // Each request names its test, so a parse retry (or sample i) replays the ledger's matching call.
+        for (int i = 0; i < samples; i++) {
+            attempt = attempt(ref, task, report, plain, samples > 1 ? i : null);
+            values.add(attempt.score().value());
+            passedSamples += attempt.score().passed() ? 1 : 0;
         }
         TaskScorer.Graded graded = attempt.graded();
         int retries = attempt.retries();
@@ -88,7 +85,7 @@ final class TaskRunner {
         TaskScorer.Graded graded = null;
         while (true) {
             ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt),
-                    sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict));
+                    sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict), ref);
             call = report.call(() -> context.client().chat(request));
             context.recording().call(ref, request, call, sample);
             QuestionRunner.abortIfNotReplayable(call);

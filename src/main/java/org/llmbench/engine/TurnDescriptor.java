@@ -43,9 +43,9 @@ final class TurnDescriptor extends BenchDescriptor {
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         QuestionRunner runner = new QuestionRunner(context);
-        ChatRequest request = new ChatRequest(model, messages, runner.options(), question.referenceAnswer());
-        CallResult call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
+        ChatRequest request = new ChatRequest(model, messages, runner.options(), question.referenceAnswer(), ref);
+        CallResult call = context.client().chat(request);
         context.recording().call(ref, request, call, null);
         Score score = runner.scoreOf(question, call, call.content());
         outcome = new Outcome(call, score);

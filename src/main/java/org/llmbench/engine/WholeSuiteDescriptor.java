@@ -39,10 +39,10 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
         List<Question> questions = suite().questions();
         QuestionRunner runner = new QuestionRunner(context);
         String prompt = NumberedParts.prompt(questions);
-        ChatRequest request = new ChatRequest(model(), runner.messages(prompt), runner.options(),
-                NumberedParts.referenceAnswer(questions));
-        CallResult call = context.client().chat(request);
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), "whole_suite", suite().id());
+        ChatRequest request = new ChatRequest(model(), runner.messages(prompt), runner.options(),
+                NumberedParts.referenceAnswer(questions), ref);
+        CallResult call = context.client().chat(request);
         context.recording().call(ref, request, call, null);
         Map<Integer, String> parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
         List<String> found = new ArrayList<>();

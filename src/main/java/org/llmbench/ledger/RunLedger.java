@@ -1,22 +1,27 @@
 package org.llmbench.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
+import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
+import org.llmbench.record.HardwareWriter;
+import org.llmbench.record.RecordReader;
+import org.llmbench.record.RunFolders;
+import org.llmbench.record.RecordWriter;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
+import org.llmbench.record.TestStatus;
 import org.llmbench.scoring.Score;
 
 /**
@@ -40,7 +45,7 @@ public final class RunLedger implements AutoCloseable {
 
     private final PlannedRun plan;
     private final Path folder;
-    private final LedgerWriter writer;
+    private final RecordWriter writer;
     private final Set<String> scoredBefore;
     private final Set<String> erroredBefore;
     private final boolean resumed;
@@ -48,7 +53,7 @@ public final class RunLedger implements AutoCloseable {
     private volatile Map<String, ?> modelDetails = Map.of();
     private final long startNanos = System.nanoTime();
 
-    private RunLedger(PlannedRun plan, Path folder, LedgerWriter writer, Set<String> scoredBefore,
+    private RunLedger(PlannedRun plan, Path folder, RecordWriter writer, Set<String> scoredBefore,
                       Set<String> erroredBefore, boolean resumed) {
         this.plan = plan;
         this.folder = folder;
@@ -64,23 +69,19 @@ public final class RunLedger implements AutoCloseable {
      */
     public static RunLedger open(PlannedRun plan) throws IOException {
         BenchConfig config = plan.config();
-        Path folder = RunFolders.folder(config, plan.runId());
+        Path folder = RunFolders.folder(config.out(), config.handle(), config.device(), plan.runId());
         Files.createDirectories(folder);
-        Path file = folder.resolve("run.jsonl");
+        Path file = folder.resolve(RunFolders.LEDGER);
         Set<String> scored = new HashSet<>();
         Set<String> errored = new HashSet<>();
-        if (Files.exists(file)) {
-            LedgerReader.truncateTornTail(file);
+        RecordWriter writer = RecordWriter.append(file);
+        try {
             Map<String, Boolean> lastCallFailed = new HashMap<>();
-            LedgerReader.forEach(file, event -> {
-                String id = event.path("test_id").asText(null);
-                if (id == null) {
-                    return;
-                }
-                switch (event.path("event").asText()) {
-                    case "call" -> lastCallFailed.put(id, event.hasNonNull("error_kind"));
-                    case "score" -> scored.add(id);
-                    default -> { }
+            RecordReader.forEach(file, event -> {
+                if (event instanceof RunEvent.Call call) {
+                    lastCallFailed.put(call.testId(), call.failed());
+                } else if (event instanceof RunEvent.Score score) {
+                    scored.add(score.testId());
                 }
             });
             lastCallFailed.forEach((id, failed) -> {
@@ -88,26 +89,19 @@ public final class RunLedger implements AutoCloseable {
                     errored.add(id);
                 }
             });
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
         }
-        boolean resumed = Files.exists(folder.resolve("manifest.json"));
-        RunLedger ledger = new RunLedger(plan, folder, new LedgerWriter(file), Set.copyOf(scored), Set.copyOf(errored), resumed);
+        boolean resumed = Files.exists(folder.resolve(RunFolders.MANIFEST));
+        RunLedger ledger = new RunLedger(plan, folder, writer, Set.copyOf(scored), Set.copyOf(errored), resumed);
         try {
             ManifestWriter.write(folder, ledger, plan);
             writeHardware(folder);
-            Map<String, Object> start = new LinkedHashMap<>();
-            start.put("harness_version", ManifestWriter.harnessVersion());
-            start.put("resumed", resumed);
-            start.put("models", plan.models());
-            start.put("suites", plan.suites());
-            start.put("tests_planned", plan.testsPlanned());
-            start.put("tests_added_at_run_time", plan.testsAtRunTime());
-            if (plan.shard() != null) {
-                start.put("shard", plan.shard().shard().toString());
-                start.put("run_group", plan.shard().runGroup());
-                start.put("units", plan.shard().units().size());
-                start.put("run_units_planned", plan.shard().runUnits().size());
-            }
-            ledger.record("run_start", start);
+            RunEvent.ShardPart part = plan.shard() == null ? null : new RunEvent.ShardPart(plan.shard().shard().toString(),
+                    plan.shard().runGroup(), plan.shard().units().size(), plan.shard().runUnits().size());
+            ledger.record(new RunEvent.RunStart(ledger.stamp(), ManifestWriter.harnessVersion(), resumed, plan.models(),
+                    plan.suites(), plan.testsPlanned(), plan.testsAtRunTime(), part, null));
             Files.createDirectories(config.out());
             Files.writeString(config.out().resolve(RunFolders.LATEST), folder.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
@@ -163,47 +157,7 @@ public final class RunLedger implements AutoCloseable {
 
     /** Records one of several samples of a question's call, with its 0-based sample index. */
     public void recordCall(TestRef ref, ChatRequest request, CallResult r, Integer sample) {
-        ObjectNode e = withRef(LedgerWriter.event("call"), ref);
-        if (sample != null) {
-            e.put("sample", sample);
-        }
-        var messages = e.putArray("messages");
-        request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
-        e.put("raw_output", r.content());
-        if (r.thinking() != null) {
-            e.put("thinking", r.thinking());
-        }
-        e.put("error_kind", r.errorKind() == null ? null : r.errorKind().wireName());
-        e.put("error", r.errorMessage());
-        e.put("http_status", r.httpStatus());
-        e.put("latency_ms", r.latencyMs());
-        e.put("ttft_ms", r.ttftMs());
-        e.put("prompt_tokens", r.promptTokens());
-        e.put("completion_tokens", r.completionTokens());
-        e.put("tokens_estimated", r.tokensEstimated());
-        e.put("completion_tokens_per_s", r.completionTokensPerSecond());
-        e.put("tpot_ms", r.tpotMs());
-        if (r.tokenGaps() != null) {
-            e.set("token_gaps_ms", JsonSupport.toTree(r.tokenGaps()));
-        }
-        e.put("streamed", r.streamed());
-        e.put("server_completion_tokens_per_s", r.serverCompletionTokensPerSecond());
-        e.put("finish_reason", r.finishReason());
-        e.put("attempts", r.attempts());
-        var waits = e.putArray("retry_waits_ms");
-        r.retryWaitsMs().forEach(waits::add);
-        e.set("server_timings", JsonSupport.toTree(r.serverTimings()));
-        if (!r.implausible().isEmpty()) {
-            // Figures that cannot be true, with their raw values: never among the counts, timings and speeds above.
-            e.set("implausible", JsonSupport.toTree(r.implausible()));
-        }
-        e.put("chars_in", r.charsIn());
-        e.put("chars_out", r.charsOut());
-        if (r.server() != null) {
-            // Which of several servers answered (bench.url=a,b); a run of one server has no such field.
-            e.put("server", r.server());
-        }
-        writer.append(e);
+        record(LedgerEvents.call(stamp(), ref, request, r, sample));
     }
 
     /** Records a score with every check and its reason. */
@@ -216,27 +170,18 @@ public final class RunLedger implements AutoCloseable {
      * and parsed output (which results.json reads), kept apart from the raw output of the call events.
      */
     public void recordScore(TestRef ref, Score score, double weight, CallResult call, Map<String, ?> details) {
-        ObjectNode e = withRef(LedgerWriter.event("score"), ref);
-        e.setAll(ScoreJson.of(score, weight));
-        if (!details.isEmpty()) {
-            e.setAll((ObjectNode) JsonSupport.toTree(details));
-        }
-        writer.append(e);
+        record(LedgerEvents.score(stamp(), ref, score, weight, details));
     }
 
-    /** Records an event of the run's own (run_start, test_end, run_end, or a phase's figures). */
-    public void record(String type, Map<String, ?> fields) {
-        ObjectNode e = LedgerWriter.event(type);
-        e.put("run_id", plan.runId());
-        JsonNode tree = JsonSupport.toTree(fields);
-        e.setAll((ObjectNode) tree);
-        writer.append(e);
+    /** Appends one event to the record, as one line. */
+    public void record(RunEvent event) {
+        writer.write(event);
     }
 
     /** Records what a phase measured as a whole (a {@code phase_figures} event); the manifest gets them at the end too. */
     public void recordPhase(Map<String, ?> figures) {
         phaseFigures.add(figures);
-        record("phase_figures", figures);
+        record(LedgerEvents.phaseFigures(stamp(), figures));
     }
 
     /**
@@ -245,47 +190,55 @@ public final class RunLedger implements AutoCloseable {
      */
     public void recordModelDetails(Map<String, ?> details) {
         modelDetails = Map.copyOf(details);
-        record("model_details", Map.of("models", details));
+        record(new RunEvent.ModelDetails(stamp(), Json.MAPPER.valueToTree(details)));
     }
 
     /** Records how one test ended (successful, failed, aborted), with the first line of its message. */
     public void recordTestEnd(String testId, String status, String message) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("test_id", testId);
-        fields.put("status", status);
-        if (message != null) {
-            fields.put("message", message);
-        }
-        record("test_end", fields);
+        record(new RunEvent.TestEnd(stamp(), testId, TestStatus.ofWireName(status), message));
     }
 
     /** Records a test that did not run, and why (already scored in an earlier process, no python3...). */
     public void recordSkipped(String testId, String reason) {
-        record("test_skipped", Map.of("test_id", testId, "reason", reason));
+        record(new RunEvent.TestSkipped(stamp(), testId, reason));
     }
 
     /** A container that fails (a broken suite, a failing phase) is part of what happened to the run. */
     public void recordContainerFailed(String testId, String message) {
-        record("container_failed", Map.of("test_id", testId, "message", message == null ? "" : message));
+        record(new RunEvent.ContainerFailed(stamp(), testId, message == null ? "" : message));
     }
 
     /**
-     * Ends the run: {@code run_end} with totals derived from the whole ledger, the end-of-run facts in the
-     * manifest, then results.json, metadata.json, the leaderboard entry, report.md and run.md, all from the
-     * same ledger. Returns those totals.
+     * Ends the run and hands it to the reports, the one call the engine makes at the end: the record is ended first
+     * ({@code run_end}, the manifest's end-of-run facts), then results.json, metadata.json, the leaderboard entry,
+     * report.md and run.md are written from it by the reports. Returns the totals.
      */
     public RunSummary finish() throws IOException {
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
-        RunSummary summary = RunSummary.of(writer.file());
-        Map<String, Object> end = new LinkedHashMap<>();
-        end.put("duration_ms", durationMs);
-        end.put("tests", summary.statuses());
-        end.putAll(summary.runEndTotals());
-        record("run_end", end);
-        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        RunSummary summary = end(durationMs);
         RunReports.write(this, plan.config(), summary, plan.shard() == null);
         RunNotesWriter.write(folder, plan, durationMs);
         return summary;
+    }
+
+    /** Ends the record: {@code run_end} with totals derived from the whole ledger, then the manifest's end-of-run facts. */
+    private RunSummary end(long durationMs) throws IOException {
+        RunSummary summary = RunSummary.of(writer.file());
+        record(runEnd(stamp(), durationMs, summary, null));
+        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        return summary;
+    }
+
+    /**
+     * The {@code run_end} of a ledger whose totals are {@code summary}: each test's last status, how many scored, each
+     * model's total and, when one model ran, that total again as the weighted total.
+     *
+     * @param mergedShards how many shards a merged run joined; null for a run
+     */
+    public static RunEvent.RunEnd runEnd(Stamp stamp, long durationMs, RunSummary summary, Integer mergedShards) {
+        Map<String, Double> totals = summary.modelScores();
+        return new RunEvent.RunEnd(stamp, durationMs, new java.util.TreeMap<>(summary.statuses()), summary.scored(),
+                totals.size() == 1 ? totals.values().iterator().next() : null, totals, mergedShards);
     }
 
     Path ledgerFile() {
@@ -307,14 +260,8 @@ public final class RunLedger implements AutoCloseable {
         writer.close();
     }
 
-    private ObjectNode withRef(ObjectNode e, TestRef ref) {
-        e.put("run_id", plan.runId());
-        e.put("test_id", ref.testId());
-        e.put("model", ref.model());
-        e.put("suite", ref.suite());
-        e.put("item", ref.item());
-        e.put("category", ref.category());
-        return e;
+    private Stamp stamp() {
+        return Stamp.now(plan.runId());
     }
 
 }

@@ -9,7 +9,7 @@ import org.llmbench.config.BenchConfig;
  * The files written at the end of a run, in the order they depend on each other: metadata.json, the
  * leaderboard entry (which yields the percentile rank), results.json, then report.md and report.html, which read them.
  */
-final class RunReports {
+public final class RunReports {
 
     private RunReports() {
     }
@@ -29,7 +29,7 @@ final class RunReports {
      * The files of a run folder from its ledger; {@code leaderboard} is the board to add the run to, or null for
      * none (a shard, or a merge not asked to), then {@code notRanked} says why.
      */
-    static Map<String, Leaderboard.Rank> write(Path folder, Path ledgerFile, String runId, String configHash,
+    public static Map<String, Leaderboard.Rank> write(Path folder, Path ledgerFile, String runId, String configHash,
                                                RunSummary summary, Path leaderboard, String notRanked) throws IOException {
         MetadataWriter.write(ledgerFile, folder.resolve(MetadataWriter.FILE), runId, configHash);
         Map<String, Leaderboard.Rank> ranks = Map.of();
@@ -51,5 +51,10 @@ final class RunReports {
         MarkdownReport.write(folder, ledgerFile);
         HtmlReport.write(java.util.List.of(folder), folder.resolve(HtmlReport.FILE));
         return ranks;
+    }
+
+    /** Drafts run.md for a run folder whose other files are written (a merge's). */
+    public static void writeNotes(Path folder, PlannedRun plan, long durationMs) throws IOException {
+        RunNotesWriter.write(folder, plan, durationMs);
     }
 }

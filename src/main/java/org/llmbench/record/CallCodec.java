@@ -72,20 +72,21 @@ final class CallCodec {
         Long ttft = f.optLong("ttft_ms");
         Integer promptTokens = f.optInt("prompt_tokens");
         Integer completionTokens = f.optInt("completion_tokens");
-        boolean estimated = f.bool("tokens_estimated");
+        // What the ledger's schema does not require reads as its default when an older ledger lacks it.
+        boolean estimated = f.has("tokens_estimated") && f.bool("tokens_estimated");
         Double perS = f.optDouble("completion_tokens_per_s");
         Double tpot = f.optDouble("tpot_ms");
         Call.TokenGaps gaps = f.has("token_gaps_ms") && !f.json("token_gaps_ms").isNull() ? gaps(f.nested("token_gaps_ms")) : null;
-        boolean streamed = f.bool("streamed");
+        boolean streamed = f.has("streamed") && f.bool("streamed");
         Double serverPerS = f.optDouble("server_completion_tokens_per_s");
         String finish = f.optText("finish_reason");
         int attempts = f.intValue("attempts");
-        List<Long> waits = f.list("retry_waits_ms", Fields.LONG);
+        List<Long> waits = f.has("retry_waits_ms") ? f.list("retry_waits_ms", Fields.LONG) : List.of();
         var timings = f.json("server_timings");
         List<Call.Implausible> implausible = f.optList("implausible", Fields.objects(i ->
                 new Call.Implausible(i.optText("figure"), i.optText("raw"), i.optText("why"))));
-        int charsIn = f.intValue("chars_in");
-        int charsOut = f.intValue("chars_out");
+        int charsIn = f.has("chars_in") ? f.intValue("chars_in") : 0;
+        int charsOut = f.has("chars_out") ? f.intValue("chars_out") : 0;
         String server = f.optText("server");
         return new Call(none, ref, sample, messages, raw, thinking, errorKind, error, status, latency, ttft, promptTokens,
                 completionTokens, estimated, perS, tpot, gaps, streamed, serverPerS, finish, attempts, waits, timings,

@@ -21,14 +21,20 @@ final class Fields {
     static final class BadField extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;
+        private final String reason;
 
-        BadField(String field, String message) {
-            super(field + ": " + message, null, false, false);
+        BadField(String field, String reason) {
+            super(field + ": " + reason, null, false, false);
             this.field = field;
+            this.reason = reason;
         }
 
         String field() {
             return field;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 
@@ -147,8 +153,7 @@ final class Fields {
             try {
                 out.add(element.apply(v.get(i)));
             } catch (BadField e) {
-                throw new BadField(prefix + name + "[" + i + "]" + (e.field().isEmpty() ? "" : "." + e.field()),
-                        e.getMessage().substring(e.field().length() + 2));
+                throw new BadField(prefix + name + "[" + i + "]" + (e.field().isEmpty() ? "" : "." + e.field()), e.reason());
             }
         }
         return out;
@@ -162,7 +167,7 @@ final class Fields {
             try {
                 out.put(e.getKey(), value.apply(e.getValue()));
             } catch (BadField b) {
-                throw new BadField(prefix + name + "." + e.getKey(), b.getMessage().substring(b.field().length() + 2));
+                throw new BadField(prefix + name + "." + e.getKey(), b.reason());
             }
         });
         return out;
@@ -187,6 +192,14 @@ final class Fields {
     static final Function<JsonNode, Long> LONG = v -> asLong("", v);
     static final Function<JsonNode, Integer> INT = v -> asInt("", v);
     static final Function<JsonNode, Double> DOUBLE = v -> asDouble("", v);
+    static final Function<JsonNode, List<String>> TEXTS = v -> {
+        if (!v.isArray()) {
+            throw wrong("", "an array", v);
+        }
+        List<String> out = new ArrayList<>(v.size());
+        v.forEach(t -> out.add(asText("", t)));
+        return out;
+    };
 
     /** The fields not read, in their order: those this build does not know. */
     ObjectNode unread() {

@@ -176,7 +176,7 @@ public final class RecordCodec {
             }
             return body.withStamp(stamp);
         } catch (Fields.BadField e) {
-            throw new BadLine(e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw new BadLine(e.field(), e.reason());
         }
     }
 
@@ -215,15 +215,52 @@ public final class RecordCodec {
             return new ContainerFailed(none, f.text(TEST_ID), f.text(MESSAGE));
         }
         if (kind == PhaseFigures.class) {
-            String phase = f.text("phase");
-            String model = f.text(MODEL);
-            String runMode = f.text("run_mode");
-            return new PhaseFigures(none, phase, model, runMode, f.text(TEST_ID), f.rest());
+            return readPhaseFigures(none, f);
         }
         if (kind == ModelDetails.class) {
             return new ModelDetails(none, f.object("models"));
         }
         return new Unknown(none, type, f.rest());
+    }
+
+    /**
+     * A score with the details its writer gives by their ledger names (a task's {@code parse_ok}..., the samples'
+     * {@code pass_at_k}..., {@code sandbox_layers}); details this build does not know are kept at the end of the line.
+     */
+    public static RunEvent.Score withScoreDetails(RunEvent.Score score, ObjectNode details) throws BadLine {
+        Fields f = new Fields(details);
+        try {
+            RunEvent.Score typed = ScoreCodec.withDetails(score, f);
+            ObjectNode unknown = score.stamp().unknown().deepCopy().setAll(f.unread());
+            Stamp s = score.stamp();
+            return typed.withStamp(new Stamp(s.schemaVersion(), s.ts(), s.runId(), s.shard(), unknown));
+        } catch (Fields.BadField e) {
+            throw new BadLine(e.field(), e.reason());
+        }
+    }
+
+    /** A score's breakdown alone (score, pass mark, weight, checks), as the reports attach it. */
+    public static ObjectNode breakdown(RunEvent.Score score) {
+        ObjectNode o = emptyObject();
+        ScoreCodec.writeBreakdown(o, score);
+        return o;
+    }
+
+    /** A phase's figures as the engine gives them: its phase, model, run mode and container id, then the figures. */
+    public static PhaseFigures phaseFigures(Stamp stamp, ObjectNode fields) throws BadLine {
+        Fields f = new Fields(fields);
+        try {
+            return readPhaseFigures(stamp, f);
+        } catch (Fields.BadField e) {
+            throw new BadLine(e.field(), e.reason());
+        }
+    }
+
+    private static PhaseFigures readPhaseFigures(Stamp stamp, Fields f) {
+        String phase = f.text("phase");
+        String model = f.text(MODEL);
+        String runMode = f.text("run_mode");
+        return new PhaseFigures(stamp, phase, model, runMode, f.text(TEST_ID), f.rest());
     }
 
     /** Writes a start's fields; whether it wrote the {@code shard} field (a shard's start names its shard). */
@@ -269,14 +306,20 @@ public final class RecordCodec {
 
     private static void writeEnd(ObjectNode o, RunEnd end) {
         o.put("duration_ms", end.durationMs());
-        ObjectNode tests = o.putObject("tests");
-        end.tests().forEach(tests::put);
-        o.put("scored", end.scored());
+        if (end.tests() != null) {
+            ObjectNode tests = o.putObject("tests");
+            end.tests().forEach(tests::put);
+        }
+        if (end.scored() != null) {
+            o.put("scored", end.scored());
+        }
         if (end.weightedTotal() != null) {
             o.put("weighted_total", end.weightedTotal());
         }
-        ObjectNode totals = o.putObject("model_totals");
-        end.modelTotals().forEach(totals::put);
+        if (end.modelTotals() != null) {
+            ObjectNode totals = o.putObject("model_totals");
+            end.modelTotals().forEach(totals::put);
+        }
         if (end.mergedShards() != null) {
             o.put(MERGED_SHARDS, end.mergedShards());
         }
@@ -284,10 +327,11 @@ public final class RecordCodec {
 
     private static RunEnd readEnd(Stamp none, Fields f) {
         long duration = f.longValue("duration_ms");
-        Map<String, Integer> tests = f.map("tests", Fields.INT);
-        int scored = f.intValue("scored");
+        // Only the duration is required (as the ledger's schema says): the oldest ledgers had no more.
+        Map<String, Integer> tests = f.has("tests") ? f.map("tests", Fields.INT) : null;
+        Integer scored = f.optInt("scored");
         Double total = f.optDouble("weighted_total");
-        Map<String, Double> totals = f.map("model_totals", Fields.DOUBLE);
+        Map<String, Double> totals = f.has("model_totals") ? f.map("model_totals", Fields.DOUBLE) : null;
         return new RunEnd(none, duration, tests, scored, total, totals, f.optInt(MERGED_SHARDS));
     }
 

@@ -52,7 +52,7 @@ public final class RecordReader {
         long lines = 0;
         long events = 0;
         long problemCount = 0;
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(ledger), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(ledger)) {
             LineSource source = new LineSource(in);
             LineSource.Line line;
             while ((line = source.next()) != null) {
@@ -87,6 +87,9 @@ public final class RecordReader {
         }
 
         private final InputStream in;
+        private final byte[] block = new byte[1 << 16];
+        private int position;
+        private int limit;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
 
         LineSource(InputStream in) {
@@ -96,20 +99,30 @@ public final class RecordReader {
         Line next() throws IOException {
             buffer.reset();
             boolean tooLong = false;
-            int b;
             boolean any = false;
-            while ((b = in.read()) != -1) {
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(block);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? line(false, tooLong) : null;
+                    }
+                }
                 any = true;
-                if (b == '\n') {
+                int end = position;
+                while (end < limit && block[end] != '\n') {
+                    end++;
+                }
+                int keep = Math.min(end - position, MAX_LINE_BYTES - buffer.size());
+                buffer.write(block, position, keep);
+                tooLong |= keep < end - position;
+                if (end < limit) {
+                    position = end + 1;
                     return line(true, tooLong);
                 }
-                if (buffer.size() >= MAX_LINE_BYTES) {
-                    tooLong = true;
-                } else {
-                    buffer.write(b);
-                }
+                position = limit;
             }
-            return any ? line(false, tooLong) : null;
         }
 
         private Line line(boolean ended, boolean tooLong) {

@@ -245,16 +245,18 @@ public sealed interface RunEvent {
     /**
      * A process of the run ended, with totals derived from the whole ledger.
      *
-     * @param tests how many tests ended with each status (and {@code skipped})
+     * @param tests how many tests ended with each status (and {@code skipped}); null in the oldest ledgers
+     * @param scored how many tests have a score; null in the oldest ledgers
      * @param weightedTotal the one model's total, only when one model ran
-     * @param modelTotals each model's weighted total, in the order the run scored them
+     * @param modelTotals each model's weighted total, in the order the run scored them; null in the oldest ledgers
      * @param mergedShards on a merged run's own end: how many shards it merged
      */
-    record RunEnd(Stamp stamp, long durationMs, Map<String, Integer> tests, int scored, Double weightedTotal,
+    record RunEnd(Stamp stamp, long durationMs, Map<String, Integer> tests, Integer scored, Double weightedTotal,
                   Map<String, Double> modelTotals, Integer mergedShards) implements RunEvent {
         public RunEnd {
-            tests = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tests));
-            modelTotals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modelTotals));
+            tests = tests == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tests));
+            modelTotals = modelTotals == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modelTotals));
         }
 
         @Override

@@ -17,6 +17,12 @@ final class ScoreCodec {
 
     static void write(ObjectNode o, Score s) {
         TestRefCodec.write(o, s.ref());
+        writeBreakdown(o, s);
+        writeDetails(o, s);
+    }
+
+    /** Score, pass mark, weight and every check with its status and reason. */
+    static void writeBreakdown(ObjectNode o, Score s) {
         o.put("score", s.score());
         o.put("pass_mark", s.passMark());
         o.put("passed", s.passed());
@@ -25,6 +31,9 @@ final class ScoreCodec {
         var checks = o.putArray("checks");
         s.checks().forEach(c -> checks.addObject().put("name", c.name()).put(WEIGHT, c.weight())
                 .put("status", c.status().wireName()).put("reason", c.reason()));
+    }
+
+    private static void writeDetails(ObjectNode o, Score s) {
         // A task's details come before its sandbox layers and samples; a question's samples before its layers.
         if (s.task() != null) {
             Score.TaskParse t = s.task();
@@ -78,6 +87,11 @@ final class ScoreCodec {
                 throw new Fields.BadField("status", e.getMessage());
             }
         }));
+        return withDetails(new Score(none, ref, score, passMark, passed, weight, weighted, checks, null, null, null), f);
+    }
+
+    /** The score with the task, sampling and sandbox details read from {@code f}. */
+    static Score withDetails(Score base, Fields f) {
         Score.TaskParse task = null;
         if (f.has("kind")) {
             task = new Score.TaskParse(f.text("kind"), f.bool("strict_json"), f.bool("parse_ok"), f.intValue("parse_retries"),
@@ -89,6 +103,7 @@ final class ScoreCodec {
             sampling = new Score.Sampling(f.intValue(SAMPLES), f.list("sample_scores", Fields.DOUBLE),
                     f.intValue("samples_passed"), f.map("pass_at_k", Fields.DOUBLE));
         }
-        return new Score(none, ref, score, passMark, passed, weight, weighted, checks, task, sampling, layers);
+        return new Score(base.stamp(), base.ref(), base.score(), base.passMark(), base.passed(), base.weight(),
+                base.weightedScore(), base.checks(), task, sampling, layers);
     }
 }

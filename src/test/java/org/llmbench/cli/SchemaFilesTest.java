@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmbench.ledger.HardwareWriter;
+import org.llmbench.record.HardwareWriter;
 
 /** The files a mock run writes match their schemas, and the schemas reject what is wrong. */
 class SchemaFilesTest {

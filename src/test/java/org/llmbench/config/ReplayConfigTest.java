@@ -19,8 +19,9 @@ class ReplayConfigTest {
     }
 
     private Path ledger() throws Exception {
-        return Files.writeString(dir.resolve("run.jsonl"),
-                "{\"schema_version\":1,\"event\":\"run_start\",\"models\":[\"qwen3.5:0.8b\",\"llama3.2:1b\"]}\n");
+        return Files.writeString(dir.resolve("run.jsonl"), org.llmbench.record.RecordCodec.encode(
+                new org.llmbench.record.RunEvent.RunStart(org.llmbench.record.Stamp.now("r"), "0.1.0", false,
+                        java.util.List.of("qwen3.5:0.8b", "llama3.2:1b"), java.util.List.of("5q"), 10, 0L, null, null)) + "\n");
     }
 
     @Test

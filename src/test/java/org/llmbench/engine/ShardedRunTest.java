@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.ledger.LedgerReader;
 import org.llmbench.ledger.QualityGate;
-import org.llmbench.ledger.ShardMerge;
+import org.llmbench.merge.ShardMerge;
 import org.llmbench.model.MockModelClient;
 import org.llmbench.testing.BenchLauncher;
 

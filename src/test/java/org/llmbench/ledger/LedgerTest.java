@@ -66,7 +66,7 @@ class LedgerTest {
         Path folder = onlyRunFolder();
         List<JsonNode> events = lines(folder);
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.path("schema_version").asInt()).isEqualTo(LedgerWriter.SCHEMA_VERSION);
+            assertThat(e.path("schema_version").asInt()).isEqualTo(org.llmbench.record.RecordCodec.SCHEMA_VERSION);
             assertThat(e.path("run_id").asText()).isEqualTo(folder.getFileName().toString().substring(4));
         });
         assertThat(events.get(0).path("event").asText()).isEqualTo("run_start");

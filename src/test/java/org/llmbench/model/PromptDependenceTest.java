@@ -2,8 +2,6 @@ package org.llmbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +48,14 @@ class PromptDependenceTest {
 
     @Test
     void replayAnswersTheRecordedCallOfThePromptAsked() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
         List<String> lines = new java.util.ArrayList<>();
         for (String prompt : List.of(FIRST, SECOND)) {
-            ObjectNode call = mapper.createObjectNode().put("event", "call").put("test_id", "[t:" + prompt + "]")
-                    .put("model", "m").put("suite", "s").put("item", prompt).put("raw_output", "recorded for " + prompt);
-            var messages = call.putArray("messages");
-            messages.addObject().put("role", "system").put("content", "Tell a story.");
-            messages.addObject().put("role", "user").put("content", prompt);
-            lines.add(call.toString());
+            lines.add(org.llmbench.record.RecordCodec.encode(new org.llmbench.record.RunEvent.Call(
+                    org.llmbench.record.Stamp.now("r"), new org.llmbench.record.TestRef("[t:" + prompt + "]", "m", "s", prompt, "s"),
+                    null, List.of(new org.llmbench.record.RunEvent.Call.Message("system", "Tell a story."),
+                            new org.llmbench.record.RunEvent.Call.Message("user", prompt)),
+                    "recorded for " + prompt, null, null, null, null, 1, null, null, null, false, null, null, null, false,
+                    null, "stop", 1, List.of(), null, List.of(), prompt.length(), 10, null)));
         }
         askBoth(new ReplayClient(Files.write(dir.resolve("run.jsonl"), lines)), "m");
     }

@@ -55,4 +55,15 @@ class GoldenLedgerTest {
         assertThat(reading.problems()).isEmpty();
         assertThat(reading.events()).isEqualTo(Files.readAllLines(ledger).size()).isEqualTo(events.size());
     }
+
+    @org.junit.jupiter.api.Test
+    void theSubmissionExampleWrittenByHandFromAnOlderRunReadsWithoutAProblem() throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("submissions"))) {
+            for (Path ledger : files.filter(p -> p.getFileName().toString().equals("run.jsonl")).toList()) {
+                List<RunEvent> events = new ArrayList<>();
+                assertThat(RecordReader.forEach(ledger, events::add).problems()).isEmpty();
+                assertThat(events).hasSize(Files.readAllLines(ledger).size()).noneMatch(e -> e instanceof RunEvent.Unknown);
+            }
+        }
+    }
 }

@@ -166,4 +166,22 @@ class RecordReaderTest {
             assertThatThrownBy(() -> RecordCodec.decode(junk)).as(junk).isInstanceOf(RecordCodec.BadLine.class);
         }
     }
+
+    @Test
+    void whatTheLedgerSchemaDoesNotRequireMayBeMissingFromAnOlderLedger() throws Exception {
+        String end = "{\"schema_version\":1,\"event\":\"run_end\",\"ts\":\"2026-01-02T03:04:05Z\",\"run_id\":\"r\",\"duration_ms\":5}";
+        RunEvent.RunEnd read = (RunEvent.RunEnd) RecordCodec.decode(end);
+        assertThat(read.tests()).isNull();
+        assertThat(read.scored()).isNull();
+        assertThat(RecordCodec.encode(read)).isEqualTo(end);
+        String call = "{\"schema_version\":1,\"event\":\"call\",\"ts\":\"2026-01-02T03:04:05Z\",\"run_id\":\"r\","
+                + "\"test_id\":\"t\",\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"raw_output\":\"hello\",\"latency_ms\":12,\"attempts\":1}";
+        RunEvent.Call c = (RunEvent.Call) RecordCodec.decode(call);
+        assertThat(c.rawOutput()).isEqualTo("hello");
+        assertThat(c.retryWaitsMs()).isEmpty();
+        assertThat(c.streamed()).isFalse();
+        assertThatThrownBy(() -> RecordCodec.decode(call.replace(",\"latency_ms\":12", "")))
+                .isInstanceOfSatisfying(RecordCodec.BadLine.class, e -> assertThat(e.field()).isEqualTo("latency_ms"));
+    }
 }

@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.record;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,16 +27,19 @@ public final class HardwareWriter {
     /** File name inside the run folder. */
     public static final String FILE = "hardware.json";
 
+    /** The field of hardware.json where the contributor (or a merge) says what the probe cannot see. */
+    public static final String NOTES = "notes";
+
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private HardwareWriter() {
     }
 
     /** Writes hardware.json unless the folder already has one (a resumed run keeps the contributor's edits). */
-    static void writeIfAbsent(Path folder) throws IOException {
+    public static void writeIfAbsent(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
         if (!Files.exists(file)) {
-            JsonSupport.MAPPER.writeValue(file.toFile(), probe());
+            org.llmbench.json.Json.PRETTY.writeValue(file.toFile(), probe());
         }
     }
 
@@ -60,7 +63,7 @@ public final class HardwareWriter {
         jvm.put("version", System.getProperty("java.runtime.version"));
         jvm.put("max_heap_gb", round(Runtime.getRuntime().maxMemory() / GIB));
         hw.put("jvm", jvm);
-        hw.put("notes", "");
+        hw.put(NOTES, "");
         hw.put("probe_errors", errors);
         return hw;
     }

@@ -1,0 +1,73 @@
+package org.llmbench.ledger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.llmbench.json.Json;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.record.CheckStatus;
+import org.llmbench.record.RecordCodec;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.Stamp;
+import org.llmbench.record.TestRef;
+import org.llmbench.scoring.Check;
+import org.llmbench.scoring.Score;
+
+/**
+ * The engine's results as run events: a model call, a score, a phase's figures. The record sits below the model
+ * and scoring packages, so the conversion from their types lives here, on the recorder's side.
+ */
+public final class LedgerEvents {
+
+    private LedgerEvents() {
+    }
+
+    /** A model call as the event the engine emits (engine.Recording) and the ledger writes. */
+    public static RunEvent.Call call(Stamp stamp, TestRef ref, ChatRequest request, CallResult r, Integer sample) {
+        List<RunEvent.Call.Message> messages = request.messages().stream()
+                .map(m -> new RunEvent.Call.Message(m.role(), m.content())).toList();
+        RunEvent.Call.TokenGaps gaps = r.tokenGaps() == null ? null : new RunEvent.Call.TokenGaps(r.tokenGaps().tokens(),
+                r.tokenGaps().p50Ms(), r.tokenGaps().p90Ms(), r.tokenGaps().maxMs());
+        List<RunEvent.Call.Implausible> implausible = r.implausible().stream()
+                .map(i -> new RunEvent.Call.Implausible(i.figure(), i.raw(), i.why())).toList();
+        return new RunEvent.Call(stamp, ref, sample, messages, r.content(), r.thinking(),
+                r.errorKind() == null ? null : r.errorKind().wireName(), r.errorMessage(), r.httpStatus(), r.latencyMs(),
+                r.ttftMs(), r.promptTokens(), r.completionTokens(), r.tokensEstimated(), r.completionTokensPerSecond(),
+                r.tpotMs(), gaps, r.streamed(), r.serverCompletionTokensPerSecond(), r.finishReason(), r.attempts(),
+                r.retryWaitsMs(), Json.MAPPER.valueToTree(r.serverTimings()), implausible, r.charsIn(), r.charsOut(),
+                r.server());
+    }
+
+    /** A score with its details as the engine names them (a task's parse, the samples, the sandbox layers). */
+    static RunEvent.Score score(Stamp stamp, TestRef ref, Score score, double weight, Map<String, ?> details) {
+        RunEvent.Score plain = breakdown(stamp, ref, score, weight);
+        if (details.isEmpty()) {
+            return plain;
+        }
+        try {
+            return RecordCodec.withScoreDetails(plain, Json.MAPPER.valueToTree(details));
+        } catch (RecordCodec.BadLine e) {
+            throw new IllegalArgumentException("score details of " + ref.testId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Score, pass mark, weight and checks, without details. */
+    static RunEvent.Score breakdown(Stamp stamp, TestRef ref, Score score, double weight) {
+        List<RunEvent.Score.Check> checks = score.checks().stream().map(LedgerEvents::check).toList();
+        return new RunEvent.Score(stamp, ref, score.value(), score.passMark(), score.passed(), weight,
+                score.value() * weight, checks, null, null, null);
+    }
+
+    private static RunEvent.Score.Check check(Check c) {
+        return new RunEvent.Score.Check(c.name(), c.weight(), CheckStatus.valueOf(c.status().name()), c.reason());
+    }
+
+    static RunEvent.PhaseFigures phaseFigures(Stamp stamp, Map<String, ?> figures) {
+        try {
+            return RecordCodec.phaseFigures(stamp, (ObjectNode) Json.MAPPER.valueToTree(figures));
+        } catch (RecordCodec.BadLine e) {
+            throw new IllegalArgumentException("phase figures: " + e.getMessage(), e);
+        }
+    }
+}

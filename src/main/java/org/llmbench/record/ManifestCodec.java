@@ -1,0 +1,297 @@
+package org.llmbench.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.llmbench.json.Json;
+import org.llmbench.record.Manifest.Host;
+import org.llmbench.record.Manifest.Merged;
+import org.llmbench.record.Manifest.MergedShard;
+import org.llmbench.record.Manifest.ShardSection;
+
+/** The one codec of manifest.json: the only place that knows its field names and their order. */
+public final class ManifestCodec {
+
+    /** Version of the manifest format. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String RUN_ID = "run_id";
+    private static final String STARTED_AT = "started_at";
+    private static final String TESTS_PLANNED = "tests_planned";
+    private static final String TARGET_URL = "target_url";
+    private static final String SHARD = "shard";
+    private static final String RUN_GROUP = "run_group";
+    private static final String CONFIG_HASH = "config_hash";
+    private static final String UNITS = "units";
+    private static final String RUN_UNITS = "run_units";
+    private static final String HOST = "host";
+    private static final String SOURCE = "source";
+    private static final String SHORT_NAME_REVIEW = "short_name_review";
+
+    /** A manifest that cannot be read: not JSON, or a field missing or of the wrong type. */
+    public static final class BadManifest extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadManifest(Path file, String message) {
+            super(file + ": " + message);
+        }
+    }
+
+    private ManifestCodec() {
+    }
+
+    /** JSON pointers of the fields check-submission names by line: the host's short name, the handle, the run id. */
+    public static final String HOST_SHORT_NAME_POINTER = "/host/short_name";
+    public static final String HANDLE_POINTER = "/handle";
+    public static final String RUN_ID_POINTER = "/run_id";
+
+    /** Reads {@code file}. */
+    public static Manifest read(Path file) throws IOException {
+        return parse(file, Files.readString(file));
+    }
+
+    /** Reads {@code text}, the content of {@code file} (named in what is wrong with it). */
+    public static Manifest parse(Path file, String text) throws BadManifest {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadManifest(file, "not JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BadManifest(file, "not a JSON object");
+        }
+        try {
+            return read(new Fields((ObjectNode) tree));
+        } catch (Fields.BadField e) {
+            throw new BadManifest(file, e.getMessage());
+        }
+    }
+
+    /** Writes {@code manifest} to {@code file}, indented for people to read. */
+    public static void write(Path file, Manifest manifest) throws IOException {
+        Json.PRETTY.writeValue(file.toFile(), toTree(manifest));
+    }
+
+    /** The manifest as the JSON object its file holds. */
+    public static ObjectNode toTree(Manifest m) {
+        ObjectNode o = RecordCodec.emptyObject();
+        o.put("schema_version", m.schemaVersion());
+        o.put(RUN_ID, m.runId());
+        o.put("harness_version", m.harnessVersion());
+        o.put("git_sha", m.gitSha());
+        o.put(STARTED_AT, text(m.startedAt()));
+        o.put("resumed", m.resumed());
+        o.put("questions_scored_before_resume", m.questionsScoredBeforeResume());
+        o.put("provider", m.provider());
+        o.put(TARGET_URL, m.targetUrl());
+        RecordCodec.strings(o, "models", m.models());
+        RecordCodec.strings(o, "phases", m.phases());
+        RecordCodec.strings(o, "suites", m.suites());
+        o.set("options", m.options());
+        if (m.phaseLanes() != null) {
+            ObjectNode lanes = o.putObject("phase_lanes");
+            m.phaseLanes().forEach((phase, l) -> lanes.putObject(phase).put("lanes", l.lanes()).put(SOURCE, l.source()));
+        }
+        if (m.testsPlanned() != null) {
+            o.put(TESTS_PLANNED, m.testsPlanned());
+        }
+        if (m.testsAddedAtRunTime() != null) {
+            o.put("tests_added_at_run_time", m.testsAddedAtRunTime());
+        }
+        if (m.sandboxLayers() != null) {
+            ObjectNode layers = o.putObject("sandbox_layers");
+            m.sandboxLayers().forEach((task, l) -> RecordCodec.strings(layers, task, l));
+        }
+        if (m.sandbox() != null) {
+            o.put("sandbox", m.sandbox());
+        }
+        if (m.shard() != null) {
+            writeShard(o.putObject(SHARD), m.shard());
+        }
+        o.set("canonical_options_overrides", m.canonicalOptionsOverrides());
+        if (m.weights() != null) {
+            ObjectNode weights = o.putObject("weights");
+            m.weights().forEach(weights::put);
+        }
+        if (m.effectiveConfig() != null) {
+            ObjectNode config = o.putObject("effective_config");
+            m.effectiveConfig().forEach((key, s) -> config.putObject(key).put("value", s.value()).put(SOURCE, s.source()));
+        }
+        o.put("cell_id_prefix", m.cellIdPrefix());
+        o.put("handle", m.handle());
+        o.put("device", m.device());
+        if (m.host() != null) {
+            writeHost(o.putObject(HOST), m.host());
+        }
+        if (m.resumes() != null) {
+            var resumes = o.putArray("resumes");
+            m.resumes().forEach(r -> resumes.addObject().put("at", r.at().toString())
+                    .put("questions_scored_before", r.questionsScoredBefore()).put("retry_errors", r.retryErrors()));
+        }
+        if (m.merged() != null) {
+            writeMerged(o.putObject("merged"), m.merged());
+        }
+        if (m.phaseFigures() != null) {
+            var figures = o.putArray("phase_figures");
+            m.phaseFigures().forEach(figures::add);
+        }
+        if (m.modelDetails() != null) {
+            o.set("model_details", m.modelDetails());
+        }
+        o.setAll(m.unknown());
+        return o;
+    }
+
+    /** The options section: the canonical options as run; {@code numCtx} a number, or why it does not apply. */
+    public static ObjectNode options(double temperature, Object numCtx, int numPredict, long seed, int timeoutS, int retries,
+                                     int lanes, double passScore) {
+        ObjectNode o = RecordCodec.emptyObject();
+        o.put("temperature", temperature);
+        o.set("num_ctx", Json.MAPPER.valueToTree(numCtx));
+        o.put("num_predict", numPredict);
+        o.put("seed", seed);
+        o.put("timeout_s", timeoutS);
+        o.put("retries", retries);
+        o.put("lanes", lanes);
+        o.put("pass_score", passScore);
+        return o;
+    }
+
+    private static Manifest read(Fields f) {
+        int version = f.intValue("schema_version");
+        String runId = f.text(RUN_ID);
+        String harness = f.optText("harness_version");
+        String gitSha = f.optText("git_sha");
+        Instant started = instant(STARTED_AT, f.optText(STARTED_AT));
+        boolean resumed = f.has("resumed") && f.bool("resumed");
+        Integer before = f.optInt("questions_scored_before_resume");
+        String provider = f.optText("provider");
+        String targetUrl = f.optText(TARGET_URL);
+        List<String> models = orEmpty(f.optList("models", Fields.TEXT));
+        List<String> phases = orEmpty(f.optList("phases", Fields.TEXT));
+        List<String> suites = orEmpty(f.optList("suites", Fields.TEXT));
+        JsonNode options = f.json("options");
+        Map<String, Manifest.PhaseLanes> lanes = f.has("phase_lanes") ? f.map("phase_lanes", Fields.objects(l ->
+                new Manifest.PhaseLanes(l.intValue("lanes"), l.optText(SOURCE)))) : null;
+        Long planned = f.optLong(TESTS_PLANNED);
+        Long atRunTime = f.optLong("tests_added_at_run_time");
+        Map<String, List<String>> layers = f.has("sandbox_layers") ? f.map("sandbox_layers", Fields.TEXTS) : null;
+        String sandbox = f.optText("sandbox");
+        ShardSection shard = f.has(SHARD) ? readShard(f.nested(SHARD)) : null;
+        JsonNode overrides = f.json("canonical_options_overrides");
+        Map<String, Double> weights = f.has("weights") ? f.map("weights", Fields.DOUBLE) : null;
+        Map<String, Manifest.Setting> config = f.has("effective_config") ? f.map("effective_config", Fields.objects(s ->
+                new Manifest.Setting(s.has("value") && s.json("value").isValueNode() && !s.json("value").isNull()
+                        ? s.json("value").asText() : null, s.optText(SOURCE)))) : null;
+        String cellIdPrefix = f.optText("cell_id_prefix");
+        String handle = f.optText("handle");
+        String device = f.optText("device");
+        Host host = f.has(HOST) ? readHost(f.nested(HOST)) : null;
+        List<Manifest.Resume> resumes = f.optList("resumes", Fields.objects(r -> new Manifest.Resume(
+                instant("resumes.at", r.text("at")), r.intValue("questions_scored_before"), r.bool("retry_errors"))));
+        Merged merged = f.has("merged") ? readMerged(f.nested("merged")) : null;
+        List<ObjectNode> figures = f.optList("phase_figures", v -> {
+            if (!v.isObject()) {
+                throw new Fields.BadField("", "expected an object");
+            }
+            return (ObjectNode) v;
+        });
+        JsonNode details = f.json("model_details");
+        return new Manifest(version, runId, harness, gitSha, started, resumed, before == null ? 0 : before, provider,
+                targetUrl, models, phases, suites, options == null ? null : (options.isObject() ? (ObjectNode) options : null),
+                lanes, planned, atRunTime, layers, sandbox, shard, overrides, weights, config, cellIdPrefix, handle, device,
+                host, resumes, merged, figures, details, f.unread());
+    }
+
+    private static void writeShard(ObjectNode o, ShardSection s) {
+        o.put(SHARD, s.shard());
+        o.put("index", s.index());
+        o.put("count", s.count());
+        o.put(RUN_GROUP, s.runGroup());
+        o.put(CONFIG_HASH, s.configHash());
+        RecordCodec.strings(o, UNITS, s.units());
+        o.put("run_units_planned", s.runUnitsPlanned());
+        RecordCodec.strings(o, RUN_UNITS, s.runUnits());
+    }
+
+    private static ShardSection readShard(Fields s) {
+        return new ShardSection(s.text(SHARD), s.intValue("index"), s.intValue("count"), s.text(RUN_GROUP),
+                s.text(CONFIG_HASH), s.list(UNITS, Fields.TEXT), s.intValue("run_units_planned"), s.list(RUN_UNITS, Fields.TEXT));
+    }
+
+    private static void writeHost(ObjectNode o, Host h) {
+        o.put("short_name", h.shortName());
+        if (h.shortNameReview() != null) {
+            o.put(SHORT_NAME_REVIEW, h.shortNameReview());
+        }
+        o.put("os", h.os());
+        o.put("jvm", h.jvm());
+        o.put("cpus", h.cpus());
+        o.put("max_heap_mb", h.maxHeapMb());
+    }
+
+    private static Host readHost(Fields h) {
+        return new Host(h.optText("short_name"), h.optText(SHORT_NAME_REVIEW), h.optText("os"), h.optText("jvm"), h.intValue("cpus"), h.longValue("max_heap_mb"));
+    }
+
+    private static void writeMerged(ObjectNode o, Merged m) {
+        o.put(RUN_GROUP, m.runGroup());
+        o.put(CONFIG_HASH, m.configHash());
+        o.put("merged_at", m.mergedAt().toString());
+        o.put(RUN_UNITS, m.runUnits());
+        var shards = o.putArray("shards");
+        for (MergedShard s : m.shards()) {
+            ObjectNode one = shards.addObject();
+            one.put(SHARD, s.shard());
+            one.put(RUN_ID, s.runId());
+            one.put(STARTED_AT, text(s.startedAt()));
+            one.put(TESTS_PLANNED, s.testsPlanned());
+            one.put(UNITS, s.units());
+            one.put(TARGET_URL, s.targetUrl());
+            if (s.host() != null) {
+                writeHost(one.putObject(HOST), s.host());
+            }
+            one.put("hardware", s.hardware());
+        }
+    }
+
+    private static Merged readMerged(Fields m) {
+        return new Merged(m.text(RUN_GROUP), m.text(CONFIG_HASH), instant("merged.merged_at", m.text("merged_at")),
+                m.intValue(RUN_UNITS), m.list("shards", Fields.objects(s -> new MergedShard(s.text(SHARD), s.text(RUN_ID),
+                        instant("merged.shards.started_at", s.optText(STARTED_AT)), s.longValue(TESTS_PLANNED),
+                        s.intValue(UNITS), s.optText(TARGET_URL), s.has(HOST) ? readHost(s.nested(HOST)) : null,
+                        s.optText("hardware")))));
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Fields.BadField(field, "not an instant: '" + text + "'");
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Whether {@code folder} has a manifest. */
+    public static boolean exists(Path folder) {
+        return Files.isRegularFile(folder.resolve(RunFolders.MANIFEST));
+    }
+}
