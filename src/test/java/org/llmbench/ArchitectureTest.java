@@ -48,7 +48,7 @@ class ArchitectureTest {
     void scoringAndTasksKnowNothingOfModelsTheEngineTheLedgerTheCliOrHttp() {
         check(noClasses().that().resideInAnyPackage("org.llmbench.scoring..", "org.llmbench.tasks..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.model..", "org.llmbench.engine..",
-                        "org.llmbench.ledger..", "org.llmbench.cli..", "java.net.http..")
+                        "org.llmbench.ledger..", "org.llmbench.report..", "org.llmbench.cli..", "java.net.http..")
                 .because("a score is a function of the question and the answer text"));
     }
 
@@ -75,6 +75,23 @@ class ArchitectureTest {
                         "org.llmbench.cli..", "org.llmbench.model..", "org.llmbench.scoring..", "org.llmbench.tasks..",
                         "org.llmbench.suite..", "org.llmbench.merge..", "org.llmbench.report..")
                 .because("every other package reads settings; settings read nothing back but a replayed run's record"));
+    }
+
+    @Test
+    void theReportsKnowNothingOfJUnitTheEngineTheCliOrHttp() {
+        check(noClasses().that().resideInAPackage("org.llmbench.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..", "org.llmbench.engine..",
+                        "org.llmbench.cli..", "java.net.http..")
+                .because("every report is a function of a run folder: Maven's gate, `report` and the end of a run read the same"));
+    }
+
+    @Test
+    void theReportsReadTheRecordAndNeverWriteIt() {
+        check(noClasses().that().resideInAPackage("org.llmbench.report..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.record.RecordWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.record.RecordCodec")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.ledger.RunLedger")
+                .because("a report is derived from the record; writing to it would make the record depend on its readers"));
     }
 
     @Test
@@ -162,8 +179,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "merge", "model", "record", "scoring",
-            "suite", "tasks"}) {
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "merge", "model", "record", "report",
+            "scoring", "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }
     }

@@ -19,7 +19,7 @@ import org.llmbench.record.RunFolders;
 import org.llmbench.config.TerminalText;
 import org.llmbench.json.Json;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.RunSummary;
+import org.llmbench.report.RunSummary;
 import org.llmbench.model.CallFailure;
 
 /**

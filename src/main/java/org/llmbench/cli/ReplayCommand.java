@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.TerminalText;
-import org.llmbench.ledger.RunComparison;
+import org.llmbench.report.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.llmbench.record.Manifest;
 import org.llmbench.config.TerminalText;
-import org.llmbench.ledger.HtmlReport;
-import org.llmbench.ledger.RunComparison;
+import org.llmbench.report.HtmlReport;
+import org.llmbench.report.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
             out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
-                var failure = org.llmbench.ledger.QualityGate.verdict(merged.folder(), minScore);
+                var failure = org.llmbench.report.QualityGate.verdict(merged.folder(), minScore);
                 if (failure.isPresent()) {
                     out.println(failure.get());
                     return ExitCodes.FINDINGS;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.llmbench.config.BenchKeys;
-import org.llmbench.ledger.QualityGate;
+import org.llmbench.report.QualityGate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -179,7 +179,7 @@ final class SubmissionChecker {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String body = m.group(2);
-            String kept = org.llmbench.ledger.HtmlReport.isBundledLibrary(body) ? body.replaceAll("[^\n]", "") : body;
+            String kept = org.llmbench.report.HtmlReport.isBundledLibrary(body) ? body.replaceAll("[^\n]", "") : body;
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + kept + m.group(3)));
         }
         m.appendTail(out);

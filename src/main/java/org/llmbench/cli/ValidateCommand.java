@@ -14,7 +14,7 @@ import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ConfigLoader;
 import org.llmbench.config.ConfigProblem;
 import org.llmbench.config.TerminalText;
-import org.llmbench.ledger.ReproduceCommand;
+import org.llmbench.report.ReproduceCommand;
 import org.llmbench.suite.SuiteLoader;
 import org.llmbench.suite.SuiteOrigin;
 import picocli.CommandLine.Command;

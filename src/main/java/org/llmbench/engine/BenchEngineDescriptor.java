@@ -13,7 +13,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.PlannedRun;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.RunSummary;
+import org.llmbench.report.RunSummary;
 
 /**
  * The root of the tree. It holds the run's settings, built once in discovery (with {@code auto} expanded and the

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ModelClient;
+import org.llmbench.report.Percentiles;
 
 /**
  * Lets at most {@code lanes} calls of one parallel phase through at a time and measures them: calls in flight
@@ -114,14 +115,14 @@ final class LaneMeter {
         f.put("completion_tokens_estimated", estimated.get());
         f.put("completion_tokens_per_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f",
                 completionTokens.get() * 1000.0 / wallMs)));
-        f.put("latency_ms", Percentiles.of(all));
+        f.put("latency_ms", Percentiles.of(all).latencies());
         Map<String, Object> perLane = new LinkedHashMap<>();
         for (int lane = 1; lane <= lanes; lane++) {
             List<Long> own = new ArrayList<>(latencies.getOrDefault(lane, new ConcurrentLinkedQueue<>()));
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("model", laneModels.get((lane - 1) % laneModels.size()));
             l.put("requests", own.size());
-            l.put("latency_ms", Percentiles.of(own));
+            l.put("latency_ms", Percentiles.of(own).latencies());
             perLane.put(Integer.toString(lane), l);
         }
         f.put("per_lane", perLane);
@@ -141,7 +142,7 @@ final class LaneMeter {
                 s.put("requests", own.size());
                 s.put("errors", serverErrors.get(server).get());
                 s.put("requests_per_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f", own.size() * 1000.0 / wallMs)));
-                s.put("latency_ms", Percentiles.of(own));
+                s.put("latency_ms", Percentiles.of(own).latencies());
                 perServer.put(server, s);
             });
         }

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Streams the events of a run.jsonl one line at a time, so no run is ever held in memory whole. */
+/**
+ * Streams the lines of a run.jsonl as JSON trees, for the reports that still read the ledger by field name; new
+ * readers use {@link org.llmbench.record.RecordReader}'s typed events.
+ */
 public final class LedgerReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,24 +37,6 @@ public final class LedgerReader {
                 if (node != null && node.isObject()) {
                     consumer.accept(node);
                 }
-            }
-        }
-    }
-
-    /** Cuts a torn last line (a run killed mid-write) so that appending continues on a line boundary. */
-    static void truncateTornTail(Path ledger) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(ledger.toFile(), "rw")) {
-            long length = file.length();
-            long keep = length;
-            while (keep > 0) {
-                file.seek(keep - 1);
-                if (file.read() == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep != length) {
-                file.setLength(keep);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.llmbench.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,15 +68,15 @@ final class ManifestWriter {
      * said about the models (size, quantization, ...) to the manifest at the end of the run, so the manifest alone
      * says what ran and how each phase went.
      */
-    static void addEndOfRunFacts(Path folder, List<Map<String, ?>> figures, Map<String, ?> modelDetails) throws IOException {
+    static void addEndOfRunFacts(Path folder, List<ObjectNode> figures, JsonNode modelDetails) throws IOException {
         Path file = folder.resolve(RunFolders.MANIFEST);
-        if ((figures.isEmpty() && modelDetails.isEmpty()) || !Files.exists(file)) {
+        boolean noDetails = modelDetails == null || modelDetails.isEmpty();
+        if ((figures.isEmpty() && noDetails) || !Files.exists(file)) {
             return;
         }
-        List<ObjectNode> trees = figures.stream().map(f -> (ObjectNode) Json.MAPPER.valueToTree(f)).toList();
         Manifest manifest = ManifestCodec.read(file);
-        ManifestCodec.write(file, manifest.with(b -> b.endOfRun(figures.isEmpty() ? null : trees,
-                modelDetails.isEmpty() ? null : Json.MAPPER.valueToTree(modelDetails))));
+        ManifestCodec.write(file, manifest.with(b -> b.endOfRun(figures.isEmpty() ? null : figures,
+                noDetails ? null : modelDetails)));
     }
 
     /** A shard's part: what {@code report merge} checks (same group, settings and harness; every unit once). */

@@ -1,5 +1,7 @@
 package org.llmbench.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,17 @@ import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.HardwareWriter;
+import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RecordReader;
-import org.llmbench.record.RunFolders;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.RunFolders;
 import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
 import org.llmbench.record.TestStatus;
+import org.llmbench.report.ReproduceCommand;
+import org.llmbench.report.RunReports;
+import org.llmbench.report.RunSummary;
 import org.llmbench.scoring.Score;
 
 /**
@@ -49,8 +55,8 @@ public final class RunLedger implements AutoCloseable {
     private final Set<String> scoredBefore;
     private final Set<String> erroredBefore;
     private final boolean resumed;
-    private final List<Map<String, ?>> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Map<String, ?> modelDetails = Map.of();
+    private final List<ObjectNode> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile JsonNode modelDetails;
     private final long startNanos = System.nanoTime();
 
     private RunLedger(PlannedRun plan, Path folder, RecordWriter writer, Set<String> scoredBefore,
@@ -173,14 +179,32 @@ public final class RunLedger implements AutoCloseable {
         record(LedgerEvents.score(stamp(), ref, score, weight, details));
     }
 
-    /** Appends one event to the record, as one line. */
+    /**
+     * Records a score with its typed details (each null when the test has none): a generated task's parse, the
+     * samples of a test asked several times, the sandbox layers around a code answer.
+     */
+    public void recordScore(TestRef ref, Score score, double weight, RunEvent.Score.TaskParse task,
+                            RunEvent.Score.Sampling sampling, List<String> sandboxLayers) {
+        RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
+        record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
+                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
+    }
+
+    /**
+     * Appends one event to the record, as one line; a phase's figures and the models' details are kept for the
+     * manifest's end-of-run facts too.
+     */
     public void record(RunEvent event) {
+        if (event instanceof RunEvent.PhaseFigures figures) {
+            phaseFigures.add(RecordCodec.figuresOf(figures));
+        } else if (event instanceof RunEvent.ModelDetails details) {
+            modelDetails = details.models();
+        }
         writer.write(event);
     }
 
     /** Records what a phase measured as a whole (a {@code phase_figures} event); the manifest gets them at the end too. */
     public void recordPhase(Map<String, ?> figures) {
-        phaseFigures.add(figures);
         record(LedgerEvents.phaseFigures(stamp(), figures));
     }
 
@@ -189,7 +213,6 @@ public final class RunLedger implements AutoCloseable {
      * at the end too, under {@code model_details}.
      */
     public void recordModelDetails(Map<String, ?> details) {
-        modelDetails = Map.copyOf(details);
         record(new RunEvent.ModelDetails(stamp(), Json.MAPPER.valueToTree(details)));
     }
 
@@ -216,8 +239,7 @@ public final class RunLedger implements AutoCloseable {
     public RunSummary finish() throws IOException {
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
         RunSummary summary = end(durationMs);
-        RunReports.write(this, plan.config(), summary, plan.shard() == null);
-        RunNotesWriter.write(folder, plan, durationMs);
+        RunReports.write(folder, plan, summary, durationMs);
         return summary;
     }
 

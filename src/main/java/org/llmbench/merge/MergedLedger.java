@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.llmbench.ledger.RunLedger;
-import org.llmbench.ledger.RunSummary;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
+import org.llmbench.report.RunSummary;
 
 /**
  * Writes the merged run.jsonl: one {@code run_start}, every event of every shard once, marked with its shard (a

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.PlannedRun;
-import org.llmbench.ledger.RunReports;
-import org.llmbench.ledger.RunSummary;
 import org.llmbench.record.RunFolders;
+import org.llmbench.report.RunReports;
+import org.llmbench.report.RunSummary;
 
 /**
  * Joins the run folders of the n shards of one run ({@code bench.shard=i/n}) into one run folder, as if the run
@@ -87,11 +87,10 @@ public final class ShardMerge {
         MergedLedger.Written written = MergedLedger.write(ledger, runId, parts);
         MergedManifest.write(out, parts, runId, written.testsPlanned());
         MergedHardware.write(out, parts);
-        RunReports.write(out, ledger, runId, first.shard().configHash(), written.summary(), leaderboard,
-                "a merge adds to the leaderboard only when asked (--leaderboard FILE)");
         BenchConfig config = MergedSettings.of(first);
-        RunReports.writeNotes(out, new PlannedRun(config, runId, written.models(), written.suites(), Map.of(),
-                written.testsPlanned(), Map.of()), written.longestMs());
+        RunReports.writeMerged(out, new PlannedRun(config, runId, written.models(), written.suites(), Map.of(),
+                written.testsPlanned(), Map.of()), first.shard().configHash(), written.summary(), written.longestMs(),
+                leaderboard);
         return new Merged(out, runId, first.shard().runGroup(), parts.size(), written.summary());
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
 import org.llmbench.record.RunEvent.ContainerFailed;
-import org.llmbench.record.RunEvent.Merge;
 import org.llmbench.record.RunEvent.ModelDetails;
 import org.llmbench.record.RunEvent.PhaseFigures;
 import org.llmbench.record.RunEvent.RunEnd;
@@ -32,9 +31,7 @@ public final class RecordCodec {
     public static final int SCHEMA_VERSION = 1;
 
     static final String TEST_ID = "test_id";
-    private static final String SHARD = "shard";
-    private static final String RUN_GROUP = "run_group";
-    private static final String MERGED_SHARDS = "merged_shards";
+    static final String SHARD = "shard";
     private static final String MESSAGE = "message";
     private static final String MODEL = "model";
 
@@ -83,13 +80,13 @@ public final class RecordCodec {
         o.put("run_id", s.runId());
         boolean shardWritten = false;
         if (event instanceof RunStart start) {
-            shardWritten = writeStart(o, start);
+            shardWritten = StartEndCodec.writeStart(o, start);
         } else if (event instanceof ShardStart start) {
-            shardWritten = writeStart(o, start.start());
+            shardWritten = StartEndCodec.writeStart(o, start.start());
         } else if (event instanceof RunEnd end) {
-            writeEnd(o, end);
+            StartEndCodec.writeEnd(o, end);
         } else if (event instanceof ShardEnd end) {
-            writeEnd(o, end.end());
+            StartEndCodec.writeEnd(o, end.end());
         } else if (event instanceof RunEvent.Call call) {
             CallCodec.write(o, call);
         } else if (event instanceof RunEvent.Score score) {
@@ -107,11 +104,7 @@ public final class RecordCodec {
             o.put(TEST_ID, failed.testId());
             o.put(MESSAGE, failed.message());
         } else if (event instanceof PhaseFigures figures) {
-            o.put("phase", figures.phase());
-            o.put(MODEL, figures.model());
-            o.put("run_mode", figures.runMode());
-            o.put(TEST_ID, figures.testId());
-            o.setAll(figures.figures());
+            writePhaseFigures(o, figures);
         } else if (event instanceof ModelDetails details) {
             o.set("models", details.models());
         } else if (event instanceof Unknown unknown) {
@@ -186,11 +179,11 @@ public final class RecordCodec {
         Class<? extends RunEvent> kind = NAMES.entrySet().stream().filter(e -> e.getValue().equals(type))
                 .map(Map.Entry::getKey).findFirst().orElse(Unknown.class);
         if (kind == RunStart.class || kind == ShardStart.class) {
-            RunStart start = readStart(none, f);
+            RunStart start = StartEndCodec.readStart(none, f);
             return kind == RunStart.class ? start : new ShardStart(start);
         }
         if (kind == RunEnd.class || kind == ShardEnd.class) {
-            RunEnd end = readEnd(none, f);
+            RunEnd end = StartEndCodec.readEnd(none, f);
             return kind == RunEnd.class ? end : new ShardEnd(end);
         }
         if (kind == RunEvent.Call.class) {
@@ -256,83 +249,26 @@ public final class RecordCodec {
         }
     }
 
+    /** A phase's figures as the manifest lists them: its phase, model, run mode and container, then the figures. */
+    public static ObjectNode figuresOf(PhaseFigures figures) {
+        ObjectNode o = emptyObject();
+        writePhaseFigures(o, figures);
+        return o;
+    }
+
+    private static void writePhaseFigures(ObjectNode o, PhaseFigures figures) {
+        o.put("phase", figures.phase());
+        o.put(MODEL, figures.model());
+        o.put("run_mode", figures.runMode());
+        o.put(TEST_ID, figures.testId());
+        o.setAll(figures.figures());
+    }
+
     private static PhaseFigures readPhaseFigures(Stamp stamp, Fields f) {
         String phase = f.text("phase");
         String model = f.text(MODEL);
         String runMode = f.text("run_mode");
         return new PhaseFigures(stamp, phase, model, runMode, f.text(TEST_ID), f.rest());
-    }
-
-    /** Writes a start's fields; whether it wrote the {@code shard} field (a shard's start names its shard). */
-    private static boolean writeStart(ObjectNode o, RunStart start) {
-        o.put("harness_version", start.harnessVersion());
-        o.put("resumed", start.resumed());
-        strings(o, "models", start.models());
-        strings(o, "suites", start.suites());
-        o.put("tests_planned", start.testsPlanned());
-        if (start.testsAddedAtRunTime() != null) {
-            o.put("tests_added_at_run_time", start.testsAddedAtRunTime());
-        }
-        ShardPart part = start.shardPart();
-        if (part != null) {
-            o.put(SHARD, part.shard());
-            o.put(RUN_GROUP, part.runGroup());
-            o.put("units", part.units());
-            o.put("run_units_planned", part.runUnitsPlanned());
-        }
-        if (start.merge() != null) {
-            o.put(RUN_GROUP, start.merge().runGroup());
-            o.put(MERGED_SHARDS, start.merge().mergedShards());
-        }
-        return part != null;
-    }
-
-    private static RunStart readStart(Stamp none, Fields f) {
-        String version = f.text("harness_version");
-        boolean resumed = f.bool("resumed");
-        List<String> models = f.list("models", Fields.TEXT);
-        List<String> suites = f.list("suites", Fields.TEXT);
-        long planned = f.longValue("tests_planned");
-        Long atRunTime = f.optLong("tests_added_at_run_time");
-        ShardPart part = null;
-        Merge merge = null;
-        if (f.has(MERGED_SHARDS)) {
-            merge = new Merge(f.text(RUN_GROUP), f.intValue(MERGED_SHARDS));
-        } else if (f.has(SHARD)) {
-            part = new ShardPart(f.text(SHARD), f.text(RUN_GROUP), f.intValue("units"), f.intValue("run_units_planned"));
-        }
-        return new RunStart(none, version, resumed, models, suites, planned, atRunTime, part, merge);
-    }
-
-    private static void writeEnd(ObjectNode o, RunEnd end) {
-        o.put("duration_ms", end.durationMs());
-        if (end.tests() != null) {
-            ObjectNode tests = o.putObject("tests");
-            end.tests().forEach(tests::put);
-        }
-        if (end.scored() != null) {
-            o.put("scored", end.scored());
-        }
-        if (end.weightedTotal() != null) {
-            o.put("weighted_total", end.weightedTotal());
-        }
-        if (end.modelTotals() != null) {
-            ObjectNode totals = o.putObject("model_totals");
-            end.modelTotals().forEach(totals::put);
-        }
-        if (end.mergedShards() != null) {
-            o.put(MERGED_SHARDS, end.mergedShards());
-        }
-    }
-
-    private static RunEnd readEnd(Stamp none, Fields f) {
-        long duration = f.longValue("duration_ms");
-        // Only the duration is required (as the ledger's schema says): the oldest ledgers had no more.
-        Map<String, Integer> tests = f.has("tests") ? f.map("tests", Fields.INT) : null;
-        Integer scored = f.optInt("scored");
-        Double total = f.optDouble("weighted_total");
-        Map<String, Double> totals = f.has("model_totals") ? f.map("model_totals", Fields.DOUBLE) : null;
-        return new RunEnd(none, duration, tests, scored, total, totals, f.optInt(MERGED_SHARDS));
     }
 
     static void strings(ObjectNode o, String name, List<String> values) {

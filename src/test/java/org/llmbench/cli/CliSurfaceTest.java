@@ -17,7 +17,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.TestIdentifier;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.Key;
-import org.llmbench.ledger.ReproduceCommand;
+import org.llmbench.report.ReproduceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmbench.ledger.RunSummary;
+import org.llmbench.report.RunSummary;
 
 /** Two models in one run: each has its own total and interval, nothing is added up across them, and the gate holds each. */
 class TwoModelsTest {

@@ -17,7 +17,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.ledger.RunConsoleListener;
+import org.llmbench.cli.RunConsoleListener;
 import org.llmbench.model.ModelClient;
 
 /**

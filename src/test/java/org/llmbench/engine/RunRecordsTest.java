@@ -160,14 +160,14 @@ class RunRecordsTest {
         Path passing = tmp.resolve("invocation-1.txt");
         kit(out, "bench.model", "mock", "bench.phases", "hello", "bench.runPointer", passing.toString())
                 .selectors(selectClass(EngineKits.ENTRY_CLASS)).execute();
-        assertThat(org.llmbench.ledger.GateProbe.verdictOfPointer(passing, 70)).isEmpty();
+        assertThat(org.llmbench.report.GateProbe.verdictOfPointer(passing, 70)).isEmpty();
 
         Path nothing = tmp.resolve("invocation-2.txt");
         kit(out, "bench.model", "mock", "bench.phases", "hello", "bench.question", "hello/NO_SUCH",
                 "bench.runPointer", nothing.toString()).selectors(selectClass(EngineKits.ENTRY_CLASS)).execute()
                 .testEvents().assertStatistics(s -> s.started(0));
         assertThat(Files.exists(nothing)).isFalse();
-        assertThat(org.llmbench.ledger.GateProbe.verdictOfPointer(nothing, 70)).get().asString()
+        assertThat(org.llmbench.report.GateProbe.verdictOfPointer(nothing, 70)).get().asString()
                 .contains("FAILED").contains("ran no llm-bench run");
     }
 }

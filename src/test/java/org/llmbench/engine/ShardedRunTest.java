@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.ledger.LedgerReader;
-import org.llmbench.ledger.QualityGate;
 import org.llmbench.merge.ShardMerge;
+import org.llmbench.report.QualityGate;
 import org.llmbench.model.MockModelClient;
 import org.llmbench.testing.BenchLauncher;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmbench.report.Leaderboard;
 import org.llmbench.testing.ChildJvm;
 import org.llmbench.testing.GeneratedSuite;
 

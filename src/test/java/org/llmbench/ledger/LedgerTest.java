@@ -17,6 +17,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.report.QualityGate;
 
 /** Runs the engine through the Launcher, as Surefire does, so the ServiceLoader-registered ledger listener writes. */
 class LedgerTest {

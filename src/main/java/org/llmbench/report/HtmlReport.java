@@ -1,0 +1,97 @@
+package org.llmbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.WriterOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.llmbench.json.Json;
+
+/**
+ * report.html: one self-contained page (data, script, style and the charting library inside; no network) that puts
+ * models or runs side by side: an overview of scores per phase with intervals, every question with each model's
+ * answer, speed distributions, and what changed between runs. Everything on it is read from the runs' ledgers (their
+ * final scores and calls, as results.json takes them) and manifests ({@link ReportRuns}); nothing is measured or
+ * recomputed elsewhere.
+ */
+public final class HtmlReport {
+
+    /** The file name inside a run folder. */
+    public static final String FILE = "report.html";
+
+    private static final String CHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    private HtmlReport() {
+    }
+
+    /** Writes the report of one or more finished run folders to {@code target}. */
+    public static void write(List<Path> runFolders, Path target) throws IOException {
+        ReportPage page = page(runFolders, target.toAbsolutePath().getParent());
+        TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            engine.render("report.jte", page, new WriterOutput(out));
+        }
+    }
+
+    /**
+     * Whether a script element's text is exactly the charting library this harness inlines, so check-submission can
+     * pass over it (minified code matches privacy patterns by chance) without letting anything else hide there.
+     */
+    public static boolean isBundledLibrary(String scriptText) {
+        return scriptText.equals(safeScript(resourceAt(CHARTS)));
+    }
+
+    /** The page for these runs, written into {@code pageFolder} (paths on it are relative to that folder). */
+    static ReportPage page(List<Path> runFolders, Path pageFolder) throws IOException {
+        ReportRuns runs = ReportRuns.read(runFolders, pageFolder);
+        List<ReportColumn> columns = runs.columns();
+        return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
+                PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
+                runs.allure(), safeJson(json(PageData.of(runs))), safeScript(resource("report.js")), resource("report.css"),
+                safeScript(resourceAt(CHARTS)));
+    }
+
+    private static String json(PageData data) {
+        try {
+            return Json.MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JSON inside a script element: no '<' at all (so nothing can close the element or open a comment), and the
+     * line separators some parsers reject, all as JSON escapes that JSON.parse turns back into the same text.
+     */
+    static String safeJson(String json) {
+        return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /** Script code inside a script element: a closing tag in one of its strings would end the element early. */
+    static String safeScript(String code) {
+        return code.replaceAll("(?i)</script", "<\\\\/script").replace("<!--", "<\\!--");
+    }
+
+    private static String resource(String name) {
+        return resourceAt("/org/llmbench/report/" + name);
+    }
+
+    private static String resourceAt(String path) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path + " (a build problem)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

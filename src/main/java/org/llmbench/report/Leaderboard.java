@@ -1,0 +1,132 @@
+package org.llmbench.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.llmbench.json.Json;
+import org.llmbench.record.Manifest;
+
+/**
+ * leaderboard.json: one entry per run and model (run id, date, model, provider, device, suites, score,
+ * config hash), appended at the end of each run. Entries with the same model, suites and config hash are
+ * comparable, and a run's percentile rank is taken among those.
+ */
+public final class Leaderboard {
+
+    /** The file name, kept in bench.out beside the run folders. */
+    public static final String FILE = "leaderboard.json";
+
+    /** Where one model's score of this run stands among the earlier comparable runs. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Rank(double score, double percentile, int earlierRuns) {
+    }
+
+    private Leaderboard() {
+    }
+
+    /** One run's score of one model; entries with the same model, suites and config hash are comparable. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String runId, String date, String model, String provider, String device, List<String> suites,
+                        double score, int tests, int passed, String configHash, String harnessVersion) {
+
+        boolean sameRunAndModel(Entry other) {
+            return Objects.equals(runId, other.runId) && Objects.equals(model, other.model);
+        }
+
+        boolean comparable(Entry other) {
+            return Objects.equals(model, other.model) && Objects.equals(configHash, other.configHash)
+                    && Objects.equals(suites, other.suites);
+        }
+    }
+
+    /** The entries of a finished run, one per model, from its manifest.json and metadata. */
+    static List<Entry> entries(Manifest manifest, MetadataFile metadata) {
+        List<Entry> entries = new ArrayList<>();
+        metadata.models().forEach((model, figures) -> entries.add(new Entry(metadata.runId(),
+                MarkdownReport.text(manifest.startedAt()), model, MarkdownReport.text(manifest.provider()),
+                MarkdownReport.text(manifest.device()), manifest.suites(), Math.round(figures.score().score() * 100) / 100.0,
+                figures.tests(), figures.passed(), metadata.configHash(), MarkdownReport.text(manifest.harnessVersion()))));
+        return entries;
+    }
+
+    /**
+     * Adds the entries (replacing earlier ones of the same run and model, as a resumed run finishes again)
+     * and returns, per model, its rank among the other runs with the same model, suites and config hash.
+     */
+    public static Map<String, Rank> append(Path file, List<Entry> entries) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var held = channel.lock()) {
+            ObjectNode root = read(file);
+            ArrayNode runs = (ArrayNode) root.get("runs");
+            Map<String, Rank> ranks = new LinkedHashMap<>();
+            for (Entry entry : entries) {
+                List<Double> earlier = new ArrayList<>();
+                for (int i = runs.size() - 1; i >= 0; i--) {
+                    Entry other = entry(runs.get(i));
+                    if (other != null && other.sameRunAndModel(entry)) {
+                        runs.remove(i);
+                    } else if (other != null && other.comparable(entry)) {
+                        earlier.add(other.score());
+                    }
+                }
+                if (!earlier.isEmpty()) {
+                    ranks.put(entry.model(), new Rank(entry.score(),
+                            Percentiles.rank(entry.score(), earlier.stream().mapToDouble(Double::doubleValue).toArray()),
+                            earlier.size()));
+                }
+                runs.add(Json.MAPPER.valueToTree(entry));
+            }
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Json.PRETTY.writeValue(temp.toFile(), root);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return ranks;
+        }
+    }
+
+    /** The board, or a new one when there is none; a damaged file is kept aside, never silently lost. */
+    private static ObjectNode read(Path file) throws IOException {
+        if (Files.exists(file)) {
+            JsonNode root;
+            try {
+                root = Json.MAPPER.readTree(file.toFile());
+            } catch (IOException e) {
+                root = null;
+            }
+            if (root != null && root.isObject() && root.path("runs").isArray()) {
+                return (ObjectNode) root;
+            }
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            System.err.println("[llm-bench] " + file + " was not a leaderboard; moved to " + aside + ", starting a new one");
+        }
+        ObjectNode root = Json.MAPPER.createObjectNode().put("schema_version", 1);
+        root.putArray("runs");
+        return root;
+    }
+
+    /** An earlier entry, or null when it is no entry (a hand-edited board): kept in the file, left out of ranks. */
+    private static Entry entry(JsonNode node) {
+        try {
+            return Json.MAPPER.treeToValue(node, Entry.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.llmbench.report;
+
+import java.util.List;
+
+/**
+ * What report.html shows, as the template reads it: built by {@link HtmlReport} from the runs' ledgers and
+ * manifests only. Numbers are preformatted text so the page and its tests read the same figures.
+ *
+ * @param columns one per model of each run (or per run, when every run holds the same single model)
+ * @param phases the phases in run order
+ * @param cells per phase, per column: "score (passed/tests)" or "" when the column did not run the phase
+ * @param dataJson the questions, answers and speed samples for the page's script, already safe inside a script tag
+ * @param chartJs the charting library's code, inlined
+ */
+public record ReportPage(String title, String generatedAt, List<Column> columns, List<String> phases,
+                         List<List<String>> cells, List<Run> runs, List<Speed> speed, List<Changed> changed,
+                         String allureResults, String dataJson, String script, String style, String chartJs) {
+
+    /** One column of the side-by-side views. */
+    public record Column(String id, String label, String model, String runId, String total, String interval,
+                         String passed, boolean leads) {
+    }
+
+    /** One run: where it ran and with which settings. */
+    public record Run(String runId, String startedAt, String models, String provider, String hardware, String options) {
+    }
+
+    /** Speed percentiles of one column: p50 / p95 / p99 per figure, "-" where nothing was measured. */
+    public record Speed(String column, String ttft, String tpot, String tokensPerS, String serverTokensPerS,
+                        String latency) {
+    }
+
+    /** A question whose score differs between the first and the last column (regressions first). */
+    public record Changed(String question, String first, String last, String delta) {
+    }
+}
