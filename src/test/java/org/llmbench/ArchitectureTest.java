@@ -2,12 +2,20 @@ package org.llmbench;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +106,74 @@ class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage("org.llmbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.llmbench.cli..")
                 .because("the CLI is one way in among Maven, IDEs and the console launcher; the engine must work without it"));
+    }
+
+    /** The engine's descriptors by their depth in the tree: engine, model, phase (suite), item (question, turn, task). */
+    private static final Map<String, Integer> TREE_LEVELS = Map.ofEntries(Map.entry("BenchEngineDescriptor", 0),
+            Map.entry("ModelDescriptor", 1), Map.entry("SuiteDescriptor", 2), Map.entry("LaneSuiteDescriptor", 2),
+            Map.entry("WholeSuiteDescriptor", 2), Map.entry("AppendConversationDescriptor", 2),
+            Map.entry("TaskSuiteDescriptor", 2), Map.entry("BrokenSuiteDescriptor", 2), Map.entry("QuestionDescriptor", 3),
+            Map.entry("LaneQuestionDescriptor", 3), Map.entry("PartQuestionDescriptor", 3), Map.entry("TurnDescriptor", 3),
+            Map.entry("TaskDescriptor", 3));
+
+    @Test
+    void descriptorsDoNotKnowTheDescriptorsAboveThem() {
+        check(classes().that().resideInAPackage("org.llmbench.engine..")
+                .should(new ArchCondition<JavaClass>("not depend on a descriptor above them in the tree") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        Integer own = TREE_LEVELS.get(topLevelName(item));
+                        if (own == null) {
+                            return;
+                        }
+                        for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                            Integer target = TREE_LEVELS.get(topLevelName(d.getTargetClass()));
+                            if (target != null && target < own) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("what a node needs from above comes through the execution context, so a node can be "
+                        + "understood, made and tested without the tree above it"));
+    }
+
+    @Test
+    void everyDescriptorHasItsPlaceInTheTree() {
+        check(classes().that().resideInAPackage("org.llmbench.engine..")
+                .and().areAssignableTo("org.junit.platform.engine.TestDescriptor").and().areNotInterfaces()
+                .and().doNotHaveSimpleName("BenchDescriptor")
+                .should(new ArchCondition<JavaClass>("be listed in TREE_LEVELS") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        if (!TREE_LEVELS.containsKey(topLevelName(item))) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName() + " has no tree level in ArchitectureTest"));
+                        }
+                    }
+                })
+                .because("the rule above can only check descriptors it knows the depth of"));
+    }
+
+    @Test
+    void theEngineSpeaksToTheUserOnlyThroughItsConsole() {
+        check(noClasses().that().resideInAPackage("org.llmbench.engine..").and().doNotHaveSimpleName("BenchConsole")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("the engine's lines go to the BenchConsole it was made with and hands down, so an embedding "
+                        + "program or a test hears its own run"));
+    }
+
+    @Test
+    void theEngineHandsNoRunStateOverThroughStatics() {
+        check(noFields().that().areDeclaredInClassesThat().resideInAPackage("org.llmbench.engine..").and().areStatic()
+                .should().haveRawType(ThreadLocal.class).orShould().haveRawType(InheritableThreadLocal.class)
+                .orShould().haveRawType(java.util.concurrent.atomic.AtomicReference.class)
+                .because("what a node needs comes through the execution context; two runs in one JVM share nothing"));
+    }
+
+    private static String topLevelName(JavaClass c) {
+        String name = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     @Test

@@ -7,14 +7,6 @@ import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
-import io.qameta.allure.util.PropertiesUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +17,12 @@ import java.util.function.Supplier;
  * The engine's only contact with Allure: labels, parameters, steps and attachments of the test running on
  * this thread. Allure keeps the current test in a thread-local, which is why questions run on the executing
  * thread. When Allure is not on the classpath or no Allure listener started a test (EngineTestKit), every
- * method does nothing.
+ * method does nothing. The run as a whole (its results directory, its overview files) is {@link AllureRun}'s.
  */
 final class AllureRecorder {
 
     private static final boolean PRESENT = probe();
     private static final AllureRecorder NONE = new AllureRecorder(null);
-    private static final java.util.concurrent.atomic.AtomicReference<Map<String, String>> PENDING_RUN_FILES =
-            new java.util.concurrent.atomic.AtomicReference<>();
-    private static final java.util.concurrent.atomic.AtomicReference<Path> PENDING_RUN_FOLDER =
-            new java.util.concurrent.atomic.AtomicReference<>();
     private static final Set<String> OWN_LABELS = Set.of("parentSuite", "suite", "subSuite", "epic", "feature", "story");
 
     /** The Allure test case uuid, or null when inactive. */
@@ -63,7 +51,6 @@ final class AllureRecorder {
         if (!ours[0]) {
             return NONE;
         }
-        writeRunFiles();
         return new AllureRecorder(uuid);
     }
 
@@ -124,59 +111,6 @@ final class AllureRecorder {
     void attach(String name, String type, String extension, String content) {
         if (active() && content != null) {
             Allure.getLifecycle().addAttachment(name, type, extension, content.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * Prepares this run's environment.properties and categories.json; the first test that Allure records
-     * moves Allure's results to this run's directory ({@link AllureResultsLocation}) and writes them there (so
-     * an engine run without Allure's listener, as under EngineTestKit, writes and moves nothing).
-     */
-    static void newRun(Map<String, String> environment, Path outFolder) {
-        PENDING_RUN_FOLDER.set(outFolder);
-        var sb = new StringBuilder();
-        environment.forEach((k, v) -> sb.append(k).append(" = ").append(v == null ? "" : v.replace("\\", "\\\\").replace("\n", " ")).append('\n'));
-        PENDING_RUN_FILES.set(Map.of("environment.properties", sb.toString()));
-    }
-
-    private static void writeRunFiles() {
-        Map<String, String> files = PENDING_RUN_FILES.getAndSet(null);
-        if (files == null) {
-            return;
-        }
-        Path folder = PENDING_RUN_FOLDER.getAndSet(null);
-        if (folder != null) {
-            AllureResultsLocation.startRun(folder);
-        }
-        try (InputStream in = AllureRecorder.class.getResourceAsStream("/allure/categories.json")) {
-            var all = new LinkedHashMap<String, byte[]>();
-            files.forEach((name, content) -> all.put(name, content.getBytes(StandardCharsets.UTF_8)));
-            if (in != null) {
-                all.put("categories.json", in.readAllBytes());
-            }
-            all.forEach(AllureRecorder::writeRunFile);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("[llm-bench] could not write Allure's run files: " + e);
-        }
-    }
-
-    /**
-     * Through the lifecycle, so the file lands wherever it writes; its writer never overwrites, so a file
-     * left by an earlier run is replaced in the configured results directory instead.
-     */
-    private static void writeRunFile(String name, byte[] content) {
-        try {
-            Allure.getLifecycle().writeAttachment(name, new ByteArrayInputStream(content));
-        } catch (RuntimeException exists) {
-            try {
-                Path current = AllureResultsLocation.currentDirectory();
-                Path dir = current != null ? current
-                        : Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
-                Files.createDirectories(dir);
-                Files.write(dir.resolve(name), content);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -32,21 +32,39 @@ public final class AllureResultsLocation implements TestExecutionListener {
         }
     }
 
-    /** Sends what Allure writes from now on to the results directory of a run writing into {@code outFolder}. */
+    /**
+     * Sends what Allure writes from now on to the results directory of a run writing into {@code outFolder}: the
+     * engine's {@link AllureRun} calls this when its first test is recorded. The writer is found through Allure's
+     * own (global) lifecycle, so a caller that installed another lifecycle (a test) keeps it untouched.
+     */
     static void startRun(Path outFolder) {
-        if (AllureRecorder.present()) {
-            Installed.WRITER.moveTo(outFolder);
+        following().ifPresent(writer -> writer.moveTo(outFolder));
+    }
+
+    /** The run-following writer, when the lifecycle Allure uses now is the one installed here. */
+    private static java.util.Optional<FollowingWriter> following() {
+        return AllureRecorder.present() && Allure.getLifecycle() instanceof FollowingLifecycle lifecycle
+                ? java.util.Optional.of(lifecycle.writer) : java.util.Optional.empty();
+    }
+
+    /** Allure's lifecycle with the writer that follows the run, so the writer can be found through Allure. */
+    private static final class FollowingLifecycle extends AllureLifecycle {
+        private final FollowingWriter writer;
+
+        FollowingLifecycle(FollowingWriter writer) {
+            super(writer);
+            this.writer = writer;
         }
     }
 
+    /** Once per JVM, as Allure's lifecycle is one per JVM: a later launcher must not replace a caller's own lifecycle. */
     private static final class Installed {
-        static final FollowingWriter WRITER = new FollowingWriter();
         private static boolean installed;
 
         static synchronized void install() {
             if (!installed) {
                 installed = true;
-                Allure.setLifecycle(new AllureLifecycle(WRITER));
+                Allure.setLifecycle(new FollowingLifecycle(new FollowingWriter()));
             }
         }
     }
@@ -54,9 +72,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
     /** Files are written in the background while a test plan runs. */
     @Override
     public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan testPlan) {
-        if (AllureRecorder.present()) {
-            Installed.WRITER.background(true);
-        }
+        following().ifPresent(writer -> writer.background(true));
     }
 
     /**
@@ -65,9 +81,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
      */
     @Override
     public void testPlanExecutionFinished(org.junit.platform.launcher.TestPlan testPlan) {
-        if (AllureRecorder.present()) {
-            Installed.WRITER.background(false);
-        }
+        following().ifPresent(writer -> writer.background(false));
     }
 
     /**
@@ -107,7 +121,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
                 queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
                      | java.util.concurrent.TimeoutException e) {
-                System.err.println("[llm-bench] Allure results may be incomplete: " + e);
+                BenchConsole.STANDARD.problem("[llm-bench] Allure results may be incomplete: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -135,7 +149,7 @@ public final class AllureResultsLocation implements TestExecutionListener {
                 try {
                     write.accept(now);
                 } catch (RuntimeException e) {
-                    System.err.println("[llm-bench] could not write an Allure result: " + e);
+                    BenchConsole.STANDARD.problem("[llm-bench] could not write an Allure result: " + e);
                 }
             });
         }
@@ -199,13 +213,13 @@ public final class AllureResultsLocation implements TestExecutionListener {
                     }
                 }
             } catch (IOException e) {
-                System.err.println("[llm-bench] could not clear the earlier Allure results in " + dir + ": " + e);
+                BenchConsole.STANDARD.problem("[llm-bench] could not clear the earlier Allure results in " + dir + ": " + e);
             }
         }
     }
 
-    /** The directory Allure writes to now (tests). */
+    /** The directory the run-following writer writes to now; null when Allure writes elsewhere (or is absent). */
     static Path currentDirectory() {
-        return AllureRecorder.present() ? Installed.WRITER.directory() : null;
+        return following().map(FollowingWriter::directory).orElse(null);
     }
 }

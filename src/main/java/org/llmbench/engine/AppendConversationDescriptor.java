@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
 import org.llmbench.suite.Question;
@@ -23,25 +21,27 @@ import org.llmbench.suite.Suite;
  * the conversation only grows, so a server that counts fewer prompt tokens than for an earlier turn dropped part of
  * it (llama.cpp's context shift keeps the start and the end), as does one that says it truncated.
  */
-final class AppendConversationDescriptor extends AbstractTestDescriptor implements BenchNode {
+final class AppendConversationDescriptor extends BenchDescriptor {
 
     private final Suite suite;
     private final String model;
 
     AppendConversationDescriptor(UniqueId parent, Suite suite, String model) {
-        super(parent.append(SuiteDescriptor.SEGMENT, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1));
+        super(parent.append(Segments.SUITE, suite.id()), suite.name(), Sources.of(suite.origin(), 1, 1), Type.CONTAINER);
         this.suite = suite;
         this.model = model;
     }
 
     /** The most turns this phase can add as it runs: one per question. */
-    int turnsAtMost() {
-        return suite.questions().size();
+    @Override
+    void plan(RunPlanner planner) {
+        planner.atRunTime(suite.questions().size());
     }
 
+    /** Each turn's prompt holds the answers before it: the conversation runs whole in one process. */
     @Override
-    public Type getType() {
-        return Type.CONTAINER;
+    boolean isShardUnit() {
+        return true;
     }
 
     @Override
@@ -52,11 +52,6 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
     @Override
     public Set<TestTag> getTags() {
         return Tags.of(suite.id());
-    }
-
-    @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
     }
 
     private static Map<String, Object> turnFigures(int turn, Question question, int messages, long promptTokens,
@@ -150,7 +145,7 @@ final class AppendConversationDescriptor extends AbstractTestDescriptor implemen
             }
             if (cut != null && cutFrom == null) {
                 cutFrom = turn;
-                System.out.println("[llm-bench] " + org.llmbench.config.TerminalText.escape(model + " / " + suite.id()) + ": the server cut the context at turn "
+                context.console().line("[llm-bench] " + org.llmbench.config.TerminalText.escape(model + " / " + suite.id()) + ": the server cut the context at turn "
                         + turn + " (" + cut + "); later turns are not the conversation sent");
             }
             turns.add(turnFigures(turn, question, sent, promptTokens, completionTokens, call, outcome, cut));

@@ -3,13 +3,8 @@ package org.llmbench.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -19,12 +14,12 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.PlannedRun;
 import org.llmbench.ledger.RunLedger;
 import org.llmbench.report.RunSummary;
-import org.llmbench.tasks.CodeRunner;
 
 /**
  * The root of the tree. It holds the run's settings, built once in discovery (with {@code auto} expanded and the
- * client's lanes raised to those of the selected parallel phases), and owns the run: it opens the ledger when its
- * execution begins, hands it to every node through the execution context, and finishes it when execution ends.
+ * client's lanes raised to those of the selected parallel phases), and owns the run: when its execution begins it
+ * opens the ledger and the run's recorders (the ledger's, the reporting entries', Allure's) and hands them to every
+ * node through the execution context; when execution ends it closes the recorders and finishes the ledger.
  */
 final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode {
 
@@ -32,16 +27,17 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
     private final boolean concurrentQuestions;
     private ShardFilter.Sharded sharded;
     private Map<String, Map<String, Object>> listing;
+    private final RunRecorder observer;
 
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config) {
-        this(uniqueId, config, false);
-    }
-
-    /** @param concurrentQuestions whether the user switched on parallel execution for every suite's questions */
-    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions) {
+    /**
+     * @param concurrentQuestions whether the user switched on parallel execution for every suite's questions
+     * @param observer a recorder the engine adds to the run's own ({@link RunRecorder#NONE} but in tests)
+     */
+    BenchEngineDescriptor(UniqueId uniqueId, BenchConfig config, boolean concurrentQuestions, RunRecorder observer) {
         super(uniqueId, "llm-bench");
         this.config = config;
         this.concurrentQuestions = concurrentQuestions;
+        this.observer = observer;
     }
 
     BenchConfig config() {
@@ -53,12 +49,12 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         this.config = resolved;
     }
 
-    /** Called in discovery when {@code bench.shard} cut the tree to one part of the run. */
     /** What the server said of its models at the pre-flight check (null when not asked): recorded, not asked again. */
     void listing(Map<String, Map<String, Object>> details) {
         this.listing = details;
     }
 
+    /** Called in discovery when {@code bench.shard} cut the tree to one part of the run. */
     void sharded(ShardFilter.Sharded part) {
         this.sharded = part;
     }
@@ -67,25 +63,12 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         return concurrentQuestions;
     }
 
-    /**
-     * How a question or task runs: concurrently only when the user switched parallel execution on; a parallel
-     * phase's own lanes are the exception and say so themselves, so other phases never skew their figures.
-     */
-    static ExecutionMode itemMode(TestDescriptor item) {
-        TestDescriptor root = item;
-        while (root.getParent().isPresent()) {
-            root = root.getParent().get();
-        }
-        return root instanceof BenchEngineDescriptor engine && engine.concurrentQuestions()
-                ? ExecutionMode.CONCURRENT : ExecutionMode.SAME_THREAD;
-    }
-
     /** A selection that holds no test makes no run folder: nothing ran, and the quality gate says so. */
     @Override
     public BenchExecutionContext before(BenchExecutionContext context) throws IOException {
         // A shard that drew no test still records its (empty) part: the merge must see every shard.
         if (sharded == null && getDescendants().stream().noneMatch(d -> d.isTest() || d.mayRegisterTests())) {
-            System.out.println("[llm-bench] nothing selected: no run recorded");
+            context.console().line("[llm-bench] nothing selected: no run recorded");
             return context;
         }
         // The JIT compiles in the background while the model generates; at nice 19 it waits for idle CPU instead
@@ -93,16 +76,18 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         YieldingThreads.lowerCompilerThreadsInBackground();
         RunLedger ledger = RunLedger.open(plan());
         if (ledger.resumed()) {
-            System.out.println("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()
+            context.console().line("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()
                     + " already scored");
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
                 RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
                 RunLedger.RESUME_ENTRY, ledger.resumeCommands(),
                 RunLedger.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
-        AllureRecorder.newRun(RunEnvironment.of(ledger), context.config().out());
-        ModelDetails.record(context.client(), listing, ledger.plan().models(), ledger);
-        return context.withLedger(ledger);
+        AllureRun allure = new AllureRun(context.config().out(), RunEnvironment.of(ledger), context.console());
+        Recording recording = new Recording(ledger.runId(), RunRecorder.all(List.of(new LedgerRecorder(ledger),
+                new ReportEntryRecorder(context.listener(), this), allure, observer)));
+        ModelDetails.record(context.client(), listing, ledger.plan().models(), recording);
+        return context.withRun(ledger, recording, allure);
     }
 
     @Override
@@ -112,6 +97,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             if (ledger == null) {
                 return;
             }
+            context.recording().close();
             RunSummary summary = ledger.finish();
             Path runPointer = config.runPointer();
             if (runPointer != null) {
@@ -119,8 +105,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 Files.createDirectories(runPointer.toAbsolutePath().getParent());
                 Files.writeString(runPointer, ledger.folder().toAbsolutePath() + "\n");
             }
-            System.out.printf(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s%n", ledger.runId(),
-                    summary.scored(), summary.totalsLine());
+            context.console().line(String.format(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s", ledger.runId(),
+                    summary.scored(), summary.totalsLine()));
         }
     }
 
@@ -131,35 +117,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
 
     /** What this run will record as planned: the models, suites and lanes of the tree as discovered. */
     PlannedRun plan() {
-        Set<String> models = new LinkedHashSet<>();
-        Set<String> suites = new LinkedHashSet<>();
-        Map<String, PlannedRun.PhaseLanes> lanes = new LinkedHashMap<>();
-        Map<String, List<String>> sandboxLayers = new LinkedHashMap<>();
-        long tests = 0;
-        long atRunTime = 0;
-        for (TestDescriptor d : getDescendants()) {
-            if (d instanceof ModelDescriptor model) {
-                models.addAll(org.llmbench.config.ModelGroup.parse(model.model()).models());
-            }
-            d.getUniqueId().getSegments().stream().filter(s -> s.getType().equals(SuiteDescriptor.SEGMENT))
-                    .forEach(s -> suites.add(s.getValue()));
-            if (d instanceof LaneSuiteDescriptor phase) {
-                lanes.put(phase.suite().id(), new PlannedRun.PhaseLanes(phase.lanes(), phase.lanesSource()));
-            } else if (d.getUniqueId().getLastSegment().getType().equals(SuiteDescriptor.SEGMENT)) {
-                lanes.putIfAbsent(d.getUniqueId().getLastSegment().getValue(), new PlannedRun.PhaseLanes(1, "one question at a time"));
-            }
-            if (d instanceof AppendConversationDescriptor conversation) {
-                atRunTime += conversation.turnsAtMost();
-            }
-            if (d instanceof TaskDescriptor task && !sandboxLayers.containsKey(task.task().id())) {
-                Optional.ofNullable(CodeRunner.layers(task.task(), config.unisolatedSandbox())).ifPresent(l -> sandboxLayers.put(task.task().id(), l));
-            }
-            tests += d.isTest() ? 1 : 0;
-        }
-        String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
         PlannedRun.ShardPlan shard = sharded == null ? null : new PlannedRun.ShardPlan(config.shard(), config.runGroup(),
                 sharded.unitIds(), sharded.wholeRunUnitIds());
-        return new PlannedRun(config, runId, List.copyOf(models), List.copyOf(suites), lanes, tests + atRunTime, sandboxLayers,
-                shard, atRunTime);
+        return RunPlanner.plan(this, config, shard);
     }
 }

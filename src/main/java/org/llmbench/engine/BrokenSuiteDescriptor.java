@@ -1,33 +1,21 @@
 package org.llmbench.engine;
 
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.suite.SuiteException;
 
 /**
  * A suite file that could not be read, shown as one failed test in its place so every report counts it,
  * while the other suites run. Its source points at the line of the problem.
  */
-final class BrokenSuiteDescriptor extends AbstractTestDescriptor implements BenchNode {
+final class BrokenSuiteDescriptor extends BenchDescriptor {
 
     private final SuiteException problem;
 
     BrokenSuiteDescriptor(UniqueId parent, String suiteId, SuiteException problem) {
-        super(parent.append(SuiteDescriptor.SEGMENT, suiteId),
+        super(parent.append(Segments.SUITE, suiteId),
                 ReportingNames.modelOf(parent) + "/" + suiteId + " (invalid suite file)",
-                Sources.of(problem.origin(), problem.line(), problem.column()));
+                Sources.of(problem.origin(), problem.line(), problem.column()), Type.TEST);
         this.problem = problem;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.TEST;
-    }
-
-    @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.llmbench.suite.SuiteOrigin;
 record DiscoveryScope(BenchConfig config, SuiteCatalog catalog, UniqueId engineId) {
 
     UniqueId modelId(String model) {
-        return engineId.append(ModelDescriptor.SEGMENT, model);
+        return engineId.append(Segments.MODEL, model);
     }
 
     /**

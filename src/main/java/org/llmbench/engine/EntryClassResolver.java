@@ -53,9 +53,9 @@ final class EntryClassResolver implements SelectorResolver {
                         Set<DiscoverySelector> children = new LinkedHashSet<>();
                         origins.stream().filter(o -> scope.belongsUnder(o, model))
                                 .forEach(o -> children.add(DiscoverySelectors.selectUniqueId(
-                                        descriptor.getUniqueId().append(SuiteDescriptor.SEGMENT, o.suiteId()))));
+                                        descriptor.getUniqueId().append(Segments.SUITE, o.suiteId()))));
                         boolean group = ModelGroup.isGroup(model);
-                        if (!group && (phases.contains("all") || phases.contains(TaskSuiteDescriptor.SUITE_ID))) {
+                        if (!group && (phases.contains("all") || phases.contains(Segments.TASKS))) {
                             children.add(TaskResolver.suiteOf(descriptor.getUniqueId()));
                         }
                         return children;

@@ -47,8 +47,7 @@ final class LaneExecution {
 
     /** The most lanes any parallel phase in the tree runs; 0 when there is none. */
     static int lanes(TestDescriptor root) {
-        return root.getDescendants().stream().filter(LaneSuiteDescriptor.class::isInstance)
-                .mapToInt(d -> ((LaneSuiteDescriptor) d).lanes()).max().orElse(0);
+        return root.getDescendants().stream().mapToInt(d -> BenchDescriptor.of(d).lanes()).max().orElse(0);
     }
 
     /** The executor for a tree with parallel phases; empty when the tree has none. */

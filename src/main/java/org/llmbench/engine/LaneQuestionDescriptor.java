@@ -11,13 +11,11 @@ import org.llmbench.suite.Suite;
 final class LaneQuestionDescriptor extends QuestionDescriptor {
 
     private final int lane;
-    private final LaneSuiteDescriptor phase;
 
-    LaneQuestionDescriptor(UniqueId parent, Suite suite, Question question, String laneModel, int lane,
-                           LaneSuiteDescriptor phase) {
-        super(parent, suite, question, laneModel, ReportingNames.of(laneModel, suite.id(), question.id()) + " [lane " + lane + "]");
+    LaneQuestionDescriptor(UniqueId parent, Suite suite, Question question, String laneModel, int lane) {
+        super(parent, suite, question, laneModel, ReportingNames.of(laneModel, suite.id(), question.id()) + " [lane " + lane + "]",
+                ExecutionMode.CONCURRENT);
         this.lane = lane;
-        this.phase = phase;
     }
 
     int lane() {
@@ -25,13 +23,8 @@ final class LaneQuestionDescriptor extends QuestionDescriptor {
     }
 
     @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.CONCURRENT;
-    }
-
-    @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        super.execute(context.withClient(phase.meter().client(context.client(), lane)), dynamicTestExecutor);
+        super.execute(context.withClient(context.lanes().client(context.client(), lane)), dynamicTestExecutor);
         return context;
     }
 }

@@ -24,10 +24,9 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     private final List<String> laneModels;
     private final int lanes;
     private final boolean lanesGiven;
-    private volatile LaneMeter meter;
 
     LaneSuiteDescriptor(UniqueId parent, Suite suite, String model, BenchConfig config) {
-        super(parent, suite, model);
+        super(parent, suite, model, SuiteDescriptors.itemMode(config));
         this.mode = RunMode.of(suite);
         this.assignment = LaneAssignment.of(suite);
         this.laneModels = ModelGroup.parse(model).models();
@@ -37,12 +36,24 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
                 : mode == RunMode.PARALLEL_MIXED ? Math.max(assignment.lanes(), laneModels.size()) : assignment.lanes();
     }
 
+    @Override
     int lanes() {
         return lanes;
     }
 
+    /** Its lanes are measured together: the phase runs whole in one process. */
+    @Override
+    boolean isShardUnit() {
+        return true;
+    }
+
+    @Override
+    void plan(RunPlanner planner) {
+        planner.lanes(suite().id(), lanes, lanesSource());
+    }
+
     /** Where the lane count came from, as the manifest records it. */
-    String lanesSource() {
+    private String lanesSource() {
         if (lanesGiven) {
             return BenchKeys.LANES.name();
         }
@@ -53,29 +64,24 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     @Override
     QuestionDescriptor questionDescriptor(Question question) {
         int lane = assignment.laneOf(question, suite().questions(), lanes);
-        return new LaneQuestionDescriptor(getUniqueId(), suite(), question, modelOfLane(lane), lane, this);
+        return new LaneQuestionDescriptor(getUniqueId(), suite(), question, modelOfLane(lane), lane);
     }
 
     private String modelOfLane(int lane) {
         return laneModels.get((lane - 1) % laneModels.size());
     }
 
-    /** The phase's meter, made fresh as the phase starts. */
-    LaneMeter meter() {
-        return meter;
-    }
-
+    /** A meter made fresh as the phase starts, handed to the questions: their calls go through it. */
     @Override
     public BenchExecutionContext before(BenchExecutionContext context) {
-        meter = new LaneMeter(lanes);
-        return context;
+        return context.withLanes(new LaneMeter(lanes));
     }
 
     @Override
     public void after(BenchExecutionContext context) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("assignment", assignment.usesExplicit(lanes) ? "suite question_assignment" : LaneAssignment.ROUND_ROBIN);
-        figures.putAll(meter.figures(laneModels));
+        figures.putAll(context.lanes().figures(laneModels));
         if (mode == RunMode.PARALLEL_MIXED && laneModels.size() == 1) {
             figures.put("note", "one model configured: every lane sends to it");
         }

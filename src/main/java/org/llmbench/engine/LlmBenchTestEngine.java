@@ -30,6 +30,8 @@ import org.llmbench.scoring.SyntaxChecker;
 public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecutionContext> {
 
     private final Function<BenchConfig, ModelClient> clients;
+    private final BenchConsole console;
+    private final RunRecorder observer;
 
     /** The engine as ServiceLoader creates it, with the clients of the configured provider. */
     public LlmBenchTestEngine() {
@@ -38,7 +40,19 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
 
     /** Tests inject a client factory (fake servers, counting clients). */
     LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients) {
+        this(clients, BenchConsole.STANDARD);
+    }
+
+    /** The engine's collaborators: where model clients come from, and where the lines for the user go. */
+    LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients, BenchConsole console) {
+        this(clients, console, RunRecorder.NONE);
+    }
+
+    /** As above, with a recorder that hears every run's events after the run's own recorders (tests listen with it). */
+    LlmBenchTestEngine(Function<BenchConfig, ModelClient> clients, BenchConsole console, RunRecorder observer) {
         this.clients = clients;
+        this.console = console;
+        this.observer = observer;
     }
 
     @Override
@@ -67,7 +81,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ServerPreflight.Checked checked = loaded.hasFatalProblems() ? new ServerPreflight.Checked(loaded.config(), null)
                 : ServerPreflight.check(loaded.config(), clients, issues);
         BenchConfig config = checked.config();
-        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled());
+        BenchEngineDescriptor engine = new BenchEngineDescriptor(uniqueId, config, config.parallelEnabled(), observer);
         engine.listing(checked.listing());
         for (ConfigProblem problem : loaded.problems()) {
             issues.reportIssue(DiscoveryIssue.builder(problem.fatal() ? DiscoveryIssue.Severity.ERROR
@@ -123,6 +137,6 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
         ModelClient client = ConnectionBreaker.around(clients.apply(config), server ? config.maxConnectionFailures() : 0,
                 config.url());
         return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true), org.llmbench.tasks.SuiteCodeJudge.forRun(config.unisolatedSandbox())),
-                request.getEngineExecutionListener(), null);
+                request.getEngineExecutionListener(), console);
     }
 }

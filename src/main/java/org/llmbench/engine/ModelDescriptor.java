@@ -1,30 +1,28 @@
 package org.llmbench.engine;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.hierarchical.Node;
+import org.llmbench.config.BenchConfig;
+import org.llmbench.config.ModelGroup;
+import org.llmbench.tasks.Task;
 
 /** One model under test: {@code [model:NAME]}. Carries the entry class's source so Surefire names its tests. */
-final class ModelDescriptor extends AbstractTestDescriptor implements BenchNode {
-
-    static final String SEGMENT = "model";
+final class ModelDescriptor extends BenchDescriptor {
 
     private final String model;
 
     ModelDescriptor(UniqueId parent, String model, TestSource source) {
-        super(parent.append(SEGMENT, model), model, source);
+        super(parent.append(Segments.MODEL, model), model, source, Type.CONTAINER);
         this.model = model;
     }
 
     String model() {
         return model;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.CONTAINER;
     }
 
     /**
@@ -37,9 +35,27 @@ final class ModelDescriptor extends AbstractTestDescriptor implements BenchNode 
         return getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName()).orElse(model);
     }
 
-    /** Models run one after another, so one model's phases never share the machine with another's. */
+    /** A model's phases are the units, even when none is left below it. */
     @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
+    boolean isShardUnit() {
+        return false;
+    }
+
+    @Override
+    Optional<TestDescriptor> suite(SuiteCatalog.Loaded loaded, BenchConfig config) {
+        return Optional.of(SuiteDescriptors.create(this, loaded, model, config));
+    }
+
+    /** A mixed-lanes group runs no generated tasks: each task is one model's. */
+    @Override
+    Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
+        return ModelGroup.isGroup(model) ? Optional.empty()
+                : Optional.of(new TaskSuiteDescriptor(getUniqueId(), model, tasks.get(), SuiteDescriptors.itemMode(config)));
+    }
+
+    /** The models this container runs: itself, or each of a mixed-lanes group {@code a,b}. */
+    @Override
+    void plan(RunPlanner planner) {
+        planner.models(ModelGroup.parse(model).models());
     }
 }

@@ -3,7 +3,6 @@ package org.llmbench.engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.model.CallFailure;
 import org.llmbench.model.ModelClient;
 
@@ -20,7 +19,7 @@ final class ModelDetails {
      * Records the details of {@code models}: from the listing the pre-flight check already got, else asked now
      * (once per run); a server that cannot say is noted, never a failure of the run.
      */
-    static void record(ModelClient client, Map<String, Map<String, Object>> alreadyListed, List<String> models, RunLedger ledger) {
+    static void record(ModelClient client, Map<String, Map<String, Object>> alreadyListed, List<String> models, Recording recording) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         try {
             Map<String, Map<String, Object>> listed = alreadyListed != null ? alreadyListed : client.prepare(models);
@@ -35,6 +34,6 @@ final class ModelDetails {
         } catch (RuntimeException e) {
             models.forEach(m -> recorded.put(m, Map.of("unavailable", String.valueOf(e.getMessage()))));
         }
-        ledger.recordModelDetails(recorded);
+        recording.modelDetails(recorded);
     }
 }

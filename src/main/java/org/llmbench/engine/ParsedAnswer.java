@@ -12,7 +12,7 @@ import org.llmbench.scoring.CodeBlocks;
  */
 final class ParsedAnswer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = org.llmbench.json.Json.MAPPER;
     private static final int MAX_LINES = 200;
 
     private ParsedAnswer() {

@@ -14,14 +14,15 @@ final class PartQuestionDescriptor extends QuestionDescriptor {
 
     private final int number;
 
-    PartQuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, int number) {
-        super(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()) + " [part " + number + "]");
+    PartQuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, int number, ExecutionMode mode) {
+        super(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()) + " [part " + number + "]",
+                mode);
         this.number = number;
     }
 
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        WholeSuiteDescriptor whole = (WholeSuiteDescriptor) getParent().orElseThrow();
+        WholeSuiteAnswer whole = context.wholeSuite();
         CallResult call = whole.call();
         QuestionRunner runner = new QuestionRunner(context);
         String part = whole.parts().get(number);
@@ -34,7 +35,7 @@ final class PartQuestionDescriptor extends QuestionDescriptor {
             score = runner.scoreOf(question(), call, part);
         }
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), question().id(), suite().id());
-        runner.finish(this, ref, suite(), question(), call, score);
+        runner.finish(ref, suite(), question(), call, score);
         return context;
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.record.TestRef;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
@@ -16,28 +14,25 @@ import org.llmbench.suite.Suite;
  * Its display and legacy reporting names are {@code model/suite/ID} because flat reports (Surefire, Allure)
  * show no tree to tell {@code 5q/Q01} from {@code 20q/Q01}, or one model's {@code 5q/Q01} from another's.
  */
-class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
-
-    static final String SEGMENT = "question";
+class QuestionDescriptor extends BenchDescriptor {
 
     private final Suite suite;
     private final Question question;
     private final String model;
+    private final ExecutionMode mode;
 
-    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model) {
-        this(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()));
+    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, ExecutionMode mode) {
+        this(parent, suite, question, model, ReportingNames.of(model, suite.id(), question.id()), mode);
     }
 
-    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, String displayName) {
-        super(parent.append(SEGMENT, question.id()), displayName, Sources.of(suite.origin(), question.line(), question.column()));
+    /** @param mode concurrent when the user switched parallel execution on, or the question is a parallel phase's */
+    QuestionDescriptor(UniqueId parent, Suite suite, Question question, String model, String displayName, ExecutionMode mode) {
+        super(parent.append(Segments.QUESTION, question.id()), displayName, Sources.of(suite.origin(), question.line(), question.column()),
+                Type.TEST);
         this.suite = suite;
         this.question = question;
         this.model = model;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.TEST;
+        this.mode = mode;
     }
 
     Suite suite() {
@@ -54,7 +49,7 @@ class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     @Override
     public ExecutionMode getExecutionMode() {
-        return BenchEngineDescriptor.itemMode(this);
+        return mode;
     }
 
     /** {@code model/suite/ID}, without a lane or part: what JUnit's legacy XML names the test. */
@@ -85,7 +80,7 @@ class QuestionDescriptor extends AbstractTestDescriptor implements BenchNode {
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
-        new QuestionRunner(context).run(this, ref, suite, question);
+        new QuestionRunner(context).run(ref, suite, question);
         return context;
     }
 }

@@ -8,13 +8,12 @@ import org.llmbench.config.BenchConfig;
 import org.llmbench.ledger.ScoreJson;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
-import org.llmbench.model.ChatMessage;
-import org.llmbench.model.ChatRequest;
 import org.llmbench.scoring.Score;
 
 /**
  * What the Allure report shows of one question: its grouping, options, the steps call model / parse / score
- * with their figures, and the prompt, raw output, parsed output and score breakdown as attachments.
+ * with their figures, and the parsed output and score breakdown as attachments; what each call sent and got is
+ * attached by {@link AllureRun}, one of the run's recorders.
  */
 final class QuestionReport {
 
@@ -57,23 +56,6 @@ final class QuestionReport {
                 r.ok() ? null : r.errorKind().wireName() + ": " + r.errorMessage()));
     }
 
-    /** The prompt and what came back, attached as sent and received. */
-    void exchange(ChatRequest request, CallResult call) {
-        exchange(request, call, 0);
-    }
-
-    /** As {@link #exchange(ChatRequest, CallResult)} for a retry (round 1, 2, ...) after an unreadable answer. */
-    void exchange(ChatRequest request, CallResult call, int round) {
-        String suffix = round == 0 ? "" : " (retry " + round + ")";
-        StringBuilder prompt = new StringBuilder();
-        for (ChatMessage m : request.messages()) {
-            prompt.append(prompt.length() == 0 ? "" : "\n\n").append('[').append(m.role()).append("]\n").append(m.content());
-        }
-        allure.attach("prompt" + suffix, "text/plain", "txt", prompt.toString());
-        allure.attach("raw output" + suffix, "text/plain", "txt", call.ok() ? call.content() : "(no answer) " + call.errorMessage());
-        allure.attach("thinking" + suffix, "text/plain", "txt", call.thinking());
-    }
-
     void parse(String answer) {
         var parsed = allure.step("parse", () -> ParsedAnswer.of(answer), p -> new AllureRecorder.StepOutcome(
                 Map.of("code_blocks", String.valueOf(p.path("code_blocks").size()), "json", String.valueOf(p.has("json"))), null));
@@ -99,7 +81,7 @@ final class QuestionReport {
     void parsed(Object parsed) {
         if (allure.active() && parsed != null) {
             allure.attach("parsed output", "application/json", "json",
-                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(parsed).toPrettyString());
+                    org.llmbench.json.Json.MAPPER.valueToTree(parsed).toPrettyString());
         }
     }
 

@@ -1,11 +1,9 @@
 package org.llmbench.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.reporting.ReportEntry;
+import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -21,7 +19,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Runs one question on the executing thread: call the model, record the call, score the answer, record the
- * score, publish the figures as a reporting entry, and fail the test when the score is below its pass mark.
+ * score (the run's recorders make the ledger's lines, the reporting entry and Allure's attachments of these
+ * events), and fail the test when the score is below its pass mark.
  */
 final class QuestionRunner {
 
@@ -31,21 +30,20 @@ final class QuestionRunner {
         this.context = context;
     }
 
-    void run(TestDescriptor descriptor, TestRef ref, Suite suite, Question question) {
+    void run(TestRef ref, Suite suite, Question question) {
         int samples = context.config().samples();
         if (samples > 1) {
-            runSamples(descriptor, ref, suite, question, samples);
+            runSamples(ref, suite, question, samples);
             return;
         }
         ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(), question.referenceAnswer(), ref);
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         CallResult call = report.call(() -> context.client().chat(request));
-        context.ledger().recordCall(ref, request, call);
-        report.exchange(request, call);
+        context.recording().call(ref, request, call, null);
         abortIfNotReplayable(call);
         report.parse(call.content());
-        finish(descriptor, ref, suite, question, call, report.score(() -> scoreOf(question, call, call.content())));
+        finish(ref, suite, question, call, report.score(() -> scoreOf(question, call, call.content())));
     }
 
     /**
@@ -53,8 +51,8 @@ final class QuestionRunner {
      * index; the question scores the mean of the samples' scores, and the score event carries each sample's score
      * and pass@k ({@link PassAtK}), a sample passing when it reaches the pass mark.
      */
-    private void runSamples(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, int samples) {
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider());
+    private void runSamples(TestRef ref, Suite suite, Question question, int samples) {
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider());
         report.describe(question.formatRule() == null ? "free text" : question.formatRule().wireName(), question.prompt());
         List<Double> values = new ArrayList<>(samples);
         int passed = 0;
@@ -65,8 +63,7 @@ final class QuestionRunner {
             ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
                     question.referenceAnswer(), ref);
             CallResult sampleCall = report.call(() -> context.client().chat(request));
-            context.ledger().recordCall(ref, request, sampleCall, i);
-            report.exchange(request, sampleCall, i);
+            context.recording().call(ref, request, sampleCall, i);
             abortIfNotReplayable(sampleCall);
             Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
             values.add(s.value());
@@ -80,12 +77,8 @@ final class QuestionRunner {
         checks.add(Check.passed("samples", 0, String.format(java.util.Locale.ROOT,
                 "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples", passed, samples,
                 passAtK.get("1"))));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("samples", samples);
-        details.put("sample_scores", values);
-        details.put("samples_passed", passed);
-        details.put("pass_at_k", passAtK);
-        finish(descriptor, ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)), details);
+        finish(ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)),
+                new RunEvent.Score.Sampling(samples, values, passed, passAtK));
     }
 
     /** A question the replayed ledger lacks is nothing the model did: the test is aborted, not failed. */
@@ -103,24 +96,19 @@ final class QuestionRunner {
                         question.passScore() == null ? context.config().passScore() : question.passScore());
     }
 
-    /** Records the score, publishes the figures, and fails the test when the score is below its pass mark. */
-    void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score) {
-        finish(descriptor, ref, suite, question, call, score, Map.of());
+    /** Records the score and fails the test when the score is below its pass mark. */
+    void finish(TestRef ref, Suite suite, Question question, CallResult call, Score score) {
+        finish(ref, suite, question, call, score, null);
     }
 
-    private void finish(TestDescriptor descriptor, TestRef ref, Suite suite, Question question, CallResult call, Score score,
-                        Map<String, ?> details) {
+    private void finish(TestRef ref, Suite suite, Question question, CallResult call, Score score, RunEvent.Score.Sampling sampling) {
         abortIfNotReplayable(call);
         double weight = Weights.ofQuestion(context.config(), suite, question);
-        new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
+        new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);
         org.llmbench.suite.CodeTests tests = org.llmbench.suite.Objective.of(question).tests();
-        if (tests != null) { // what stood between the answer's code and this machine, "unisolated" included
-            Map<String, Object> withLayers = new LinkedHashMap<>(details);
-            withLayers.put("sandbox_layers", org.llmbench.tasks.SuiteCodeJudge.layers(tests, context.config().unisolatedSandbox()));
-            details = withLayers;
-        }
-        context.ledger().recordScore(ref, score, weight, call, details);
-        context.listener().reportingEntryPublished(descriptor, ReportEntry.from(reportEntry(score, call)));
+        // what stood between the answer's code and this machine, "unisolated" included
+        List<String> layers = tests == null ? null : org.llmbench.tasks.SuiteCodeJudge.layers(tests, context.config().unisolatedSandbox());
+        context.recording().score(ref, score, weight, null, sampling, layers);
         if (!score.passed()) {
             throw new BelowPassMark(score);
         }
@@ -144,43 +132,5 @@ final class QuestionRunner {
     GenerationOptions options(int sample) {
         var c = context.config();
         return new GenerationOptions(c.temperature(), c.numCtx(), c.numPredict(), c.seed() + sample);
-    }
-
-    static Map<String, String> reportEntry(Score score, CallResult call) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("score", String.valueOf(score.value()));
-        entry.put("pass_mark", String.valueOf(score.passMark()));
-        entry.put("latency_ms", String.valueOf(call.latencyMs()));
-        put(entry, "ttft_ms", call.ttftMs());
-        put(entry, "tpot_ms", format(call.tpotMs()));
-        if (call.tokenGaps() != null) {
-            entry.put("token_gap_p50_ms", format(call.tokenGaps().p50Ms()));
-            entry.put("token_gap_p90_ms", format(call.tokenGaps().p90Ms()));
-            entry.put("token_gap_max_ms", format(call.tokenGaps().maxMs()));
-        }
-        put(entry, "prompt_tokens", call.promptTokens());
-        put(entry, "completion_tokens", call.completionTokens());
-        put(entry, "completion_tokens_per_s", format(call.completionTokensPerSecond()));
-        put(entry, "server_completion_tokens_per_s", format(call.serverCompletionTokensPerSecond()));
-        put(entry, "finish_reason", call.finishReason());
-        if (call.tokensEstimated()) {
-            entry.put("tokens_estimated", "true");
-        }
-        put(entry, "error_kind", call.errorKind() == null ? null : call.errorKind().wireName());
-        entry.put("attempts", String.valueOf(call.attempts()));
-        if (!call.retryWaitsMs().isEmpty()) {
-            entry.put("retry_waits_ms", call.retryWaitsMs().toString());
-        }
-        return entry;
-    }
-
-    private static String format(Double value) {
-        return value == null ? null : String.format(java.util.Locale.ROOT, "%.1f", value);
-    }
-
-    private static void put(Map<String, String> entry, String key, Object value) {
-        if (value != null) {
-            entry.put(key, value.toString());
-        }
     }
 }

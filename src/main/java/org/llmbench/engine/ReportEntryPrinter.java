@@ -1,12 +1,13 @@
 package org.llmbench.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.llmbench.json.Json;
 
 /**
  * Prints each test's reporting entry (score, pass mark, latency, tokens...) as one line on standard output when
@@ -26,8 +27,8 @@ public final class ReportEntryPrinter implements TestExecutionListener {
 
     // Non-ASCII as \\u escapes (Jackson escapes the C0 controls already): a model name or question id cannot
     // reach the terminal with a bidi override or a C1 control, and the line stays the same JSON.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+    private static final ObjectWriter ASCII = Json.MAPPER.writer()
+            .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private volatile boolean enabled;
 
@@ -40,7 +41,7 @@ public final class ReportEntryPrinter implements TestExecutionListener {
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         if (enabled && test.isTest()) {
             // One println per entry: lanes publish from several threads, and a line must not be split.
-            System.out.println(line(test.getDisplayName(), entry.getKeyValuePairs()));
+            BenchConsole.STANDARD.line(line(test.getDisplayName(), entry.getKeyValuePairs()));
         }
     }
 
@@ -50,7 +51,7 @@ public final class ReportEntryPrinter implements TestExecutionListener {
         all.put("test", test);
         entry.forEach(all::putIfAbsent);
         try {
-            return PREFIX + MAPPER.writeValueAsString(all);
+            return PREFIX + ASCII.writeValueAsString(all);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }

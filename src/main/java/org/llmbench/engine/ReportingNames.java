@@ -19,7 +19,7 @@ final class ReportingNames {
 
     /** The model of a node below a model container, from its unique id; empty when there is none. */
     static String modelOf(UniqueId id) {
-        return id.getSegments().stream().filter(s -> s.getType().equals(ModelDescriptor.SEGMENT))
+        return id.getSegments().stream().filter(s -> s.getType().equals(Segments.MODEL))
                 .map(UniqueId.Segment::getValue).findFirst().orElse("");
     }
 }

@@ -14,9 +14,9 @@ import org.llmbench.config.Shard;
  * keeps the units whose hash falls in part i and removes the rest, so n machines with the same settings run
  * disjoint parts whose union is the whole run.
  *
- * <p>A unit is what must run in one process: an append conversation (each turn's prompt holds the answers before
- * it), a parallel phase (its lanes are measured together), a whole-suite phase (one call), and otherwise a single
- * test (a generated task is one test with its attempts). The part of a unit is the first 8 bytes of the SHA-256 of
+ * <p>A unit is what must run in one process, as each node says ({@link BenchDescriptor#isShardUnit}): an append
+ * conversation (each turn's prompt holds the answers before it), a parallel phase (its lanes are measured together),
+ * a whole-suite phase (one call), and otherwise a single test (a generated task is one test with its attempts). The part of a unit is the first 8 bytes of the SHA-256 of
  * its unique id in UTF-8, as an unsigned number, modulo n: the same on every machine and JDK.
  */
 final class ShardFilter {
@@ -67,20 +67,13 @@ final class ShardFilter {
     }
 
     private static void collect(TestDescriptor d, List<TestDescriptor> units) {
-        if (!d.isRoot() && isUnit(d)) {
+        if (!d.isRoot() && BenchDescriptor.of(d).isShardUnit()) {
             units.add(d);
             return;
         }
         for (TestDescriptor child : new ArrayList<>(d.getChildren())) {
             collect(child, units);
         }
-    }
-
-    private static boolean isUnit(TestDescriptor d) {
-        return d instanceof AppendConversationDescriptor || d instanceof LaneSuiteDescriptor
-                || d instanceof WholeSuiteDescriptor || d.isTest()
-                // a container with nothing below (a suite that failed to load) is a unit: exactly one shard reports it
-                || d.getChildren().isEmpty() && !(d instanceof ModelDescriptor);
     }
 
     /** The 1-based part of n that a unit id falls in. */

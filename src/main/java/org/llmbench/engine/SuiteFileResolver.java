@@ -61,19 +61,16 @@ final class SuiteFileResolver implements SelectorResolver {
         Set<Match> matches = new LinkedHashSet<>();
         for (String model : scope.containersFor(origin)) {
             context.addToParent(() -> DiscoverySelectors.selectUniqueId(scope.modelId(model)),
-                            parent -> Optional.of(SuiteDescriptors.create(parent, loaded, model, scope.config())))
+                            parent -> BenchDescriptor.below(parent).flatMap(node -> node.suite(loaded, scope.config())))
                     .ifPresent(suite -> matches.add(Match.exact(suite, () -> children(suite, atLine))));
         }
         return Resolution.matches(matches);
     }
 
     private static Set<DiscoverySelector> children(TestDescriptor suite, Optional<Question> only) {
-        if (!(suite instanceof SuiteDescriptor descriptor)) {
-            return Set.of();
-        }
-        return descriptor.suite().questions().stream()
+        return BenchDescriptor.of(suite).questions().stream()
                 .filter(q -> only.isEmpty() || only.get() == q)
-                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(QuestionDescriptor.SEGMENT, q.id())))
+                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.QUESTION, q.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -5,10 +5,8 @@ import java.util.Set;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.CompositeTestSource;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.record.TestRef;
 import org.llmbench.tasks.Task;
 
@@ -16,23 +14,18 @@ import org.llmbench.tasks.Task;
  * One generated task for one model: the test {@code [task:ID]} named {@code model/tasks/ID}, tagged {@code tasks}
  * and its kind, its source the generator class. Skipped (not failed) when this machine cannot run it, e.g. a Python task without python3.
  */
-final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
-
-    static final String SEGMENT = "task";
+final class TaskDescriptor extends BenchDescriptor {
 
     private final Task task;
     private final String model;
+    private final ExecutionMode mode;
 
-    TaskDescriptor(UniqueId parent, Task task, String model) {
-        super(parent.append(SEGMENT, task.id()), ReportingNames.of(model, TaskSuiteDescriptor.SUITE_ID, task.id()),
-                generatorSource(task));
+    TaskDescriptor(UniqueId parent, Task task, String model, ExecutionMode mode) {
+        super(parent.append(Segments.TASK, task.id()), ReportingNames.of(model, Segments.TASKS, task.id()),
+                generatorSource(task), Type.TEST);
         this.task = task;
         this.model = model;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.TEST;
+        this.mode = mode;
     }
 
     /**
@@ -50,12 +43,12 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     @Override
     public String getLegacyReportingName() {
-        return ReportingNames.of(model, TaskSuiteDescriptor.SUITE_ID, task.id());
+        return ReportingNames.of(model, Segments.TASKS, task.id());
     }
 
     @Override
     public Set<TestTag> getTags() {
-        return Tags.of(TaskSuiteDescriptor.SUITE_ID, task.kind().wireName());
+        return Tags.of(Segments.TASKS, task.kind().wireName());
     }
 
     @Override
@@ -69,13 +62,19 @@ final class TaskDescriptor extends AbstractTestDescriptor implements BenchNode {
 
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        TestRef ref = new TestRef(getUniqueId().toString(), model, TaskSuiteDescriptor.SUITE_ID, task.id(), task.kind().wireName());
-        new TaskRunner(context).run(this, ref, task);
+        TestRef ref = new TestRef(getUniqueId().toString(), model, Segments.TASKS, task.id(), task.kind().wireName());
+        new TaskRunner(context).run(ref, task);
         return context;
+    }
+
+    /** The sandbox this machine puts around the task's code, as the run's manifest records it. */
+    @Override
+    void plan(RunPlanner planner) {
+        planner.sandboxLayers(task.id(), () -> org.llmbench.tasks.CodeRunner.layers(task, planner.config().unisolatedSandbox()));
     }
 
     @Override
     public ExecutionMode getExecutionMode() {
-        return BenchEngineDescriptor.itemMode(this);
+        return mode;
     }
 }

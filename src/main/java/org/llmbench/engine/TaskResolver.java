@@ -4,7 +4,6 @@ import static org.junit.platform.engine.support.discovery.SelectorResolver.Resol
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
@@ -12,7 +11,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
-import org.llmbench.config.ModelGroup;
 import org.llmbench.tasks.Sandbox;
 import org.llmbench.tasks.Task;
 import org.llmbench.tasks.TaskCatalog;
@@ -32,7 +30,7 @@ final class TaskResolver implements SelectorResolver {
 
     /** The selector of a model's task container, for resolvers that expand a model. */
     static DiscoverySelector suiteOf(UniqueId modelId) {
-        return DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, TaskSuiteDescriptor.SUITE_ID));
+        return DiscoverySelectors.selectUniqueId(modelId.append(Segments.SUITE, Segments.TASKS));
     }
 
     @Override
@@ -43,23 +41,16 @@ final class TaskResolver implements SelectorResolver {
             return unresolved();
         }
         UniqueId.Segment last = id.getLastSegment();
-        if (segments.size() == 3 && last.getType().equals(SuiteDescriptor.SEGMENT)
-                && last.getValue().equals(TaskSuiteDescriptor.SUITE_ID)) {
+        if (segments.size() == 3 && last.getType().equals(Segments.SUITE)
+                && last.getValue().equals(Segments.TASKS)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                            parent -> parent instanceof ModelDescriptor model && !ModelGroup.isGroup(model.model())
-                                    ? Optional.of(new TaskSuiteDescriptor(parent.getUniqueId(), model.model(), tasks()))
-                                    : Optional.empty())
+                            parent -> BenchDescriptor.below(parent).flatMap(node -> node.taskSuite(this::tasks, scope.config())))
                     .map(suite -> Resolution.match(Match.exact(suite, () -> children(suite))))
                     .orElse(unresolved());
         }
-        if (segments.size() == 4 && last.getType().equals(TaskDescriptor.SEGMENT)) {
-            return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()), parent -> {
-                        if (!(parent instanceof TaskSuiteDescriptor suite)) {
-                            return Optional.empty();
-                        }
-                        return suite.tasks().stream().filter(t -> t.id().equals(last.getValue())).findFirst()
-                                .map(t -> new TaskDescriptor(parent.getUniqueId(), t, suite.model()));
-                    })
+        if (segments.size() == 4 && last.getType().equals(Segments.TASK)) {
+            return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
+                            parent -> BenchDescriptor.below(parent).flatMap(node -> node.task(last.getValue())))
                     .map(task -> Resolution.match(Match.exact(task)))
                     .orElse(unresolved());
         }
@@ -68,7 +59,7 @@ final class TaskResolver implements SelectorResolver {
 
     private static Set<DiscoverySelector> children(TaskSuiteDescriptor suite) {
         return suite.tasks().stream()
-                .map(t -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(TaskDescriptor.SEGMENT, t.id())))
+                .map(t -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.TASK, t.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -1,17 +1,15 @@
 package org.llmbench.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.reporting.ReportEntry;
-import org.llmbench.ledger.RunLedger;
+import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
+import org.llmbench.tasks.ParsedEnvelope;
 import org.llmbench.tasks.Task;
 import org.llmbench.tasks.TaskPrompts;
 import org.llmbench.tasks.TaskScorer;
@@ -19,7 +17,7 @@ import org.llmbench.tasks.TaskScorer;
 /**
  * Runs one generated task: call the model, score the answer; in strict-JSON mode an unreadable envelope is
  * retried with a stricter instruction up to {@code bench.retryOnParseFail} times, every call recorded. The score
- * goes to the ledger with the kind's weight and the parse outcome, apart from the raw output.
+ * is recorded with the kind's weight and the parse outcome, apart from the raw output.
  */
 final class TaskRunner {
 
@@ -29,13 +27,12 @@ final class TaskRunner {
         this.context = context;
     }
 
-    void run(TestDescriptor descriptor, TestRef ref, Task task) {
+    void run(TestRef ref, Task task) {
         var config = context.config();
         boolean strict = config.strictJson();
         QuestionRunner plain = new QuestionRunner(context);
         String prompt = TaskPrompts.prompt(task, strict);
-        RunLedger ledger = context.ledger();
-        QuestionReport report = new QuestionReport(AllureRecorder.forTest(ref.testId()), ref, config, context.client().provider());
+        QuestionReport report = new QuestionReport(context.allure().forTest(ref.testId()), ref, config, context.client().provider());
         report.describe(task.kind().wireName(), prompt);
         int samples = config.samples();
         List<Double> values = new ArrayList<>(samples);
@@ -47,11 +44,10 @@ final class TaskRunner {
             values.add(attempt.score().value());
             passedSamples += attempt.score().passed() ? 1 : 0;
         }
-        CallResult call = attempt.call();
         TaskScorer.Graded graded = attempt.graded();
         int retries = attempt.retries();
         Score score = attempt.score();
-        Map<String, Object> sampling = new LinkedHashMap<>();
+        RunEvent.Score.Sampling sampling = null;
         if (samples > 1) {
             Map<String, Double> passAtK = org.llmbench.scoring.PassAtK.usual(samples, passedSamples);
             double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
@@ -60,37 +56,23 @@ final class TaskRunner {
                     "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples",
                     passedSamples, samples, passAtK.get("1"))));
             score = new Score(mean, score.passMark(), List.copyOf(checks));
-            sampling.put("samples", samples);
-            sampling.put("sample_scores", values);
-            sampling.put("samples_passed", passedSamples);
-            sampling.put("pass_at_k", passAtK);
+            sampling = new RunEvent.Score.Sampling(samples, values, passedSamples, passAtK);
         }
         report.breakdown(score, Weights.ofTask(config, task.kind()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", task.kind().wireName());
-        details.put("strict_json", strict);
-        details.put("parse_ok", graded != null && graded.parseOk());
-        details.put("parse_retries", retries);
-        if (graded != null && graded.parse() != null) {
-            details.put("parse_recoveries", graded.parse().recoveries());
-            details.put("parse_error", graded.parse().error());
-        }
-        details.put("parsed", graded == null ? null : graded.parsed());
-        java.util.Optional.ofNullable(org.llmbench.tasks.CodeRunner.layers(task, config.unisolatedSandbox())).ifPresent(l -> details.put("sandbox_layers", l));
-        report.parsed(details);
-        details.putAll(sampling);
-        ledger.recordScore(ref, score, Weights.ofTask(config, task.kind()), call, details);
-        Map<String, String> entry = QuestionRunner.reportEntry(score, call);
-        entry.put("parse_ok", String.valueOf(details.get("parse_ok")));
-        entry.put("parse_retries", String.valueOf(retries));
-        context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entry));
+        ParsedEnvelope parse = graded == null ? null : graded.parse();
+        RunEvent.Score.TaskParse parsed = new RunEvent.Score.TaskParse(task.kind().wireName(), strict,
+                graded != null && graded.parseOk(), retries, parse == null ? null : parse.recoveries(),
+                parse == null ? null : parse.error(), graded == null ? null : graded.parsed());
+        report.parsed(parsed);
+        context.recording().score(ref, score, Weights.ofTask(config, task.kind()), parsed, sampling,
+                org.llmbench.tasks.CodeRunner.layers(task, config.unisolatedSandbox()));
         if (!score.passed()) {
             throw new BelowPassMark(score);
         }
     }
 
-    /** One sample: the call, its parse retries, and its score (or the call's failure as a score). */
-    private record Attempt(CallResult call, TaskScorer.Graded graded, int retries, Score score) {
+    /** One sample: how its last answer was graded, its parse retries, and its score (or the call's failure as a score). */
+    private record Attempt(TaskScorer.Graded graded, int retries, Score score) {
     }
 
     /** Asks for one sample of the task (sample null: the run's seed, as without sampling) and scores it. */
@@ -105,8 +87,7 @@ final class TaskRunner {
             ChatRequest request = new ChatRequest(ref.model(), plain.messages(prompt),
                     sample == null ? plain.options() : plain.options(sample), TaskPrompts.referenceAnswer(task, strict), ref);
             call = report.call(() -> context.client().chat(request));
-            context.ledger().recordCall(ref, request, call, sample);
-            report.exchange(request, call, retries);
+            context.recording().call(ref, request, call, sample);
             QuestionRunner.abortIfNotReplayable(call);
             if (!call.ok()) {
                 break;
@@ -121,6 +102,6 @@ final class TaskRunner {
         }
         Score score = call.ok() ? graded.score() : Score.of(List.of(Check.failed("model call", 1,
                 call.errorKind().wireName() + ": " + call.errorMessage())), config.passScore());
-        return new Attempt(call, graded, retries, score);
+        return new Attempt(graded, retries, score);
     }
 }

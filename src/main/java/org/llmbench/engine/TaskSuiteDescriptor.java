@@ -1,28 +1,34 @@
 package org.llmbench.engine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.tasks.Task;
 
 /**
  * The generated tasks of one model: {@code [suite:tasks]}. It has no source of its own, so Surefire files its
  * tests under the entry class like every other question; each task points at its generator class.
  */
-final class TaskSuiteDescriptor extends AbstractTestDescriptor implements BenchNode {
-
-    static final String SUITE_ID = "tasks";
+final class TaskSuiteDescriptor extends BenchDescriptor {
 
     private final String model;
     private final List<Task> tasks;
+    private final ExecutionMode itemMode;
 
-    TaskSuiteDescriptor(UniqueId parent, String model, List<Task> tasks) {
-        super(parent.append(SuiteDescriptor.SEGMENT, SUITE_ID), "generated tasks");
+    /** @param itemMode how its tasks run: concurrently only when the user switched parallel execution on */
+    TaskSuiteDescriptor(UniqueId parent, String model, List<Task> tasks, ExecutionMode itemMode) {
+        super(parent.append(Segments.SUITE, Segments.TASKS), "generated tasks", null, Type.CONTAINER);
         this.model = model;
         this.tasks = tasks;
+        this.itemMode = itemMode;
+    }
+
+    @Override
+    Optional<TaskDescriptor> task(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst()
+                .map(t -> new TaskDescriptor(getUniqueId(), t, model, itemMode));
     }
 
     String model() {
@@ -35,16 +41,6 @@ final class TaskSuiteDescriptor extends AbstractTestDescriptor implements BenchN
 
     @Override
     public Set<TestTag> getTags() {
-        return Tags.of(SUITE_ID);
-    }
-
-    @Override
-    public Type getType() {
-        return Type.CONTAINER;
-    }
-
-    @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
+        return Tags.of(Segments.TASKS);
     }
 }

@@ -2,8 +2,6 @@ package org.llmbench.engine;
 
 import java.util.List;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -16,9 +14,7 @@ import org.llmbench.suite.Suite;
  * One turn of the append phase, registered while the conversation runs ({@code [turn:N]}): sends the whole
  * conversation so far plus this turn's question, and scores the answer to that question.
  */
-final class TurnDescriptor extends AbstractTestDescriptor implements BenchNode {
-
-    static final String SEGMENT = "turn";
+final class TurnDescriptor extends BenchDescriptor {
 
     /** What the turn's call gave, read by the conversation to go on. */
     record Outcome(CallResult call, Score score) {
@@ -31,22 +27,12 @@ final class TurnDescriptor extends AbstractTestDescriptor implements BenchNode {
     private volatile Outcome outcome;
 
     TurnDescriptor(UniqueId parent, int turn, Suite suite, Question question, String model, List<ChatMessage> messages) {
-        super(parent.append(SEGMENT, Integer.toString(turn)), ReportingNames.of(model, suite.id(), question.id()) + " [turn " + turn + "]",
-                Sources.of(suite.origin(), question.line(), question.column()));
+        super(parent.append(Segments.TURN, Integer.toString(turn)), ReportingNames.of(model, suite.id(), question.id()) + " [turn " + turn + "]",
+                Sources.of(suite.origin(), question.line(), question.column()), Type.TEST);
         this.suite = suite;
         this.question = question;
         this.model = model;
         this.messages = List.copyOf(messages);
-    }
-
-    @Override
-    public Type getType() {
-        return Type.TEST;
-    }
-
-    @Override
-    public ExecutionMode getExecutionMode() {
-        return ExecutionMode.SAME_THREAD;
     }
 
     /** The outcome, or null when the turn did not get as far as a score. */
@@ -60,10 +46,10 @@ final class TurnDescriptor extends AbstractTestDescriptor implements BenchNode {
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
         ChatRequest request = new ChatRequest(model, messages, runner.options(), question.referenceAnswer(), ref);
         CallResult call = context.client().chat(request);
-        context.ledger().recordCall(ref, request, call);
+        context.recording().call(ref, request, call, null);
         Score score = runner.scoreOf(question, call, call.content());
         outcome = new Outcome(call, score);
-        runner.finish(this, ref, suite, question, call, score);
+        runner.finish(ref, suite, question, call, score);
         return context;
     }
 }

@@ -13,7 +13,6 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 import org.llmbench.config.ModelGroup;
-import org.llmbench.suite.Question;
 
 /**
  * Resolves unique ids ({@code [engine:llm-bench]/[model:m]/[suite:s]/[question:q]}) level by level, each
@@ -41,17 +40,17 @@ final class UniqueIdResolver implements SelectorResolver {
         }
         UniqueId.Segment last = id.getLastSegment();
         String type = last.getType();
-        if (segments.size() == 2 && type.equals(ModelDescriptor.SEGMENT)) {
+        if (segments.size() == 2 && type.equals(Segments.MODEL)) {
             return model(last.getValue(), context);
         }
-        if (segments.size() == 3 && type.equals(SuiteDescriptor.SEGMENT)) {
+        if (segments.size() == 3 && type.equals(Segments.SUITE)) {
             return suite(id, last.getValue(), context);
         }
-        if (segments.size() == 4 && type.equals(TurnDescriptor.SEGMENT)) {
+        if (segments.size() == 4 && type.equals(Segments.TURN)) {
             // A turn exists only while its conversation runs: re-running one re-runs the conversation.
             return suite(id.removeLastSegment(), segments.get(2).getValue(), context);
         }
-        if (segments.size() == 4 && type.equals(QuestionDescriptor.SEGMENT)) {
+        if (segments.size() == 4 && type.equals(Segments.QUESTION)) {
             return question(id, last.getValue(), context);
         }
         return unresolved();
@@ -69,9 +68,9 @@ final class UniqueIdResolver implements SelectorResolver {
                 .flatMap(root -> scope.catalog().list(root).stream())
                 .filter(o -> scope.catalog().selected(o, scope.config().phases()))
                 .filter(o -> scope.belongsUnder(o, modelId.getLastSegment().getValue()))
-                .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(SuiteDescriptor.SEGMENT, o.suiteId())))
+                .map(o -> DiscoverySelectors.selectUniqueId(modelId.append(Segments.SUITE, o.suiteId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (scope.config().runsPhase(TaskSuiteDescriptor.SUITE_ID) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
+        if (scope.config().runsPhase(Segments.TASKS) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
             suites.add(TaskResolver.suiteOf(modelId));
         }
         return suites;
@@ -80,30 +79,20 @@ final class UniqueIdResolver implements SelectorResolver {
     private Resolution suite(UniqueId id, String suiteId, Context context) {
         return scope.catalog().find(suiteId)
                 .flatMap(origin -> context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                        parent -> parent instanceof ModelDescriptor model
-                                ? Optional.of(SuiteDescriptors.create(parent, scope.catalog().load(origin), model.model(), scope.config()))
-                                : Optional.empty()))
+                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.suite(scope.catalog().load(origin), scope.config()))))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> questions(descriptor))))
                 .orElse(unresolved());
     }
 
     private static Set<DiscoverySelector> questions(org.junit.platform.engine.TestDescriptor suite) {
-        if (!(suite instanceof SuiteDescriptor descriptor)) {
-            return Set.of();
-        }
-        return descriptor.suite().questions().stream()
-                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(QuestionDescriptor.SEGMENT, q.id())))
+        return BenchDescriptor.of(suite).questions().stream()
+                .map(q -> DiscoverySelectors.selectUniqueId(suite.getUniqueId().append(Segments.QUESTION, q.id())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Resolution question(UniqueId id, String questionId, Context context) {
-        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()), parent -> {
-                    if (!(parent instanceof SuiteDescriptor suite)) {
-                        return Optional.empty();
-                    }
-                    Optional<Question> question = suite.question(questionId);
-                    return question.map(suite::questionDescriptor);
-                })
+        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
+                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.question(questionId)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(unresolved());
     }

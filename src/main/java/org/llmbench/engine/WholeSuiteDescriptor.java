@@ -18,24 +18,20 @@ import org.llmbench.suite.Suite;
  */
 final class WholeSuiteDescriptor extends SuiteDescriptor {
 
-    private volatile CallResult call;
-    private volatile Map<Integer, String> parts = Map.of();
-
-    WholeSuiteDescriptor(UniqueId parent, Suite suite, String model) {
-        super(parent, suite, model);
+    WholeSuiteDescriptor(UniqueId parent, Suite suite, String model, ExecutionMode itemMode) {
+        super(parent, suite, model, itemMode);
     }
 
     @Override
     QuestionDescriptor questionDescriptor(Question question) {
-        return new PartQuestionDescriptor(getUniqueId(), suite(), question, model(), suite().questions().indexOf(question) + 1);
+        return new PartQuestionDescriptor(getUniqueId(), suite(), question, model(), suite().questions().indexOf(question) + 1,
+                itemMode());
     }
 
-    CallResult call() {
-        return call;
-    }
-
-    Map<Integer, String> parts() {
-        return parts;
+    /** One call answers every question: the phase runs whole in one process. */
+    @Override
+    boolean isShardUnit() {
+        return true;
     }
 
     @Override
@@ -46,9 +42,9 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
         TestRef ref = new TestRef(getUniqueId().toString(), model(), suite().id(), "whole_suite", suite().id());
         ChatRequest request = new ChatRequest(model(), runner.messages(prompt), runner.options(),
                 NumberedParts.referenceAnswer(questions), ref);
-        call = context.client().chat(request);
-        context.ledger().recordCall(ref, request, call);
-        parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
+        CallResult call = context.client().chat(request);
+        context.recording().call(ref, request, call, null);
+        Map<Integer, String> parts = call.ok() ? NumberedParts.split(call.content(), questions.size()) : Map.of();
         List<String> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
@@ -65,6 +61,6 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
         figures.put("parts_found", found);
         figures.put("parts_missing", missing);
         PhaseRecorder.publish(this, context, suite().id(), model(), RunMode.WHOLE_SUITE.wireName(), figures);
-        return context;
+        return context.withWholeSuite(new WholeSuiteAnswer(call, parts));
     }
 }

@@ -18,12 +18,13 @@ import org.llmbench.scoring.Score;
  * The engine's results as run events: a model call, a score, a phase's figures. The record sits below the model
  * and scoring packages, so the conversion from their types lives here, on the recorder's side.
  */
-final class LedgerEvents {
+public final class LedgerEvents {
 
     private LedgerEvents() {
     }
 
-    static RunEvent.Call call(Stamp stamp, TestRef ref, ChatRequest request, CallResult r, Integer sample) {
+    /** A model call as the event the engine emits (engine.Recording) and the ledger writes. */
+    public static RunEvent.Call call(Stamp stamp, TestRef ref, ChatRequest request, CallResult r, Integer sample) {
         List<RunEvent.Call.Message> messages = request.messages().stream()
                 .map(m -> new RunEvent.Call.Message(m.role(), m.content())).toList();
         RunEvent.Call.TokenGaps gaps = r.tokenGaps() == null ? null : new RunEvent.Call.TokenGaps(r.tokenGaps().tokens(),

@@ -1,0 +1,80 @@
+package org.llmbench.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.llmbench.json.Json;
+import org.llmbench.ledger.LedgerEvents;
+import org.llmbench.model.CallResult;
+import org.llmbench.model.ChatRequest;
+import org.llmbench.record.CheckStatus;
+import org.llmbench.record.RunEvent;
+import org.llmbench.record.Stamp;
+import org.llmbench.record.TestRef;
+import org.llmbench.record.TestStatus;
+import org.llmbench.scoring.Score;
+
+/**
+ * The run being recorded, as the nodes see it: what a node did becomes one of the run's typed events, stamped for
+ * this run, and goes to the run's recorders. The engine descriptor makes it when the run opens and hands it down
+ * in the execution context; {@link #NONE} before that, and for a selection that records no run.
+ */
+final class Recording {
+
+    static final Recording NONE = new Recording(null, RunRecorder.NONE);
+
+    private final String runId;
+    private final RunRecorder recorder;
+
+    Recording(String runId, RunRecorder recorder) {
+        this.runId = runId;
+        this.recorder = recorder;
+    }
+
+    private Stamp stamp() {
+        return Stamp.now(runId);
+    }
+
+    /** One model call; {@code sample} is the 0-based sample index when a question is asked several times, else null. */
+    void call(TestRef ref, ChatRequest request, CallResult call, Integer sample) {
+        recorder.record(LedgerEvents.call(stamp(), ref, request, call, sample));
+    }
+
+    /**
+     * A test's score with every check; {@code task} is how a generated task's answer parsed, {@code sampling} the
+     * samples of a test asked several times, {@code sandboxLayers} what stood around its code (each null when none).
+     */
+    void score(TestRef ref, Score score, double weight, RunEvent.Score.TaskParse task, RunEvent.Score.Sampling sampling,
+               List<String> sandboxLayers) {
+        List<RunEvent.Score.Check> checks = score.checks().stream().map(c -> new RunEvent.Score.Check(c.name(), c.weight(),
+                CheckStatus.valueOf(c.status().name()), c.reason())).toList();
+        recorder.record(new RunEvent.Score(stamp(), ref, score.value(), score.passMark(), score.passed(), weight,
+                score.value() * weight, checks, task, sampling, sandboxLayers));
+    }
+
+    void testEnd(String testId, TestStatus status, String message) {
+        recorder.record(new RunEvent.TestEnd(stamp(), testId, status, message));
+    }
+
+    void testSkipped(String testId, String reason) {
+        recorder.record(new RunEvent.TestSkipped(stamp(), testId, reason));
+    }
+
+    void containerFailed(String testId, String message) {
+        recorder.record(new RunEvent.ContainerFailed(stamp(), testId, message == null ? "" : message));
+    }
+
+    /** What a phase measured as a whole; {@code figures} are its run mode's own, in the order they are shown. */
+    void phase(String phase, String model, String runMode, String testId, Map<String, ?> figures) {
+        recorder.record(new RunEvent.PhaseFigures(stamp(), phase, model, runMode, testId, Json.MAPPER.valueToTree(figures)));
+    }
+
+    /** What the server said of the run's models. */
+    void modelDetails(Map<String, ?> details) {
+        recorder.record(new RunEvent.ModelDetails(stamp(), Json.MAPPER.valueToTree(details)));
+    }
+
+    /** Ends the run's recording: its recorders are closed. */
+    void close() {
+        recorder.close();
+    }
+}
