@@ -11,8 +11,10 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.ledger.PlannedRun;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.ledger.RunLedger;
+import org.llmbench.report.ReproduceCommand;
+import org.llmbench.report.RunReports;
 import org.llmbench.report.RunSummary;
 
 /**
@@ -81,7 +83,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
                 RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
-                RunLedger.RESUME_ENTRY, ledger.resumeCommands(),
+                RunLedger.RESUME_ENTRY, ReproduceCommand.resume(config, ledger.runId()),
                 RunLedger.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
         AllureRun allure = new AllureRun(context.config().out(), RunEnvironment.of(ledger), context.console());
         Recording recording = new Recording(ledger.runId(), RunRecorder.all(List.of(new LedgerRecorder(ledger),
@@ -98,7 +100,11 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 return;
             }
             context.recording().close();
-            RunSummary summary = ledger.finish();
+            // The record ends first (run_end carries the totals), then every report is written from it.
+            long durationMs = ledger.durationMs();
+            RunSummary summary = RunSummary.of(ledger.file());
+            ledger.end(summary.runEnd(ledger.stamp(), durationMs, null));
+            RunReports.write(ledger.folder(), ledger.plan(), summary, durationMs);
             Path runPointer = config.runPointer();
             if (runPointer != null) {
                 // The Maven quality gate reads this file: the run of this very invocation, never an older one.

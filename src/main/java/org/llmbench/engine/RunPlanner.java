@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.ledger.PlannedRun;
+import org.llmbench.config.PlannedRun;
 
 /**
  * Gathers what a run plans from its tree as discovered: each node adds its own part ({@link BenchDescriptor#plan});

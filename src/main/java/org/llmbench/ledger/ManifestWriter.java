@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Provider;
 import org.llmbench.json.Json;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.json.Json;
@@ -25,9 +26,6 @@ import org.llmbench.record.RunFolders;
 import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
 import org.llmbench.record.TestStatus;
-import org.llmbench.report.ReproduceCommand;
-import org.llmbench.report.RunReports;
-import org.llmbench.report.RunSummary;
 import org.llmbench.scoring.Score;
 
 /**
@@ -134,12 +132,6 @@ public final class RunLedger implements AutoCloseable {
         return folder;
     }
 
-    /** The commands that resume this run (Maven, then the jar), one per line. */
-    public String resumeCommands() {
-        return ReproduceCommand.maven(plan.config()) + " -D" + BenchKeys.RUN_ID.name() + "=" + plan.runId()
-                + "\n" + ReproduceCommand.jar(plan.config()) + " --run-id " + plan.runId();
-    }
-
     /** What the engine planned: the settings, models, suites and lanes this run records. */
     public PlannedRun plan() {
         return plan;
@@ -156,40 +148,6 @@ public final class RunLedger implements AutoCloseable {
         return Optional.of(ALREADY_SCORED + plan.runId());
     }
 
-    /** Records one model call: the prompt, the raw output (and thinking), timings, tokens and any error. */
-    public void recordCall(TestRef ref, ChatRequest request, CallResult r) {
-        recordCall(ref, request, r, null);
-    }
-
-    /** Records one of several samples of a question's call, with its 0-based sample index. */
-    public void recordCall(TestRef ref, ChatRequest request, CallResult r, Integer sample) {
-        record(LedgerEvents.call(stamp(), ref, request, r, sample));
-    }
-
-    /** Records a score with every check and its reason. */
-    public void recordScore(TestRef ref, Score score, double weight, CallResult call) {
-        recordScore(ref, score, weight, call, Map.of());
-    }
-
-    /**
-     * Records a score with extra fields of its own, e.g. a generated task's {@code parse_ok}, {@code parse_retries}
-     * and parsed output (which results.json reads), kept apart from the raw output of the call events.
-     */
-    public void recordScore(TestRef ref, Score score, double weight, CallResult call, Map<String, ?> details) {
-        record(LedgerEvents.score(stamp(), ref, score, weight, details));
-    }
-
-    /**
-     * Records a score with its typed details (each null when the test has none): a generated task's parse, the
-     * samples of a test asked several times, the sandbox layers around a code answer.
-     */
-    public void recordScore(TestRef ref, Score score, double weight, RunEvent.Score.TaskParse task,
-                            RunEvent.Score.Sampling sampling, List<String> sandboxLayers) {
-        RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
-        record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
-                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
-    }
-
     /**
      * Appends one event to the record, as one line; a phase's figures and the models' details are kept for the
      * manifest's end-of-run facts too.
@@ -203,67 +161,28 @@ public final class RunLedger implements AutoCloseable {
         writer.write(event);
     }
 
-    /** Records what a phase measured as a whole (a {@code phase_figures} event); the manifest gets them at the end too. */
-    public void recordPhase(Map<String, ?> figures) {
-        record(LedgerEvents.phaseFigures(stamp(), figures));
-    }
-
     /**
-     * Records what the server says about the run's models (a {@code model_details} event); the manifest gets it
-     * at the end too, under {@code model_details}.
+     * Ends the record, the one call the engine makes at the end before the reports are written from it: {@code run_end}
+     * (its totals derived from the whole ledger by the reports' summary, so the record and every report agree), then
+     * the manifest's end-of-run facts.
      */
-    public void recordModelDetails(Map<String, ?> details) {
-        record(new RunEvent.ModelDetails(stamp(), Json.MAPPER.valueToTree(details)));
-    }
-
-    /** Records how one test ended (successful, failed, aborted), with the first line of its message. */
-    public void recordTestEnd(String testId, String status, String message) {
-        record(new RunEvent.TestEnd(stamp(), testId, TestStatus.ofWireName(status), message));
-    }
-
-    /** Records a test that did not run, and why (already scored in an earlier process, no python3...). */
-    public void recordSkipped(String testId, String reason) {
-        record(new RunEvent.TestSkipped(stamp(), testId, reason));
-    }
-
-    /** A container that fails (a broken suite, a failing phase) is part of what happened to the run. */
-    public void recordContainerFailed(String testId, String message) {
-        record(new RunEvent.ContainerFailed(stamp(), testId, message == null ? "" : message));
-    }
-
-    /**
-     * Ends the run and hands it to the reports, the one call the engine makes at the end: the record is ended first
-     * ({@code run_end}, the manifest's end-of-run facts), then results.json, metadata.json, the leaderboard entry,
-     * report.md and run.md are written from it by the reports. Returns the totals.
-     */
-    public RunSummary finish() throws IOException {
-        long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
-        RunSummary summary = end(durationMs);
-        RunReports.write(folder, plan, summary, durationMs);
-        return summary;
-    }
-
-    /** Ends the record: {@code run_end} with totals derived from the whole ledger, then the manifest's end-of-run facts. */
-    private RunSummary end(long durationMs) throws IOException {
-        RunSummary summary = RunSummary.of(writer.file());
-        record(runEnd(stamp(), durationMs, summary, null));
+    public void end(RunEvent.RunEnd runEnd) throws IOException {
+        record(runEnd);
         ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
-        return summary;
     }
 
-    /**
-     * The {@code run_end} of a ledger whose totals are {@code summary}: each test's last status, how many scored, each
-     * model's total and, when one model ran, that total again as the weighted total.
-     *
-     * @param mergedShards how many shards a merged run joined; null for a run
-     */
-    public static RunEvent.RunEnd runEnd(Stamp stamp, long durationMs, RunSummary summary, Integer mergedShards) {
-        Map<String, Double> totals = summary.modelScores();
-        return new RunEvent.RunEnd(stamp, durationMs, new java.util.TreeMap<>(summary.statuses()), summary.scored(),
-                totals.size() == 1 ? totals.values().iterator().next() : null, totals, mergedShards);
+    /** Milliseconds since the record was opened. */
+    public long durationMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    Path ledgerFile() {
+    /** A stamp of this run, now. */
+    public Stamp stamp() {
+        return Stamp.now(plan.runId());
+    }
+
+    /** The record's JSONL file, which the reports read. */
+    public Path file() {
         return writer.file();
     }
 
@@ -280,10 +199,6 @@ public final class RunLedger implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-    }
-
-    private Stamp stamp() {
-        return Stamp.now(plan.runId());
     }
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
@@ -42,7 +41,7 @@ final class MergedLedger {
             for (ShardFolder p : parts) {
                 longest = Math.max(longest, copy(p, w));
             }
-            w.write(RunLedger.runEnd(Stamp.now(runId), longest, RunSummary.of(ledger), parts.size()));
+            w.write(RunSummary.of(ledger).runEnd(Stamp.now(runId), longest, parts.size()));
         }
         return new Written(models, suites, tests, longest, RunSummary.of(ledger));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.ledger.PlannedRun;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.record.RunFolders;
 import org.llmbench.report.RunReports;
 import org.llmbench.report.RunSummary;

@@ -29,6 +29,12 @@ public final class ReproduceCommand {
         return BenchKeys.byName(key).flatMap(Key::flag).orElseGet(() -> Key.kebab(key));
     }
 
+    /** The commands that resume run {@code runId} (Maven, then the jar), one per line. */
+    public static String resume(BenchConfig config, String runId) {
+        return maven(config) + " -D" + org.llmbench.config.BenchKeys.RUN_ID.name() + "=" + runId
+                + "\n" + jar(config) + " --run-id " + runId;
+    }
+
     /** {@code java -jar target/llm-bench.jar run ...} with every setting that did not come from a default. */
     public static String jar(BenchConfig config) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "target/llm-bench.jar", "run"));

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.Constants;
 import org.llmbench.config.Provider;
-import org.llmbench.ledger.PlannedRun;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.record.Manifest;
 
 /**

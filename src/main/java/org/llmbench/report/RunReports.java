@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.ledger.PlannedRun;
+import org.llmbench.config.PlannedRun;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RunFolders;

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.llmbench.config.TerminalText;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.Stamp;
 import org.llmbench.record.TestStatus;
 
 /**
@@ -125,6 +126,19 @@ public final class RunSummary {
         List<ModelTotal> totals = new ArrayList<>();
         byModel.forEach((model, g) -> totals.add(new ModelTotal(model, g.score(), g.estimate(), g.scored, g.passed)));
         return totals;
+    }
+
+    /**
+     * The {@code run_end} event of a ledger with these totals: each test's last status, how many scored, each model's
+     * total and, when one model ran, that total again as the weighted total. Built here so that the record's end and
+     * every report carry the same figures.
+     *
+     * @param mergedShards how many shards a merged run joined; null for a run
+     */
+    public RunEvent.RunEnd runEnd(Stamp stamp, long durationMs, Integer mergedShards) {
+        Map<String, Double> totals = modelScores();
+        return new RunEvent.RunEnd(stamp, durationMs, new TreeMap<>(statuses()), scored(),
+                totals.size() == 1 ? totals.values().iterator().next() : null, totals, mergedShards);
     }
 
     /** Each model's weighted total (0-100) by name: what run_end records. */

@@ -1,9 +1,7 @@
-package org.llmbench.ledger;
+package org.llmbench.config;
 
 import java.util.List;
 import java.util.Map;
-import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Shard;
 
 /**
  * What the engine resolved for one run before it starts: the settings (with {@code auto} already expanded to the
