@@ -130,10 +130,14 @@ final class ObserverBenchmark {
                     double ttftOverMs, double wallS, double cpuS, double rssMiB, int requests) {
     }
 
-    /** The figures the self-check and the CI test read. */
+    /** The figures the self-check and the CI test read; both tokens/s are NaN when the self-check was skipped. */
     record Result(double aloneTokensPerSecond, double burnedTokensPerSecond, Map<String, Observed> medians) {
         boolean burnerSeen() {
             return burnedTokensPerSecond < 0.9 * aloneTokensPerSecond;
+        }
+
+        boolean selfChecked() {
+            return !Double.isNaN(aloneTokensPerSecond);
         }
     }
 
@@ -177,6 +181,8 @@ final class ObserverBenchmark {
                         alone, BURNERS, burned, 100 * burned / alone, burned < 0.9 * alone ? "ok" : "NOT SEEN");
             } else {
                 System.out.println("self-check: skipped (-Dperf.selfCheck=false)");
+                alone = Double.NaN;
+                burned = Double.NaN;
             }
             Map<String, Observed> medians = new LinkedHashMap<>();
             // Each variant's first run, unmeasured: a JDK without an archive for this jar makes it then (reported), as
