@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Runs the jar again in a JVM with start-up settings that keep the harness out of the model's way, as a
- * manifest cannot set JVM options: C1 only ({@code -XX:TieredStopAtLevel=1}; C2's compiler threads took half of a
+ * manifest cannot set JVM options: C1 only ({@code -XX:TieredStopAtLevel=1}, compiling early; C2's compiler threads took half of a
  * run's CPU, all of it from the model on a shared machine) and the class-data archive that fits the running JDK
  * ({@link StartupArchive}: made at package time or by the first run, reused after). Measured against llama-server
  * (docs/PERFORMANCE.md), the relaunch costs far less CPU than it saves. Not done when the JVM already has
@@ -158,12 +158,16 @@ final class Relaunch {
     /**
      * The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false}. C1 pays on every JDK
      * measured: on 17 it cut a 20-call run's CPU by 40 % with the model's tokens/s up, on 25 with the AOT cache by
-     * a quarter (docs/PERFORMANCE.md).
+     * a quarter. With C1 alone, compiling a method after 30 % of the usual invocations leaves less of the first calls
+     * to the interpreter: the server's idle time between two of the first 20 calls fell from a median of 4.5 to
+     * 2.8 ms on 17 (2.7 to 2.2 ms on 25) for about 3 % more CPU on 17 and none measurable on 25, spent on compiler
+     * threads that yield to the model (docs/PERFORMANCE.md, fourth round).
      */
     static List<String> childOptions(List<String> inherited, String c1Property) {
         List<String> options = new ArrayList<>(inherited);
         if (c1Property == null || Boolean.parseBoolean(c1Property)) {
             options.add("-XX:TieredStopAtLevel=1");
+            options.add("-XX:CompileThresholdScaling=0.3");
         }
         return options;
     }

@@ -32,6 +32,9 @@ class AllureResultsLocationTest {
         int once = resultFiles(results).size();
         assertThat(once).isPositive();
         assertThat(results.resolve("categories.json")).exists();
+        // Containers only carry fixtures (befores, afters) to the report, and the engine has none: no empty ones.
+        assertThat(files(results, "-container.json")).isEmpty();
+        assertThat(files(results, "-attachment.txt")).isNotEmpty();
         assertThat(cwd.resolve("target")).doesNotExist();
         assertThat(cwd.resolve("allure-results")).doesNotExist();
         // Not in the run folder, which is what a contributor submits (Allure's results carry the host name).
@@ -51,11 +54,15 @@ class AllureResultsLocationTest {
     }
 
     private static List<Path> resultFiles(Path dir) throws Exception {
+        return files(dir, "-result.json");
+    }
+
+    private static List<Path> files(Path dir, String suffix) throws Exception {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
         }
     }
 

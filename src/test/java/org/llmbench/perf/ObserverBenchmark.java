@@ -130,10 +130,14 @@ final class ObserverBenchmark {
                     double ttftOverMs, double wallS, double cpuS, double rssMiB, int requests) {
     }
 
-    /** The figures the self-check and the CI test read. */
+    /** The figures the self-check and the CI test read; both tokens/s are NaN when the self-check was skipped. */
     record Result(double aloneTokensPerSecond, double burnedTokensPerSecond, Map<String, Observed> medians) {
         boolean burnerSeen() {
             return burnedTokensPerSecond < 0.9 * aloneTokensPerSecond;
+        }
+
+        boolean selfChecked() {
+            return !Double.isNaN(aloneTokensPerSecond);
         }
     }
 
@@ -167,12 +171,19 @@ final class ObserverBenchmark {
             // against the slowest with the burner, stopping as soon as the slowdown shows.
             double alone = 0;
             double burned = Double.MAX_VALUE;
-            for (int round = 0; round < 3 && !(burned < 0.9 * alone); round++) {
-                alone = Math.max(alone, plain(1).tokensPerSecond());
-                burned = Math.min(burned, withBurner(() -> plain(1).tokensPerSecond()));
+            // -Dperf.selfCheck=false: on a machine other jobs already saturate, the burners' run can outlast its timeout.
+            if (Boolean.parseBoolean(System.getProperty("perf.selfCheck", "true"))) {
+                for (int round = 0; round < 3 && !(burned < 0.9 * alone); round++) {
+                    alone = Math.max(alone, plain(1).tokensPerSecond());
+                    burned = Math.min(burned, withBurner(() -> plain(1).tokensPerSecond()));
+                }
+                System.out.printf(Locale.ROOT, "self-check: server tokens/s, plain loop alone %.0f, with %d CPU burner threads %.0f (%.0f%%; must fall below 90%%): %s%n",
+                        alone, BURNERS, burned, 100 * burned / alone, burned < 0.9 * alone ? "ok" : "NOT SEEN");
+            } else {
+                System.out.println("self-check: skipped (-Dperf.selfCheck=false)");
+                alone = Double.NaN;
+                burned = Double.NaN;
             }
-            System.out.printf(Locale.ROOT, "self-check: server tokens/s, plain loop alone %.0f, with %d CPU burner threads %.0f (%.0f%%; must fall below 90%%): %s%n",
-                    alone, BURNERS, burned, 100 * burned / alone, burned < 0.9 * alone ? "ok" : "NOT SEEN");
             Map<String, Observed> medians = new LinkedHashMap<>();
             // Each variant's first run, unmeasured: a JDK without an archive for this jar makes it then (reported), as
             // any user's first run does; the rotation measures the runs after it.
