@@ -144,9 +144,9 @@ declare -A MAY=(
     [scoring]="json record config suite"
     [tasks]="json record config suite scoring"
     [model]="json record config"
-    [ledger]="json record config suite scoring tasks model"
-    [report]="json record config suite scoring tasks model"
-    [merge]="json record config suite scoring tasks model report"
+    [ledger]="json record config suite scoring model"
+    [report]="json record config"
+    [merge]="json record config report"
     [engine]="json record config suite scoring tasks model ledger report merge"
     [cli]="json record config suite scoring tasks model ledger report merge engine"
 )

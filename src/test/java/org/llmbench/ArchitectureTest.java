@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -35,6 +36,13 @@ class ArchitectureTest {
     static void importMainClasses() {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.llmbench");
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        // A cycle between packages is the first sign of a room with two jobs (the ledger once wrote the reports that
+        // read it): each package must be readable and testable with only the packages below it.
+        check(slices().matching("org.llmbench.(*)..").should().beFreeOfCycles());
     }
 
     @Test
