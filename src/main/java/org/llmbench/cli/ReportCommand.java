@@ -156,7 +156,7 @@ final class ReportCommand implements Callable<Integer> {
             Path rel = run.path().toAbsolutePath().normalize();
             String device = rel.getParent().getFileName().toString();
             String handle = rel.getParent().getParent().getFileName().toString();
-            String hash = run.results().path("config_hash").asText("");
+            String hash = run.results().configHash() == null ? "" : run.results().configHash();
             for (RunFolder.ModelFigures f : run.byModel()) {
                 rows.add(new Row(handle, device, f.model(), run.fromManifest(Manifest::provider, "?"), f,
                         hash.length() > 15 ? hash.substring(7, 15) : hash,
