@@ -59,7 +59,8 @@ final class ReportCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             org.llmbench.merge.ShardMerge.Merged merged;
             try {
-                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard);
+                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard, out::println,
+                        spec.commandLine().getErr()::println);
             } catch (org.llmbench.merge.ShardMerge.Refused refused) {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
@@ -70,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
-                var failure = org.llmbench.report.QualityGate.verdict(merged.folder(), minScore);
+                var failure = org.llmbench.report.QualityGate.verdict(merged.folder(), minScore, out::println);
                 if (failure.isPresent()) {
                     out.println(failure.get());
                     return ExitCodes.FINDINGS;

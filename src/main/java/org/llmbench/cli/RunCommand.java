@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         // The gate's minimum is the run's own setting, as the engine resolved and recorded it.
         String min = outcome.manifest().settingValues().get(BenchKeys.MIN_SCORE.name());
         if (min != null && !min.isBlank()) {
-            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min));
+            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min), out::println);
             if (failed.isPresent()) {
                 err.println("[llm-bench] " + failed.get());
                 return ExitCodes.FINDINGS;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.llmbench.json.Json;
 import org.llmbench.record.Manifest;
 
@@ -78,14 +79,15 @@ public final class Leaderboard {
 
     /**
      * Adds the entries (replacing earlier ones of the same run and model, as a resumed run finishes again)
-     * and returns, per model, its rank among the other runs with the same model, suites and config hash.
+     * and returns, per model, its rank among the other runs with the same model, suites and config hash; a damaged
+     * board is moved aside, and {@code problems} told where.
      */
-    public static Map<String, Rank> append(Path file, List<Entry> entries) throws IOException {
+    public static Map<String, Rank> append(Path file, List<Entry> entries, Consumer<String> problems) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path lock = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var held = channel.lock()) {
-            Board board = read(file);
+            Board board = read(file, problems);
             List<JsonNode> runs = board.runs();
             Map<String, Rank> ranks = new LinkedHashMap<>();
             for (Entry entry : entries) {
@@ -113,7 +115,7 @@ public final class Leaderboard {
     }
 
     /** The board, or a new one when there is none; a damaged file is kept aside, never silently lost. */
-    private static Board read(Path file) throws IOException {
+    private static Board read(Path file, Consumer<String> problems) throws IOException {
         if (Files.exists(file)) {
             Board board;
             try {
@@ -126,7 +128,7 @@ public final class Leaderboard {
             }
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
             Files.move(file, aside);
-            System.err.println("[llm-bench] " + file + " was not a leaderboard; moved to " + aside + ", starting a new one");
+            problems.accept("[llm-bench] " + file + " was not a leaderboard; moved to " + aside + ", starting a new one");
         }
         return Board.empty();
     }
