@@ -162,12 +162,44 @@ class ArchitectureTest {
                 .because("the rule above can only check descriptors it knows the depth of"));
     }
 
+    /**
+     * Outside the CLI only the engine's console prints: the reports, the record and the merge hand their lines to
+     * the caller, so an embedding program or a test hears its own run. The sandbox's two clean-up warnings (a
+     * directory or processes that survived) are the last prints below the engine: named here so that no new one
+     * comes in beside them.
+     */
+    static final ArchRule ONLY_THE_CONSOLES_PRINT = noClasses().that().resideOutsideOfPackage("org.llmbench.cli..")
+            .and().doNotHaveFullyQualifiedName("org.llmbench.engine.BenchConsole")
+            .and().doNotHaveFullyQualifiedName("org.llmbench.tasks.ProcessTrees")
+            .and().doNotHaveFullyQualifiedName("org.llmbench.tasks.TempDirs")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("what the user sees goes through the CLI's writers or the BenchConsole the engine hands down");
+
     @Test
-    void theEngineSpeaksToTheUserOnlyThroughItsConsole() {
-        check(noClasses().that().resideInAPackage("org.llmbench.engine..").and().doNotHaveSimpleName("BenchConsole")
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-                .because("the engine's lines go to the BenchConsole it was made with and hands down, so an embedding "
-                        + "program or a test hears its own run"));
+    void outsideTheCliOnlyTheEnginesConsolePrints() {
+        check(ONLY_THE_CONSOLES_PRINT);
+    }
+
+    /** A report that prints on its own, as report/RunReports did: the rule must catch it. */
+    static final class PlantedPrinter {
+        void note(String line) {
+            System.out.println(line);
+        }
+
+        void problem(String line) {
+            java.util.function.Consumer<String> err = System.err::println;
+            err.accept(line);
+        }
+    }
+
+    @Test
+    void theConsoleRuleCatchesAPrintOutsideTheCli() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedPrinter.class);
+        var result = ONLY_THE_CONSOLES_PRINT.evaluate(planted);
+        org.assertj.core.api.Assertions.assertThat(result.hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(result.getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("PlantedPrinter.note") && d.contains("System.out"))
+                .anyMatch(d -> d.contains("PlantedPrinter.problem") && d.contains("System.err"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.llmbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,8 +16,8 @@ import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RunFolders;
 import org.llmbench.config.TerminalText;
-import org.llmbench.json.Json;
 import org.llmbench.ledger.RunLedger;
+import org.llmbench.report.RunResults;
 import org.llmbench.report.RunSummary;
 import org.llmbench.model.CallFailure;
 
@@ -30,7 +29,7 @@ import org.llmbench.model.CallFailure;
 final class BenchRun {
 
     /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
-    record Outcome(Path folder, TestExecutionSummary summary, JsonNode results, Manifest manifest) {
+    record Outcome(Path folder, TestExecutionSummary summary, RunResults results, Manifest manifest) {
 
         /** The run's totals, read from its ledger: on a resume they include what earlier processes scored. */
         RunSummary totals() {
@@ -48,16 +47,7 @@ final class BenchRun {
 
         /** True when there were calls and every one failed: the server, not the model, is the problem. */
         boolean everyCallFailed() {
-            JsonNode tasks = results.path("tasks");
-            if (tasks.isEmpty()) {
-                return false;
-            }
-            for (JsonNode task : tasks) {
-                if (!task.hasNonNull("error_kind")) {
-                    return false;
-                }
-            }
-            return true;
+            return !results.tasks().isEmpty() && results.tasks().stream().allMatch(RunResults.Task::failed);
         }
     }
 
@@ -89,13 +79,13 @@ final class BenchRun {
                     + summary.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage())).findFirst()
                     .orElse("no reason given"));
         }
-        Path results = folder.get().resolve("results.json");
+        Path results = folder.get().resolve(RunResults.FILE);
         if (!Files.isRegularFile(results)) {
             throw new CliException(ExitCodes.INTERNAL, "the run did not write " + results);
         }
         try {
             out.println("[llm-bench] run folder: " + folder.get());
-            return new Outcome(folder.get(), summary, Json.MAPPER.readTree(results.toFile()),
+            return new Outcome(folder.get(), summary, RunResults.read(results),
                     ManifestCodec.read(folder.get().resolve(RunFolders.MANIFEST)));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "cannot read " + results + ": " + e.getMessage());

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.TerminalText;
 import org.llmbench.report.RunComparison;
+import org.llmbench.report.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -56,12 +57,12 @@ final class ReplayCommand implements Callable<Integer> {
             out.print(TerminalText.escapeKeepingLines(changes.table()));
         }
         Map<String, Double> old = new LinkedHashMap<>();
-        if (Files.isRegularFile(ledger.resolveSibling("results.json"))) {
+        if (Files.isRegularFile(ledger.resolveSibling(RunResults.FILE))) {
             RunFolder.read(ledger.getParent()).byModel().forEach(f -> old.put(f.model(), f.scorePercent()));
         }
         out.printf(Locale.ROOT, "%d tests re-scored from %s, %d changed, %d not replayable%n",
                 changes.rows().size(), ledger, changes.rows().stream().filter(r -> r.scoreDelta() != 0).count(),
-                outcome.results().path("summary").path("not_replayable").asInt());
+                outcome.results().summary().notReplayable());
         for (RunFolder.ModelFigures f : RunFolder.read(outcome.folder()).byModel()) {
             Double was = old.get(f.model());
             out.printf(Locale.ROOT, "  %s: weighted total %s -> %.2f%n", f.model(),

@@ -59,7 +59,8 @@ final class ReportCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             org.llmbench.merge.ShardMerge.Merged merged;
             try {
-                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard);
+                merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard, out::println,
+                        spec.commandLine().getErr()::println);
             } catch (org.llmbench.merge.ShardMerge.Refused refused) {
                 throw new CliException(ExitCodes.INPUT, "cannot merge the shards:\n  - "
                         + String.join("\n  - ", refused.problems()));
@@ -70,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             out.print(TerminalText.escapeKeepingLines(merged.summary().table()));
             out.flush();
             if (minScore != null) {
-                var failure = org.llmbench.report.QualityGate.verdict(merged.folder(), minScore);
+                var failure = org.llmbench.report.QualityGate.verdict(merged.folder(), minScore, out::println);
                 if (failure.isPresent()) {
                     out.println(failure.get());
                     return ExitCodes.FINDINGS;
@@ -156,7 +157,7 @@ final class ReportCommand implements Callable<Integer> {
             Path rel = run.path().toAbsolutePath().normalize();
             String device = rel.getParent().getFileName().toString();
             String handle = rel.getParent().getParent().getFileName().toString();
-            String hash = run.results().path("config_hash").asText("");
+            String hash = run.results().configHash() == null ? "" : run.results().configHash();
             for (RunFolder.ModelFigures f : run.byModel()) {
                 rows.add(new Row(handle, device, f.model(), run.fromManifest(Manifest::provider, "?"), f,
                         hash.length() > 15 ? hash.substring(7, 15) : hash,

@@ -1,6 +1,5 @@
 package org.llmbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.report.QualityGate;
+import org.llmbench.report.RunResults;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +49,13 @@ final class RunCommand implements Callable<Integer> {
             if (resultsFile.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(resultsFile.toAbsolutePath().getParent());
             }
-            Files.copy(outcome.folder().resolve("results.json"), resultsFile, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(outcome.folder().resolve(RunResults.FILE), resultsFile, StandardCopyOption.REPLACE_EXISTING);
             out.println("[llm-bench] results: " + resultsFile + " (run folder: " + outcome.folder() + ")");
         }
         // The run's totals, from its ledger: on a resume they include what earlier processes scored.
-        var summary = outcome.results().path("summary");
-        int scored = summary.path("tasks").asInt();
-        int passed = summary.path("passed").asInt();
+        RunResults.Summary summary = outcome.results().summary();
+        int scored = summary.tasks();
+        int passed = summary.passed();
         out.printf(Locale.ROOT, "[llm-bench] %d scored: %d passed, %d below their pass mark; %s%s%n",
                 scored, passed, scored - passed, outcome.totals().totalsLine(), outcome.summary().getTestsSkippedCount() == 0 ? ""
                         : String.format(Locale.ROOT, " (%d skipped in this process)", outcome.summary().getTestsSkippedCount()));
@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         // The gate's minimum is the run's own setting, as the engine resolved and recorded it.
         String min = outcome.manifest().settingValues().get(BenchKeys.MIN_SCORE.name());
         if (min != null && !min.isBlank()) {
-            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min));
+            Optional<String> failed = QualityGate.verdict(outcome.folder(), Double.parseDouble(min), out::println);
             if (failed.isPresent()) {
                 err.println("[llm-bench] " + failed.get());
                 return ExitCodes.FINDINGS;

@@ -1,6 +1,5 @@
 package org.llmbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.llmbench.json.Json;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RunFolders;
+import org.llmbench.report.RunResults;
 
 /**
  * A finished run folder as the reports read it: its manifest (null when it has none) and results, and per-model
  * figures.
  */
-record RunFolder(Path path, Manifest manifest, JsonNode results) {
+record RunFolder(Path path, Manifest manifest, RunResults results) {
 
     /** Figures of one model in a run. */
     record ModelFigures(String model, int tasks, int passed, double scorePercent, long latencyP50Ms) {
@@ -26,14 +25,14 @@ record RunFolder(Path path, Manifest manifest, JsonNode results) {
 
     /** Reads a folder; it must hold results.json (a run that finished). */
     static RunFolder read(Path folder) {
-        Path results = folder.resolve("results.json");
+        Path results = folder.resolve(RunResults.FILE);
         if (!Files.isRegularFile(results)) {
             throw new CliException(ExitCodes.INPUT, folder + ": not a finished run folder (no results.json)");
         }
         try {
             Path manifest = folder.resolve(RunFolders.MANIFEST);
             return new RunFolder(folder, Files.isRegularFile(manifest) ? ManifestCodec.read(manifest) : null,
-                    Json.MAPPER.readTree(results.toFile()));
+                    RunResults.read(results));
         } catch (IOException e) {
             throw new CliException(ExitCodes.INPUT, folder + ": unreadable: " + e.getMessage());
         }
@@ -48,7 +47,7 @@ record RunFolder(Path path, Manifest manifest, JsonNode results) {
         try (Stream<Path> walk = Files.walk(root, 3)) {
             for (Path p : walk.filter(p -> root.relativize(p).getNameCount() == 3
                     && p.getFileName().toString().startsWith("run-")
-                    && Files.isRegularFile(p.resolve("results.json"))).sorted().toList()) {
+                    && Files.isRegularFile(p.resolve(RunResults.FILE))).sorted().toList()) {
                 runs.add(read(p));
             }
         }
@@ -62,24 +61,25 @@ record RunFolder(Path path, Manifest manifest, JsonNode results) {
     }
 
     String runId() {
-        return results.path("run_id").asText(path.getFileName().toString());
+        return results.runId() == null ? path.getFileName().toString() : results.runId();
     }
 
     /** Per model, in name order: tasks, passed, weighted score and median latency. */
     List<ModelFigures> byModel() {
-        Map<String, List<JsonNode>> groups = new TreeMap<>();
-        results.path("tasks").forEach(t -> groups.computeIfAbsent(t.path("model").asText(), k -> new ArrayList<>()).add(t));
+        Map<String, List<RunResults.Task>> groups = new TreeMap<>();
+        results.tasks().forEach(t -> groups.computeIfAbsent(t.model() == null ? "" : t.model(),
+                k -> new ArrayList<>()).add(t));
         List<ModelFigures> figures = new ArrayList<>();
         groups.forEach((model, tasks) -> {
             double weighted = 0;
             double weight = 0;
             int passed = 0;
             List<Long> latencies = new ArrayList<>();
-            for (JsonNode t : tasks) {
-                weighted += t.path("weighted_score").asDouble();
-                weight += t.path("weight").asDouble();
-                passed += t.path("passed").asBoolean() ? 1 : 0;
-                latencies.add(t.path("latency_ms").asLong());
+            for (RunResults.Task t : tasks) {
+                weighted += t.weightedScore();
+                weight += t.weight();
+                passed += t.passed() ? 1 : 0;
+                latencies.add(t.latencyMs());
             }
             latencies.sort(null);
             figures.add(new ModelFigures(model, tasks.size(), passed, weight == 0 ? 0 : weighted / weight,

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.llmbench.config.BenchKeys;
+import java.util.List;
 import org.llmbench.config.TerminalText;
+import org.llmbench.report.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -32,11 +34,13 @@ final class SmokeCommand implements Callable<Integer> {
         parameters.put(BenchKeys.PHASES.name(), "hello");
         parameters.remove(BenchKeys.QUESTION.name());
         BenchRun.Outcome outcome = BenchRun.execute(parameters, out, spec.commandLine().getErr(), bench.verbose);
-        var task = outcome.results().path("tasks").path(0);
-        out.println("hello " + TerminalText.escape(model) + ": " + (task.hasNonNull("error_kind")
-                ? "call failed: " + task.path("error_kind").asText()
-                : "score " + task.path("score").asDouble() + ", " + task.path("latency_ms").asLong() + " ms"));
+        // No task at all (the question was not scored) prints as an empty outcome and fails like a failed call.
+        List<RunResults.Task> tasks = outcome.results().tasks();
+        RunResults.Task task = tasks.isEmpty() ? new RunResults.Task(null, model, 0, 0, 0, false, 0, null) : tasks.get(0);
+        out.println("hello " + TerminalText.escape(model) + ": " + (task.failed()
+                ? "call failed: " + task.errorKind()
+                : "score " + task.score() + ", " + task.latencyMs() + " ms"));
         out.println("ledger: " + outcome.folder().resolve("run.jsonl"));
-        return task.hasNonNull("error_kind") || task.isMissingNode() ? ExitCodes.MODEL : ExitCodes.OK;
+        return task.failed() || tasks.isEmpty() ? ExitCodes.MODEL : ExitCodes.OK;
     }
 }

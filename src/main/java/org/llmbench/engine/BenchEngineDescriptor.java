@@ -76,7 +76,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
         // The JIT compiles in the background while the model generates; at nice 19 it waits for idle CPU instead
         // (20 calls against llama-server: the server's tokens/s during the run rose by about a sixth).
         YieldingThreads.lowerCompilerThreadsInBackground();
-        RunLedger ledger = RunLedger.open(plan());
+        RunLedger ledger = RunLedger.open(plan(), context.console()::problem);
         if (ledger.resumed()) {
             context.console().line("[llm-bench] resuming run " + ledger.runId() + ": skipped " + ledger.scoredBeforeCount()
                     + " already scored");
@@ -104,7 +104,8 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             long durationMs = ledger.durationMs();
             RunSummary summary = RunSummary.of(ledger.file());
             ledger.end(summary.runEnd(ledger.stamp(), durationMs, null));
-            RunReports.write(ledger.folder(), ledger.plan(), summary, durationMs);
+            RunReports.write(ledger.folder(), ledger.plan(), summary, durationMs, context.console()::line,
+                    context.console()::problem);
             Path runPointer = config.runPointer();
             if (runPointer != null) {
                 // The Maven quality gate reads this file: the run of this very invocation, never an older one.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.llmbench.config.PlannedRun;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
@@ -69,9 +70,10 @@ public final class RunLedger implements AutoCloseable {
 
     /**
      * Opens (or, for a run id that exists, reopens) the run folder, writes manifest.json, hardware.json and the
-     * {@code run_start} event, and points {@code latest-run.txt} at the folder.
+     * {@code run_start} event, and points {@code latest-run.txt} at the folder; {@code problems} hears of what went
+     * wrong without stopping the run (a hardware probe that failed).
      */
-    public static RunLedger open(PlannedRun plan) throws IOException {
+    public static RunLedger open(PlannedRun plan, Consumer<String> problems) throws IOException {
         BenchConfig config = plan.config();
         Path folder = RunFolders.folder(config.out(), config.handle(), config.device(), plan.runId());
         Files.createDirectories(folder);
@@ -101,7 +103,7 @@ public final class RunLedger implements AutoCloseable {
         RunLedger ledger = new RunLedger(plan, folder, writer, Set.copyOf(scored), Set.copyOf(errored), resumed);
         try {
             ManifestWriter.write(folder, ledger, plan);
-            writeHardware(folder);
+            writeHardware(folder, problems);
             RunEvent.ShardPart part = plan.shard() == null ? null : new RunEvent.ShardPart(plan.shard().shard().toString(),
                     plan.shard().runGroup(), plan.shard().units().size(), plan.shard().runUnits().size());
             ledger.record(new RunEvent.RunStart(ledger.stamp(), ManifestWriter.harnessVersion(), resumed, plan.models(),
@@ -116,11 +118,11 @@ public final class RunLedger implements AutoCloseable {
     }
 
     /** The hardware probe is a courtesy to the contributor: if it fails, the run goes on without it. */
-    private static void writeHardware(Path folder) {
+    private static void writeHardware(Path folder, Consumer<String> problems) {
         try {
             HardwareWriter.writeIfAbsent(folder);
         } catch (IOException | RuntimeException e) {
-            System.err.println("[llm-bench] could not write " + HardwareWriter.FILE + ": " + e);
+            problems.accept("[llm-bench] could not write " + HardwareWriter.FILE + ": " + e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.PlannedRun;
 import org.llmbench.record.RunFolders;
@@ -48,11 +49,22 @@ public final class ShardMerge {
 
     /**
      * Checks the shard folders and writes the merged run folder {@code out/run-<id>}, as a run writes its folder
-     * under {@code bench.out}.
+     * under {@code bench.out}. What the reports say of the leaderboard is not shown (see the overload below).
      *
      * @param leaderboard the leaderboard file to add the merged run to, or null for none
      */
     public static Merged merge(Path out, List<Path> shardFolders, Path leaderboard) throws IOException, Refused {
+        return merge(out, shardFolders, leaderboard, line -> {
+        }, line -> {
+        });
+    }
+
+    /**
+     * {@link #merge(Path, List, Path)}, telling the caller's lines what the reports say of the leaderboard
+     * ({@code notes}: why the merge was not added; {@code boardProblems}: the board could not be updated).
+     */
+    public static Merged merge(Path out, List<Path> shardFolders, Path leaderboard, Consumer<String> notes,
+                               Consumer<String> boardProblems) throws IOException, Refused {
         List<String> problems = new ArrayList<>();
         List<ShardFolder> parts = new ArrayList<>(ShardFolder.read(shardFolders, problems));
         if (problems.isEmpty()) {
@@ -67,7 +79,7 @@ public final class ShardMerge {
         if (Files.exists(folder)) {
             throw new Refused(List.of("these shards are merged already: " + folder + " exists"));
         }
-        return write(folder, runId, parts, leaderboard);
+        return write(folder, runId, parts, leaderboard, notes, boardProblems);
     }
 
     /**
@@ -80,7 +92,8 @@ public final class ShardMerge {
         return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static Merged write(Path out, String runId, List<ShardFolder> parts, Path leaderboard) throws IOException {
+    private static Merged write(Path out, String runId, List<ShardFolder> parts, Path leaderboard, Consumer<String> notes,
+                                Consumer<String> problems) throws IOException {
         Files.createDirectories(out);
         ShardFolder first = parts.get(0);
         Path ledger = out.resolve(RunFolders.LEDGER);
@@ -90,7 +103,7 @@ public final class ShardMerge {
         BenchConfig config = MergedSettings.of(first);
         RunReports.writeMerged(out, new PlannedRun(config, runId, written.models(), written.suites(), Map.of(),
                 written.testsPlanned(), Map.of()), first.shard().configHash(), written.summary(), written.longestMs(),
-                leaderboard);
+                leaderboard, notes, problems);
         return new Merged(out, runId, first.shard().runGroup(), parts.size(), written.summary());
     }
 }

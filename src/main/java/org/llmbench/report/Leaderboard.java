@@ -1,11 +1,10 @@
 package org.llmbench.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.llmbench.json.Json;
 import org.llmbench.record.Manifest;
 
@@ -36,6 +36,19 @@ public final class Leaderboard {
     }
 
     private Leaderboard() {
+    }
+
+    /**
+     * The file: its entries kept as written, so an entry this version cannot read (hand-edited, a later
+     * version's) stays in the board and only drops out of the ranks.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonPropertyOrder({"schema_version", "runs"})
+    record Board(int schemaVersion, List<JsonNode> runs) {
+
+        static Board empty() {
+            return new Board(1, new ArrayList<>());
+        }
     }
 
     /** One run's score of one model; entries with the same model, suites and config hash are comparable. */
@@ -66,15 +79,16 @@ public final class Leaderboard {
 
     /**
      * Adds the entries (replacing earlier ones of the same run and model, as a resumed run finishes again)
-     * and returns, per model, its rank among the other runs with the same model, suites and config hash.
+     * and returns, per model, its rank among the other runs with the same model, suites and config hash; a damaged
+     * board is moved aside, and {@code problems} told where.
      */
-    public static Map<String, Rank> append(Path file, List<Entry> entries) throws IOException {
+    public static Map<String, Rank> append(Path file, List<Entry> entries, Consumer<String> problems) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path lock = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var held = channel.lock()) {
-            ObjectNode root = read(file);
-            ArrayNode runs = (ArrayNode) root.get("runs");
+            Board board = read(file, problems);
+            List<JsonNode> runs = board.runs();
             Map<String, Rank> ranks = new LinkedHashMap<>();
             for (Entry entry : entries) {
                 List<Double> earlier = new ArrayList<>();
@@ -94,31 +108,29 @@ public final class Leaderboard {
                 runs.add(Json.MAPPER.valueToTree(entry));
             }
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Json.PRETTY.writeValue(temp.toFile(), root);
+            Json.PRETTY.writeValue(temp.toFile(), board);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return ranks;
         }
     }
 
     /** The board, or a new one when there is none; a damaged file is kept aside, never silently lost. */
-    private static ObjectNode read(Path file) throws IOException {
+    private static Board read(Path file, Consumer<String> problems) throws IOException {
         if (Files.exists(file)) {
-            JsonNode root;
+            Board board;
             try {
-                root = Json.MAPPER.readTree(file.toFile());
+                board = Json.MAPPER.readValue(file.toFile(), Board.class);
             } catch (IOException e) {
-                root = null;
+                board = null;
             }
-            if (root != null && root.isObject() && root.path("runs").isArray()) {
-                return (ObjectNode) root;
+            if (board != null && board.runs() != null) {
+                return new Board(board.schemaVersion(), new ArrayList<>(board.runs()));
             }
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
             Files.move(file, aside);
-            System.err.println("[llm-bench] " + file + " was not a leaderboard; moved to " + aside + ", starting a new one");
+            problems.accept("[llm-bench] " + file + " was not a leaderboard; moved to " + aside + ", starting a new one");
         }
-        ObjectNode root = Json.MAPPER.createObjectNode().put("schema_version", 1);
-        root.putArray("runs");
-        return root;
+        return Board.empty();
     }
 
     /** An earlier entry, or null when it is no entry (a hand-edited board): kept in the file, left out of ranks. */

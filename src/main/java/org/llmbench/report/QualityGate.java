@@ -7,47 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunFolders;
 
 /**
  * The build's quality gate ({@code -Dbench.minScore=70}): judges the run of this invocation, read from its ledger,
  * and fails when any model's weighted total is below the minimum, when it scored no question at all, or when lines
- * of its ledger are no event (a total without them may leave out what would fail). Maven runs it
- * after the benchmark through the file the engine writes at the end of the run ({@code bench.runPointer}); the
- * CLI calls {@link #verdict(Path, double)} on the folder it ran. Failed questions alone never fail the build.
+ * of its ledger are no event (a total without them may leave out what would fail). Maven runs it after the benchmark
+ * through the file the engine writes at the end of the run ({@code bench.runPointer}, read by
+ * {@code cli.QualityGateMain}); the CLI calls {@link #verdict(Path, double, Consumer)} on the folder it ran. Failed
+ * questions alone never fail the build. The gate prints nothing itself: its caller shows its line.
  */
 public final class QualityGate {
 
     private QualityGate() {
     }
 
-    /** Arguments: the run pointer file of this invocation, then the minimum score (empty: no gate). */
-    public static void main(String[] args) throws IOException {
-        String min = args.length > 1 && args[1] != null ? args[1].trim() : "";
-        if (min.isEmpty()) {
-            return;
-        }
-        double minimum;
-        try {
-            minimum = Double.parseDouble(min);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("quality gate: FAILED: bench.minScore '" + min + "' is not a number from 0 to 100");
-        }
-        Optional<String> failure = verdictOfPointer(Path.of(args[0]), minimum);
-        if (failure.isPresent()) {
-            // exec:java turns an exception from main into a build failure with this message.
-            throw new IllegalStateException(failure.get());
-        }
-    }
-
     /** Why the gate fails for the run the pointer names, if it does; no pointer means this build ran nothing. */
-    static Optional<String> verdictOfPointer(Path pointer, double minScore) throws IOException {
+    public static Optional<String> verdictOfPointer(Path pointer, double minScore, Consumer<String> lines)
+            throws IOException {
         if (!Files.isRegularFile(pointer)) {
             return Optional.of("quality gate: FAILED: this build ran no llm-bench run (nothing selected, or the run "
                     + "did not finish), so there is no score to check against the minimum " + minScore);
         }
-        return verdict(Path.of(Files.readString(pointer).trim()), minScore);
+        return verdict(Path.of(Files.readString(pointer).trim()), minScore, lines);
     }
 
     /**
@@ -55,6 +39,12 @@ public final class QualityGate {
      * number), or no question scored. Every model is held to the minimum on its own; there is no total across models.
      */
     public static Optional<String> verdict(Path runFolder, double minScore) throws IOException {
+        return verdict(runFolder, minScore, line -> {
+        });
+    }
+
+    /** {@link #verdict(Path, double)}, telling {@code lines} each model's total against the minimum when it judged them. */
+    public static Optional<String> verdict(Path runFolder, double minScore, Consumer<String> lines) throws IOException {
         if (!(minScore >= 0 && minScore <= 100)) {
             return Optional.of("quality gate: FAILED: the minimum " + minScore + " is not a number from 0 to 100");
         }
@@ -84,7 +74,7 @@ public final class QualityGate {
             }
         }
         line.setLength(line.length() - 1);
-        System.out.println("[llm-bench] " + line);
+        lines.accept("[llm-bench] " + line);
         return below.isEmpty() ? Optional.empty()
                 : Optional.of(line + ": FAILED: below the minimum: " + String.join(", ", below));
     }

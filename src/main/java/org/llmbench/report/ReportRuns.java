@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.llmbench.json.Json;
+import org.llmbench.record.Hardware;
 import org.llmbench.record.HardwareWriter;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
@@ -114,14 +114,9 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
         if (!Files.isRegularFile(file)) {
             return "";
         }
-        JsonNode h = read(file);
-        return (h.path("cpu").path("model").asText(h.path("cpu").path("name").asText("")) + ", "
-                + h.path("memory").path("total_gb").asText(h.path("memory_gb").asText("?")) + " GB").trim();
-    }
-
-    private static JsonNode read(Path file) {
         try {
-            return Files.isRegularFile(file) ? Json.MAPPER.readTree(file.toFile()) : Json.MAPPER.createObjectNode();
+            Hardware h = Hardware.read(file);
+            return (h.cpuModel() + ", " + (h.totalGb() == null ? "?" : h.totalGb().toString()) + " GB").trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -11,6 +11,7 @@ public final class GateProbe {
     }
 
     public static Optional<String> verdictOfPointer(Path pointer, double minScore) throws IOException {
-        return QualityGate.verdictOfPointer(pointer, minScore);
+        return QualityGate.verdictOfPointer(pointer, minScore, line -> {
+        });
     }
 }
