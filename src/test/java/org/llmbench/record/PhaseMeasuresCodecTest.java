@@ -127,4 +127,39 @@ class PhaseMeasuresCodecTest {
                 + "\"score\":0.0,\"passed\":false,\"context_cut\":true,\"context_cut_because\":\"the server says so\"}]}");
         assertThat(((RunEvent.PhaseFigures) RecordCodec.decode(appendLine)).measures()).isEqualTo(append);
     }
+
+    @Test
+    void theManifestListsTheFiguresTypedAndAMergedRunMarksEachWithItsShard() throws Exception {
+        Path lanes;
+        Path merged;
+        try (var a = Files.list(GoldenLedgerTest.GOLDEN.resolve("lanes")); var b = Files.list(GoldenLedgerTest.GOLDEN.resolve("merged"))) {
+            lanes = a.findFirst().orElseThrow();
+            merged = b.filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        }
+        Manifest manifest = ManifestCodec.read(lanes.resolve(RunFolders.MANIFEST));
+        assertThat(manifest.phaseFigures()).hasSize(4).allSatisfy(f -> {
+            assertThat(f.measures()).isNotNull();
+            assertThat(f.stamp().hasUnknown()).isFalse();
+        });
+        Manifest mergedManifest = ManifestCodec.read(merged.resolve(RunFolders.MANIFEST));
+        assertThat(mergedManifest.phaseFigures()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.measures()).isInstanceOf(PhaseMeasures.Lanes.class);
+            assertThat(f.stamp().unknown().path("shard").asText()).isNotBlank();
+        });
+        RunEvent.PhaseFigures first = manifest.phaseFigures().get(0);
+        assertThat(RecordCodec.figuresOf(ManifestCodec.fromShard(first, "2/2")).toString())
+                .isEqualTo(RecordCodec.figuresOf(first).put("shard", "2/2").toString());
+    }
+
+    @Test
+    void aManifestEntryWithoutItsPhaseIsAnErrorNamingTheField() throws Exception {
+        Path lanes;
+        try (var a = Files.list(GoldenLedgerTest.GOLDEN.resolve("lanes"))) {
+            lanes = a.findFirst().orElseThrow();
+        }
+        Path file = lanes.resolve(RunFolders.MANIFEST);
+        String text = Files.readString(file).replaceFirst("\"phase\" : \"parallel_same\",", "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestCodec.parse(file, text))
+                .hasMessageContaining("phase_figures[0].phase");
+    }
 }
