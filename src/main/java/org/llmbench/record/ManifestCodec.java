@@ -215,6 +215,11 @@ public final class ManifestCodec {
                 host, resumes, merged, figures, details, f.unread());
     }
 
+    /** A phase's figures as the manifest lists them, one JSON object (report.html charts a parallel phase's). */
+    public static ObjectNode phaseFigures(RunEvent.PhaseFigures figures) {
+        return RecordCodec.figuresOf(figures);
+    }
+
     /** A phase's figures as a merged run's manifest lists them: marked with the shard that measured them. */
     public static RunEvent.PhaseFigures fromShard(RunEvent.PhaseFigures figures, String shardName) {
         Stamp s = figures.stamp();

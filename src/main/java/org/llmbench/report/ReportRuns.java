@@ -16,7 +16,6 @@ import org.llmbench.record.HardwareWriter;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.PhaseMeasures;
-import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
 
@@ -55,7 +54,7 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
                 for (RunEvent.PhaseFigures figures : manifest.phaseFigures()) {
                     if (figures.measures() instanceof PhaseMeasures.Lanes) {
                         // The page charts the figures as the manifest lists them, marked with their run.
-                        lanes.add(RecordCodec.figuresOf(figures).put("run", runId));
+                        lanes.add(ManifestCodec.phaseFigures(figures).put("run", runId));
                     }
                 }
             }
