@@ -1,14 +1,13 @@
 package org.llmbench.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.RunMode;
 import org.llmbench.suite.Suite;
@@ -54,25 +53,12 @@ final class AppendConversationDescriptor extends BenchDescriptor {
         return Tags.of(suite.id());
     }
 
-    private static Map<String, Object> turnFigures(int turn, Question question, int messages, long promptTokens,
-                                                   long completionTokens, CallResult call, TurnDescriptor.Outcome outcome,
-                                                   String cut) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("turn", turn);
-        t.put("question", question.id());
-        t.put("messages", messages);
-        t.put("prompt_tokens", promptTokens);
-        t.put("completion_tokens", completionTokens);
-        t.put("context_tokens", promptTokens + completionTokens);
-        t.put("tokens_estimated", call.promptTokens() == null || call.tokensEstimated());
-        t.put("latency_ms", call.latencyMs());
-        t.put("score", outcome.score().value());
-        t.put("passed", outcome.score().passed());
-        t.put("context_cut", cut != null);
-        if (cut != null) {
-            t.put("context_cut_because", cut);
-        }
-        return t;
+    private static PhaseMeasures.Turn turnFigures(int turn, Question question, int messages, long promptTokens,
+                                                  long completionTokens, CallResult call, TurnDescriptor.Outcome outcome,
+                                                  String cut) {
+        return new PhaseMeasures.Turn(turn, question.id(), messages, promptTokens, completionTokens,
+                promptTokens + completionTokens, call.promptTokens() == null || call.tokensEstimated(), call.latencyMs(),
+                outcome.score().value(), outcome.score().passed(), cut != null, cut);
     }
 
     /**
@@ -105,7 +91,7 @@ final class AppendConversationDescriptor extends BenchDescriptor {
         Integer cutFrom = null;
         long mostPromptTokens = 0;
         String stoppedBecause = "questions ran out";
-        List<Map<String, Object>> turns = new ArrayList<>();
+        List<PhaseMeasures.Turn> turns = new ArrayList<>();
         for (Question question : suite.questions()) {
             int turn = turns.size() + 1;
             if (turn > 1 && contextTokens + TokenCount.estimate(question.prompt()) >= numCtx) {
@@ -153,16 +139,9 @@ final class AppendConversationDescriptor extends BenchDescriptor {
         if (cutFrom != null) {
             stoppedBecause = "the server cut the context from turn " + cutFrom + "; " + stoppedBecause;
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("num_ctx", numCtx);
-        figures.put("turns_run", turns.size());
-        figures.put("questions", suite.questions().size());
-        figures.put("stopped_because", stoppedBecause);
-        figures.put("context_tokens", contextTokens);
-        figures.put("first_degraded_turn", firstDegraded);
-        figures.put("context_cut_from_turn", cutFrom);
-        figures.put("context_cut_turns", turns.stream().filter(t -> Boolean.TRUE.equals(t.get("context_cut"))).count());
-        figures.put("turns", turns);
+        PhaseMeasures.Append figures = new PhaseMeasures.Append(numCtx, turns.size(), suite.questions().size(),
+                stoppedBecause, contextTokens, firstDegraded, cutFrom,
+                turns.stream().filter(PhaseMeasures.Turn::contextCut).count(), turns);
         PhaseRecorder.publish(this, context, suite.id(), model, RunMode.APPEND.wireName(), figures);
         return context;
     }

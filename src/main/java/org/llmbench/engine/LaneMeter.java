@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ModelClient;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.report.Percentiles;
 
 /**
@@ -100,52 +101,45 @@ final class LaneMeter {
         return maxInFlight.get();
     }
 
-    /** The phase's figures so far; {@code laneModels} names the model of each lane (1-based). */
-    Map<String, Object> figures(List<String> laneModels) {
+    /**
+     * The phase's figures so far; {@code laneModels} names the model of each lane (1-based), {@code assignment} how
+     * questions went to lanes, {@code note} (or null) a remark on it.
+     */
+    PhaseMeasures.Lanes figures(String assignment, List<String> laneModels, String note) {
         long wallMs = Math.max(1, (System.nanoTime() - startNanos) / 1_000_000);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("lanes", lanes);
-        f.put("wall_ms", wallMs);
         List<Long> all = new ArrayList<>();
         latencies.values().forEach(all::addAll);
-        f.put("requests", all.size());
-        f.put("errors", errors.get());
-        f.put("max_in_flight", maxInFlight.get());
-        f.put("completion_tokens", completionTokens.get());
-        f.put("completion_tokens_estimated", estimated.get());
-        f.put("completion_tokens_per_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f",
-                completionTokens.get() * 1000.0 / wallMs)));
-        f.put("latency_ms", Percentiles.of(all).latencies());
-        Map<String, Object> perLane = new LinkedHashMap<>();
+        Map<String, PhaseMeasures.Lane> perLane = new LinkedHashMap<>();
         for (int lane = 1; lane <= lanes; lane++) {
             List<Long> own = new ArrayList<>(latencies.getOrDefault(lane, new ConcurrentLinkedQueue<>()));
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("model", laneModels.get((lane - 1) % laneModels.size()));
-            l.put("requests", own.size());
-            l.put("latency_ms", Percentiles.of(own).latencies());
-            perLane.put(Integer.toString(lane), l);
+            perLane.put(Integer.toString(lane), new PhaseMeasures.Lane(laneModels.get((lane - 1) % laneModels.size()),
+                    own.size(), latencies(own)));
         }
-        f.put("per_lane", perLane);
-        if (!serverLatencies.isEmpty()) {
-            f.put("per_server", perServer(wallMs));
-        }
-        return f;
+        return new PhaseMeasures.Lanes(assignment, lanes, wallMs, all.size(), errors.get(), maxInFlight.get(),
+                completionTokens.get(), estimated.get(), perSecond(completionTokens.get(), wallMs), latencies(all),
+                perLane, serverLatencies.isEmpty() ? null : perServer(wallMs), note);
     }
 
     /** Each server's share of the phase: requests, errors, latency percentiles and requests per second. */
-    private Map<String, Object> perServer(long wallMs) {
-        Map<String, Object> perServer = new LinkedHashMap<>();
+    private Map<String, PhaseMeasures.Server> perServer(long wallMs) {
+        Map<String, PhaseMeasures.Server> perServer = new LinkedHashMap<>();
         synchronized (serverLatencies) {
             serverLatencies.forEach((server, queue) -> {
                 List<Long> own = new ArrayList<>(queue);
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("requests", own.size());
-                s.put("errors", serverErrors.get(server).get());
-                s.put("requests_per_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f", own.size() * 1000.0 / wallMs)));
-                s.put("latency_ms", Percentiles.of(own).latencies());
-                perServer.put(server, s);
+                perServer.put(server, new PhaseMeasures.Server(own.size(), serverErrors.get(server).get(),
+                        perSecond(own.size(), wallMs), latencies(own)));
             });
         }
         return perServer;
+    }
+
+    /** A rate rounded to two decimals, as the figures show it. */
+    private static double perSecond(long count, long wallMs) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.2f", count * 1000.0 / wallMs));
+    }
+
+    static PhaseMeasures.Latencies latencies(List<Long> latencies) {
+        Percentiles.Latencies l = Percentiles.of(latencies).latencies();
+        return new PhaseMeasures.Latencies(l.p50(), l.p90(), l.p95(), l.p99(), l.max());
     }
 }

@@ -1,8 +1,6 @@
 package org.llmbench.engine;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
@@ -79,12 +77,9 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
 
     @Override
     public void after(BenchExecutionContext context) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("assignment", assignment.usesExplicit(lanes) ? "suite question_assignment" : LaneAssignment.ROUND_ROBIN);
-        figures.putAll(context.lanes().figures(laneModels));
-        if (mode == RunMode.PARALLEL_MIXED && laneModels.size() == 1) {
-            figures.put("note", "one model configured: every lane sends to it");
-        }
-        PhaseRecorder.publish(this, context, suite().id(), model(), mode.wireName(), figures);
+        String note = mode == RunMode.PARALLEL_MIXED && laneModels.size() == 1
+                ? "one model configured: every lane sends to it" : null;
+        PhaseRecorder.publish(this, context, suite().id(), model(), mode.wireName(), context.lanes().figures(
+                assignment.usesExplicit(lanes) ? "suite question_assignment" : LaneAssignment.ROUND_ROBIN, laneModels, note));
     }
 }

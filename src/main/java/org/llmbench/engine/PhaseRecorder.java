@@ -1,7 +1,7 @@
 package org.llmbench.engine;
 
-import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.RunEvent;
 
 /**
@@ -18,7 +18,7 @@ final class PhaseRecorder {
     }
 
     static void publish(TestDescriptor phase, BenchExecutionContext context, String suiteId, String model,
-                        String runMode, Map<String, Object> figures) {
+                        String runMode, PhaseMeasures figures) {
         context.recording().phase(suiteId, model, runMode, phase.getUniqueId().toString(), figures);
     }
 

@@ -7,6 +7,7 @@ import org.llmbench.ledger.LedgerEvents;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.CheckStatus;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
@@ -63,9 +64,9 @@ final class Recording {
         recorder.record(new RunEvent.ContainerFailed(stamp(), testId, message == null ? "" : message));
     }
 
-    /** What a phase measured as a whole; {@code figures} are its run mode's own, in the order they are shown. */
-    void phase(String phase, String model, String runMode, String testId, Map<String, ?> figures) {
-        recorder.record(new RunEvent.PhaseFigures(stamp(), phase, model, runMode, testId, Json.MAPPER.valueToTree(figures)));
+    /** What a phase measured as a whole, its run mode's own figures. */
+    void phase(String phase, String model, String runMode, String testId, PhaseMeasures figures) {
+        recorder.record(new RunEvent.PhaseFigures(stamp(), phase, model, runMode, testId, figures));
     }
 
     /** What the server said of the run's models. */

@@ -1,10 +1,10 @@
 package org.llmbench.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
@@ -50,16 +50,10 @@ final class WholeSuiteDescriptor extends SuiteDescriptor {
         for (int i = 0; i < questions.size(); i++) {
             (parts.containsKey(i + 1) ? found : missing).add(questions.get(i).id());
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("questions", questions.size());
-        figures.put("prompt_chars", request.charsIn());
-        figures.put("prompt_tokens", call.promptTokens());
-        figures.put("completion_tokens", call.completionTokens());
-        figures.put("tokens_estimated", call.tokensEstimated());
-        figures.put("latency_ms", call.latencyMs());
-        figures.put("error_kind", call.errorKind() == null ? null : call.errorKind().wireName());
-        figures.put("parts_found", found);
-        figures.put("parts_missing", missing);
+        PhaseMeasures.WholeSuite figures = new PhaseMeasures.WholeSuite(questions.size(), request.charsIn(),
+                call.promptTokens() == null ? null : call.promptTokens().longValue(),
+                call.completionTokens() == null ? null : call.completionTokens().longValue(), call.tokensEstimated(),
+                call.latencyMs(), call.errorKind() == null ? null : call.errorKind().wireName(), found, missing);
         PhaseRecorder.publish(this, context, suite().id(), model(), RunMode.WHOLE_SUITE.wireName(), figures);
         return context.withWholeSuite(new WholeSuiteAnswer(call, parts));
     }

@@ -1,6 +1,5 @@
 package org.llmbench.ledger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
@@ -61,13 +60,5 @@ public final class LedgerEvents {
 
     private static RunEvent.Score.Check check(Check c) {
         return new RunEvent.Score.Check(c.name(), c.weight(), CheckStatus.valueOf(c.status().name()), c.reason());
-    }
-
-    static RunEvent.PhaseFigures phaseFigures(Stamp stamp, Map<String, ?> figures) {
-        try {
-            return RecordCodec.phaseFigures(stamp, (ObjectNode) Json.MAPPER.valueToTree(figures));
-        } catch (RecordCodec.BadLine e) {
-            throw new IllegalArgumentException("phase figures: " + e.getMessage(), e);
-        }
     }
 }

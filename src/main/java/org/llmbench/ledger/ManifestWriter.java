@@ -17,6 +17,7 @@ import org.llmbench.config.Provider;
 import org.llmbench.json.Json;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
 
 /** Writes manifest.json at the start of a run: who, what, with which options, and where each value came from. */
@@ -69,7 +70,7 @@ final class ManifestWriter {
      * said about the models (size, quantization, ...) to the manifest at the end of the run, so the manifest alone
      * says what ran and how each phase went.
      */
-    static void addEndOfRunFacts(Path folder, List<ObjectNode> figures, JsonNode modelDetails) throws IOException {
+    static void addEndOfRunFacts(Path folder, List<RunEvent.PhaseFigures> figures, JsonNode modelDetails) throws IOException {
         Path file = folder.resolve(RunFolders.MANIFEST);
         boolean noDetails = modelDetails == null || modelDetails.isEmpty();
         if ((figures.isEmpty() && noDetails) || !Files.exists(file)) {

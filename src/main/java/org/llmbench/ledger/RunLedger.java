@@ -1,7 +1,6 @@
 package org.llmbench.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.HardwareWriter;
-import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
@@ -54,7 +52,7 @@ public final class RunLedger implements AutoCloseable {
     private final Set<String> scoredBefore;
     private final Set<String> erroredBefore;
     private final boolean resumed;
-    private final List<ObjectNode> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RunEvent.PhaseFigures> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile JsonNode modelDetails;
     private final long startNanos = System.nanoTime();
 
@@ -156,7 +154,7 @@ public final class RunLedger implements AutoCloseable {
      */
     public void record(RunEvent event) {
         if (event instanceof RunEvent.PhaseFigures figures) {
-            phaseFigures.add(RecordCodec.figuresOf(figures));
+            phaseFigures.add(figures);
         } else if (event instanceof RunEvent.ModelDetails details) {
             modelDetails = details.models();
         }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.llmbench.json.Json;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
 
 /**
@@ -21,7 +22,6 @@ import org.llmbench.record.RunFolders;
 final class MergedManifest {
 
     /** The field a merged manifest's phase figures carry to say which shard measured them. */
-    private static final String SHARD_MARK = "shard";
 
     private MergedManifest() {
     }
@@ -29,7 +29,7 @@ final class MergedManifest {
     static void write(Path out, List<ShardFolder> parts, String runId, long tests) throws IOException {
         ShardFolder first = parts.get(0);
         List<Manifest.MergedShard> shards = new ArrayList<>();
-        List<ObjectNode> figures = new ArrayList<>();
+        List<RunEvent.PhaseFigures> figures = new ArrayList<>();
         ObjectNode details = Json.MAPPER.createObjectNode();
         for (ShardFolder p : parts) {
             Manifest m = p.manifest();
@@ -37,7 +37,7 @@ final class MergedManifest {
                     m.testsPlanned() == null ? 0 : m.testsPlanned(), p.shard().units().size(), m.targetUrl(), m.host(),
                     p.hardwareFile()));
             if (m.phaseFigures() != null) {
-                m.phaseFigures().forEach(f -> figures.add(f.deepCopy().put(SHARD_MARK, p.shardName())));
+                m.phaseFigures().forEach(f -> figures.add(ManifestCodec.fromShard(f, p.shardName())));
             }
             if (m.modelDetails() != null && m.modelDetails().isObject()) {
                 details.setAll((ObjectNode) m.modelDetails());

@@ -219,6 +219,22 @@ final class Fields {
         return rest;
     }
 
+    /**
+     * Reads with {@code reader} and takes the fields it read as read; when it finds a field missing or wrong, reads
+     * nothing and gives null (the fields stay unread: kept as written).
+     */
+    <T> T attempt(Function<Fields, T> reader) {
+        Fields trial = new Fields(node, prefix);
+        trial.read.addAll(read);
+        try {
+            T value = reader.apply(trial);
+            read.addAll(trial.read);
+            return value;
+        } catch (BadField e) {
+            return null;
+        }
+    }
+
     /** Marks a field as read (a field another part of the codec takes care of). */
     void skip(String name) {
         read.add(name);

@@ -15,7 +15,8 @@ import java.util.Map;
  *                {@code num_ctx} a number or why it does not apply, so they stay JSON
  * @param canonicalOptionsOverrides the options that deviate from the canonical ones, as the settings name them
  * @param effectiveConfig every setting with its value and where the value came from
- * @param phaseFigures each phase's figures (see {@link RunEvent.PhaseFigures}), the phase's own fields first
+ * @param phaseFigures each phase's figures, as its {@code phase_figures} event recorded them (without the line's
+ *                     stamp; a merged run's marked with the shard that measured them)
  * @param modelDetails what the server said about each model, as it said it
  * @param unknown fields this build does not know (a newer harness's, a synthetic example's), kept in order
  */
@@ -26,7 +27,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
                        Map<String, List<String>> sandboxLayers, String sandbox, ShardSection shard,
                        JsonNode canonicalOptionsOverrides, Map<String, Double> weights,
                        Map<String, Setting> effectiveConfig, String cellIdPrefix, String handle, String device, Host host,
-                       List<Resume> resumes, Merged merged, List<ObjectNode> phaseFigures, JsonNode modelDetails,
+                       List<Resume> resumes, Merged merged, List<RunEvent.PhaseFigures> phaseFigures, JsonNode modelDetails,
                        ObjectNode unknown) {
 
     public Manifest {
@@ -114,7 +115,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
         private Long testsAddedAtRunTime;
         private ShardSection shard;
         private Merged merged;
-        private List<ObjectNode> phaseFigures;
+        private List<RunEvent.PhaseFigures> phaseFigures;
         private JsonNode modelDetails;
 
         private Builder(Manifest m) {
@@ -141,7 +142,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
         }
 
         /** The end-of-run facts: each phase's figures and what the server said of the models (null: keep). */
-        public Builder endOfRun(List<ObjectNode> figures, JsonNode details) {
+        public Builder endOfRun(List<RunEvent.PhaseFigures> figures, JsonNode details) {
             phaseFigures = figures == null ? phaseFigures : List.copyOf(figures);
             modelDetails = details == null ? modelDetails : details;
             return this;

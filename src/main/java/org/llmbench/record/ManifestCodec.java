@@ -141,7 +141,7 @@ public final class ManifestCodec {
         }
         if (m.phaseFigures() != null) {
             var figures = o.putArray("phase_figures");
-            m.phaseFigures().forEach(figures::add);
+            m.phaseFigures().forEach(p -> figures.add(RecordCodec.figuresOf(p)));
         }
         if (m.modelDetails() != null) {
             o.set("model_details", m.modelDetails());
@@ -198,17 +198,33 @@ public final class ManifestCodec {
         List<Manifest.Resume> resumes = f.optList("resumes", Fields.objects(r -> new Manifest.Resume(
                 instant("resumes.at", r.text("at")), r.intValue("questions_scored_before"), r.bool("retry_errors"))));
         Merged merged = f.has("merged") ? readMerged(f.nested("merged")) : null;
-        List<ObjectNode> figures = f.optList("phase_figures", v -> {
+        List<RunEvent.PhaseFigures> figures = f.optList("phase_figures", v -> {
             if (!v.isObject()) {
                 throw new Fields.BadField("", "expected an object");
             }
-            return (ObjectNode) v;
+            try {
+                return RecordCodec.phaseFigures((ObjectNode) v);
+            } catch (RecordCodec.BadLine e) {
+                throw new Fields.BadField(e.field() == null ? "" : e.field(), e.reason());
+            }
         });
         JsonNode details = f.json("model_details");
         return new Manifest(version, runId, harness, gitSha, started, resumed, before == null ? 0 : before, provider,
                 targetUrl, models, phases, suites, options == null ? null : (options.isObject() ? (ObjectNode) options : null),
                 lanes, planned, atRunTime, layers, sandbox, shard, overrides, weights, config, cellIdPrefix, handle, device,
                 host, resumes, merged, figures, details, f.unread());
+    }
+
+    /** A phase's figures as the manifest lists them, one JSON object (report.html charts a parallel phase's). */
+    public static ObjectNode phaseFigures(RunEvent.PhaseFigures figures) {
+        return RecordCodec.figuresOf(figures);
+    }
+
+    /** A phase's figures as a merged run's manifest lists them: marked with the shard that measured them. */
+    public static RunEvent.PhaseFigures fromShard(RunEvent.PhaseFigures figures, String shardName) {
+        Stamp s = figures.stamp();
+        return figures.withStamp(new Stamp(s.schemaVersion(), s.ts(), s.runId(), s.shard(),
+                s.unknown().deepCopy().put(SHARD, shardName)));
     }
 
     private static void writeShard(ObjectNode o, ShardSection s) {

@@ -239,11 +239,15 @@ public final class RecordCodec {
         return o;
     }
 
-    /** A phase's figures as the engine gives them: its phase, model, run mode and container id, then the figures. */
-    public static PhaseFigures phaseFigures(Stamp stamp, ObjectNode fields) throws BadLine {
+    /**
+     * A phase's figures as the manifest lists them (see {@link #figuresOf}), typed; the fields this build does not
+     * read (a merged run's shard mark, figures of an unknown kind) are the stamp's unknown fields, kept in order.
+     */
+    public static PhaseFigures phaseFigures(ObjectNode fields) throws BadLine {
         Fields f = new Fields(fields);
         try {
-            return readPhaseFigures(stamp, f);
+            PhaseFigures figures = readPhaseFigures(null, f);
+            return figures.withStamp(new Stamp(SCHEMA_VERSION, Instant.EPOCH, null, null, f.unread()));
         } catch (Fields.BadField e) {
             throw new BadLine(e.field(), e.reason());
         }
@@ -253,6 +257,7 @@ public final class RecordCodec {
     public static ObjectNode figuresOf(PhaseFigures figures) {
         ObjectNode o = emptyObject();
         writePhaseFigures(o, figures);
+        o.setAll(figures.stamp().unknown());
         return o;
     }
 
@@ -261,14 +266,15 @@ public final class RecordCodec {
         o.put(MODEL, figures.model());
         o.put("run_mode", figures.runMode());
         o.put(TEST_ID, figures.testId());
-        o.setAll(figures.figures());
+        PhaseMeasuresCodec.write(o, figures.measures());
     }
 
     private static PhaseFigures readPhaseFigures(Stamp stamp, Fields f) {
         String phase = f.text("phase");
         String model = f.text(MODEL);
         String runMode = f.text("run_mode");
-        return new PhaseFigures(stamp, phase, model, runMode, f.text(TEST_ID), f.rest());
+        String testId = f.text(TEST_ID);
+        return new PhaseFigures(stamp, phase, model, runMode, testId, PhaseMeasuresCodec.read(f));
     }
 
     static void strings(ObjectNode o, String name, List<String> values) {

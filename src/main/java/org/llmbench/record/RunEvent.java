@@ -230,15 +230,15 @@ public sealed interface RunEvent {
      * What a phase measured as a whole.
      *
      * @param testId the phase container's unique id
-     * @param figures the figures of its run mode (lanes and latency percentiles of a parallel phase, parts found of a
-     *                whole-suite prompt, turns of an append conversation...): each run mode measures other things,
-     *                so they stay JSON, in the order the engine wrote them
+     * @param measures the figures of its run mode (lanes and latency percentiles of a parallel phase, parts found of
+     *                 a whole-suite prompt, turns of an append conversation), or null when the line holds none this
+     *                 build reads whole: its figures are then kept untyped, as written, in the stamp's unknown fields
      */
-    record PhaseFigures(Stamp stamp, String phase, String model, String runMode, String testId, ObjectNode figures)
+    record PhaseFigures(Stamp stamp, String phase, String model, String runMode, String testId, PhaseMeasures measures)
             implements RunEvent {
         @Override
         public PhaseFigures withStamp(Stamp s) {
-            return new PhaseFigures(s, phase, model, runMode, testId, figures);
+            return new PhaseFigures(s, phase, model, runMode, testId, measures);
         }
     }
 

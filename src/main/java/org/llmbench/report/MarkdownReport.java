@@ -1,7 +1,5 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,6 +13,7 @@ import java.util.Objects;
 import org.llmbench.json.Json;
 import org.llmbench.record.CheckStatus;
 import org.llmbench.record.Manifest;
+import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
 
@@ -110,20 +109,14 @@ public final class MarkdownReport {
     /** The conversations whose context the server cut (edge_append): from which turn, how many turns, and why. */
     private static void contextCuts(Writer out, Manifest manifest) throws IOException {
         List<String> lines = new ArrayList<>();
-        List<ObjectNode> figures = manifest.phaseFigures() == null ? List.of() : manifest.phaseFigures();
+        List<RunEvent.PhaseFigures> figures = manifest.phaseFigures() == null ? List.of() : manifest.phaseFigures();
         figures.forEach(f -> {
-            if (f.path("context_cut_from_turn").isNumber()) {
-                String why = "";
-                for (JsonNode t : f.path("turns")) {
-                    if (t.path("context_cut").asBoolean()) {
-                        why = t.path("context_cut_because").asText();
-                        break;
-                    }
-                }
+            if (f.measures() instanceof PhaseMeasures.Append a && a.contextCutFromTurn() != null) {
+                String why = a.turns().stream().filter(PhaseMeasures.Turn::contextCut).findFirst()
+                        .map(t -> Objects.toString(t.contextCutBecause(), "")).orElse("");
                 lines.add(String.format(Locale.ROOT, "- **%s / %s**: the server cut the context from turn %d (%d of %d turns"
                         + " cut): %s; those turns answered a conversation shorter than the one sent.%n",
-                        cell(f.path("model").asText()), cell(f.path("phase").asText()), f.path("context_cut_from_turn").asInt(),
-                        f.path("context_cut_turns").asInt(), f.path("turns_run").asInt(), cell(why)));
+                        cell(f.model()), cell(f.phase()), a.contextCutFromTurn(), a.contextCutTurns(), a.turnsRun(), cell(why)));
             }
         });
         if (!lines.isEmpty()) {

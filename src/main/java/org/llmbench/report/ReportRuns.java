@@ -1,7 +1,6 @@
 package org.llmbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +15,8 @@ import org.llmbench.record.Hardware;
 import org.llmbench.record.HardwareWriter;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.PhaseMeasures;
+import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
 
 /**
@@ -29,7 +30,6 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
                   String allure) {
 
     /** The phase figures of a parallel phase have this; the page draws throughput against it. */
-    private static final String LANES = "lanes";
 
     static ReportRuns read(List<Path> runFolders, Path pageFolder) throws IOException {
         List<ReportColumn> columns = new ArrayList<>();
@@ -51,9 +51,10 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
             columns.addAll(byModel.values());
             runs.add(run(manifest, runId, String.join(", ", byModel.keySet()), hardware(folder.resolve(HardwareWriter.FILE))));
             if (manifest != null && manifest.phaseFigures() != null) {
-                for (ObjectNode figures : manifest.phaseFigures()) {
-                    if (figures.has(LANES)) {
-                        lanes.add(figures.deepCopy().put("run", runId));
+                for (RunEvent.PhaseFigures figures : manifest.phaseFigures()) {
+                    if (figures.measures() instanceof PhaseMeasures.Lanes) {
+                        // The page charts the figures as the manifest lists them, marked with their run.
+                        lanes.add(ManifestCodec.phaseFigures(figures).put("run", runId));
                     }
                 }
             }
