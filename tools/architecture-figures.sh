@@ -144,11 +144,10 @@ declare -A MAY=(
     [scoring]="json record config suite"
     [tasks]="json record config suite scoring"
     [model]="json record config"
-    [ledger]="json record config suite scoring model"
     [report]="json record config"
     [merge]="json record config report"
-    [engine]="json record config suite scoring tasks model ledger report merge"
-    [cli]="json record config suite scoring tasks model ledger report merge engine"
+    [engine]="json record config suite scoring tasks model report"
+    [cli]="json record config suite scoring tasks model report merge engine"
 )
 if [ ! -d "$CLASSES/org/llmbench" ]; then
     echo "no $CLASSES: run mvn -B -ntp -o -q compile first"; exit 2

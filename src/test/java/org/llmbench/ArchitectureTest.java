@@ -53,10 +53,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void scoringAndTasksKnowNothingOfModelsTheEngineTheLedgerTheCliOrHttp() {
+    void scoringAndTasksKnowNothingOfModelsTheEngineTheReportsTheCliOrHttp() {
         check(noClasses().that().resideInAnyPackage("org.llmbench.scoring..", "org.llmbench.tasks..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.model..", "org.llmbench.engine..",
-                        "org.llmbench.ledger..", "org.llmbench.report..", "org.llmbench.cli..", "java.net.http..")
+                        "org.llmbench.report..", "org.llmbench.cli..", "java.net.http..")
                 .because("a score is a function of the question and the answer text"));
     }
 
@@ -65,7 +65,7 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("org.llmbench.record..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
                         "org.llmbench.engine..", "org.llmbench.report..", "org.llmbench.merge..", "org.llmbench.cli..",
-                        "org.llmbench.model..", "org.llmbench.ledger..", "java.net.http..")
+                        "org.llmbench.model..", "java.net.http..")
                 .because("the run record is a format: the engine, the clients and the reports use it, it uses none of them"));
     }
 
@@ -79,7 +79,7 @@ class ArchitectureTest {
     @Test
     void configDependsOnNothingElseOfLlmBench() {
         check(noClasses().that().resideInAPackage("org.llmbench.config..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..", "org.llmbench.ledger..",
+                .should().dependOnClassesThat().resideInAnyPackage("org.llmbench.engine..",
                         "org.llmbench.cli..", "org.llmbench.model..", "org.llmbench.scoring..", "org.llmbench.tasks..",
                         "org.llmbench.suite..", "org.llmbench.merge..", "org.llmbench.report..")
                 .because("every other package reads settings; settings read nothing back but a replayed run's record"));
@@ -98,7 +98,7 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("org.llmbench.report..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.record.RecordWriter")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.record.RecordCodec")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.ledger.RunLedger")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.llmbench.engine.RunLedger")
                 .because("a report is derived from the record; writing to it would make the record depend on its readers"));
     }
 
@@ -219,7 +219,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"cli", "config", "engine", "json", "ledger", "merge", "model", "record", "report",
+        for (String pkg : new String[] {"cli", "config", "engine", "json", "merge", "model", "record", "report",
             "scoring", "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }

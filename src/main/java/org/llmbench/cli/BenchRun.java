@@ -12,11 +12,11 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.llmbench.config.Constants;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RunFolders;
 import org.llmbench.config.TerminalText;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.report.RunResults;
 import org.llmbench.report.RunSummary;
 import org.llmbench.model.CallFailure;
@@ -67,7 +67,7 @@ final class BenchRun {
         TestExecutionListener folderOfRun = new TestExecutionListener() {
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                String path = entry.getKeyValuePairs().get(RunLedger.FOLDER_ENTRY);
+                String path = entry.getKeyValuePairs().get(Constants.RUN_FOLDER_ENTRY);
                 if (path != null) {
                     folder.set(Path.of(path));
                 }

@@ -14,8 +14,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.llmbench.config.Constants;
 import org.llmbench.config.TerminalText;
-import org.llmbench.ledger.RunLedger;
 import org.llmbench.report.MarkdownReport;
 import org.llmbench.report.RunSummary;
 
@@ -52,17 +52,17 @@ public final class RunConsoleListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         Map<String, String> pairs = entry.getKeyValuePairs();
-        String folder = pairs.get(RunLedger.FOLDER_ENTRY);
+        String folder = pairs.get(Constants.RUN_FOLDER_ENTRY);
         if (folder == null) {
             return;
         }
         // The engine's plan counts the turns an append phase adds as it runs; the test plan cannot know them.
-        java.util.Optional.ofNullable(pairs.get(RunLedger.PLANNED_ENTRY)).map(Long::parseLong).ifPresent(progress::total);
+        java.util.Optional.ofNullable(pairs.get(Constants.PLANNED_ENTRY)).map(Long::parseLong).ifPresent(progress::total);
         synchronized (folders) {
             folders.add(Path.of(folder));
         }
         System.out.println("[llm-bench] run -> " + folder);
-        String resume = pairs.get(RunLedger.RESUME_ENTRY);
+        String resume = pairs.get(Constants.RESUME_ENTRY);
         if (resume != null) {
             Thread hint = new Thread(() -> System.err.println("\n[llm-bench] interrupted; nothing scored is lost. "
                     + "Resume with:\n  " + resume.replace("\n", "\n  ")), "llm-bench-resume-hint");

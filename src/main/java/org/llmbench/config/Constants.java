@@ -1,7 +1,7 @@
 package org.llmbench.config;
 
 /**
- * The engine id and the canonical generation options.
+ * The engine id, the canonical generation options and the keys of the reporting entries the engine publishes.
  *
  * <p>The configuration keys are not repeated here: each is declared once, in {@link BenchKeys}, and code that
  * passes or looks up a key by name writes {@code BenchKeys.MODEL.name()}. Keys are read as JUnit configuration
@@ -19,6 +19,15 @@ public final class Constants {
     public static final int CANONICAL_NUM_CTX = 4096;
     /** Canonical generation limit. */
     public static final int CANONICAL_NUM_PREDICT = 2048;
+
+    /** Key of the reporting entry, on the engine's descriptor, that names the run folder (console, CLI). */
+    public static final String RUN_FOLDER_ENTRY = "llm-bench.run_folder";
+
+    /** Key of the reporting entry, beside {@link #RUN_FOLDER_ENTRY}, with the commands that resume this run. */
+    public static final String RESUME_ENTRY = "llm-bench.resume";
+
+    /** Key of the reporting entry, beside {@link #RUN_FOLDER_ENTRY}, with the tests planned, turns added at run time included. */
+    public static final String PLANNED_ENTRY = "llm-bench.tests_planned";
 
     private Constants() {
     }

@@ -10,9 +10,10 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.llmbench.config.Constants;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.PlannedRun;
-import org.llmbench.ledger.RunLedger;
+import org.llmbench.engine.RunLedger;
 import org.llmbench.report.ReproduceCommand;
 import org.llmbench.report.RunReports;
 import org.llmbench.report.RunSummary;
@@ -82,9 +83,9 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                     + " already scored");
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
-                RunLedger.FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
-                RunLedger.RESUME_ENTRY, ReproduceCommand.resume(config, ledger.runId()),
-                RunLedger.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
+                Constants.RUN_FOLDER_ENTRY, ledger.folder().toAbsolutePath().toString(),
+                Constants.RESUME_ENTRY, ReproduceCommand.resume(config, ledger.runId()),
+                Constants.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
         AllureRun allure = new AllureRun(context.config().out(), RunEnvironment.of(ledger), context.console());
         Recording recording = new Recording(ledger.runId(), RunRecorder.all(List.of(new LedgerRecorder(ledger),
                 new ReportEntryRecorder(context.listener(), this), allure, observer)));

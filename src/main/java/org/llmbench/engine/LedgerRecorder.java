@@ -1,6 +1,6 @@
 package org.llmbench.engine;
 
-import org.llmbench.ledger.RunLedger;
+import org.llmbench.engine.RunLedger;
 import org.llmbench.record.RunEvent;
 
 /**

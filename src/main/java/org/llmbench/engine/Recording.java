@@ -3,7 +3,7 @@ package org.llmbench.engine;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
-import org.llmbench.ledger.LedgerEvents;
+import org.llmbench.engine.LedgerEvents;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.CheckStatus;

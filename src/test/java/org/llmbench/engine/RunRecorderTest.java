@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.llmbench.ledger.RunLedger;
+import org.llmbench.config.Constants;
+import org.llmbench.engine.RunLedger;
 import org.llmbench.model.ModelClients;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RecordReader;
@@ -49,7 +50,7 @@ class RunRecorderTest {
                 .selectors(selectClass(EngineKits.ENTRY_CLASS)).execute();
         results.testEvents().assertStatistics(s -> s.succeeded(6));
         Path folder = Path.of(results.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(RunLedger.FOLDER_ENTRY))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(Constants.RUN_FOLDER_ENTRY))
                 .filter(v -> v != null).findFirst().orElseThrow());
         List<RunEvent> written = new ArrayList<>();
         RecordReader.forEach(folder.resolve("run.jsonl"), written::add);

@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -33,16 +33,7 @@ import org.llmbench.scoring.Score;
  * one JVM write two folders. Reopening an existing run id (resume) reads what earlier processes already scored,
  * so those tests are skipped, and every total at the end is derived from the whole ledger.
  */
-public final class RunLedger implements AutoCloseable {
-
-    /** Key of the reporting entry, on the engine's descriptor, that names the run folder (console, CLI). */
-    public static final String FOLDER_ENTRY = "llm-bench.run_folder";
-
-    /** Key of the reporting entry, beside {@link #FOLDER_ENTRY}, with the commands that resume this run. */
-    public static final String RESUME_ENTRY = "llm-bench.resume";
-
-    /** Key of the reporting entry, beside {@link #FOLDER_ENTRY}, with the tests planned, turns added at run time included. */
-    public static final String PLANNED_ENTRY = "llm-bench.tests_planned";
+final class RunLedger implements AutoCloseable {
 
     private static final String ALREADY_SCORED = "already scored in run ";
 

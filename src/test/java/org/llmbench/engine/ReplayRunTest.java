@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

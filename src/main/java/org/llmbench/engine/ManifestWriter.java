@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;

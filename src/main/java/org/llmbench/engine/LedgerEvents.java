@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.llmbench.scoring.Score;
  * The engine's results as run events: a model call, a score, a phase's figures. The record sits below the model
  * and scoring packages, so the conversion from their types lives here, on the recorder's side.
  */
-public final class LedgerEvents {
+final class LedgerEvents {
 
     private LedgerEvents() {
     }

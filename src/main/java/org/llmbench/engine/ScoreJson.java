@@ -1,4 +1,4 @@
-package org.llmbench.ledger;
+package org.llmbench.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmbench.record.RecordCodec;
@@ -6,7 +6,7 @@ import org.llmbench.record.Stamp;
 import org.llmbench.scoring.Score;
 
 /** The score breakdown as JSON, one shape for the ledger's score events and the reports' attachments. */
-public final class ScoreJson {
+final class ScoreJson {
 
     private ScoreJson() {
     }
