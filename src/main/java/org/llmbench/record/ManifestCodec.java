@@ -13,7 +13,6 @@ import java.util.Map;
 import org.llmbench.json.Json;
 import org.llmbench.record.Manifest.Host;
 import org.llmbench.record.Manifest.Merged;
-import org.llmbench.record.Manifest.MergedShard;
 import org.llmbench.record.Manifest.ShardSection;
 
 /** The one codec of manifest.json: the only place that knows its field names and their order. */
@@ -22,18 +21,17 @@ public final class ManifestCodec {
     /** Version of the manifest format. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final String RUN_ID = "run_id";
-    private static final String STARTED_AT = "started_at";
-    private static final String TESTS_PLANNED = "tests_planned";
-    private static final String TARGET_URL = "target_url";
-    private static final String SHARD = "shard";
-    private static final String RUN_GROUP = "run_group";
-    private static final String CONFIG_HASH = "config_hash";
-    private static final String UNITS = "units";
-    private static final String RUN_UNITS = "run_units";
-    private static final String HOST = "host";
+    static final String RUN_ID = "run_id";
+    static final String STARTED_AT = "started_at";
+    static final String TESTS_PLANNED = "tests_planned";
+    static final String TARGET_URL = "target_url";
+    static final String SHARD = "shard";
+    static final String RUN_GROUP = "run_group";
+    static final String CONFIG_HASH = "config_hash";
+    static final String UNITS = "units";
+    static final String RUN_UNITS = "run_units";
+    static final String HOST = "host";
     private static final String SOURCE = "source";
-    private static final String SHORT_NAME_REVIEW = "short_name_review";
 
     /** A manifest that cannot be read: not JSON, or a field missing or of the wrong type. */
     public static final class BadManifest extends IOException {
@@ -114,7 +112,7 @@ public final class ManifestCodec {
             o.put("sandbox", m.sandbox());
         }
         if (m.shard() != null) {
-            writeShard(o.putObject(SHARD), m.shard());
+            ManifestSections.writeShard(o.putObject(SHARD), m.shard());
         }
         o.set("canonical_options_overrides", m.canonicalOptionsOverrides());
         if (m.weights() != null) {
@@ -129,7 +127,7 @@ public final class ManifestCodec {
         o.put("handle", m.handle());
         o.put("device", m.device());
         if (m.host() != null) {
-            writeHost(o.putObject(HOST), m.host());
+            ManifestSections.writeHost(o.putObject(HOST), m.host());
         }
         if (m.resumes() != null) {
             var resumes = o.putArray("resumes");
@@ -137,7 +135,7 @@ public final class ManifestCodec {
                     .put("questions_scored_before", r.questionsScoredBefore()).put("retry_errors", r.retryErrors()));
         }
         if (m.merged() != null) {
-            writeMerged(o.putObject("merged"), m.merged());
+            ManifestSections.writeMerged(o.putObject("merged"), m.merged());
         }
         if (m.phaseFigures() != null) {
             var figures = o.putArray("phase_figures");
@@ -185,7 +183,7 @@ public final class ManifestCodec {
         Long atRunTime = f.optLong("tests_added_at_run_time");
         Map<String, List<String>> layers = f.has("sandbox_layers") ? f.map("sandbox_layers", Fields.TEXTS) : null;
         String sandbox = f.optText("sandbox");
-        ShardSection shard = f.has(SHARD) ? readShard(f.nested(SHARD)) : null;
+        ShardSection shard = f.has(SHARD) ? ManifestSections.readShard(f.nested(SHARD)) : null;
         JsonNode overrides = f.json("canonical_options_overrides");
         Map<String, Double> weights = f.has("weights") ? f.map("weights", Fields.DOUBLE) : null;
         Map<String, Manifest.Setting> config = f.has("effective_config") ? f.map("effective_config", Fields.objects(s ->
@@ -194,10 +192,10 @@ public final class ManifestCodec {
         String cellIdPrefix = f.optText("cell_id_prefix");
         String handle = f.optText("handle");
         String device = f.optText("device");
-        Host host = f.has(HOST) ? readHost(f.nested(HOST)) : null;
+        Host host = f.has(HOST) ? ManifestSections.readHost(f.nested(HOST)) : null;
         List<Manifest.Resume> resumes = f.optList("resumes", Fields.objects(r -> new Manifest.Resume(
                 instant("resumes.at", r.text("at")), r.intValue("questions_scored_before"), r.bool("retry_errors"))));
-        Merged merged = f.has("merged") ? readMerged(f.nested("merged")) : null;
+        Merged merged = f.has("merged") ? ManifestSections.readMerged(f.nested("merged")) : null;
         List<RunEvent.PhaseFigures> figures = f.optList("phase_figures", v -> {
             if (!v.isObject()) {
                 throw new Fields.BadField("", "expected an object");
@@ -227,67 +225,7 @@ public final class ManifestCodec {
                 s.unknown().deepCopy().put(SHARD, shardName)));
     }
 
-    private static void writeShard(ObjectNode o, ShardSection s) {
-        o.put(SHARD, s.shard());
-        o.put("index", s.index());
-        o.put("count", s.count());
-        o.put(RUN_GROUP, s.runGroup());
-        o.put(CONFIG_HASH, s.configHash());
-        RecordCodec.strings(o, UNITS, s.units());
-        o.put("run_units_planned", s.runUnitsPlanned());
-        RecordCodec.strings(o, RUN_UNITS, s.runUnits());
-    }
-
-    private static ShardSection readShard(Fields s) {
-        return new ShardSection(s.text(SHARD), s.intValue("index"), s.intValue("count"), s.text(RUN_GROUP),
-                s.text(CONFIG_HASH), s.list(UNITS, Fields.TEXT), s.intValue("run_units_planned"), s.list(RUN_UNITS, Fields.TEXT));
-    }
-
-    private static void writeHost(ObjectNode o, Host h) {
-        o.put("short_name", h.shortName());
-        if (h.shortNameReview() != null) {
-            o.put(SHORT_NAME_REVIEW, h.shortNameReview());
-        }
-        o.put("os", h.os());
-        o.put("jvm", h.jvm());
-        o.put("cpus", h.cpus());
-        o.put("max_heap_mb", h.maxHeapMb());
-    }
-
-    private static Host readHost(Fields h) {
-        return new Host(h.optText("short_name"), h.optText(SHORT_NAME_REVIEW), h.optText("os"), h.optText("jvm"), h.intValue("cpus"), h.longValue("max_heap_mb"));
-    }
-
-    private static void writeMerged(ObjectNode o, Merged m) {
-        o.put(RUN_GROUP, m.runGroup());
-        o.put(CONFIG_HASH, m.configHash());
-        o.put("merged_at", m.mergedAt().toString());
-        o.put(RUN_UNITS, m.runUnits());
-        var shards = o.putArray("shards");
-        for (MergedShard s : m.shards()) {
-            ObjectNode one = shards.addObject();
-            one.put(SHARD, s.shard());
-            one.put(RUN_ID, s.runId());
-            one.put(STARTED_AT, text(s.startedAt()));
-            one.put(TESTS_PLANNED, s.testsPlanned());
-            one.put(UNITS, s.units());
-            one.put(TARGET_URL, s.targetUrl());
-            if (s.host() != null) {
-                writeHost(one.putObject(HOST), s.host());
-            }
-            one.put("hardware", s.hardware());
-        }
-    }
-
-    private static Merged readMerged(Fields m) {
-        return new Merged(m.text(RUN_GROUP), m.text(CONFIG_HASH), instant("merged.merged_at", m.text("merged_at")),
-                m.intValue(RUN_UNITS), m.list("shards", Fields.objects(s -> new MergedShard(s.text(SHARD), s.text(RUN_ID),
-                        instant("merged.shards.started_at", s.optText(STARTED_AT)), s.longValue(TESTS_PLANNED),
-                        s.intValue(UNITS), s.optText(TARGET_URL), s.has(HOST) ? readHost(s.nested(HOST)) : null,
-                        s.optText("hardware")))));
-    }
-
-    private static Instant instant(String field, String text) {
+    static Instant instant(String field, String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -298,7 +236,7 @@ public final class ManifestCodec {
         }
     }
 
-    private static String text(Instant instant) {
+    static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
