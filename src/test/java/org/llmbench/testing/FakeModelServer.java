@@ -110,6 +110,27 @@ public final class FakeModelServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        // A request stops being in flight when its answer starts to end, not after: the last bytes leave as the body
+        // is closed, and the client's next request can reach another thread of this server before this one gets
+        // further (which made a parallel phase look one request wider than it is under load).
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        exchange.setStreams(null, new java.io.FilterOutputStream(exchange.getResponseBody()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                release.run();
+                super.close();
+            }
+        });
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             JsonNode body = bytes.length == 0 ? null : MAPPER.readTree(bytes);
@@ -121,7 +142,7 @@ public final class FakeModelServer implements AutoCloseable {
             }
             behaviour.answer(request, exchange);
         } finally {
-            inFlight.decrementAndGet();
+            release.run();
         }
     }
 
