@@ -1,8 +1,7 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
@@ -40,22 +39,98 @@ public final class Leaderboard {
 
     /**
      * The file: its entries kept as written, so an entry this version cannot read (hand-edited, a later
-     * version's) stays in the board and only drops out of the ranks.
+     * version's) stays in the board and only drops out of the ranks. Read and written as trees, not by Jackson's
+     * data binding, whose first use costs a run 30-70 ms of CPU (docs/PERFORMANCE.md).
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonPropertyOrder({"schema_version", "runs"})
     record Board(int schemaVersion, List<JsonNode> runs) {
+
+        private static final String SCHEMA_VERSION = "schema_version";
+        private static final String RUNS = "runs";
 
         static Board empty() {
             return new Board(1, new ArrayList<>());
         }
+
+        /** The board in {@code root}, or null when it is none. */
+        static Board of(JsonNode root) {
+            if (root == null || !root.isObject() || !root.path(RUNS).isArray()
+                    || !(root.path(SCHEMA_VERSION).isMissingNode() || root.path(SCHEMA_VERSION).canConvertToInt())) {
+                return null;
+            }
+            List<JsonNode> runs = new ArrayList<>();
+            root.path(RUNS).forEach(runs::add);
+            return new Board(root.path(SCHEMA_VERSION).asInt(0), runs);
+        }
+
+        ObjectNode toTree() {
+            ObjectNode root = Json.MAPPER.createObjectNode().put(SCHEMA_VERSION, schemaVersion);
+            root.putArray(RUNS).addAll(runs);
+            return root;
+        }
     }
 
     /** One run's score of one model; entries with the same model, suites and config hash are comparable. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(String runId, String date, String model, String provider, String device, List<String> suites,
                         double score, int tests, int passed, String configHash, String harnessVersion) {
+
+        private static final String RUN_ID = "run_id";
+        private static final String DATE = "date";
+        private static final String MODEL = "model";
+        private static final String PROVIDER = "provider";
+        private static final String DEVICE = "device";
+        private static final String SUITES = "suites";
+        private static final String SCORE = "score";
+        private static final String TESTS = "tests";
+        private static final String PASSED = "passed";
+        private static final String CONFIG_HASH = "config_hash";
+        private static final String HARNESS_VERSION = "harness_version";
+
+        /** The entry in {@code node}, or null when it is none (not an object, or a field of another type). */
+        static Entry of(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            for (String text : List.of(RUN_ID, DATE, MODEL, PROVIDER, DEVICE, CONFIG_HASH, HARNESS_VERSION)) {
+                if (!node.path(text).isMissingNode() && !node.path(text).isTextual() && !node.path(text).isNull()) {
+                    return null;
+                }
+            }
+            JsonNode suites = node.path(SUITES);
+            if (!suites.isMissingNode() && !suites.isNull() && !suites.isArray()
+                    || !numberOrAbsent(node.path(SCORE)) || !numberOrAbsent(node.path(TESTS)) || !numberOrAbsent(node.path(PASSED))) {
+                return null;
+            }
+            List<String> names = null;
+            if (suites.isArray()) {
+                names = new ArrayList<>();
+                for (JsonNode s : suites) {
+                    if (!s.isTextual()) {
+                        return null;
+                    }
+                    names.add(s.asText());
+                }
+            }
+            return new Entry(node.path(RUN_ID).textValue(), node.path(DATE).textValue(), node.path(MODEL).textValue(),
+                    node.path(PROVIDER).textValue(), node.path(DEVICE).textValue(), names, node.path(SCORE).asDouble(0),
+                    node.path(TESTS).asInt(0), node.path(PASSED).asInt(0), node.path(CONFIG_HASH).textValue(),
+                    node.path(HARNESS_VERSION).textValue());
+        }
+
+        private static boolean numberOrAbsent(JsonNode value) {
+            return value.isMissingNode() || value.isNull() || value.isNumber();
+        }
+
+        ObjectNode toTree() {
+            ObjectNode o = Json.MAPPER.createObjectNode().put(RUN_ID, runId).put(DATE, date).put(MODEL, model)
+                    .put(PROVIDER, provider).put(DEVICE, device);
+            if (suites == null) {
+                o.putNull(SUITES);
+            } else {
+                suites.forEach(o.putArray(SUITES)::add);
+            }
+            return o.put(SCORE, score).put(TESTS, tests).put(PASSED, passed).put(CONFIG_HASH, configHash)
+                    .put(HARNESS_VERSION, harnessVersion);
+        }
 
         boolean sameRunAndModel(Entry other) {
             return Objects.equals(runId, other.runId) && Objects.equals(model, other.model);
@@ -105,10 +180,10 @@ public final class Leaderboard {
                             Percentiles.rank(entry.score(), earlier.stream().mapToDouble(Double::doubleValue).toArray()),
                             earlier.size()));
                 }
-                runs.add(Json.MAPPER.valueToTree(entry));
+                runs.add(entry.toTree());
             }
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Json.PRETTY.writeValue(temp.toFile(), board);
+            Json.PRETTY.writeValue(temp.toFile(), board.toTree());
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return ranks;
         }
@@ -119,7 +194,7 @@ public final class Leaderboard {
         if (Files.exists(file)) {
             Board board;
             try {
-                board = Json.MAPPER.readValue(file.toFile(), Board.class);
+                board = Board.of(Json.MAPPER.readTree(file.toFile()));
             } catch (IOException e) {
                 board = null;
             }
@@ -135,10 +210,6 @@ public final class Leaderboard {
 
     /** An earlier entry, or null when it is no entry (a hand-edited board): kept in the file, left out of ranks. */
     private static Entry entry(JsonNode node) {
-        try {
-            return Json.MAPPER.treeToValue(node, Entry.class);
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
+        return Entry.of(node);
     }
 }

@@ -1,21 +1,19 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.llmbench.json.Json;
 
 /**
  * results.json read back (the file {@link ResultsWriter} writes from {@link ResultsFile}'s records): what the
- * commands print of a finished run. Jackson cannot read {@code @JsonUnwrapped} record components back, so the
- * unwrapped parts are flat here; names follow the same snake-case rule, so writer and reader agree by construction
- * ({@code RunResultsTest} reads back what the writer wrote). Fields a reader does not need are ignored.
+ * commands print of a finished run. Read as a tree, not by Jackson's data binding, which costs 30-70 ms of CPU the
+ * first time in a run that reads it once (docs/PERFORMANCE.md); {@code RunResultsTest} reads back what the writer
+ * wrote, so the names here cannot drift from the writer's. Fields a reader does not need are ignored, and a number
+ * the writer could not write (null) reads as 0.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunResults(String runId, String configHash, List<Task> tasks, Summary summary) {
 
     /** The file name in the run folder. */
@@ -27,8 +25,6 @@ public record RunResults(String runId, String configHash, List<Task> tasks, Summ
     }
 
     /** One test's final outcome; a number the writer could not write (not finite, no call) reads as 0. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Task(String taskId, String model, double score, double weight, double weightedScore, boolean passed,
                        long latencyMs, String errorKind) {
 
@@ -39,13 +35,25 @@ public record RunResults(String runId, String configHash, List<Task> tasks, Summ
     }
 
     /** The run's counts. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(int tasks, int passed, int notReplayable) {
     }
 
     /** Reads a run folder's results.json. */
     public static RunResults read(Path file) throws IOException {
-        return Json.MAPPER.readValue(file.toFile(), RunResults.class);
+        JsonNode root = Json.MAPPER.readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": not a JSON object");
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (JsonNode t : root.path("tasks")) {
+            JsonNode error = t.path("error_kind");
+            tasks.add(new Task(t.path("task_id").asText(null), t.path("model").asText(null), t.path("score").asDouble(0),
+                    t.path("weight").asDouble(0), t.path("weighted_score").asDouble(0), t.path("passed").asBoolean(false),
+                    t.path("latency_ms").asLong(0), error.isTextual() ? error.asText() : null));
+        }
+        JsonNode summary = root.path("summary");
+        return new RunResults(root.path("run_id").asText(null), root.path("config_hash").asText(null), tasks,
+                summary.isObject() ? new Summary(summary.path("tasks").asInt(0), summary.path("passed").asInt(0),
+                        summary.path("not_replayable").asInt(0)) : null);
     }
 }
