@@ -13,7 +13,6 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.llmbench.config.Constants;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.PlannedRun;
-import org.llmbench.engine.RunLedger;
 import org.llmbench.report.ReproduceCommand;
 import org.llmbench.report.RunReports;
 import org.llmbench.report.RunSummary;

@@ -3,7 +3,6 @@ package org.llmbench.engine;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.engine.RunLedger;
 import org.llmbench.model.ModelClient;
 import org.llmbench.scoring.QuestionScorer;
 

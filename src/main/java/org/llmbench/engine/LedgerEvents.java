@@ -1,12 +1,10 @@
 package org.llmbench.engine;
 
 import java.util.List;
-import java.util.Map;
 import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.CheckStatus;
-import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
@@ -36,19 +34,6 @@ final class LedgerEvents {
                 r.tpotMs(), gaps, r.streamed(), r.serverCompletionTokensPerSecond(), r.finishReason(), r.attempts(),
                 r.retryWaitsMs(), Json.MAPPER.valueToTree(r.serverTimings()), implausible, r.charsIn(), r.charsOut(),
                 r.server());
-    }
-
-    /** A score with its details as the engine names them (a task's parse, the samples, the sandbox layers). */
-    static RunEvent.Score score(Stamp stamp, TestRef ref, Score score, double weight, Map<String, ?> details) {
-        RunEvent.Score plain = breakdown(stamp, ref, score, weight);
-        if (details.isEmpty()) {
-            return plain;
-        }
-        try {
-            return RecordCodec.withScoreDetails(plain, Json.MAPPER.valueToTree(details));
-        } catch (RecordCodec.BadLine e) {
-            throw new IllegalArgumentException("score details of " + ref.testId() + ": " + e.getMessage(), e);
-        }
     }
 
     /** Score, pass mark, weight and checks, without details. */

@@ -1,6 +1,5 @@
 package org.llmbench.engine;
 
-import org.llmbench.engine.RunLedger;
 import org.llmbench.record.RunEvent;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.engine.ScoreJson;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.scoring.Score;

@@ -3,10 +3,8 @@ package org.llmbench.engine;
 import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
-import org.llmbench.engine.LedgerEvents;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
-import org.llmbench.record.CheckStatus;
 import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
@@ -46,10 +44,9 @@ final class Recording {
      */
     void score(TestRef ref, Score score, double weight, RunEvent.Score.TaskParse task, RunEvent.Score.Sampling sampling,
                List<String> sandboxLayers) {
-        List<RunEvent.Score.Check> checks = score.checks().stream().map(c -> new RunEvent.Score.Check(c.name(), c.weight(),
-                CheckStatus.valueOf(c.status().name()), c.reason())).toList();
-        recorder.record(new RunEvent.Score(stamp(), ref, score.value(), score.passMark(), score.passed(), weight,
-                score.value() * weight, checks, task, sampling, sandboxLayers));
+        RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
+        recorder.record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
+                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
     }
 
     void testEnd(String testId, TestStatus status, String message) {

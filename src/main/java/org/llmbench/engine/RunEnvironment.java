@@ -3,7 +3,6 @@ package org.llmbench.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.engine.RunLedger;
 
 /** The figures of a run shown on the Allure report's overview (its environment.properties). */
 final class RunEnvironment {

@@ -15,7 +15,7 @@ import org.llmbench.record.TestRef;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
 
-/** The engine's score details, given as the ledger names them or typed, make the same line, in the ledger's order. */
+/** A score's details, read as the ledger names them or built typed by the engine, make the same line, in the ledger's order. */
 class LedgerEventsTest {
 
     private static final Stamp STAMP = Stamp.now("r");
@@ -24,7 +24,7 @@ class LedgerEventsTest {
     private static final Score SCORE = new Score(80, 70, List.of(Check.passed("answer", 1, "= 26")));
 
     @Test
-    void aTasksDetailsByNameAndTypedMakeTheSameLineInTheLedgersOrder() {
+    void aTasksDetailsByNameAndTypedMakeTheSameLineInTheLedgersOrder() throws Exception {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", "etl");
         details.put("strict_json", true);
@@ -38,7 +38,7 @@ class LedgerEventsTest {
         details.put("sample_scores", List.of(80.0, 80.0));
         details.put("samples_passed", 2);
         details.put("pass_at_k", Map.of("1", 1.0));
-        RunEvent.Score byName = LedgerEvents.score(STAMP, REF, SCORE, 2.0, details);
+        RunEvent.Score byName = withDetails(2.0, details);
         RunEvent.Score typed = new RunEvent.Score(STAMP, REF, 80, 70, true, 2.0, 160, byName.checks(),
                 new RunEvent.Score.TaskParse("etl", true, true, 0, List.of("fenced_block"), null, Json.MAPPER.valueToTree(Map.of("final", "26"))),
                 new RunEvent.Score.Sampling(2, List.of(80.0, 80.0), 2, Map.of("1", 1.0)), List.of("no_network"));
@@ -48,7 +48,7 @@ class LedgerEventsTest {
     }
 
     @Test
-    void aQuestionsSamplesComeBeforeItsSandboxLayersAndUnknownDetailsAreKeptAtTheEnd() {
+    void aQuestionsSamplesComeBeforeItsSandboxLayersAndUnknownDetailsAreKeptAtTheEnd() throws Exception {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("samples", 2);
         details.put("sample_scores", List.of(80.0, 80.0));
@@ -56,14 +56,19 @@ class LedgerEventsTest {
         details.put("pass_at_k", Map.of("1", 1.0));
         details.put("sandbox_layers", List.of("no_network"));
         details.put("energy_j", 12);
-        String line = RecordCodec.encode(LedgerEvents.score(STAMP, REF, SCORE, 1.0, details));
+        String line = RecordCodec.encode(withDetails(1.0, details));
         assertThat(line.indexOf("\"samples\"")).isLessThan(line.indexOf("\"sandbox_layers\""));
         assertThat(line).endsWith(",\"energy_j\":12}");
     }
 
     @Test
-    void detailsOfTheWrongTypeAreAnErrorOfTheEngineNamingTheTestAndField() {
-        assertThatThrownBy(() -> LedgerEvents.score(STAMP, REF, SCORE, 1.0, Map.of("samples", "two")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(REF.testId()).hasMessageContaining("samples");
+    void detailsOfTheWrongTypeAreAnErrorNamingTheField() {
+        assertThatThrownBy(() -> withDetails(1.0, Map.of("samples", "two")))
+                .isInstanceOf(RecordCodec.BadLine.class).hasMessageContaining("samples");
+    }
+
+    /** A score with details named as in the ledger, read the way the codec reads a line's details. */
+    private static RunEvent.Score withDetails(double weight, Map<String, ?> details) throws RecordCodec.BadLine {
+        return RecordCodec.withScoreDetails(LedgerEvents.breakdown(STAMP, REF, SCORE, weight), Json.MAPPER.valueToTree(details));
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.llmbench.config.Constants;
-import org.llmbench.engine.RunLedger;
 import org.llmbench.model.ModelClients;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RecordReader;
