@@ -1,6 +1,7 @@
 package org.llmbench.scoring;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.llmbench.suite.ScoringMethod;
 
@@ -16,8 +17,9 @@ final class Gsm8kMethods {
     private static final List<String> UNTIL = List.of("Question:", "</s>", "<|im_end|>");
     private static final Pattern STRICT = LmEvalText.pattern("#### (\\-?[0-9\\.\\,]+)");
     private static final Pattern FLEXIBLE = LmEvalText.pattern("(-?[$0-9.,]{2,})|(-?[0-9]+)");
-    private static final List<Pattern> IGNORE = List.of(LmEvalText.pattern(","), LmEvalText.pattern("\\$"),
-            LmEvalText.pattern("(?s).*#### "), LmEvalText.pattern("\\.$"));
+    /** The yaml's regexes_to_ignore {@code ","}, {@code "\\$"}, {@code "(?s).*#### "}, {@code "\\.$"}, in order. */
+    private static final List<UnaryOperator<String>> IGNORE = List.of(LmEvalText.removing(","), LmEvalText.removing("\\$"),
+            LmEvalText::afterLastHashes, LmEvalText.removing("\\.$"));
 
     private Gsm8kMethods() {
     }

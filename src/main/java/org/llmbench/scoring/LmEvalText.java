@@ -1,6 +1,7 @@
 package org.llmbench.scoring;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,14 +67,14 @@ final class LmEvalText {
         return strip(pick);
     }
 
-    /** {@code exact_match_hf_evaluate} for one prediction and one reference. */
-    static boolean exactMatch(String prediction, String reference, List<Pattern> ignore, boolean ignoreCase,
+    /** {@code exact_match_hf_evaluate} for one prediction and one reference; {@code ignore} is its regexes_to_ignore, in order. */
+    static boolean exactMatch(String prediction, String reference, List<UnaryOperator<String>> ignore, boolean ignoreCase,
                               boolean ignorePunctuation) {
         String p = prediction;
         String r = reference;
-        for (Pattern i : ignore) {
-            p = i.matcher(p).replaceAll("");
-            r = i.matcher(r).replaceAll("");
+        for (UnaryOperator<String> i : ignore) {
+            p = i.apply(p);
+            r = i.apply(r);
         }
         if (ignoreCase) {
             p = p.toLowerCase(Locale.ROOT);
@@ -84,6 +85,23 @@ final class LmEvalText {
             r = withoutPunctuation(r);
         }
         return p.equals(r);
+    }
+
+    /** {@code re.sub(pattern, "", text)}, for a pattern whose matches Java finds in linear time. */
+    static UnaryOperator<String> removing(String regex) {
+        Pattern p = pattern(regex);
+        return text -> p.matcher(text).replaceAll("");
+    }
+
+    /**
+     * {@code re.sub("(?s).*#### ", "", text)} computed directly: the greedy match from the start ends after the last
+     * {@code "#### "}, and nothing after it matches again, so what stays is the text after the last {@code "#### "} (the
+     * whole text when there is none). The regex itself backtracks from every start position: quadratic on a long
+     * answer without {@code "#### "} (in Python too); this is the same string in linear time.
+     */
+    static String afterLastHashes(String text) {
+        int at = text.lastIndexOf("#### ");
+        return at < 0 ? text : text.substring(at + 5);
     }
 
     /** Python's {@code str.strip()}. */
