@@ -104,6 +104,17 @@ class PublicBenchmarksEngineTest {
     }
 
     @Test
+    void aMethodNameThatNamesNoneIsADiscoveryErrorListingTheNames() throws Exception {
+        Files.writeString(suites.resolve("test.jsonl"), JSON.writeValueAsString(Map.of("question", "2 + 3?",
+                "answer", "#### 5")) + "\n");
+        var issues = EngineKits.mock("bench.phases", "test", "bench.suites", suites.toString(), "bench.method", "strictmatch")
+                .selectors(selectUniqueId("[engine:llm-bench]/[model:mock]")).discover().getDiscoveryIssues();
+        assertThat(issues).filteredOn(i -> i.severity() == org.junit.platform.engine.DiscoveryIssue.Severity.ERROR)
+                .singleElement().satisfies(i -> assertThat(i.message()).contains("bench.method: 'strictmatch' is none of")
+                        .contains("strict-match"));
+    }
+
+    @Test
     void generatedTasksAreSampledToo() throws Exception {
         String out = EngineKits.freshOut();
         var results = EngineKits.mock("bench.phases", "tasks", "bench.maxTasks", "1", "bench.samples", "2",
