@@ -88,6 +88,26 @@ class CodeAgreementTest {
             new Case("wrong: a wrong body", "    return xs\n", false, false, null),
             new Case("junk: empty", "", false, false, null));
 
+    /** MBPP: a whole program is always the answer; EvalPlus sanitizes it, first-block takes the first fence. */
+    static final List<Case> MBPP = List.of(
+            new Case("right: the function in a fence (the mock's oracle)", "```python\ndef add(a, b):\n    return a + b\n```", true, null, true),
+            new Case("differently formatted: a usage line first", "```python\nprint(add(1, 2))\n```\n```python\ndef add(a, b):\n"
+                    + "    return a + b\n```", true, null, false),
+            new Case("differently formatted: prose and code, no fence", "Sure.\ndef add(a, b):\n    return a + b\nDone.", true, null, false),
+            new Case("wrong: subtracts", "```python\ndef add(a, b):\n    return a - b\n```", false, null, false),
+            new Case("wrong: prints instead of returning (EvalPlus keeps no function without a return: the import alone is left)",
+                    "```python\nimport math\n\ndef add(a, b):\n    print(a + b)\n```", false, null, false));
+
+    @Test
+    void mbppRepliesAreChosenAsEvalPlusChoosesThem() throws Exception {
+        assumeTrue(org.llmbench.tasks.TaskFixturesAccess.hasPython(), "python3 needed");
+        Path file = dir.resolve("mbpp.jsonl");
+        Files.writeString(file, JSON.writeValueAsString(Map.of("task_id", 2, "text", "Add two numbers.",
+                "code", "def add(a, b):\r\n    return a + b", "test_list", List.of("assert add(1, 2) == 3", "assert add(0, 0) == 0"))) + "\n");
+        Question q = PublicFormats.read(SuiteOrigin.ofFile(file), PromptStyle.DEFAULT).questions().get(0);
+        assertThat(agreement(q, MBPP)).isEmpty();
+    }
+
     @Test
     void chatRepliesAreChosenAsEvalPlusChoosesThem() throws Exception {
         assumeTrue(org.llmbench.tasks.TaskFixturesAccess.hasPython(), "python3 needed");
@@ -116,7 +136,7 @@ class CodeAgreementTest {
         String[] names = {"evalplus", "human-eval", "first-block"};
         for (int i = 0; i < 3; i++) {
             if (count[i] > 0) {
-                System.out.printf("[agreement] humaneval %s %s: %d of %d%n", q.prompt().equals(PROMPT) ? "completion" : "chat",
+                System.out.printf("[agreement] %s %s: %d of %d%n", q.tags().get(0) + (q.prompt().equals(PROMPT) ? " completion" : " chat"),
                         names[i], agree[i], count[i]);
             }
         }
