@@ -264,6 +264,21 @@ public final class BenchConfig {
         return get(BenchKeys.SANDBOX).equals("unisolated");
     }
 
+    /** {@link BenchKeys#PROMPT_FORMAT}: {@code instruct} or {@code reference}. */
+    public String promptFormat() {
+        return get(BenchKeys.PROMPT_FORMAT);
+    }
+
+    /** {@link BenchKeys#SHOTS}: the examples asked for, or null for the reference's count. */
+    public Integer shots() {
+        return get(BenchKeys.SHOTS);
+    }
+
+    /** {@link BenchKeys#METHOD}: the scoring methods preferred as the headline, in order. */
+    public List<String> headlineMethods() {
+        return get(BenchKeys.METHOD);
+    }
+
     public int samples() {
         return get(BenchKeys.SAMPLES);
     }
