@@ -259,6 +259,11 @@ public final class BenchConfig {
         return get(BenchKeys.STRICT_JSON);
     }
 
+    /** {@link BenchKeys#MMLU_METHOD}: whether MMLU questions are scored by log-likelihood rather than generated text. */
+    public boolean mmluLoglikelihood() {
+        return get(BenchKeys.MMLU_METHOD).equals("loglikelihood");
+    }
+
     /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");

@@ -236,12 +236,20 @@ public final class BenchKeys {
                     + "boundary (Linux namespaces, macOS sandbox-exec), else it is skipped with the reason; `unisolated` runs it "
                     + "without one (only the language guards, see README, Sandbox) and every score and the manifest say so");
 
+    /** How an MMLU question is asked and scored (issue 28). */
+    public static final Key<String> MMLU_METHOD = KeyTypes.choice("bench.mmluMethod", "generative", "loglikelihood")
+            .byDefault("generative")
+            .meaning("how MMLU questions are scored: `generative` reads the letter from a generated answer; `loglikelihood` "
+                    + "(the published method) asks the server for each answer letter's log-probability after the prompt and "
+                    + "takes the highest, with no text generated (llama-server, vLLM, recent Ollama, `.gguf` files; a server "
+                    + "without log-probabilities falls back to `generative` and the run says so)");
+
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP, SAMPLES, SANDBOX);
+            SHARD, RUN_GROUP, SAMPLES, SANDBOX, MMLU_METHOD);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,
