@@ -259,14 +259,24 @@ public final class BenchConfig {
         return get(BenchKeys.STRICT_JSON);
     }
 
-    /** {@link BenchKeys#MMLU_METHOD}: whether MMLU questions are scored by log-likelihood rather than generated text. */
-    public boolean mmluLoglikelihood() {
-        return get(BenchKeys.MMLU_METHOD).equals("loglikelihood");
-    }
-
     /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
+    }
+
+    /** {@link BenchKeys#PROMPT_FORMAT}: {@code instruct} or {@code reference}. */
+    public String promptFormat() {
+        return get(BenchKeys.PROMPT_FORMAT);
+    }
+
+    /** {@link BenchKeys#SHOTS}: the examples asked for, or null for the reference's count. */
+    public Integer shots() {
+        return get(BenchKeys.SHOTS);
+    }
+
+    /** {@link BenchKeys#METHOD}: the scoring methods preferred as the headline, in order. */
+    public List<String> headlineMethods() {
+        return get(BenchKeys.METHOD);
     }
 
     public int samples() {

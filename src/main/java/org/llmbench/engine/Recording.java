@@ -51,7 +51,7 @@ final class Recording {
                List<String> sandboxLayers) {
         RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
         recorder.record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
-                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
+                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers, LedgerEvents.methods(score.methods())));
     }
 
     void testEnd(String testId, TestStatus status, String message) {

@@ -61,7 +61,7 @@ final class LogprobEndpoint {
         String why = client.baseUrl() + path + " " + what + ": this server gives no log-probabilities, so MMLU's "
                 + "loglikelihood method cannot run on it; its questions are asked by the generative method instead. "
                 + "For log-likelihood use llama-server or vLLM (--url http://HOST:PORT/v1), an Ollama recent enough to return logprobs, or a "
-                + ".gguf file in process; -Dbench.mmluMethod=generative says so up front";
+                + ".gguf file in process; -Dbench.method=generative says so up front";
         unsupported = why;
         return Step.failed(failed(raw, new CallFailure(ErrorKind.PROTOCOL, why)), true);
     }

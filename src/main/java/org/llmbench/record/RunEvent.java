@@ -181,13 +181,26 @@ public sealed interface RunEvent {
      * @param task what a generated task's answer parsed to; null for a suite's question
      * @param sampling the samples' scores when the test was asked several times; null otherwise
      * @param sandboxLayers what stood between the answer's code and the machine, for code tasks; null otherwise
+     * @param methods every scoring method's verdict, for a question read by several (public formats); null otherwise
      */
     record Score(Stamp stamp, TestRef ref, double score, double passMark, boolean passed, double weight,
-                 double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers)
+                 double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers,
+                 Methods methods)
             implements RunEvent {
         public Score {
             checks = List.copyOf(checks);
             sandboxLayers = sandboxLayers == null ? null : List.copyOf(sandboxLayers);
+        }
+
+        /** A score read by one method only (everything but a public-format question). */
+        public Score(Stamp stamp, TestRef ref, double score, double passMark, boolean passed, double weight,
+                     double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers) {
+            this(stamp, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers, null);
+        }
+
+        /** This score with the methods' verdicts. */
+        public Score withMethods(Methods m) {
+            return new Score(stamp, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers, m);
         }
 
         @Override
@@ -197,7 +210,31 @@ public sealed interface RunEvent {
 
         @Override
         public Score withStamp(Stamp s) {
-            return new Score(s, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers);
+            return new Score(s, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers,
+                    methods);
+        }
+
+        /**
+         * Every scoring method's verdict on the answer; the headline's is the score above.
+         *
+         * @param headline the method whose verdict is the score ({@code strict-match}, {@code generative}...)
+         * @param promptFormat how the question was asked, in words ({@code lm-eval gsm8k (Question/Answer), 5-shot ...})
+         */
+        public record Methods(String headline, String promptFormat, List<Verdict> verdicts) {
+            public Methods {
+                verdicts = List.copyOf(verdicts);
+            }
+
+            /** The verdict of a method, or null. */
+            public Verdict verdict(String method) {
+                return verdicts.stream().filter(v -> v.method().equals(method)).findFirst().orElse(null);
+            }
+        }
+
+        /**
+         * One method's reading: its score (0-100) and what it read from the answer (null when nothing to show).
+         */
+        public record Verdict(String method, double score, String read) {
         }
 
         /** One check of the score. */

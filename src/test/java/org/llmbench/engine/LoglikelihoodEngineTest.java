@@ -21,7 +21,7 @@ import org.llmbench.model.ModelClients;
 import org.llmbench.testing.FakeModelServer;
 
 /**
- * MMLU by log-likelihood ({@code bench.mmluMethod=loglikelihood}) end to end: the mock scores 100 and mock:junk 0 with
+ * MMLU by log-likelihood ({@code bench.method=loglikelihood}, or the reference prompt format) end to end: the mock scores 100 and mock:junk 0 with
  * no chat call; each call carries every letter's log-likelihood in the ledger; a replay re-scores from them (choosing
  * again, not trusting the recorded choice); a server without log-probabilities falls back to generative, said once.
  */
@@ -69,7 +69,7 @@ class LoglikelihoodEngineTest {
         Files.writeString(suites.resolve("astronomy_test.csv"), MMLU);
         String out = EngineKits.freshOut();
         EngineKits.mock("bench.model", "mock,mock:junk", "bench.phases", "astronomy_test", "bench.suites", suites.toString(),
-                "bench.mmluMethod", "loglikelihood", "bench.out", out).selectors(selectUniqueId("[engine:llm-bench]/[model:mock]"),
+                "bench.method", "loglikelihood", "bench.out", out).selectors(selectUniqueId("[engine:llm-bench]/[model:mock]"),
                         selectUniqueId(org.junit.platform.engine.UniqueId.forEngine("llm-bench").append("model", "mock:junk"))).execute()
                 .testEvents().assertStatistics(s -> s.started(6).succeeded(3).failed(3));
         Path run = run(out);
@@ -77,14 +77,16 @@ class LoglikelihoodEngineTest {
         assertThat(calls).hasSize(6).allSatisfy(c -> {
             assertThat(c.path("messages")).hasSize(1);
             assertThat(c.path("messages").get(0).path("role").asText()).isEqualTo("prompt");
-            assertThat(c.path("messages").get(0).path("content").asText())
-                    .startsWith("The following are multiple choice questions (with answers) about astronomy.\n\n").endsWith("\nAnswer:");
+            assertThat(c.path("messages").get(0).path("content").asText()).matches("(?s).*\nD\\. (Earth|Polaris)\nAnswer:");
             assertThat(c.path("logprobs").path("letters").size()).isEqualTo(4);
         });
         JsonNode first = calls.stream().filter(c -> c.path("model").asText().equals("mock")).findFirst().orElseThrow();
         assertThat(first.path("logprobs").path("chosen").asText()).isEqualTo("B");
         assertThat(first.path("raw_output").asText()).isEqualTo("B");
-        assertThat(events(run, "score")).allSatisfy(s -> assertThat(s.path("checks").get(0).path("name").asText()).isEqualTo("loglikelihood"));
+        assertThat(events(run, "score")).allSatisfy(s -> {
+            assertThat(s.path("checks").get(0).path("name").asText()).isEqualTo("loglikelihood");
+            assertThat(s.path("methods").path("headline").asText()).isEqualTo("loglikelihood");
+        });
         JsonNode junkScore = events(run, "score").stream().filter(s -> s.path("model").asText().equals("mock:junk")).findFirst().orElseThrow();
         assertThat(junkScore.path("checks").get(0).path("reason").asText()).contains("no answer letter among the top 20");
         assertThat(model(run, "mock").path("score_percent").asDouble()).isEqualTo(100);
@@ -121,6 +123,24 @@ class LoglikelihoodEngineTest {
     }
 
     @Test
+    void theReferencePromptFormatScoresMmluByLogLikelihoodAfterItsFiveShotPrompt() throws Exception {
+        Files.writeString(suites.resolve("astronomy_test.csv"), MMLU);
+        Files.writeString(suites.resolve("astronomy_dev.csv"), "Q1?,a,b,c,d,A\nQ2?,a,b,c,d,B\nQ3?,a,b,c,d,C\n"
+                + "Q4?,a,b,c,d,D\nQ5?,a,b,c,d,A\nQ6?,a,b,c,d,B\n");
+        String out = EngineKits.freshOut();
+        EngineKits.mock("bench.phases", "astronomy_test", "bench.suites", suites.toString(), "bench.promptFormat", "reference",
+                "bench.out", out).selectors(selectUniqueId("[engine:llm-bench]/[model:mock]")).execute()
+                .testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        Path run = run(out);
+        String prompt = events(run, "call").get(0).path("messages").get(0).path("content").asText();
+        assertThat(prompt).contains("Q1?\nA. a\n", "Q5?\n", "\nAnswer: A\n\n").doesNotContain("Q6?").endsWith("D. Earth\nAnswer:");
+        assertThat(events(run, "score")).allSatisfy(s -> {
+            assertThat(s.path("methods").path("headline").asText()).isEqualTo("loglikelihood");
+            assertThat(s.path("score").asDouble()).isEqualTo(100);
+        });
+    }
+
+    @Test
     void aServerWithoutLogprobsFallsBackToGenerativeAndSaysSoOnce() throws Exception {
         Files.writeString(suites.resolve("astronomy_test.csv"), MMLU);
         FakeModelServer.Behaviour chat = FakeModelServer.answering(r -> {
@@ -141,7 +161,7 @@ class LoglikelihoodEngineTest {
             EngineTestKit.engine(new LlmBenchTestEngine(ModelClients::create, console)).enableImplicitConfigurationParameters(false)
                     .configurationParameter("bench.model", "fake-model").configurationParameter("bench.url", server.openAiUrl())
                     .configurationParameter("bench.phases", "astronomy_test").configurationParameter("bench.suites", suites.toString())
-                    .configurationParameter("bench.mmluMethod", "loglikelihood").configurationParameter("bench.preflight", "false")
+                    .configurationParameter("bench.method", "loglikelihood").configurationParameter("bench.preflight", "false")
                     .configurationParameter("bench.out", out).selectors(selectUniqueId("[engine:llm-bench]/[model:fake-model]")).execute()
                     .testEvents().assertStatistics(s -> s.started(3).succeeded(3));
             List<String> notices = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("no log-probabilities")).toList();
