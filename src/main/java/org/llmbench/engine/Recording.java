@@ -38,6 +38,11 @@ final class Recording {
         recorder.record(LedgerEvents.call(stamp(), ref, request, call, sample));
     }
 
+    /** A question asked by log-likelihood: its call and each letter's log-likelihood (null when the call failed). */
+    void logprobCall(TestRef ref, ChatRequest request, CallResult call, org.llmbench.model.LetterLogprobs letters) {
+        recorder.record(LedgerEvents.call(stamp(), ref, request, call, null, letters));
+    }
+
     /**
      * A test's score with every check; {@code task} is how a generated task's answer parsed, {@code sampling} the
      * samples of a test asked several times, {@code sandboxLayers} what stood around its code (each null when none).

@@ -52,6 +52,36 @@ public final class MockModelClient implements ModelClient {
                 TokenCounter.count(answer), true);
     }
 
+    /**
+     * The oracle gives the reference letter the highest log-probability (a mock run scores 100 by log-likelihood too);
+     * {@code mock:junk} ranks only tokens that are no answer letter (it scores 0: no letter wins);
+     * {@code mock:failing} fails the call.
+     */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        Mode mode = modeOf(request.model());
+        if (mode == Mode.FAILING) {
+            return LogprobResult.failed(CallResult.failure(new CallFailure(ErrorKind.CONNECTION, "mock:failing refuses every call"),
+                    0, 1, List.of(), request.prompt().length()));
+        }
+        if (mode == Mode.SLOW) {
+            sleep(slowMillis(request.model()));
+        }
+        return ContinuationWalk.walk(request, prompt -> {
+            List<ContinuationWalk.NextToken> top = new java.util.ArrayList<>();
+            if (mode == Mode.JUNK) {
+                var random = new SplittableRandom(seed ^ prompt.hashCode());
+                for (int i = 0; i < 5; i++) {
+                    top.add(new ContinuationWalk.NextToken("junk" + random.nextInt(1000), -1.0 - i));
+                }
+            } else {
+                request.letters().forEach(l -> top.add(new ContinuationWalk.NextToken(LogprobRequest.continuation(l),
+                        l.equals(request.referenceLetter()) ? -0.05 : -4.0)));
+            }
+            return ContinuationWalk.Step.of(CallResult.answer("", 0, prompt.length(), TokenCounter.count(prompt), 1, true), top);
+        });
+    }
+
     private static String oracle(ChatRequest request) {
         return request.referenceAnswer() != null ? request.referenceAnswer() : "I have no reference answer for this prompt.";
     }

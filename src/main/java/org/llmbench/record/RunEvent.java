@@ -94,17 +94,31 @@ public sealed interface RunEvent {
      * @param serverTimings the timings the server reported, as it sent them (each server has its own fields)
      * @param implausible figures that cannot be true, kept apart from the counts; empty when none
      * @param server which of several servers answered; null for a run of one server
+     * @param logprobs each answer letter's log-likelihood, for a question asked by log-likelihood; null otherwise
      */
     record Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
                 String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
                 Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
                 TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
                 int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
-                int charsIn, int charsOut, String server) implements RunEvent {
+                int charsIn, int charsOut, String server, Logprobs logprobs) implements RunEvent {
         public Call {
             messages = List.copyOf(messages);
             retryWaitsMs = List.copyOf(retryWaitsMs);
             implausible = implausible == null ? List.of() : List.copyOf(implausible);
+        }
+
+        /** A call of the chat kind: no log-probabilities. */
+        public Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
+                    String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
+                    Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
+                    TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
+                    int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
+                    int charsIn, int charsOut, String server) {
+            this(stamp, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
+                    promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
+                    serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
+                    charsOut, server, null);
         }
 
         @Override
@@ -122,7 +136,21 @@ public sealed interface RunEvent {
             return new Call(s, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
                     promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
-                    charsOut, server);
+                    charsOut, server, logprobs);
+        }
+
+        /**
+         * The log-likelihood of each answer letter's continuation after the prompt (MMLU's loglikelihood method).
+         *
+         * @param letters each letter, in the question's order, to its log-likelihood; null when it was not among the top-k
+         * @param chosen the letter that won as the client saw it (a replay chooses again from {@code letters}); null when none
+         * @param topK the top-k asked of the server at each step
+         * @param requests how many next-token requests the question took
+         */
+        public record Logprobs(Map<String, Double> letters, String chosen, int topK, int requests) {
+            public Logprobs {
+                letters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(letters));
+            }
         }
 
         /** One message of the prompt. */
