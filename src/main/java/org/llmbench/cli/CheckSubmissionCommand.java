@@ -42,8 +42,7 @@ final class CheckSubmissionCommand implements Callable<Integer> {
             List<Finding> findings = checker.check(folder, notes::add);
             notes.forEach(note -> out.println(TerminalText.escape(folder + ": note: " + note)));
             // File names and matched text come from the folder: secrets abbreviated, control and bidi characters escaped.
-            findings.forEach(f -> out.println(TerminalText.escape(folder.resolve(f.file()).normalize() + ":" + f.line() + ": "
-                    + f.kind() + ": " + PrivacyScanner.abbreviateSecrets(f.message()))));
+            findings.forEach(f -> out.println(RescoredRun.line(folder, f)));
             reminders(folder, out);
             out.println(TerminalText.escape(folder + ": " + (findings.isEmpty() ? "OK" : findings.size() + " finding(s)")));
             total += findings.size();

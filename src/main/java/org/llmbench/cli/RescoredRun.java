@@ -95,6 +95,26 @@ final class RescoredRun implements AutoCloseable {
         return new RescoredRun(temp, rescored, findings, notes);
     }
 
+    /**
+     * Each of these run folders re-scored; every finding as {@code FOLDER/FILE:LINE: KIND: MESSAGE} (escaped for a
+     * terminal, secrets abbreviated), none when each is verified.
+     */
+    static List<String> problems(List<Path> folders) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path folder : folders) {
+            try (RescoredRun run = of(folder)) {
+                run.findings().forEach(f -> problems.add(line(folder, f)));
+            }
+        }
+        return problems;
+    }
+
+    /** A finding as a line naming the folder's file. */
+    static String line(Path folder, Finding f) {
+        return org.llmbench.config.TerminalText.escape(folder.resolve(f.file()).normalize() + ":" + f.line() + ": "
+                + f.kind() + ": " + PrivacyScanner.abbreviateSecrets(f.message()));
+    }
+
     /** The engine's replay of the ledger into {@code out}, with no console of its own; its run folder. */
     private static Path replay(Path ledger, Path out) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -122,8 +142,11 @@ final class RescoredRun implements AutoCloseable {
             recordedIds.add(score.testId());
             LedgerAudit.Scored re = again.get(key);
             if (re != null) {
-                differences(was, re.score()).forEach(d -> findings.add(new Finding(RunFolders.LEDGER, (int) was.line(),
-                        "rescored", LedgerAudit.name(score.ref()) + ": " + d)));
+                List<String> differences = differences(was, re.score());
+                if (!differences.isEmpty()) {
+                    findings.add(new Finding(RunFolders.LEDGER, (int) was.line(), "rescored", LedgerAudit.name(score.ref())
+                            + ": " + String.join("; ", differences)));
+                }
             } else if (planned.contains(score.testId()) && !againById.containsKey(score.testId())) {
                 findings.add(new Finding(RunFolders.LEDGER, (int) was.line(), "not-rescored", LedgerAudit.name(score.ref())
                         + ": its recorded score cannot be re-scored from its recorded answer ("
