@@ -46,8 +46,11 @@ final class ReportFileAudit {
      * required-files check says so) or is no JSON (the schema check says so).
      */
     static List<Finding> compare(String file, Path submitted, Path rescored) throws IOException {
-        if (!Files.isRegularFile(submitted) || !Files.isRegularFile(rescored)) {
-            return List.of();
+        String unreadable = RescoredRun.unreadable(submitted);
+        if (unreadable != null) {
+            // Absent (only results.json is required, and the required-files check says so), a link or too large.
+            return unreadable.equals("no such file") ? List.of()
+                    : List.of(new Finding(file, 0, "rescore", unreadable + ": not compared with the re-scoring"));
         }
         String text = Files.readString(submitted, StandardCharsets.UTF_8);
         JsonNode given;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,8 +61,13 @@ final class RescoredRun implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         Path ledger = folder.resolve(RunFolders.LEDGER);
         Path manifestFile = folder.resolve(RunFolders.MANIFEST);
-        if (!Files.isRegularFile(ledger) || !Files.isRegularFile(manifestFile)) {
-            findings.add(new Finding(".", 0, "rescore", "no run.jsonl and manifest.json: there is nothing to re-score"));
+        for (Path file : List.of(ledger, manifestFile)) {
+            String why = unreadable(file);
+            if (why != null) {
+                findings.add(new Finding(folder.relativize(file).toString(), 0, "rescore", why + ": the run cannot be re-scored"));
+            }
+        }
+        if (!findings.isEmpty()) {
             return new RescoredRun(null, null, findings, notes);
         }
         Manifest manifest;
@@ -113,6 +119,21 @@ final class RescoredRun implements AutoCloseable {
     static String line(Path folder, Finding f) {
         return org.llmbench.config.TerminalText.escape(folder.resolve(f.file()).normalize() + ":" + f.line() + ": "
                 + f.kind() + ": " + PrivacyScanner.abbreviateSecrets(f.message()));
+    }
+
+    /**
+     * Why the file is not read, or null: as check-submission reads a folder ({@link SubmissionFiles}), a link is never
+     * followed and a file over its cap is never read, whoever gave the folder.
+     */
+    static String unreadable(Path file) throws IOException {
+        if (Files.isSymbolicLink(file) || Files.isSymbolicLink(file.getParent())) {
+            return "a symbolic link, not followed";
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "no such file";
+        }
+        return Files.size(file) > SubmissionFiles.MAX_BYTES ? "over the " + SubmissionFiles.MAX_BYTES / (1024 * 1024)
+                + " MiB a run file may have" : null;
     }
 
     /** The engine's replay of the ledger into {@code out}, with no console of its own; its run folder. */
