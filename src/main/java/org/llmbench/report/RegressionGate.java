@@ -82,7 +82,7 @@ public final class RegressionGate {
                         m.passedNow(), m.passToFail().size(), m.failToPass().size(), p(m.pValue())));
                 lines.add(String.format(Locale.ROOT, "    weighted score %s -> %s: difference %+.2f points, %s%% bootstrap"
                                 + " interval %s (%d resamples, seed fixed): %s", RunSummary.twoDecimals(m.baselineScore()),
-                        RunSummary.twoDecimals(m.score()), m.difference(), RunSummary.twoDecimals(100 * (1 - settings.alpha())),
+                        RunSummary.twoDecimals(m.score()), m.difference(), level(settings.alpha()),
                         m.low() == null ? "none" : String.format(Locale.ROOT, "%+.2f to %+.2f", m.low(), m.high()),
                         PairedBootstrap.RESAMPLES, m.failed() ? "FAILED: " + reason(m) : "passed: " + passedBecause(m)));
                 flips(lines, "pass->fail, worst first", m.passToFail());
@@ -240,6 +240,12 @@ public final class RegressionGate {
         return new ModelVerdict(model, baselineModel, because, n, passedBefore, passedNow, List.copyOf(down), List.copyOf(up),
                 p, scoreBefore, scoreNow, difference, interval == null ? null : interval.low(),
                 interval == null ? null : interval.high(), significant, overMaxDrop);
+    }
+
+    /** The interval's level in percent, as people write it: 95, 99.5. */
+    static String level(double alpha) {
+        return java.math.BigDecimal.valueOf(100 * (1 - alpha)).setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static String p(double p) {
