@@ -13,8 +13,8 @@ public final class ExitCodes {
     /** The command did what was asked. */
     public static final int OK = 0;
     /**
-     * It ran, and found something wrong: validation errors, submission findings, a total below --min-score, a real drop
-     * against --baseline (the regression gate: significant, or larger than --max-drop).
+     * It ran, and found something wrong: validation errors, submission findings, a failed gate (a total below
+     * --min-score, a real drop against --baseline: significant, or larger than --max-drop).
      */
     public static final int FINDINGS = 1;
     /** Bad command line (unknown option, missing argument). */
@@ -27,9 +27,9 @@ public final class ExitCodes {
     public static final int INTERNAL = 5;
 
     static final String OK_LINE = "0:done";
-    static final String FINDINGS_LINE = "1:findings: validation errors, submission findings, total below --min-score, a real drop against --baseline";
+    static final String FINDINGS_LINE = "1:findings: validation errors, submission findings, a failed gate";
     static final String USAGE_LINE = "2:bad command line";
-    static final String INPUT_LINE = "3:unusable input: configuration, file or folder, nothing selected, or a baseline that cannot be paired";
+    static final String INPUT_LINE = "3:unusable input: configuration, file, folder or baseline; nothing selected";
     static final String MODEL_LINE = "4:the model server could not be reached or failed the call";
     static final String INTERNAL_LINE = "5:internal error";
 
