@@ -7,12 +7,14 @@ import java.util.SplittableRandom;
  * The built-in deterministic model, offline. The model name picks the mode:
  * {@code mock} answers with each question's reference answer (a mock run scores 100);
  * {@code mock:junk} answers seeded random text; {@code mock:failing} fails every call as a connection error;
- * {@code mock:slow} (or {@code mock:slow:MILLIS}) answers like the oracle after a delay.
+ * {@code mock:slow} (or {@code mock:slow:MILLIS}) answers like the oracle after a delay;
+ * {@code mock:flaky} (or {@code mock:flaky:PERCENT}, 20 by default) answers junk to that share of the prompts, drawn
+ * from the seed and the prompt, and the oracle's answer to the rest (a model that got worse, or noise between seeds).
  */
 public final class MockModelClient implements ModelClient {
 
     /** The mock's behaviours. */
-    public enum Mode { ORACLE, JUNK, FAILING, SLOW }
+    public enum Mode { ORACLE, JUNK, FAILING, SLOW, FLAKY }
 
     private final long seed;
 
@@ -30,6 +32,7 @@ public final class MockModelClient implements ModelClient {
             case "junk" -> Mode.JUNK;
             case "failing" -> Mode.FAILING;
             case "slow" -> Mode.SLOW;
+            case "flaky" -> Mode.FLAKY;
             default -> Mode.ORACLE;
         };
     }
@@ -46,7 +49,7 @@ public final class MockModelClient implements ModelClient {
         if (mode == Mode.SLOW) {
             sleep(slowMillis(request.model()));
         }
-        String answer = mode == Mode.JUNK ? junk(request) : oracle(request);
+        String answer = mode == Mode.JUNK || mode == Mode.FLAKY && missed(request) ? junk(request) : oracle(request);
         long latency = (System.nanoTime() - start) / 1_000_000;
         return CallResult.answer(answer, latency, charsIn, TokenCounter.count(request.messages()),
                 TokenCounter.count(answer), true);
@@ -97,6 +100,19 @@ public final class MockModelClient implements ModelClient {
         return sb.toString();
     }
 
+    /** Whether {@code mock:flaky[:PERCENT]} misses this prompt: a draw from the seed and the prompt, so a run repeats. */
+    private boolean missed(ChatRequest request) {
+        String[] parts = request.model().split(":");
+        int percent = 20;
+        try {
+            percent = parts.length > 2 ? Integer.parseInt(parts[2]) : percent;
+        } catch (NumberFormatException e) {
+            // Not a number: the default share.
+        }
+        String last = request.messages().get(request.messages().size() - 1).content();
+        return new SplittableRandom(seed * 31 + last.hashCode()).nextInt(100) < percent;
+    }
+
     private static long slowMillis(String model) {
         String[] parts = model.split(":");
         try {
@@ -116,7 +132,7 @@ public final class MockModelClient implements ModelClient {
 
     @Override
     public List<String> listModels() {
-        return List.of("mock", "mock:junk", "mock:failing", "mock:slow");
+        return List.of("mock", "mock:junk", "mock:failing", "mock:slow", "mock:flaky");
     }
 
     @Override
