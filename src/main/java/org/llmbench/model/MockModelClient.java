@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
  * The built-in deterministic model, offline. The model name picks the mode:
  * {@code mock} answers with each question's reference answer (a mock run scores 100);
  * {@code mock:junk} answers seeded random text; {@code mock:failing} fails every call as a connection error;
- * {@code mock:slow} (or {@code mock:slow:MILLIS}) answers like the oracle after a delay.
+ * {@code mock:slow} (or {@code mock:slow:MILLIS}) answers like the oracle after a delay. Offered functions
+ * ({@code tools} phase), the oracle makes the reference calls through the tool API and junk makes one call to a
+ * made-up function with arguments that are no JSON.
  */
 public final class MockModelClient implements ModelClient {
 
@@ -46,10 +48,15 @@ public final class MockModelClient implements ModelClient {
         if (mode == Mode.SLOW) {
             sleep(slowMillis(request.model()));
         }
-        String answer = mode == Mode.JUNK ? junk(request) : oracle(request);
+        boolean calls = request.tools() != null && (mode == Mode.JUNK || !request.tools().reference().isEmpty());
+        String answer = mode == Mode.JUNK ? junk(request) : calls ? "" : oracle(request);
+        ToolCalls made = !calls ? null : mode == Mode.JUNK
+                ? new ToolCalls(List.of(new ToolCall("call_0", "x_" + junk(request).strip().replace(' ', '_'), junk(request))), 0, null)
+                : new ToolCalls(request.tools().reference(), 0, null);
         long latency = (System.nanoTime() - start) / 1_000_000;
-        return CallResult.answer(answer, latency, charsIn, TokenCounter.count(request.messages()),
-                TokenCounter.count(answer), true);
+        CallResult result = CallResult.answer(answer, latency, charsIn, TokenCounter.count(request.messages()),
+                TokenCounter.count(made == null ? answer : answer + made.text()), true);
+        return made == null ? result : result.withToolCalls(made);
     }
 
     private static String oracle(ChatRequest request) {

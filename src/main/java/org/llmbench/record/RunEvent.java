@@ -100,11 +100,24 @@ public sealed interface RunEvent {
                 Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
                 TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
                 int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
-                int charsIn, int charsOut, String server) implements RunEvent {
+                int charsIn, int charsOut, String server, ToolCalls toolCalls) implements RunEvent {
         public Call {
             messages = List.copyOf(messages);
             retryWaitsMs = List.copyOf(retryWaitsMs);
             implausible = implausible == null ? List.of() : List.copyOf(implausible);
+        }
+
+        /** A call that made no function calls (the shape before tool calls were recorded). */
+        public Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
+                    String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
+                    Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
+                    TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
+                    int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
+                    int charsIn, int charsOut, String server) {
+            this(stamp, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
+                    promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
+                    serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
+                    charsOut, server, null);
         }
 
         @Override
@@ -122,7 +135,23 @@ public sealed interface RunEvent {
             return new Call(s, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
                     promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
-                    charsOut, server);
+                    charsOut, server, toolCalls);
+        }
+
+        /** One function call of the answer, its arguments as the server sent them. */
+        public record ToolCall(String id, String name, String arguments) {
+        }
+
+        /**
+         * The function calls the answer made through the server's tool API.
+         *
+         * @param dropped calls beyond the number the client keeps
+         * @param problem what was wrong with their shape; null when nothing was
+         */
+        public record ToolCalls(List<ToolCall> calls, int dropped, String problem) {
+            public ToolCalls {
+                calls = List.copyOf(calls);
+            }
         }
 
         /** One message of the prompt. */
