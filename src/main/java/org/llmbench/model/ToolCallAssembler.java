@@ -25,6 +25,9 @@ final class ToolCallAssembler {
 
     private final TreeMap<Long, Building> byIndex = new TreeMap<>();
     private int dropped;
+    // The indexes of dropped calls, so a dropped call's later pieces are not counted again; bounded like the rest.
+    private final java.util.Set<Long> droppedIndexes = new java.util.HashSet<>();
+    private static final int MAX_DROPPED_INDEXES = 1 << 16;
     private final List<String> problems = new ArrayList<>();
 
     /** A piece of the call at {@code index} (null pieces add nothing); an index past the cap is counted as dropped. */
@@ -32,7 +35,9 @@ final class ToolCallAssembler {
         Building call = byIndex.get(index);
         if (call == null) {
             if (byIndex.size() >= MAX_CALLS) {
-                dropped++;
+                if (droppedIndexes.size() >= MAX_DROPPED_INDEXES || droppedIndexes.add(index)) {
+                    dropped++;
+                }
                 return;
             }
             call = new Building();
@@ -63,13 +68,11 @@ final class ToolCallAssembler {
 
     /** A whole call, after those already received. */
     void whole(String id, String name, String arguments) {
-        piece(nextIndex(), id, name, arguments);
+        piece(wholeCalls++, id, name, arguments);
     }
 
-    /** An index no call uses yet: after the highest one. */
-    long nextIndex() {
-        return byIndex.isEmpty() ? 0 : byIndex.lastKey() + 1;
-    }
+    // Whole calls are numbered as they come (an answer's calls arrive either whole or in pieces, never both).
+    private long wholeCalls;
 
     /** Something wrong with the calls' shape, kept for the record (the first few). */
     void problem(String what) {
