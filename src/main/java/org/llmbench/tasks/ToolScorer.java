@@ -17,7 +17,8 @@ import org.llmbench.scoring.Check;
  * Scores a {@code tools} answer objectively, with partial credit, in the manner of the Berkeley Function Calling
  * Leaderboard's AST checker. Each expected call is matched with the model's call to the same function that passes
  * most checks, then: the function's name (2), the arguments a JSON object (1), per parameter expected present (1),
- * of its schema's type (1) and an allowed value (2), per optional parameter not asked for left out or its default (1),
+ * of its schema's type (1) and an allowed value (2), per optional parameter not asked for left out or its default (1,
+ * only when every argument asked for is there),
  * no argument the schema lacks (1). Every call names an offered function (1); with several calls expected, exactly that
  * many (1); nothing called when nothing fits (3); the final answer contains the function's result (3). Every check
  * says why. Value rules: integers exactly (3.0 counts as 3); numbers within 0.01 or 0.1 %, whichever is larger; enums
@@ -148,6 +149,10 @@ public final class ToolScorer {
     private static List<Check> argumentChecks(ToolTask task, ToolTask.ExpectedCall expected, JsonNode args, String prefix, String why) {
         List<Check> checks = new ArrayList<>();
         ToolFunction function = task.function(expected.function()).orElseThrow();
+        // Leaving out what was not asked for earns its point only beside the arguments that were asked for: an
+        // empty or junk object of arguments must not collect the optional parameters' points.
+        boolean askedGiven = args != null && function.params().stream().allMatch(p -> args.has(p.name())
+                || expected.allowed().get(p.name()).stream().anyMatch(JsonNode::isMissingNode));
         for (ToolParam p : function.params()) {
             List<JsonNode> allowed = expected.allowed().get(p.name());
             String name = prefix + p.name();
@@ -163,6 +168,10 @@ public final class ToolScorer {
                 continue;
             }
             JsonNode value = args.get(p.name());
+            if (mayBeAbsent && !askedGiven) {
+                checks.add(Check.failed(name + " omitted or default", 1, "not judged: an argument that was asked for is missing"));
+                continue;
+            }
             if (mayBeAbsent) {
                 boolean ok = value == null || allowed.stream().anyMatch(a -> !a.isMissingNode() && matches(p, value, a));
                 checks.add(ok ? Check.passed(name + " omitted or default", 1, value == null ? "left out" : "the default value")
