@@ -265,6 +265,11 @@ public final class BenchConfig {
     }
 
     /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
+    /** Whether the tools phase describes the functions in the prompt instead of using the server's tool API. */
+    public boolean promptedTools() {
+        return get(BenchKeys.TOOL_MODE).equals("prompted");
+    }
+
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
     }

@@ -255,6 +255,13 @@ public final class BenchKeys {
                     + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
                     + "event and results.json");
 
+    /** How the tools phase offers functions (issue 29). */
+    public static final Key<String> TOOL_MODE = KeyTypes.choice("bench.toolMode", "native", "prompted")
+            .byDefault("native")
+            .meaning("how the `tools` phase offers functions: `native` through the server's tool API (OpenAI-compatible "
+                    + "`tools`/`tool_calls`, Ollama `/api/chat` `tools`); `prompted` describes them in the prompt and reads one "
+                    + "JSON call from the answer, for servers without a tool API (its suite is `tools-prompted`, never totalled with native calls)");
+
     /** Whether model-written code may run where the operating system gives it no isolation (issue 25). */
     public static final Key<String> SANDBOX = KeyTypes.choice("bench.sandbox", "isolated", "unisolated")
             .byDefault("isolated")
@@ -289,7 +296,8 @@ public final class BenchKeys {
             BASELINE_ALPHA, MAX_DROP, BASELINE_MODEL, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP, SAMPLES, SANDBOX, PROMPT_FORMAT, SHOTS, METHOD);
+            SHARD, RUN_GROUP, SAMPLES, SANDBOX, PROMPT_FORMAT, SHOTS, METHOD,
+            TOOL_MODE);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -40,7 +40,14 @@ final class LedgerEvents {
                 r.tpotMs(), gaps, r.streamed(), r.serverCompletionTokensPerSecond(), r.finishReason(), r.attempts(),
                 r.retryWaitsMs(), Json.MAPPER.valueToTree(r.serverTimings()), implausible, r.charsIn(), r.charsOut(),
                 r.server(), letters == null ? null
-                        : new RunEvent.Call.Logprobs(letters.byLetter(), letters.chosen(), letters.topK(), letters.requests()));
+                        : new RunEvent.Call.Logprobs(letters.byLetter(), letters.chosen(), letters.topK(), letters.requests()),
+                toolCalls(r.toolCalls()));
+    }
+
+    /** The answer's function calls as the record keeps them; null when it made none. */
+    private static RunEvent.Call.ToolCalls toolCalls(org.llmbench.model.ToolCalls calls) {
+        return calls == null ? null : new RunEvent.Call.ToolCalls(calls.calls().stream()
+                .map(c -> new RunEvent.Call.ToolCall(c.id(), c.name(), c.arguments())).toList(), calls.dropped(), calls.problem());
     }
 
     /** Score, pass mark, weight and checks, without details. */

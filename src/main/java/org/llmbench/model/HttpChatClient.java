@@ -50,6 +50,14 @@ abstract class HttpChatClient implements ModelClient {
     /** Reads a stream up to its end marker; a body that ends before it is a protocol error. */
     abstract void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure;
 
+    /**
+     * Whether a call that failed so is worth sending once more with its body written anew, because the failure
+     * taught the client something about the server (llama.cpp builds that cannot stream tool calls). None by default.
+     */
+    boolean askAgain(ChatRequest request, CallResult failed) {
+        return false;
+    }
+
     /** Reads a whole (non-streamed) answer. */
     abstract void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure;
 
@@ -62,7 +70,12 @@ abstract class HttpChatClient implements ModelClient {
         int charsIn = request.charsIn();
         lanes.acquireUninterruptibly();
         try {
-            return redactor.result(retrier.call(charsIn, attempt -> once(body, request, charsIn)));
+            CallResult result = retrier.call(charsIn, attempt -> once(body, request, charsIn));
+            if (!result.ok() && askAgain(request, result)) {
+                String again = requestBody(request);
+                result = retrier.call(charsIn, attempt -> once(again, request, charsIn));
+            }
+            return redactor.result(result);
         } catch (RuntimeException bug) {
             throw redactor.unexpected(bug);
         } finally {

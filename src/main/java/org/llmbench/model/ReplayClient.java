@@ -146,7 +146,10 @@ public final class ReplayClient implements ModelClient {
         List<Implausible> implausible = c.implausible().stream().map(i -> new Implausible(i.figure(), i.raw(), i.why())).toList();
         return new CallResult(c.rawOutput(), c.thinking(), kind, message, c.httpStatus(), c.latencyMs(), c.ttftMs(),
                 c.promptTokens(), c.completionTokens(), c.tokensEstimated(), c.finishReason(), Math.max(1, c.attempts()),
-                c.retryWaitsMs(), timings, c.charsIn(), c.charsOut(), gaps, c.streamed(), null, implausible);
+                c.retryWaitsMs(), timings, c.charsIn(), c.charsOut(), gaps, c.streamed(), null, implausible,
+                c.toolCalls() == null ? null : new ToolCalls(c.toolCalls().calls().stream()
+                        .map(t -> new ToolCall(t.id(), t.name(), t.arguments())).toList(),
+                        c.toolCalls().dropped(), c.toolCalls().problem()));
     }
 
     private static CallResult notReplayable(ChatRequest request, String why) {

@@ -65,6 +65,16 @@ final class CallCodec {
             lp.put("top_k", c.logprobs().topK());
             lp.put("requests", c.logprobs().requests());
         }
+        if (c.toolCalls() != null) {
+            var calls = o.putArray("tool_calls");
+            c.toolCalls().calls().forEach(t -> calls.addObject().put("id", t.id()).put("name", t.name()).put("arguments", t.arguments()));
+            if (c.toolCalls().dropped() > 0) {
+                o.put("tool_calls_dropped", c.toolCalls().dropped());
+            }
+            if (c.toolCalls().problem() != null) {
+                o.put("tool_calls_problem", c.toolCalls().problem());
+            }
+        }
     }
 
     static Call read(Stamp none, Fields f) {
@@ -97,9 +107,12 @@ final class CallCodec {
         int charsOut = f.has("chars_out") ? f.intValue("chars_out") : 0;
         String server = f.optText("server");
         Call.Logprobs logprobs = f.has("logprobs") && !f.json("logprobs").isNull() ? logprobs(f.nested("logprobs")) : null;
+        Call.ToolCalls toolCalls = f.has("tool_calls") && !f.json("tool_calls").isNull() ? new Call.ToolCalls(
+                f.list("tool_calls", Fields.objects(t -> new Call.ToolCall(t.optText("id"), t.optText("name"), t.optText("arguments")))),
+                f.has("tool_calls_dropped") ? f.intValue("tool_calls_dropped") : 0, f.optText("tool_calls_problem")) : null;
         return new Call(none, ref, sample, messages, raw, thinking, errorKind, error, status, latency, ttft, promptTokens,
                 completionTokens, estimated, perS, tpot, gaps, streamed, serverPerS, finish, attempts, waits, timings,
-                implausible, charsIn, charsOut, server, logprobs);
+                implausible, charsIn, charsOut, server, logprobs, toolCalls);
     }
 
     /** A letter's value is a number, or null when it was not among the top-k. */

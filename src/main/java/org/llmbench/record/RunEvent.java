@@ -95,20 +95,22 @@ public sealed interface RunEvent {
      * @param implausible figures that cannot be true, kept apart from the counts; empty when none
      * @param server which of several servers answered; null for a run of one server
      * @param logprobs each answer letter's log-likelihood, for a question asked by log-likelihood; null otherwise
+     * @param toolCalls the function calls the answer made through the server's tool API; null when it made none
      */
     record Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
                 String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
                 Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
                 TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
                 int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
-                int charsIn, int charsOut, String server, Logprobs logprobs) implements RunEvent {
+                int charsIn, int charsOut, String server, Logprobs logprobs,
+                ToolCalls toolCalls) implements RunEvent {
         public Call {
             messages = List.copyOf(messages);
             retryWaitsMs = List.copyOf(retryWaitsMs);
             implausible = implausible == null ? List.of() : List.copyOf(implausible);
         }
 
-        /** A call of the chat kind: no log-probabilities. */
+        /** A call of the chat kind without function calls (the shape before either was recorded). */
         public Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
                     String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
                     Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
@@ -118,7 +120,7 @@ public sealed interface RunEvent {
             this(stamp, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
                     promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
-                    charsOut, server, null);
+                    charsOut, server, null, null);
         }
 
         @Override
@@ -136,7 +138,7 @@ public sealed interface RunEvent {
             return new Call(s, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
                     promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
-                    charsOut, server, logprobs);
+                    charsOut, server, logprobs, toolCalls);
         }
 
         /**
@@ -150,6 +152,22 @@ public sealed interface RunEvent {
         public record Logprobs(Map<String, Double> letters, String chosen, int topK, int requests) {
             public Logprobs {
                 letters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(letters));
+            }
+        }
+
+        /** One function call of the answer, its arguments as the server sent them. */
+        public record ToolCall(String id, String name, String arguments) {
+        }
+
+        /**
+         * The function calls the answer made through the server's tool API.
+         *
+         * @param dropped calls beyond the number the client keeps
+         * @param problem what was wrong with their shape; null when nothing was
+         */
+        public record ToolCalls(List<ToolCall> calls, int dropped, String problem) {
+            public ToolCalls {
+                calls = List.copyOf(calls);
             }
         }
 
