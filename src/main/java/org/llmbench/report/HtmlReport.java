@@ -56,7 +56,7 @@ public final class HtmlReport {
         return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
                 runs.allure(), safeJson(json(PageData.of(runs))), safeScript(resource("report.js")), resource("report.css"),
-                safeScript(resourceAt(CHARTS)));
+                safeScript(resourceAt(CHARTS)), PageTables.costs(columns));
     }
 
     private static String json(PageData data) {

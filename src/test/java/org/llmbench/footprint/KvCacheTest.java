@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.llmbench.testing.SharedModel;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.config.Provider;
 import org.llmbench.model.GgufClient;
@@ -28,7 +29,7 @@ class KvCacheTest {
 
     @Test
     void theEstimateFollowsTheMetadata() throws Exception {
-        Path model = SharedModel.stories260K().orElse(null);
+        Path model = SharedModel.find().orElse(null);
         Assumptions.assumeTrue(model != null, "no shared/models/stories260K.gguf here");
         KvCache.Estimate e = KvCache.of(GgufFile.read(model), 256);
         assertThat(e.bytes()).isEqualTo(STORIES_PER_TOKEN * 256);
@@ -37,7 +38,7 @@ class KvCacheTest {
 
     @Test
     void theInProcessProvidersGrowthHoldsTheEstimate() throws Exception {
-        Path model = SharedModel.stories260K().orElse(null);
+        Path model = SharedModel.find().orElse(null);
         Assumptions.assumeTrue(model != null, "no shared/models/stories260K.gguf here");
         ThreadFactory threads = r -> {
             Thread t = new Thread(r);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.llmbench.testing.SharedModel;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,7 @@ class ServerProcessFootprintTest {
         int port = Integer.parseInt(new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
                 .readLine().strip());
         String url = "http://127.0.0.1:" + port;
-        String model = SharedModel.stories260K().map(Path::toString).orElse("stories260K");
+        String model = SharedModel.find().map(Path::toString).orElse("stories260K");
         try (RunFootprint footprint = RunFootprint.start(settings(url), THREADS)) {
             footprint.modelStarted(model);
             Thread.sleep(250);
@@ -91,7 +92,7 @@ class ServerProcessFootprintTest {
             assertThat(memory.peakBytes() - memory.atLoadBytes()).isGreaterThan(80L << 20);
             assertThat(f.samples()).isGreaterThanOrEqualTo(3);
             assertThat(f.windowMs()).isGreaterThanOrEqualTo(600);
-            if (SharedModel.stories260K().isPresent()) {
+            if (SharedModel.find().isPresent()) {
                 assertThat(memory.kvCacheBytes()).isEqualTo(KvCacheTest.STORIES_PER_TOKEN * 128);
             } else {
                 assertThat(memory.unavailable()).extracting(Footprint.Unavailable::source).contains("kv_cache_estimate");
