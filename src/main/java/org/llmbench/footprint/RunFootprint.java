@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -92,14 +91,14 @@ public final class RunFootprint implements AutoCloseable {
                 pid = ProcessHandle.current().pid();
                 meters.add(new RssMeter(Sources.SELF_RSS_GROWTH, "this JVM's resident memory over what it was before the "
                         + "model loaded (the harness's own growth included: an upper bound)", table::selfRssBytes, selfBaseline));
-                meters.add(fixed(out -> kvCache(out, Path.of(model), null)));
+                meters.add(fixed(out -> kvCache(out, Path.of(model), null, "the context the in-process provider loads it with")));
             }
             case OLLAMA -> meters.add(new OllamaPs(settings.firstUrl(), model));
             case OPENAI -> {
                 if (local) {
                     pid = serverPid();
                     meters.add(serverRss(pid));
-                    meters.add(fixed(out -> llamaSlots(out, model)));
+                    meters.add(fixed(out -> llamaContext(out, model)));
                 } else {
                     meters.add(fixed(out -> out.noMemory(Sources.MEMORY, "remote server (" + settings.firstUrl()
                             + "): an OpenAI-compatible API says nothing of memory")));
@@ -139,23 +138,42 @@ public final class RunFootprint implements AutoCloseable {
                 + settings.port() + "), as it serves the model", () -> table.rssBytes(pid), 0);
     }
 
-    /** llama.cpp's {@code /slots}: the context of every slot; with the model's file here, the KV cache it implies. */
-    private void llamaSlots(Readings out, String model) {
-        long nCtx = 0;
+    /**
+     * llama.cpp's context as the server gives it: {@code /props} (the slots' context and their number, and the model's
+     * file), else {@code /slots} (each slot's context; newer builds serve it only with {@code --slots}); with the
+     * model's GGUF file on this machine, the KV cache that context implies.
+     */
+    private void llamaContext(Readings out, String model) {
+        String base = settings.firstUrl().replaceAll("/+$", "").replaceAll("/v1$", "");
+        String propsProblem;
         try {
-            for (var slot : HttpGet.json(settings.firstUrl().replaceAll("/+$", "") + "/slots")) {
+            var props = HttpGet.json(base + "/props");
+            long perSlot = props.path("default_generation_settings").path("n_ctx").asLong(0);
+            long slots = props.path("total_slots").asLong(1);
+            String file = props.path("model_path").asText(model);
+            if (perSlot > 0) {
+                kvCache(out, Path.of(file.isBlank() ? model : file), perSlot * slots, "n_ctx " + perSlot + " x " + slots
+                        + " slots from /props");
+                return;
+            }
+            propsProblem = "/props has no n_ctx";
+        } catch (java.io.IOException | RuntimeException e) {
+            propsProblem = "/props: " + e.getMessage();
+        }
+        try {
+            long nCtx = 0;
+            for (var slot : HttpGet.json(base + "/slots")) {
                 nCtx += slot.path("n_ctx").asLong(0);
             }
+            kvCache(out, Path.of(model), nCtx, "n_ctx " + nCtx + " from /slots");
         } catch (java.io.IOException | RuntimeException e) {
-            out.noMemory(Sources.LLAMA_SLOTS, "GET /slots gave no context size (" + e.getMessage()
-                    + "; llama-server serves it unless started with --no-slots)");
-            return;
+            out.noMemory(Sources.LLAMA_CONTEXT, "the server gave no context size (" + propsProblem + "; /slots: "
+                    + e.getMessage() + "; llama-server serves /slots with --slots)");
         }
-        kvCache(out, Path.of(model), nCtx);
     }
 
     /** The KV cache the model's GGUF file implies; {@code nCtx} null: the context the in-process provider gives it. */
-    private void kvCache(Readings out, Path file, Long nCtx) {
+    private void kvCache(Readings out, Path file, Long nCtx, String whence) {
         if (!Files.isRegularFile(file)) {
             out.noMemory(Sources.KV_CACHE, "the model's name is no GGUF file on this machine: its metadata is unknown");
             return;
@@ -167,7 +185,7 @@ public final class RunFootprint implements AutoCloseable {
             if (e == null) {
                 out.noMemory(Sources.KV_CACHE, "the GGUF metadata lacks the layer and head counts");
             } else {
-                out.memory(Sources.KV_CACHE, e.how(), e.bytes(), e.bytes());
+                out.memory(Sources.KV_CACHE, e.how() + "; " + whence, e.bytes(), e.bytes());
             }
         } catch (GgufFile.BadFile e) {
             out.noMemory(Sources.KV_CACHE, e.getMessage());
@@ -194,11 +212,6 @@ public final class RunFootprint implements AutoCloseable {
         synchronized (this) {
             open.clear();
         }
-    }
-
-    /** This JVM's resident memory now, for tests. */
-    OptionalLong selfRss() {
-        return table.selfRssBytes();
     }
 
     private static final class Window {

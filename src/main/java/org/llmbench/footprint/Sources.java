@@ -11,7 +11,7 @@ final class Sources {
     static final String NVIDIA_DEVICE = "nvidia_smi_device";
     static final String NVIDIA = "nvidia_smi";
     static final String KV_CACHE = "kv_cache_estimate";
-    static final String LLAMA_SLOTS = "llama_slots";
+    static final String LLAMA_CONTEXT = "llama_context";
     static final String RAPL = "rapl";
     static final String POWERMETRICS = "powermetrics";
     /** Energy as a whole, when no counter applies (a remote server). */
