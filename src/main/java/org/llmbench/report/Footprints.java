@@ -143,9 +143,14 @@ final class Footprints {
             return bytes == null ? "?" : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
         }
 
+        /** The first reason without its explanation ("rapl: no RAPL counter"): the files give it whole. */
         private static String firstReason(String reasons) {
-            int end = reasons == null ? -1 : reasons.indexOf(';');
-            return reasons == null ? "" : end < 0 ? reasons : reasons.substring(0, end);
+            if (reasons == null) {
+                return "";
+            }
+            String first = reasons.split(";", 2)[0];
+            int detail = first.indexOf(" (");
+            return detail < 0 ? first : first.substring(0, detail);
         }
     }
 }
