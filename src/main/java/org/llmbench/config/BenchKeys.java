@@ -290,6 +290,18 @@ public final class BenchKeys {
             .meaning("scoring methods to make the headline where they apply, e.g. `flexible-extract,generative`: every "
                     + "method is scored and recorded per question, the headline is the question's score");
 
+    /** Whether the run samples the model's memory and the machine's energy (issue 30). */
+    public static final Key<String> FOOTPRINT = KeyTypes.choice("bench.footprint", "auto", "on", "off")
+            .byDefault("auto")
+            .meaning("sample each model's memory (at load and peak) and the machine's energy (RAPL, nvidia-smi) on one "
+                    + "low-priority thread, recorded as `footprint` events with each figure's source or why it has none; "
+                    + "`auto`: for every provider but mock and replay");
+
+    /** How often the footprint sampler reads its sources. */
+    public static final Key<Integer> FOOTPRINT_PERIOD_MS = KeyTypes.integer("bench.footprintPeriodMs", 100, 60_000)
+            .byDefault(1000).label("MS")
+            .meaning("the footprint sampler's period (nvidia-smi is asked every 5th period); see docs/PERFORMANCE.md for its cost");
+
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
             SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, BASELINE,
@@ -297,7 +309,7 @@ public final class BenchKeys {
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
             SHARD, RUN_GROUP, SAMPLES, SANDBOX, PROMPT_FORMAT, SHOTS, METHOD,
-            TOOL_MODE);
+            TOOL_MODE, FOOTPRINT, FOOTPRINT_PERIOD_MS);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -63,8 +63,7 @@ public final class GgufClient implements ModelClient {
         checkNativeLibrary();
         Long rssBefore = rssMb();
         long start = System.nanoTime();
-        long fileCtx = file.contextLength() == null ? numCtx : file.contextLength();
-        int contextSize = (int) Math.min(numCtx, fileCtx);
+        int contextSize = contextSize(file, numCtx);
         ModelParameters parameters = new ModelParameters().setModel(path).setCtxSize(contextSize).setParallel(1);
         if (file.chatTemplate() == null) {
             parameters.setChatTemplate("chatml");
@@ -79,6 +78,12 @@ public final class GgufClient implements ModelClient {
         }
         loaded.put(path, l);
         return l;
+    }
+
+    /** The context a model is loaded with: the run's {@code num_ctx}, at most the file's own context length. */
+    public static int contextSize(GgufFile file, int numCtx) {
+        long fileCtx = file.contextLength() == null ? numCtx : file.contextLength();
+        return (int) Math.min(numCtx, fileCtx);
     }
 
     @Override

@@ -326,6 +326,61 @@ public sealed interface RunEvent {
     }
 
     /**
+     * What one model took of this machine while a process of the run asked it: memory at load and at its peak, and
+     * energy over its window, each figure with where it came from, and why a source gave nothing. One per model and
+     * process (a resumed run has one per process; the reports take the highest memory and add the energy).
+     *
+     * @param windowMs how long the model's part of the run lasted (the energy's window)
+     * @param samples how many times the sampler read its sources in that window
+     * @param periodMs the sampler's period
+     */
+    record Footprint(Stamp stamp, String model, long windowMs, int samples, long periodMs, Memory memory, Energy energy)
+            implements RunEvent {
+        @Override
+        public Footprint withStamp(Stamp s) {
+            return new Footprint(s, model, windowMs, samples, periodMs, memory, energy);
+        }
+
+        /**
+         * The model's memory: the headline figures (RAM, and VRAM where a GPU holds part of it) are those of the
+         * reading named by {@code source}; null with the reasons in {@code unavailable} when nothing could say.
+         *
+         * @param kvCacheBytes the KV cache the model's metadata and context size imply, when known
+         */
+        public record Memory(Long atLoadBytes, Long peakBytes, String source, Long vramAtLoadBytes, Long vramPeakBytes,
+                             String vramSource, Long kvCacheBytes, List<MemoryReading> readings,
+                             List<Unavailable> unavailable) {
+            public Memory {
+                readings = List.copyOf(readings);
+                unavailable = List.copyOf(unavailable);
+            }
+        }
+
+        /** One source's memory figures ({@code source}: process_rss, ollama_ps, nvidia_smi_process...). */
+        public record MemoryReading(String source, String what, Long atLoadBytes, Long peakBytes) {
+        }
+
+        /**
+         * The energy the machine used in the model's window: {@code joules} adds up the readings (CPU package, DRAM,
+         * GPU); null, never zero, when nothing could be measured, and {@code unavailable} says why.
+         */
+        public record Energy(Double joules, String source, List<EnergyReading> readings, List<Unavailable> unavailable) {
+            public Energy {
+                readings = List.copyOf(readings);
+                unavailable = List.copyOf(unavailable);
+            }
+        }
+
+        /** One counter's or meter's energy over the window ({@code source}: rapl, nvidia_smi, powermetrics). */
+        public record EnergyReading(String source, String what, double joules) {
+        }
+
+        /** A source that gave nothing, and why (no counter, not readable, remote server...). */
+        public record Unavailable(String source, String reason) {
+        }
+    }
+
+    /**
      * A process of the run ended, with totals derived from the whole ledger.
      *
      * @param tests how many tests ended with each status (and {@code skipped}); null in the oldest ledgers

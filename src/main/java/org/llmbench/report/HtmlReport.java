@@ -55,7 +55,7 @@ public final class HtmlReport {
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
                 PairedView.of(runFolders), runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")),
                 resource("report.css"),
-                safeScript(resourceAt(CHARTS)));
+                safeScript(resourceAt(CHARTS)), PageTables.costs(columns));
     }
 
     /**
