@@ -10,11 +10,13 @@ import java.util.List;
  * @param phases the phases in run order
  * @param cells per phase, per column: "score (passed/tests)" or "" when the column did not run the phase
  * @param dataJson the questions, answers and speed samples for the page's script, already safe inside a script tag
- * @param chartJs the charting library's code, inlined
+ * @param chartJs the charting library's code, inlined (empty when {@code chartsHref} names it)
+ * @param chartsHref where the page loads the charting library from, relative to it; null when it is inlined
  */
 public record ReportPage(String title, String generatedAt, List<Column> columns, List<String> phases,
                          List<List<String>> cells, List<Run> runs, List<Speed> speed, List<Changed> changed,
-                         String allureResults, String dataJson, String script, String style, String chartJs) {
+                         String allureResults, String dataJson, String script, String style, String chartJs,
+                         String chartsHref) {
 
     /** One column of the side-by-side views. */
     public record Column(String id, String label, String model, String runId, String total, String interval,
