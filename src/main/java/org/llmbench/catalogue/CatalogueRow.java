@@ -10,11 +10,20 @@ import org.llmbench.report.RunFigures;
  * @param verified whether the caller's checker passed the run folder; {@code verdict} says what it checked or found
  * @param bandwidthGbS the memory bandwidth hardware.json records for the device the model ran from; null when it
  *                     records none (the page then leaves normalised speed blank)
+ * @param footprint the model's memory and energy, when the run measured them; null otherwise
  */
 record CatalogueRow(String run, String handle, String device, String model, String quant, String deviceClass,
                     Double memoryGb, Double vramGb, String os, String runtime, String provider, boolean verified,
                     String verdict, String harness, String date, String link, Fig total,
-                    Map<String, Fig> phases, Double bandwidthGbS) {
+                    Map<String, Fig> phases, Double bandwidthGbS, Footprint footprint) {
+
+    /**
+     * What running the model cost (issue 30's {@code footprint}): peak memory (main, and VRAM when measured) in GB,
+     * energy per question and tokens per joule; a figure nobody could measure is null, never 0.
+     */
+    record Footprint(Double memoryPeakGb, Double vramPeakGb, String memorySource, Double joulesPerQuestion,
+                     Double tokensPerJoule, String energySource) {
+    }
 
     /**
      * A score with its interval's half-width, the tests and passes behind it, and the medians of the speed figures.

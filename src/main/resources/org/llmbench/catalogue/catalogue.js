@@ -103,6 +103,10 @@
     return row.total.tps !== null && row.bandwidthGbS ? row.total.tps / row.bandwidthGbS * 100 : null;
   }
 
+  function footprint(field) {
+    return function (r) { return r.footprint ? r.footprint[field] : null; };
+  }
+
   function aggregate(rows) {
     var byModel = {};
     var order = [];
@@ -121,7 +125,9 @@
         model: model, runs: runs.length, verified: runs.filter(function (r) { return r.verified; }).length,
         total: score(runs.map(function (r) { return r.total; })), phases: phases,
         ttft: median(runs.map(function (r) { return r.total.ttft; })), tps: median(runs.map(function (r) { return r.total.tps; })),
-        norm: median(runs.map(normalised)), lat: median(runs.map(function (r) { return r.total.lat; }))
+        norm: median(runs.map(normalised)), lat: median(runs.map(function (r) { return r.total.lat; })),
+        mem: median(runs.map(footprint('memoryPeakGb'))), vram: median(runs.map(footprint('vramPeakGb'))),
+        jpq: median(runs.map(footprint('joulesPerQuestion'))), tpj: median(runs.map(footprint('tokensPerJoule')))
       };
     }).sort(function (a, b) { return b.total.s - a.total.s || (a.model < b.model ? -1 : 1); });
   }
@@ -171,7 +177,8 @@
     var board = aggregate(rows);
     var table = document.getElementById('board');
     head(table, ['model', 'runs', 'verified'].concat(['weighted total']).concat(data.phases)
-      .concat(['TTFT p50, ms', 'tokens/s p50', 'tokens/s per 100 GB/s', 'latency p50, ms']));
+      .concat(['TTFT p50, ms', 'tokens/s p50', 'tokens/s per 100 GB/s', 'latency p50, ms', 'peak memory, GB',
+        'peak VRAM, GB', 'joules / question', 'tokens / joule']));
     var body = table.querySelector('tbody');
     clear(body);
     board.forEach(function (b) {
@@ -186,6 +193,10 @@
       tr.appendChild(medianCell(b.tps, 1));
       tr.appendChild(medianCell(b.norm, 2));
       tr.appendChild(medianCell(b.lat, 0));
+      tr.appendChild(medianCell(b.mem, 2));
+      tr.appendChild(medianCell(b.vram, 2));
+      tr.appendChild(medianCell(b.jpq, 1));
+      tr.appendChild(medianCell(b.tpj, 1));
       body.appendChild(tr);
     });
     var withBandwidth = rows.filter(function (r) { return r.bandwidthGbS; }).length;
@@ -209,7 +220,7 @@
   function renderRuns(rows) {
     var table = document.getElementById('runs');
     head(table, ['date', 'model', 'handle / device', 'device class', 'quantization', 'memory', 'OS', 'runtime', 'provider',
-      'harness', 'weighted total', 'verified', 'report']);
+      'harness', 'weighted total', 'peak memory', 'energy', 'verified', 'report']);
     var body = table.querySelector('tbody');
     clear(body);
     var sorted = rows.slice().sort(function (a, b) { return b.total.s - a.total.s || (a.run < b.run ? -1 : 1); });
@@ -227,6 +238,10 @@
       tr.appendChild(el('td', value(r, 'provider')));
       tr.appendChild(el('td', value(r, 'harness')));
       tr.appendChild(scoreCell({ s: r.total.s, hw: r.total.hw, n: 1 }, 'total'));
+      var f = r.footprint || {};
+      tr.appendChild(el('td', f.memoryPeakGb ? f.memoryPeakGb + ' GB' + (f.vramPeakGb ? ' + ' + f.vramPeakGb + ' GB VRAM' : '')
+        + ' (' + f.memorySource + ')' : '-', 'num'));
+      tr.appendChild(el('td', f.joulesPerQuestion ? f.joulesPerQuestion.toFixed(1) + ' J/question (' + f.energySource + ')' : '-', 'num'));
       var v = el('td', r.verified ? 'verified' : 'not verified', r.verified ? 'verified' : 'unverified');
       v.title = r.verdict || '';
       tr.appendChild(v);
@@ -281,6 +296,8 @@
     line('tokens/s p50', A.tps, B.tps, 1, 'median');
     line('tokens/s per 100 GB/s', A.norm, B.norm, 2, 'median');
     line('latency p50, ms', A.lat, B.lat, 0, 'median');
+    line('peak memory, GB', A.mem, B.mem, 2, 'median');
+    line('joules / question', A.jpq, B.jpq, 1, 'median');
     var names = ['weighted total'].concat(data.phases);
     function bars(agg) {
       return names.map(function (n) {

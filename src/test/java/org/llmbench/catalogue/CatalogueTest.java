@@ -49,19 +49,27 @@ class CatalogueTest {
         submissions = dir.resolve("submissions");
         run("alice", "xeon-64gb", "mock,mock:junk", cpuBox());
         run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox());
-        run("carol", "m2-air-16gb", "mock", appleM2());
+        Path carol = run("carol", "m2-air-16gb", "mock", appleM2());
+        // A run that measured its footprint (issue 30's format in metadata.json).
+        Path metadata = carol.resolve("metadata.json");
+        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(metadata.toFile());
+        ((ObjectNode) root.path("models").path("mock")).putObject("footprint").put("memory_peak_bytes", 1_500_000_000L)
+                .put("memory_source", "process_rss").put("joules_per_question", 2.5).put("energy_source", "powermetrics")
+                .putNull("tokens_per_joule");
+        Json.PRETTY.writeValue(metadata.toFile(), root);
         run("mallory", HOSTILE_DEVICE, "mock:junk", cpuBox());
         site = dir.resolve("site");
         written = Catalogue.write(submissions, site, folder -> folder.toString().contains("mallory")
                 ? new Verdict(false, "forged") : new Verdict(true, "clean"), "a test's verdict", problems::add);
     }
 
-    private static void run(String handle, String device, String models, ObjectNode hardware) throws Exception {
+    private static Path run(String handle, String device, String models, ObjectNode hardware) throws Exception {
         Path out = submissions.resolve(handle).resolve(device);
         BenchLauncher.run(Map.of("bench.model", models, "bench.phases", "hello,5q", "bench.out", out.toString()));
         Path folder = BenchLauncher.latestRun(out);
         Files.delete(out.resolve("latest-run.txt"));
         Json.PRETTY.writeValue(folder.resolve("hardware.json").toFile(), hardware);
+        return folder;
     }
 
     private static ObjectNode machine(String cpu, double memoryGb, String os, String version, String arch) {
@@ -219,6 +227,11 @@ class CatalogueTest {
             assertThat(board(page)).isEqualTo(expectedBoard(metadataTotals(p -> p.toString().contains("m2-air"))));
             // Normalised speed is the run's tokens/s over its bandwidth: the mock measures no tokens/s, so it stays blank.
             assertThat(page.getElementById("normalised-note").getTextContent()).contains("0 of 1 results record no bandwidth");
+            // Memory and energy where the run measured them; blank (not 0) where it did not.
+            DomNode mock = page.querySelector("#board tr[data-model='mock']");
+            assertThat(mock.getTextContent()).contains("1.50 n=1").contains("2.5 n=1");
+            assertThat(page.querySelector("#runs tbody tr").getTextContent()).contains("1.5 GB (process_rss)")
+                    .contains("2.5 J/question (powermetrics)");
             HtmlPage cpu = client.getPage(site.resolve("class-cpu.html").toUri().toURL());
             assertThat(cpu.querySelectorAll("#runs tbody tr")).hasSize(3);
             assertThat(errors).as("script errors").isEmpty();
