@@ -73,8 +73,14 @@ final class CatalogueCommand implements Callable<Integer> {
     static Verdict verdict(SubmissionChecker checker, Path folder) {
         try {
             List<Finding> findings = checker.check(folder);
-            return findings.isEmpty() ? new Verdict(true, "check-submission: no finding")
-                    : new Verdict(false, findings.size() + " finding(s), first: " + findings.get(0));
+            if (findings.isEmpty()) {
+                return new Verdict(true, "check-submission: no finding");
+            }
+            // Where and what kind only: a finding's message quotes what it found (an address, a key), which a public
+            // page must not repeat.
+            Finding first = findings.get(0);
+            return new Verdict(false, findings.size() + " check-submission finding(s), first: " + first.file() + ":"
+                    + first.line() + ": " + first.kind());
         } catch (IOException e) {
             return new Verdict(false, "check-submission could not read the folder: " + e.getMessage());
         }
