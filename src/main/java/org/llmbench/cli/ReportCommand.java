@@ -25,13 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: summaries of run folders, a comparison of two, or the leaderboard of all submissions. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = ReportCommand.Merge.class,
+        subcommands = {ReportCommand.Merge.class, CatalogueCommand.class},
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
                 "With --compare A B: per question score and latency deltas from A to B, and the regression gate's paired",
                 "result (McNemar's exact test, bootstrap interval; --gate makes it fail the command).",
                 "With --html OUT.html: one self-contained page over the run folders, models or runs side by side.",
                 "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
-                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
+                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>.",
+                "report catalogue [ROOT] --out DIR: a static site over every submitted run (leaderboards, devices, compare)."})
 final class ReportCommand implements Callable<Integer> {
 
     /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (merge.ShardMerge). */
