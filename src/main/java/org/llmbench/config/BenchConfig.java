@@ -103,6 +103,11 @@ public final class BenchConfig {
         return get(BenchKeys.RUN_POINTER);
     }
 
+    /** The regression gate's baseline run (folder, run.jsonl or results.json), or null: no gate against a baseline. */
+    public Path baseline() {
+        return get(BenchKeys.BASELINE);
+    }
+
     /** The canonical generation options that this run changes, as option name to effective value. */
     public Map<String, Object> canonicalOverrides() {
         var overrides = new LinkedHashMap<String, Object>();
@@ -260,6 +265,11 @@ public final class BenchConfig {
     }
 
     /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
+    /** Whether the tools phase describes the functions in the prompt instead of using the server's tool API. */
+    public boolean promptedTools() {
+        return get(BenchKeys.TOOL_MODE).equals("prompted");
+    }
+
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
     }

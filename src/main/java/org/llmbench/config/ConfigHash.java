@@ -38,6 +38,9 @@ final class ConfigHash {
             // only then, so every earlier run's hash stays what it was; another prompt or headline is another number
             canonical.put("prompt_format", c.promptFormat() + "/" + c.shots() + "/" + c.headlineMethods());
         }
+        if (c.promptedTools()) { // prompted tool calls are never ranked with native ones
+            canonical.put("tool_mode", "prompted");
+        }
         if (c.unisolatedSandbox()) { // scores judged without an OS boundary are never ranked with isolated ones
             canonical.put("sandbox", "unisolated");
         }

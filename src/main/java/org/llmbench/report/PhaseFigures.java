@@ -85,6 +85,6 @@ final class PhaseFigures {
         return new MetadataFile.Figures(new MetadataFile.Score(score(), ScoreError.of(sums.score()), passAt), tests, passed,
                 weight, MetadataFile.Spread.of(Percentiles.of(latency)), MetadataFile.Spread.of(Percentiles.of(ttft)),
                 MetadataFile.Spread.of(Percentiles.of(tpot)), MetadataFile.Median.of(Percentiles.of(tokensPerSecond)),
-                new TreeMap<>(errors), phases, phases == null ? methods.figures() : null);
+                new TreeMap<>(errors), phases, phases == null ? methods.figures() : null, null);
     }
 }

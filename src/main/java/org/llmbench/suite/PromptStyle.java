@@ -63,8 +63,8 @@ public record PromptStyle(Kind kind, Integer shots, List<String> preferred) {
         List<ScoringMethod> order = new ArrayList<>(switch (format) {
             case GSM8K -> reference ? List.of(ScoringMethod.STRICT_MATCH, ScoringMethod.FLEXIBLE_EXTRACT, ScoringMethod.BY_VALUE)
                     : List.of(ScoringMethod.BY_VALUE, ScoringMethod.STRICT_MATCH, ScoringMethod.FLEXIBLE_EXTRACT);
-            case MMLU -> reference ? List.of(ScoringMethod.GENERATIVE, ScoringMethod.LENIENT)
-                    : List.of(ScoringMethod.LENIENT, ScoringMethod.GENERATIVE);
+            case MMLU -> reference ? List.of(ScoringMethod.LOGLIKELIHOOD, ScoringMethod.GENERATIVE, ScoringMethod.LENIENT)
+                    : List.of(ScoringMethod.LENIENT, ScoringMethod.GENERATIVE, ScoringMethod.LOGLIKELIHOOD);
             case HUMANEVAL -> reference ? List.of(ScoringMethod.HUMAN_EVAL, ScoringMethod.EVALPLUS)
                     : List.of(ScoringMethod.FIRST_BLOCK, ScoringMethod.EVALPLUS);
             case MBPP -> reference ? List.of(ScoringMethod.EVALPLUS, ScoringMethod.FIRST_BLOCK)
