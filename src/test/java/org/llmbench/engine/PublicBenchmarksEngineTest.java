@@ -90,16 +90,16 @@ class PublicBenchmarksEngineTest {
         assertThat(suite.path("method").asText()).isEqualTo("flexible-extract");
         assertThat(suite.path("prompt_format").asText()).startsWith("lm-eval gsm8k");
         assertThat(suite.path("methods").path("strict-match").asDouble()).isEqualTo(100);
-        assertThat(res.path("tasks").findValuesAsText("method")).contains("flexible-extract", "generative");
+        assertThat(res.path("tasks").findValuesAsText("method")).contains("flexible-extract", "loglikelihood");
         JsonNode meta = JSON.readTree(run.resolve("metadata.json").toFile()).path("models");
-        assertThat(meta.path("mock").path("phases").path("astronomy_test").path("method").asText()).isEqualTo("generative");
+        assertThat(meta.path("mock").path("phases").path("astronomy_test").path("method").asText()).isEqualTo("loglikelihood");
         assertThat(meta.path("mock:junk").path("phases").path("test").path("methods").path("by-value").asDouble()).isZero();
         assertThat(Files.readString(run.resolve("report.md"))).contains("## Scoring methods")
-                .contains("| mock | astronomy_test | generative | lm-eval mmlu, 5-shot from 5 examples of astronomy_dev.csv |");
+                .contains("| mock | astronomy_test | loglikelihood | lm-eval mmlu, 5-shot from 5 examples of astronomy_dev.csv |");
         assertThat(Files.readString(run.resolve("report.html"))).contains("flexible-extract 100.0 [lm-eval gsm8k");
         assertThat(org.llmbench.report.RunSummary.of(run.resolve("run.jsonl")).table())
                 .contains("  mock/test: flexible-extract 100.0 [lm-eval gsm8k (Question/Answer), 5-shot")
-                .contains("  mock:junk/astronomy_test: generative 0.0 [lm-eval mmlu, 5-shot");
+                .contains("  mock:junk/astronomy_test: loglikelihood 0.0 [lm-eval mmlu, 5-shot");
         assertThat(Files.readString(run.resolve("manifest.json"))).contains("bench.promptFormat").contains("reference");
     }
 
