@@ -60,8 +60,8 @@ final class LogprobEndpoint {
     private Step unsupported(CallResult raw, String what) {
         String why = client.baseUrl() + path + " " + what + ": this server gives no log-probabilities, so MMLU's "
                 + "loglikelihood method cannot run on it; its questions are asked by the generative method instead. "
-                + "For log-likelihood use llama-server or vLLM (--url http://HOST:PORT/v1), an Ollama recent enough to return logprobs, or a "
-                + ".gguf file in process; -Dbench.method=generative says so up front";
+                + "For log-likelihood use llama-server or vLLM (--url http://HOST:PORT/v1) or an Ollama recent enough to return "
+                + "logprobs; -Dbench.method=generative says so up front";
         unsupported = why;
         return Step.failed(failed(raw, new CallFailure(ErrorKind.PROTOCOL, why)), true);
     }

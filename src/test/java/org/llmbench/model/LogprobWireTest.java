@@ -264,5 +264,11 @@ class LogprobWireTest {
             assertThat(mock.logprobs(new LogprobRequest("mock:failing", PROMPT, LETTERS, "B", null, 20)).call().errorKind())
                     .isEqualTo(ErrorKind.CONNECTION);
         }
+        // java-llama.cpp 4.2.0 aborts the JVM on n_probs: the in-process provider says so without touching native code.
+        try (var gguf = new GgufClient(2048, 1)) {
+            LogprobResult r = gguf.logprobs(new LogprobRequest("/models/x.gguf", PROMPT, LETTERS, null, null, 20));
+            assertThat(r.unsupported()).isTrue();
+            assertThat(r.call().errorMessage()).contains("llama-server -m /models/x.gguf", "generative");
+        }
     }
 }
