@@ -38,7 +38,7 @@ final class LogprobEndpoint {
         if (!raw.ok()) {
             Integer status = raw.httpStatus();
             if (status != null && (status == 404 || status == 405 || status == 501)) {
-                return unsupported(raw, "answered HTTP " + status + " (no such endpoint)");
+                return unsupported(raw, "answered HTTP " + status + ": no log-probabilities");
             }
             return Step.failed(raw, false);
         }
@@ -49,7 +49,7 @@ final class LogprobEndpoint {
             return Step.failed(failed(raw, f), false);
         }
         if (parsed.candidates() == null) {
-            return unsupported(raw, "answered without log-probabilities");
+            return unsupported(raw, "sent no log-probabilities");
         }
         return Step.of(new CallResult("", null, null, null, raw.httpStatus(), raw.latencyMs(), null, parsed.promptTokens(),
                 parsed.completionTokens(), parsed.promptTokens() == null, parsed.finishReason(), raw.attempts(),
@@ -58,17 +58,19 @@ final class LogprobEndpoint {
     }
 
     private Step unsupported(CallResult raw, String what) {
-        String why = client.baseUrl() + path + " " + what + ": this server gives no log-probabilities, so MMLU's "
-                + "loglikelihood method cannot run on it; its questions are asked by the generative method instead. "
-                + "For log-likelihood use llama-server or vLLM (--url http://HOST:PORT/v1) or an Ollama recent enough to return "
-                + "logprobs; -Dbench.method=generative says so up front";
-        unsupported = why;
-        return Step.failed(failed(raw, new CallFailure(ErrorKind.PROTOCOL, why)), true);
+        // Short enough for the redactor's cap on a message (Redactor.MAX_MESSAGE_CHARS): the fix comes first.
+        String why = client.baseUrl() + path + " " + what + ", so MMLU's loglikelihood method cannot run there: its "
+                + "questions are asked by the generative method. For it use llama-server or vLLM (--url http://HOST:PORT/v1) "
+                + "or a recent Ollama; -Dbench.method=generative says so up front";
+        CallResult failed = failed(raw, new CallFailure(ErrorKind.PROTOCOL, why));
+        unsupported = failed.errorMessage();
+        return Step.failed(failed, true);
     }
 
-    private static CallResult failed(CallResult raw, CallFailure f) {
-        return new CallResult(null, null, f.kind(), f.getMessage(), raw.httpStatus(), raw.latencyMs(), null, null, null,
-                false, null, raw.attempts(), raw.retryWaitsMs(), java.util.Map.of(), raw.charsIn(), 0, null, false, null,
-                List.of());
+    /** A failure found in a body the server sent: its message passes the client's redactor like any other. */
+    private CallResult failed(CallResult raw, CallFailure f) {
+        return client.redacted(new CallResult(null, null, f.kind(), f.getMessage(), raw.httpStatus(), raw.latencyMs(), null,
+                null, null, false, null, raw.attempts(), raw.retryWaitsMs(), java.util.Map.of(), raw.charsIn(), 0, null,
+                false, null, List.of()));
     }
 }

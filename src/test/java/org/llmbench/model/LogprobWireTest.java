@@ -141,7 +141,7 @@ class LogprobWireTest {
             LogprobResult r = client.logprobs(request());
             assertThat(r.unsupported()).isTrue();
             assertThat(r.letters()).isNull();
-            assertThat(r.call().errorMessage()).contains(server.openAiUrl() + "/completions", "no log-probabilities",
+            assertThat(r.call().errorMessage()).contains(server.openAiUrl() + "/completions", "sent no log-probabilities",
                     "generative", "llama-server or vLLM");
             LogprobResult again = client.logprobs(request());
             assertThat(again.unsupported()).isTrue();
