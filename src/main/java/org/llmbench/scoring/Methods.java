@@ -29,7 +29,12 @@ public record Methods(String headline, String promptFormat, List<Verdict> verdic
 
     /** The headline's verdict, or null when it has none (yet). */
     public Verdict headlineVerdict() {
-        return verdicts.stream().filter(v -> v.method().equals(headline)).findFirst().orElse(null);
+        return verdict(headline);
+    }
+
+    /** A method's verdict, or null. */
+    public Verdict verdict(String method) {
+        return verdicts.stream().filter(v -> v.method().equals(method)).findFirst().orElse(null);
     }
 
     /** The mean of each method's verdict over samples (the question's score is their mean too); null when none have methods. */
