@@ -89,6 +89,23 @@ class LogprobReplayTest {
     }
 
     @Test
+    void severalServersEachAnswerLogprobQuestionsAndTheResultNamesTheOne() throws Exception {
+        String body = LogprobWireTest.legacy("{\" B\":-0.3,\" A\":-2.1}");
+        try (var a = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 200, "application/json", body));
+             var b = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 200, "application/json", body));
+             var client = new MultiServerClient(List.of(a.openAiUrl(), b.openAiUrl()),
+                     url -> new OpenAiClient(ClientSettings.of(url, Duration.ofSeconds(5), 0)))) {
+            for (int i = 0; i < 4; i++) {
+                LogprobResult r = client.logprobs(new LogprobRequest("m", LogprobWireTest.PROMPT, LogprobWireTest.LETTERS, null, null, 20));
+                assertThat(r.letters().chosen()).isEqualTo("B");
+                assertThat(r.call().server()).isIn(a.openAiUrl(), b.openAiUrl());
+            }
+            assertThat(a.chatRequests()).hasSize(2);
+            assertThat(b.chatRequests()).hasSize(2);
+        }
+    }
+
+    @Test
     void aPasswordInTheServersUrlReachesNoMessage() throws Exception {
         try (var server = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 200, "application/json",
                 "{\"choices\":[{\"index\":0,\"text\":\" B\",\"logprobs\":null}]}"))) {
