@@ -17,6 +17,11 @@ final class LogprobEndpoint {
     private final String path;
     private final BiFunction<LogprobRequest, String, String> body;
     private volatile String unsupported;
+    /** The top-k the server accepts, once it refused the one asked for; null until then. */
+    private volatile Integer cap;
+
+    /** The top-k every OpenAI-compatible server accepts (OpenAI's own maximum for completions). */
+    static final int SMALL_TOP_K = 5;
 
     /** @param body the request body for a question and the prompt of one step */
     LogprobEndpoint(HttpChatClient client, String path, BiFunction<LogprobRequest, String, String> body) {
@@ -30,7 +35,23 @@ final class LogprobEndpoint {
         if (known != null) {
             return LogprobResult.unsupported(known, request.prompt().length());
         }
-        return ContinuationWalk.walk(request, prompt -> step(request, prompt));
+        Integer k = cap;
+        LogprobRequest asked = k == null || k >= request.topK() ? request : request.withTopK(k);
+        LogprobResult result = ContinuationWalk.walk(asked, prompt -> step(asked, prompt));
+        if (k == null && asked.topK() > SMALL_TOP_K && tooManyAsked(result.call())) {
+            // OpenAI's legacy completions allow 5, a vLLM started with a smaller --max-logprobs fewer than 20: ask again
+            // with 5, once, and keep to it for the rest of the run.
+            cap = SMALL_TOP_K;
+            LogprobRequest smaller = request.withTopK(SMALL_TOP_K);
+            return ContinuationWalk.walk(smaller, prompt -> step(smaller, prompt));
+        }
+        return result;
+    }
+
+    /** A 4xx whose message is about the number of log-probabilities asked for. */
+    private static boolean tooManyAsked(CallResult call) {
+        return call.errorKind() == ErrorKind.HTTP_4XX && call.errorMessage() != null
+                && call.errorMessage().toLowerCase(java.util.Locale.ROOT).contains("logprobs");
     }
 
     private Step step(LogprobRequest request, String prompt) {

@@ -160,6 +160,25 @@ class LogprobWireTest {
     }
 
     @Test
+    void aServerThatAllowsFewerLogprobsIsAskedAgainWithFiveAndKeepsToThem() throws Exception {
+        try (var server = new FakeModelServer((r, ex) -> {
+            if (r.body().path("logprobs").asInt() > 5) {
+                FakeModelServer.send(ex, 400, "application/json", "{\"object\":\"error\",\"message\":\"Requested sample "
+                        + "logprobs of 20, which is greater than max allowed: 5\",\"type\":\"BadRequestError\",\"code\":400}");
+            } else {
+                FakeModelServer.send(ex, 200, "application/json", legacy("{\" C\":-0.2,\" A\":-1.9}"));
+            }
+        }); var client = openAi(server)) {
+            LogprobResult r = client.logprobs(request());
+            assertThat(r.call().ok()).as(r.call().errorMessage()).isTrue();
+            assertThat(r.letters().chosen()).isEqualTo("C");
+            assertThat(r.letters().topK()).isEqualTo(5);
+            assertThat(client.logprobs(request()).letters().topK()).isEqualTo(5);
+            assertThat(server.chatRequests()).extracting(q -> q.body().path("logprobs").asInt()).containsExactly(20, 5, 5);
+        }
+    }
+
+    @Test
     void aServerErrorIsTheQuestionsFailureNotAFallback() throws Exception {
         try (var server = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 500, "application/json",
                 "{\"error\":{\"code\":500,\"message\":\"Unsupported param: echo\",\"type\":\"server_error\"}}"));
