@@ -89,6 +89,30 @@ class LogprobWireTest {
         }
     }
 
+    // Verbatim: llama-server c392e50 serving stories260K, POST /v1/completions {"prompt": "Once upon a time, there was a
+    // little girl. Answer:", "max_tokens": 1, "logprobs": 5, "temperature": 0}.
+    static final String LLAMA_CPP_CAPTURED = "{\"choices\":[{\"text\":\" \\\"\",\"index\":0,\"logprobs\":{\"content\":[{\"id\":313,"
+            + "\"token\":\" \\\"\",\"bytes\":[32,34],\"logprob\":-0.9057155251502991,\"top_logprobs\":[{\"id\":313,\"token\":\" \\\"\","
+            + "\"bytes\":[32,34],\"logprob\":-0.9057155251502991},{\"id\":410,\"token\":\" \",\"bytes\":[32],\"logprob\":-1.2328124046325684},"
+            + "{\"id\":286,\"token\":\" was\",\"bytes\":[32,119,97,115],\"logprob\":-3.2465853691101074},{\"id\":307,\"token\":\" L\","
+            + "\"bytes\":[32,76],\"logprob\":-3.312875270843506},{\"id\":301,\"token\":\" S\",\"bytes\":[32,83],\"logprob\":-3.403730869293213}]}]},"
+            + "\"finish_reason\":\"length\"}],\"created\":1796607391,\"model\":\"gpt-3.5-turbo\",\"system_fingerprint\":\"b0-unknown\","
+            + "\"object\":\"text_completion\",\"usage\":{\"completion_tokens\":1,\"prompt_tokens\":21,\"total_tokens\":22},"
+            + "\"id\":\"chatcmpl-43nLfGr4ERYYMvBTWZDge4TBRa1vBWtt\",\"timings\":{\"prompt_n\":21,\"prompt_ms\":123.335,"
+            + "\"prompt_per_token_ms\":5.873095238095238,\"prompt_per_second\":170.26796935176554,\"predicted_n\":1,"
+            + "\"predicted_ms\":0.066,\"predicted_per_token_ms\":0.066,\"predicted_per_second\":15151.51515151515}}";
+
+    @Test
+    void theCapturedLlamaServerBodyReadsAsItsTopFive() throws Exception {
+        var parsed = CompletionLogprobs.firstToken(LLAMA_CPP_CAPTURED);
+        assertThat(parsed.candidates()).extracting(ContinuationWalk.NextToken::text).containsExactly(" \"", " ", " was", " L", " S");
+        assertThat(parsed.candidates().get(1).logprob()).isEqualTo(-1.2328124046325684);
+        assertThat(parsed.promptTokens()).isEqualTo(21);
+        assertThat(parsed.completionTokens()).isEqualTo(1);
+        assertThat(parsed.timings()).containsEntry("prompt_n", 21);
+        assertThat(parsed.finishReason()).isEqualTo("length");
+    }
+
     @Test
     void vllmLegacyTopLogprobsObjects() throws Exception {
         try (var server = server(r -> legacy("{\" B\":-0.3,\" A\":-2.1,\" C\":-1.5,\" D\":-4.0,\"\\n\":-5.0}"));
