@@ -58,7 +58,9 @@ final class LogprobEndpoint {
         CallResult raw = client.postWhole(path, body.apply(request, prompt), prompt.length());
         if (!raw.ok()) {
             Integer status = raw.httpStatus();
-            if (status != null && (status == 404 || status == 405 || status == 501)) {
+            // A 404 about the model (Ollama's and OpenAI's "model not found") is that call's failure, not a missing endpoint.
+            boolean aboutModel = String.valueOf(raw.errorMessage()).toLowerCase(java.util.Locale.ROOT).contains("model");
+            if (status != null && (status == 404 && !aboutModel || status == 405 || status == 501)) {
                 return unsupported(raw, "answered HTTP " + status + ": no log-probabilities");
             }
             return Step.failed(raw, false);

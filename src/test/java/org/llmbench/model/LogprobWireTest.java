@@ -181,6 +181,14 @@ class LogprobWireTest {
             assertThat(r.unsupported()).isTrue();
             assertThat(r.call().errorMessage()).contains("HTTP 404");
         }
+        try (var server = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 404, "application/json",
+                "{\"error\":\"model 'qwen3:8b' not found\"}"));
+             var client = new OllamaClient(ClientSettings.of(server.baseUrl(), Duration.ofSeconds(5), 0))) {
+            LogprobResult r = client.logprobs(request());
+            assertThat(r.unsupported()).as("a missing model is no missing endpoint").isFalse();
+            assertThat(r.call().errorKind()).isEqualTo(ErrorKind.HTTP_4XX);
+            assertThat(r.call().errorMessage()).contains("not found");
+        }
     }
 
     @Test
