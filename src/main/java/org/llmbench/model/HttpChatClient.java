@@ -131,6 +131,11 @@ abstract class HttpChatClient implements ModelClient {
         }
     }
 
+    /** A result made outside {@link #postWhole} from what the server sent, as it may be recorded. */
+    final CallResult redacted(CallResult result) {
+        return redactor.result(result);
+    }
+
     @Override
     public final List<String> listModels() throws CallFailure {
         return List.copyOf(modelDetails().keySet());

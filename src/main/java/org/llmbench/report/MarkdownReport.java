@@ -35,6 +35,26 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /**
+     * Which scoring method and prompt format produced each public-format phase's score, and its score under every
+     * other method (docs/BENCHMARKS.md says what each reproduces).
+     */
+    private static void methods(Writer out, List<ResultsFile.Suite> suites) throws IOException {
+        List<ResultsFile.Suite> read = suites.stream().filter(s -> s.methods() != null).toList();
+        if (read.isEmpty()) {
+            return;
+        }
+        out.write("\n## Scoring methods\n\n");
+        out.write("The score above is the headline method's; every method's verdict is recorded per question (run.jsonl `methods`).\n\n");
+        out.write("| model | phase | headline method | prompt format | score under each method |\n|---|---|---|---|---|\n");
+        for (ResultsFile.Suite s : read) {
+            List<String> each = new ArrayList<>();
+            s.methods().methods().forEach((m, v) -> each.add(text(m) + " " + String.format(Locale.ROOT, "%.1f", v)));
+            out.write("| " + text(s.model()) + " | " + text(s.suite()) + " | " + text(s.methods().method()) + " | "
+                    + text(s.methods().promptFormat()) + " | " + String.join(", ", each) + " |\n");
+        }
+    }
+
     static void write(Path folder, FinalScores scores, Manifest manifest, MetadataFile metadata, String configHash,
                       ResultsFile.Totals results) throws IOException {
         try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
@@ -66,6 +86,7 @@ public final class MarkdownReport {
             }
             out.write("\nLatency, ttft, tpot and tokens/s are over the calls that answered (as on the console); failed calls"
                     + " are counted under errors.\n");
+            methods(out, results.suites());
             contextCuts(out, manifest);
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};

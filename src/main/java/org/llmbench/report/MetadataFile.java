@@ -32,12 +32,13 @@ record MetadataFile(int schemaVersion, String runId, String configHash, String w
     record Figures(@JsonUnwrapped Score score, int tests, int passed, double weight, Spread latencyMs, Spread ttftMs,
                    Spread tpotMs, Median completionTokensPerS, Map<String, Integer> errorsByKind,
                    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Figures> phases,
+                   @JsonUnwrapped ResultsFile.Methods methods,
                    @JsonInclude(JsonInclude.Include.NON_NULL) Footprints.ModelFootprint footprint) {
 
         /** The same figures with the model's memory and energy. */
         Figures with(Footprints.ModelFootprint f) {
             return new Figures(score, tests, passed, weight, latencyMs, ttftMs, tpotMs, completionTokensPerS, errorsByKind,
-                    phases, f);
+                    phases, methods, f);
         }
     }
 

@@ -40,7 +40,10 @@ final class PageTables {
         return out;
     }
 
-    /** Per phase, per column: "score (passed/tests)", or "" when the column did not run the phase. */
+    /**
+     * Per phase, per column: "score (passed/tests)", or "" when the column did not run the phase; a public-format
+     * phase adds its headline method, prompt format and the score under every other method.
+     */
     static List<List<String>> cells(List<ReportColumn> columns, List<String> phases) {
         List<List<String>> rows = new ArrayList<>();
         for (String phase : phases) {
@@ -50,15 +53,19 @@ final class PageTables {
                 double weight = 0;
                 int passed = 0;
                 int tests = 0;
+                MethodScores methods = new MethodScores();
                 for (FinalScores.Outcome o : c.outcomes.values()) {
                     if (o.score().ref().suite().equals(phase)) {
+                        methods.add(o.score());
                         weighted += o.score().weightedScore();
                         weight += o.score().weight();
                         passed += o.score().passed() ? 1 : 0;
                         tests++;
                     }
                 }
-                row.add(tests == 0 ? "" : fmt(weight == 0 ? 0 : weighted / weight) + " (" + passed + "/" + tests + ")");
+                ResultsFile.Methods m = methods.figures();
+                row.add(tests == 0 ? "" : fmt(weight == 0 ? 0 : weighted / weight) + " (" + passed + "/" + tests + ")"
+                        + (m == null ? "" : " " + MethodScores.describe(m)));
             }
             rows.add(row);
         }

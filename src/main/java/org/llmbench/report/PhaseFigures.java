@@ -24,6 +24,8 @@ final class PhaseFigures {
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Uncertainty.Sums sums = new Uncertainty.Sums();
     private final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
+    /** A phase's scores under each scoring method (a model's phases mix benchmarks, so only phases carry them). */
+    private final MethodScores methods = new MethodScores();
 
     /** Adds one test's final outcome. */
     void add(FinalScores.Outcome outcome) {
@@ -35,6 +37,7 @@ final class PhaseFigures {
             weight += score.weight();
             sums.add(score.score(), score.weight());
             passAtK.add(score.sampling());
+            methods.add(score);
         }
         RunEvent.Call call = outcome.call();
         if (call == null) {
@@ -82,6 +85,6 @@ final class PhaseFigures {
         return new MetadataFile.Figures(new MetadataFile.Score(score(), ScoreError.of(sums.score()), passAt), tests, passed,
                 weight, MetadataFile.Spread.of(Percentiles.of(latency)), MetadataFile.Spread.of(Percentiles.of(ttft)),
                 MetadataFile.Spread.of(Percentiles.of(tpot)), MetadataFile.Median.of(Percentiles.of(tokensPerSecond)),
-                new TreeMap<>(errors), phases, null);
+                new TreeMap<>(errors), phases, phases == null ? methods.figures() : null, null);
     }
 }

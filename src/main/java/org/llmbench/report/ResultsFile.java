@@ -26,7 +26,16 @@ final class ResultsFile {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Task(String taskId, String model, String suite, String item, String category, Double score, Double weight,
                 Double weightedScore, boolean passed, @JsonUnwrapped Sampled sampled, @JsonUnwrapped Call call,
-                boolean parseOk, int retriesUsed) {
+                boolean parseOk, int retriesUsed, @JsonUnwrapped Methods methods) {
+    }
+
+    /**
+     * How a public-format score was produced: the headline method (whose score it is), the prompt format, and the
+     * score under every method; all left out for llm-bench's own suites.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Methods(String method, String promptFormat, Map<String, Double> methods) {
     }
 
     /** A question asked several times: how often, and its pass@k per k. */
@@ -72,7 +81,7 @@ final class ResultsFile {
     /** One model's score in one suite. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Suite(String model, String suite, Double scorePercent, @JsonUnwrapped ScoreError error, int tasks,
-                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> passAtK) {
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> passAtK, @JsonUnwrapped Methods methods) {
     }
 
     /** Everything after the tasks: what report.md and run.md read, without reading the file back. */

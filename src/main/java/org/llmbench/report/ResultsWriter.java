@@ -89,7 +89,7 @@ final class ResultsWriter {
         suites.forEach((key, s) -> {
             Uncertainty.Estimate e = s.sums.score();
             suiteList.add(new ResultsFile.Suite(key.get(0), key.get(1), ResultsFile.finite(e.mean()), ScoreError.of(e), e.n(),
-                    s.passAtK.means()));
+                    s.passAtK.means(), s.methods.figures()));
         });
         return new ResultsFile.Totals(summary, modelList, suiteList, ranks);
     }
@@ -102,8 +102,10 @@ final class ResultsWriter {
         int passed;
         final Uncertainty.Sums sums = new Uncertainty.Sums();
         final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
+        final MethodScores methods = new MethodScores();
 
         void add(RunEvent.Score score) {
+            methods.add(score);
             weighted += score.weightedScore();
             weight += score.weight();
             tasks++;
@@ -128,7 +130,14 @@ final class ResultsWriter {
                 call == null ? null : new ResultsFile.Call(call.latencyMs(), call.charsIn(), call.charsOut(), call.errorKind(),
                         call.rawOutput()),
                 parse != null ? parse.parseOk() : call != null && !call.failed(),
-                callRetries + (parse != null ? parse.parseRetries() : 0));
+                callRetries + (parse != null ? parse.parseRetries() : 0), methods(score));
+    }
+
+    /** A question's headline, prompt format and verdicts, or null without methods. */
+    private static ResultsFile.Methods methods(RunEvent.Score score) {
+        MethodScores one = new MethodScores();
+        one.add(score);
+        return one.figures();
     }
 
     private static void write(JsonGenerator g, Object value) {

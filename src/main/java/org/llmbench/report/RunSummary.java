@@ -73,6 +73,8 @@ public final class RunSummary {
     // Models and their phases in the order the run scored them, not by name.
     final Map<String, Map<String, Group>> bySuite = new LinkedHashMap<>();
     final Map<String, Group> byModel = new LinkedHashMap<>();
+    /** Per model and phase, the scores under each scoring method (public formats only). */
+    final Map<String, Map<String, MethodScores>> methods = new LinkedHashMap<>();
     private int scored;
     final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
@@ -117,6 +119,8 @@ public final class RunSummary {
             summary.byModel.computeIfAbsent(model, k -> new Group()).add(score, outcome.call());
             summary.scored++;
             summary.passAtK.add(score.sampling());
+            summary.methods.computeIfAbsent(model, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(score.ref().suite(), k -> new MethodScores()).add(score);
         });
         return summary;
     }
@@ -196,7 +200,9 @@ public final class RunSummary {
      * interval last and, when several models ran, which one leads and by how much.
      */
     public String table() {
-        return new SummaryTable(this).text();
+        List<String> methodLines = MethodScores.lines(methods);
+        return new SummaryTable(this).text() + (methodLines.isEmpty() ? ""
+                : String.join("\n", methodLines) + "\n");
     }
 
     /** One model's totals in one phase. */

@@ -15,11 +15,25 @@ ANSI = re.compile(r"\x1B(?:[@-Z\\-_]|\[[0-?]*[ -/]*[@-~])")
 
 def valid(code):
     # EvalPlus's syntax_check: ast.parse, SyntaxError/MemoryError mean "no"; other parser errors mean no too.
+    return fault(code) == 0
+
+
+# Errors that more lines could still repair: an open bracket or string, the end of the text reached.
+OPEN = ("never closed", "EOF", "unterminated triple-quoted", "expected an indented block")
+
+
+def fault(code):
+    """0 when the code parses; else the 1-based line of an error that no line added after it can repair (the
+    tokens up to it stay the same, and a text that could still become valid fails only at its end), or -1."""
     try:
         ast.parse(code)
-        return True
-    except (SyntaxError, MemoryError, ValueError, RecursionError, OverflowError):
-        return False
+        return 0
+    except SyntaxError as e:
+        if e.lineno and not any(o in str(e.msg) for o in OPEN):
+            return e.lineno
+        return -1
+    except (MemoryError, ValueError, RecursionError, OverflowError):
+        return -1
 
 
 def code_extract(text):
@@ -36,19 +50,24 @@ def code_extract(text):
     for i in range(n):
         if before[n] - before[i] <= best:
             break
-        for j in range(n - 1, i, -1):
+        j = n - 1
+        while j > i:
             count = before[j + 1] - before[i]
             if count <= best:
                 break
-            if valid("\n".join(lines[i:j + 1])):
-                first = j
-                while first - 1 > i and before[first] - before[i] == count:
-                    first -= 1
-                for k in range(first, j + 1):
-                    if valid("\n".join(lines[i:k + 1])):
-                        best, pair = count, (i, k)
-                        break
-                break
+            line = fault("\n".join(lines[i:j + 1]))
+            if line != 0:
+                # An error on stretch line `line`, before its last, sinks every stretch from i that holds that line.
+                j = min(j - 1, i + line - 2) if 0 < line < j - i + 1 else j - 1
+                continue
+            first = j
+            while first - 1 > i and before[first] - before[i] == count:
+                first -= 1
+            for k in range(first, j + 1):
+                if valid("\n".join(lines[i:k + 1])):
+                    best, pair = count, (i, k)
+                    break
+            break
     return "\n".join(lines[pair[0]:pair[1] + 1])
 
 

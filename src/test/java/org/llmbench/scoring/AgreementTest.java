@@ -41,8 +41,14 @@ class AgreementTest {
         Map<String, Question> byTarget = gsm8kQuestions(rows);
         Map<String, int[]> agree = new LinkedHashMap<>();
         List<String> misses = new ArrayList<>();
+        StringBuilder table = new StringBuilder("| answer shape | answer | strict-match: llm-bench / lm-eval | flexible-extract:"
+                + " llm-bench / lm-eval | by-value: llm-bench / rule |\n|---|---|---|---|---|\n");
         for (JsonNode row : rows) {
             Methods m = SCORER.score(byTarget.get(row.get("target").asText()), row.get("answer").asText(), 100).methods();
+            table.append("| ").append(row.get("shape").asText()).append(" | ").append(shown(row.get("answer").asText())).append(" | ")
+                    .append(pair(m, "strict-match", row.get("strict-match").get("right").asBoolean())).append(" | ")
+                    .append(pair(m, "flexible-extract", row.get("flexible-extract").get("right").asBoolean())).append(" | ")
+                    .append(pair(m, "by-value", row.get("by-value").asBoolean())).append(" |\n");
             tally(agree, misses, row, m, "strict-match", row.get("strict-match").get("right").asBoolean());
             tally(agree, misses, row, m, "flexible-extract", row.get("flexible-extract").get("right").asBoolean());
             tally(agree, misses, row, m, "by-value", row.get("by-value").asBoolean());
@@ -51,6 +57,7 @@ class AgreementTest {
             assertThat(m.verdict("flexible-extract").read()).as(row.get("shape").asText())
                     .isEqualTo(row.get("flexible-extract").get("read").asText());
         }
+        write("gsm8k", table, agree, rows.size());
         report("gsm8k", agree, misses, rows.size());
     }
 
@@ -63,13 +70,19 @@ class AgreementTest {
                 .questions().get(0);
         Map<String, int[]> agree = new LinkedHashMap<>();
         List<String> misses = new ArrayList<>();
+        StringBuilder table = new StringBuilder("| answer shape | answer | generative: llm-bench / lm-eval | lenient:"
+                + " llm-bench / rule |\n|---|---|---|---|\n");
         for (JsonNode row : rows) {
             Methods m = SCORER.score(q, row.get("answer").asText(), 100).methods();
+            table.append("| ").append(row.get("shape").asText()).append(" | ").append(shown(row.get("answer").asText())).append(" | ")
+                    .append(pair(m, "generative", row.get("generative").get("right").asBoolean())).append(" | ")
+                    .append(pair(m, "lenient", row.get("lenient").asBoolean())).append(" |\n");
             tally(agree, misses, row, m, "generative", row.get("generative").get("right").asBoolean());
             tally(agree, misses, row, m, "lenient", row.get("lenient").asBoolean());
             assertThat(m.verdict("generative").read()).as(row.get("shape").asText())
                     .isEqualTo(row.get("generative").get("read").asText());
         }
+        write("mmlu", table, agree, rows.size());
         report("mmlu", agree, misses, rows.size());
     }
 
@@ -95,6 +108,31 @@ class AgreementTest {
         if (ours != reference) {
             misses.add(method + ": " + row.get("shape").asText() + " llm-bench " + ours + ", reference " + reference);
         }
+    }
+
+    /** The table docs/BENCHMARKS.md shows, as this run measured it (target/agreement/SET.md). */
+    private static void write(String set, StringBuilder table, Map<String, int[]> agree, int n) throws IOException {
+        table.append("| **agreement** | ").append(n).append(" answers |");
+        agree.forEach((method, c) -> table.append(String.format(java.util.Locale.ROOT, " %d of %d (%.1f %%) |", c[0], n, 100.0 * c[0] / n)));
+        table.append('\n');
+        Path out = Path.of("target", "agreement");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(set + ".md"), table);
+    }
+
+    private static String pair(Methods m, String method, boolean reference) {
+        return (m.verdict(method).score() >= 100 ? "right" : "wrong") + " / " + (reference ? "right" : "wrong");
+    }
+
+    /** An answer as a table cell: escaped, line breaks shown, long ones cut. */
+    private static String shown(String answer) {
+        String s = answer.length() > 60 ? answer.substring(0, 57) + "..." : answer;
+        StringBuilder b = new StringBuilder("`");
+        for (char c : s.toCharArray()) {
+            b.append(c == '\n' ? "\\n" : c == '|' ? "\\|" : c == '`' ? "'" : c < 0x20 || c > 0x7e
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.append('`').toString();
     }
 
     private static void report(String set, Map<String, int[]> agree, List<String> misses, int n) {
