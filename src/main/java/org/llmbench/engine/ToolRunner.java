@@ -76,7 +76,7 @@ final class ToolRunner {
             checks.add(Check.failed("model call", 1, call.errorKind().wireName() + ": " + call.errorMessage()));
         }
         Score score = Score.of(checks, config.passScore());
-        double weight = config.weightOf(ToolTask.KIND);
+        double weight = Weights.ofTool(config);
         report.breakdown(score, weight);
         RunEvent.Score.TaskParse parse = new RunEvent.Score.TaskParse(ToolTask.KIND, false, call.ok(), 0, null,
                 call.ok() ? null : call.errorMessage(), parsed);
