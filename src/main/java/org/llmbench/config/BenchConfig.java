@@ -103,6 +103,11 @@ public final class BenchConfig {
         return get(BenchKeys.RUN_POINTER);
     }
 
+    /** The regression gate's baseline run (folder, run.jsonl or results.json), or null: no gate against a baseline. */
+    public Path baseline() {
+        return get(BenchKeys.BASELINE);
+    }
+
     /** The canonical generation options that this run changes, as option name to effective value. */
     public Map<String, Object> canonicalOverrides() {
         var overrides = new LinkedHashMap<String, Object>();
@@ -267,6 +272,21 @@ public final class BenchConfig {
 
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
+    }
+
+    /** {@link BenchKeys#PROMPT_FORMAT}: {@code instruct} or {@code reference}. */
+    public String promptFormat() {
+        return get(BenchKeys.PROMPT_FORMAT);
+    }
+
+    /** {@link BenchKeys#SHOTS}: the examples asked for, or null for the reference's count. */
+    public Integer shots() {
+        return get(BenchKeys.SHOTS);
+    }
+
+    /** {@link BenchKeys#METHOD}: the scoring methods preferred as the headline, in order. */
+    public List<String> headlineMethods() {
+        return get(BenchKeys.METHOD);
     }
 
     public int samples() {

@@ -35,6 +35,19 @@ final class ModelDescriptor extends BenchDescriptor {
         return getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName()).orElse(model);
     }
 
+    /** The model's part of the run begins: its footprint window opens. */
+    @Override
+    public BenchExecutionContext before(BenchExecutionContext context) {
+        context.recording().modelStarted(model);
+        return context;
+    }
+
+    /** The model's part of the run has ended: its footprint (memory, energy) is recorded. */
+    @Override
+    public void after(BenchExecutionContext context) {
+        context.recording().modelEnded(model);
+    }
+
     /** A model's phases are the units, even when none is left below it. */
     @Override
     boolean isShardUnit() {

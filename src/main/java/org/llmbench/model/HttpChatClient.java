@@ -115,6 +115,27 @@ abstract class HttpChatClient implements ModelClient {
         }
     }
 
+    /**
+     * One POST whose answer is read whole, with the client's lanes, retries and redaction: the body is the result's
+     * content, unparsed (the log-probability requests, {@link LogprobEndpoint}).
+     */
+    final CallResult postWhole(String path, String body, int charsIn) {
+        URI target = parse(settings.baseUrl() + path);
+        lanes.acquireUninterruptibly();
+        try {
+            return redactor.result(retrier.call(charsIn, attempt -> {
+                long start = System.nanoTime();
+                String whole = http.exchange(HttpTransport.post(uri(target, path), body, Map.of()));
+                return new CallResult(whole, null, null, null, 200, (System.nanoTime() - start) / 1_000_000, null, null,
+                        null, false, null, 1, List.of(), Map.of(), charsIn, whole.length());
+            }));
+        } catch (RuntimeException bug) {
+            throw redactor.unexpected(bug);
+        } finally {
+            lanes.release();
+        }
+    }
+
     @Override
     public final List<String> listModels() throws CallFailure {
         return List.copyOf(modelDetails().keySet());

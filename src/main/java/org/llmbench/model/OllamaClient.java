@@ -17,9 +17,18 @@ public final class OllamaClient extends HttpChatClient {
     static final List<String> TIMING_FIELDS = List.of("total_duration", "load_duration", "prompt_eval_count",
             "prompt_eval_duration", "eval_count", "eval_duration");
 
+    private final LogprobEndpoint generate;
+
     /** @param settings base URL without a path, e.g. {@code http://127.0.0.1:11434} */
     public OllamaClient(ClientSettings settings) {
         super(settings, "/api/chat", "/api/tags");
+        this.generate = new LogprobEndpoint(this, "/api/generate", CompletionRequests::ollama);
+    }
+
+    /** From {@code /api/generate} with {@code raw} and {@code logprobs} (Ollama's logprobs, late 2025). */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        return generate.logprobs(request);
     }
 
     @Override

@@ -20,9 +20,18 @@ public final class OpenAiClient extends HttpChatClient {
     // Set once the server said it cannot stream tool calls: from then on calls that offer tools ask for a whole body.
     private volatile boolean toolsWhole;
 
+    private final LogprobEndpoint completions;
+
     /** @param settings base URL e.g. {@code http://127.0.0.1:1234/v1}; the API key is sent as a bearer token */
     public OpenAiClient(ClientSettings settings) {
         super(settings, "/chat/completions", "/models");
+        this.completions = new LogprobEndpoint(this, "/completions", CompletionRequests::openAi);
+    }
+
+    /** From {@code /completions} with {@code logprobs} (llama-server, vLLM, OpenAI's legacy completions). */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        return completions.logprobs(request);
     }
 
     @Override
