@@ -349,27 +349,7 @@ public final class ToolScorer {
 
     /** Bracket depth outside strings, counted without parsing, so deep nesting never reaches a parser's recursion. */
     private static boolean tooDeep(String s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > MAX_DEPTH) {
-                    return true;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return false;
+        return JsonScanner.brackets(s, 0, (i, depth) -> depth > MAX_DEPTH) >= 0;
     }
 
     /** How much a candidate's checks earn, to pick the best of several calls to the same function. */
