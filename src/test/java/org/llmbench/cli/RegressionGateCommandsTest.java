@@ -75,6 +75,21 @@ class RegressionGateCommandsTest {
     }
 
     @Test
+    void aBaselineOfAnotherSuiteVersionIsRefusedNamingTheFieldAndTheVersions() throws Exception {
+        Cli base = run("v1", "mock", "1", "5q");
+        assertThat(base.exitCode()).as(base.toString()).isZero();
+        Path v1 = CommandsTest.onlyRun(tmp.resolve("v1"));
+        assertThat(Files.readString(v1.resolve("manifest.json"))).contains("\"suite_versions\" : {\n    \"5q\" : \"1\"");
+        Path suites = Files.createDirectories(tmp.resolve("suites-v2"));
+        Files.writeString(suites.resolve("5q.json"), Files.readString(Path.of("suites/5q.json"))
+                .replace("\"version\": \"1\"", "\"version\": \"2\""));
+        Cli v2 = run("v2", "mock", "1", "5q", "--suites", suites.toString(), "--baseline", v1.toString());
+        assertThat(v2.exitCode()).as(v2.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(v2.err()).contains("the baseline is of another version of suite 5q")
+                .contains("manifest.json field suite_versions.5q is \"1\", this run's is \"2\"");
+    }
+
+    @Test
     void compareShowsThePairedResultAndGateMakesItFail() throws Exception {
         Cli drop = run("cmp-drop", "mock:flaky:50", "1", "5q,20q");
         assertThat(drop.exitCode()).as(drop.toString()).isZero();
