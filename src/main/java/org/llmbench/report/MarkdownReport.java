@@ -67,6 +67,7 @@ public final class MarkdownReport {
             out.write("\nLatency, ttft, tpot and tokens/s are over the calls that answered (as on the console); failed calls"
                     + " are counted under errors.\n");
             contextCuts(out, manifest);
+            out.write(PairedMarkdown.section(PairedView.of(List.of(folder))));
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
             scores.forEach(outcome -> {
@@ -151,7 +152,7 @@ public final class MarkdownReport {
     }
 
     /** Model output and names are untrusted: keep them on one line and out of table syntax. */
-    private static String cell(String s) {
+    static String cell(String s) {
         return s.replaceAll("[\\r\\n]+", " ").replace("|", "\\|").replace("<", "&lt;");
     }
 

@@ -41,6 +41,9 @@ class PairedViewTest {
         Path page = dir.resolve("page.html");
         HtmlReport.write(List.of(before, after), page);
         String html = Files.readString(page);
+        assertThat(PairedMarkdown.section(paired)).contains("## Regression gate")
+                .contains("| m | m | 8 | 7 → 3 | 5 / 1 | 0.2188 | 87.50 → 55.00 (-32.50) |")
+                .contains("- s/q1: pass → fail, 100.0 → 0.0 (-100.0)");
         assertThat(html).contains("<section id=\"paired\">").contains("<td>s/q1</td><td>pass → fail</td><td>100.0</td><td>0.0</td><td>-100.0</td>")
                 .contains("<td>0.2188</td>");
     }
