@@ -137,7 +137,7 @@ public final class RegressionGate {
     /** The verdict of a run folder against the baseline its settings name. */
     public static Verdict judge(Path run, GateSettings settings) throws BaselineProblem {
         RunScores baseline = RunScores.read(settings.baseline(), "bench.baseline " + settings.baseline());
-        return judge(baseline, RunScores.read(run, "the run " + run), settings);
+        return judge(baseline, RunScores.readLedger(run, "the run " + run), settings);
     }
 
     /** The verdict of a run's scores against a baseline's. */

@@ -60,6 +60,18 @@ public final class RunScores {
      * argument) for the messages.
      */
     public static RunScores read(Path run, String what) throws BaselineProblem {
+        return read(run, what, true);
+    }
+
+    /**
+     * The run being judged, from its ledger alone: its results.json may be the one being written, or an earlier
+     * process's on a resume.
+     */
+    static RunScores readLedger(Path run, String what) throws BaselineProblem {
+        return read(run, what, false);
+    }
+
+    private static RunScores read(Path run, String what, boolean checkResults) throws BaselineProblem {
         Path folder = folderOf(run, what);
         Path ledger = folder.resolve(RunFolders.LEDGER);
         Map<String, Map<String, Scored>> byModel = new LinkedHashMap<>();
@@ -96,7 +108,7 @@ public final class RunScores {
                     + (problems.size() - 5) + " more") : problems);
         }
         Path results = folder.resolve(RunResults.FILE);
-        if (Files.isRegularFile(results)) {
+        if (checkResults && Files.isRegularFile(results)) {
             agrees(results, byModel, what);
         }
         byModel.replaceAll((m, q) -> Collections.unmodifiableMap(q));

@@ -48,6 +48,15 @@ class RegressionGateCommandsTest {
         // The baseline as the run recorded it: relative to the working directory (a run folder names no home folder).
         assertThat(drop.err()).contains("regression gate: FAILED against ").contains(baseline.getFileName().toString())
                 .contains("mock:flaky:50 a significant drop (");
+        // results.json and report.md carry the same verdict; the schema knows the field.
+        Path dropped = CommandsTest.onlyRun(tmp.resolve("drop"));
+        com.fasterxml.jackson.databind.JsonNode gate = org.llmbench.json.Json.MAPPER
+                .readTree(dropped.resolve("results.json").toFile()).path("regression_gate");
+        assertThat(gate.path("verdict").asText()).isEqualTo("failed");
+        assertThat(gate.path("models").get(0).path("pass_to_fail").size()).isEqualTo(11);
+        assertThat(gate.path("models").get(0).path("p_value").asDouble()).isEqualTo(org.llmbench.report.GateProbe.mcNemar(11, 0));
+        assertThat(Files.readString(dropped.resolve("report.md"))).contains("## Regression gate").contains("pass → fail");
+        assertThat(Cli.run("check-submission", dropped.toString()).out()).doesNotContain("regression_gate");
 
         // The same drop passes a gate that allows it: alpha 0 and a maximum above it.
         Cli allowed = run("allowed", "mock:flaky:50", "1", "5q,20q", "--baseline", baseline.resolve("results.json").toString(),
