@@ -96,6 +96,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 .addSelectorResolver(new EntryClassResolver(scope))
                 .addSelectorResolver(new SuiteFileResolver(scope))
                 .addSelectorResolver(new TaskResolver(scope))
+                .addSelectorResolver(new ToolResolver(scope))
                 .addSelectorResolver(new UniqueIdResolver(scope))
                 .build()
                 .resolve(request, engine, issues);

@@ -12,11 +12,13 @@ import java.util.List;
  * @param paired the regression gate's paired result (last run against the first, or a run against its recorded
  *               baseline); null when there is nothing to pair
  * @param dataJson the questions, answers and speed samples for the page's script, already safe inside a script tag
- * @param chartJs the charting library's code, inlined
+ * @param chartJs the charting library's code, inlined (empty when {@code chartsHref} names it)
+ * @param chartsHref where the page loads the charting library from, relative to it; null when it is inlined
  */
 public record ReportPage(String title, String generatedAt, List<Column> columns, List<String> phases,
                          List<List<String>> cells, List<Run> runs, List<Speed> speed, List<Changed> changed,
-                         Paired paired, String allureResults, String dataJson, String script, String style, String chartJs) {
+                         Paired paired, String allureResults, String dataJson, String script, String style, String chartJs,
+                         String chartsHref, List<Cost> costs) {
 
     /** One column of the side-by-side views. */
     public record Column(String id, String label, String model, String runId, String total, String interval,
@@ -30,6 +32,15 @@ public record ReportPage(String title, String generatedAt, List<Column> columns,
     /** Speed percentiles of one column: p50 / p95 / p99 per figure, "-" where nothing was measured. */
     public record Speed(String column, String ttft, String tpot, String tokensPerS, String serverTokensPerS,
                         String latency) {
+    }
+
+    /**
+     * What a column's model took of the machine, beside its score and speed ({@link Footprints}): memory at load and
+     * peak with its source, energy with its source or why there is none, and energy per correct answer.
+     */
+    public record Cost(String column, String total, String tokensPerS, String memory, String memorySource, String vram,
+                       String kvCache, String energy, String joulesPerQuestion, String joulesPerCorrect,
+                       String tokensPerJoule) {
     }
 
     /** A question whose score differs between the first and the last column (regressions first). */
