@@ -119,6 +119,14 @@ class RegressionGateCommandsTest {
                 CommandsTest.onlyRun(tmp.resolve("cmp-other")).toString(), "--gate");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(refused.err()).contains("regression gate: REFUSED").contains("missing in this run (only in the baseline) 20");
+
+        // A damaged ledger is bad input (exit 3) naming the file and line, not an internal error.
+        Path damaged = tmp.resolve("damaged");
+        CommandsTest.copy(b, damaged);
+        Files.writeString(damaged.resolve("run.jsonl"), "{junk\n" + Files.readString(b.resolve("run.jsonl")));
+        Cli unreadable = Cli.run("report", "--compare", baseline.toString(), damaged.toString());
+        assertThat(unreadable.exitCode()).as(unreadable.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(unreadable.err()).contains("cannot compare").contains("run.jsonl:1");
     }
 
     @Test
