@@ -178,7 +178,14 @@ final class ReportCommand implements Callable<Integer> {
                     + String.join("\n  - ", forged));
         }
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
+        RunComparison comparison;
+        try {
+            comparison = RunComparison.of(a.path(), b.path());
+        } catch (org.llmbench.report.BaselineProblem unreadable) {
+            throw new CliException(ExitCodes.INPUT, TerminalText.escapeKeepingLines("cannot compare the runs:\n  - "
+                    + String.join("\n  - ", unreadable.reasons())));
+        }
+        out.print(TerminalText.escapeKeepingLines(comparison.table()));
         Map<String, Double> before = new LinkedHashMap<>();
         a.byModel().forEach(f -> before.put(f.model(), f.scorePercent()));
         for (RunFolder.ModelFigures f : b.byModel()) {

@@ -62,7 +62,7 @@ final class ManifestWriter {
                 new TreeMap<>(plan.sandboxLayers()), config.unisolatedSandbox() ? "unisolated" : "isolated",
                 plan.shard() == null ? null : shard(plan.shard(), config), Json.MAPPER.valueToTree(config.canonicalOverrides()),
                 config.weights(), settings, config.cellIdPrefix(), config.handle(), config.device(), host, null, null, null,
-                null, null);
+                null, plan.suiteVersions().isEmpty() ? null : new TreeMap<>(plan.suiteVersions()), null);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param phaseFigures each phase's figures, as its {@code phase_figures} event recorded them (without the line's
  *                     stamp; a merged run's marked with the shard that measured them)
  * @param modelDetails what the server said about each model, as it said it
+ * @param suiteVersions each suite file's declared version by suite id; null in manifests written before it was recorded
  * @param unknown fields this build does not know (a newer harness's, a synthetic example's), kept in order
  */
 public record Manifest(int schemaVersion, String runId, String harnessVersion, String gitSha, Instant startedAt,
@@ -28,7 +29,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
                        JsonNode canonicalOptionsOverrides, Map<String, Double> weights,
                        Map<String, Setting> effectiveConfig, String cellIdPrefix, String handle, String device, Host host,
                        List<Resume> resumes, Merged merged, List<RunEvent.PhaseFigures> phaseFigures, JsonNode modelDetails,
-                       ObjectNode unknown) {
+                       Map<String, String> suiteVersions, ObjectNode unknown) {
 
     public Manifest {
         models = List.copyOf(models);
@@ -164,7 +165,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
                     m.questionsScoredBeforeResume, m.provider, m.targetUrl, m.models, m.phases, m.suites, m.options,
                     m.phaseLanes, testsPlanned, testsAddedAtRunTime, m.sandboxLayers, m.sandbox, shard,
                     m.canonicalOptionsOverrides, m.weights, m.effectiveConfig, m.cellIdPrefix, m.handle, m.device, m.host,
-                    resumes, merged, phaseFigures, modelDetails, m.unknown);
+                    resumes, merged, phaseFigures, modelDetails, m.suiteVersions, m.unknown);
         }
     }
 }
