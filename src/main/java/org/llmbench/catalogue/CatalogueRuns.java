@@ -48,16 +48,16 @@ final class CatalogueRuns {
     private CatalogueRuns() {
     }
 
-    /** Every run folder under {@code root} that holds a ledger and a manifest, in path order. */
+    /** Every run folder under {@code root} ({@code <handle>/<device>/run-*}), in path order. */
     static List<Found> find(Path root) throws IOException {
         List<Found> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return found;
         }
         try (Stream<Path> walk = Files.walk(root, 3)) {
+            // Every run-* folder, also one without a ledger or manifest: reading it then names what is missing.
             for (Path p : walk.filter(p -> root.relativize(p).getNameCount() == 3 && Files.isDirectory(p)
-                    && p.getFileName().toString().startsWith("run-") && Files.isRegularFile(p.resolve(RunFolders.LEDGER))
-                    && Files.isRegularFile(p.resolve(RunFolders.MANIFEST))).sorted().toList()) {
+                    && p.getFileName().toString().startsWith("run-")).sorted().toList()) {
                 Path rel = root.relativize(p);
                 found.add(new Found(p, rel.getName(0).toString(), rel.getName(1).toString(), rel.getName(2).toString()));
             }
@@ -67,6 +67,11 @@ final class CatalogueRuns {
 
     /** The rows of one run (one per model it scored). */
     static List<CatalogueRow> rows(Found run, Function<Path, Verdict> verdicts) throws IOException {
+        for (String required : List.of(RunFolders.MANIFEST, RunFolders.LEDGER)) {
+            if (!Files.isRegularFile(run.folder().resolve(required))) {
+                throw new IOException("no " + required);
+            }
+        }
         Manifest manifest = ManifestCodec.read(run.folder().resolve(RunFolders.MANIFEST));
         Path hardwareFile = run.folder().resolve(HardwareWriter.FILE);
         Hardware hardware = Files.isRegularFile(hardwareFile) ? Hardware.read(hardwareFile) : null;
