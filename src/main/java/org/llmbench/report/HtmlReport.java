@@ -1,6 +1,5 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.llmbench.json.Json;
 
 /**
  * report.html: one self-contained page (data, script, style and the charting library inside; no network) that puts
@@ -54,7 +52,7 @@ public final class HtmlReport {
      * pass over it (minified code matches privacy patterns by chance) without letting anything else hide there.
      */
     public static boolean isBundledLibrary(String scriptText) {
-        return scriptText.equals(safeScript(resourceAt(CHARTS)));
+        return scriptText.equals(chartLibrary());
     }
 
     /** The charting library's code as every page of llm-bench inlines it (safe inside a script element). */
@@ -72,16 +70,8 @@ public final class HtmlReport {
         List<ReportColumn> columns = runs.columns();
         return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
-                runs.allure(), safeJson(json(PageData.of(runs))), safeScript(resource("report.js")), resource("report.css"),
+                runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")), resource("report.css"),
                 chartsHref == null ? chartLibrary() : "", chartsHref);
-    }
-
-    private static String json(PageData data) {
-        try {
-            return Json.MAPPER.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
