@@ -11,11 +11,12 @@ import org.llmbench.report.RunFigures;
  * @param bandwidthGbS the memory bandwidth hardware.json records for the device the model ran from; null when it
  *                     records none (the page then leaves normalised speed blank)
  * @param footprint the model's memory and energy, when the run measured them; null otherwise
+ * @param settings what makes two runs' scores comparable (suites, options, weights), as a short digest
  */
 record CatalogueRow(String run, String handle, String device, String model, String quant, String deviceClass,
                     Double memoryGb, Double vramGb, String os, String runtime, String provider, boolean verified,
                     String verdict, String harness, String date, String link, Fig total,
-                    Map<String, Fig> phases, Double bandwidthGbS, Footprint footprint) {
+                    Map<String, Fig> phases, Double bandwidthGbS, Footprint footprint, String settings) {
 
     /**
      * What running the model cost (issue 30's {@code footprint}): peak memory (main, and VRAM when measured) in GB,

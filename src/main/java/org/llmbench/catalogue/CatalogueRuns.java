@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class CatalogueRuns {
                     os(hardware), runtime(hardware), manifest.provider(), verdict.verified(), verdict.basis(),
                     manifest.harnessVersion(), manifest.startedAt() == null ? null : manifest.startedAt().toString().substring(0, 10),
                     run.link(), CatalogueRow.Fig.of(f.total()), phases,
-                    bandwidth(hardware, deviceClass), footprints.get(model)));
+                    bandwidth(hardware, deviceClass), footprints.get(model), settings(manifest)));
         });
         return rows;
     }
@@ -101,6 +102,22 @@ final class CatalogueRuns {
         } catch (IOException | RuntimeException e) {
             problems.accept(run.handle() + "/" + run.device() + "/" + run.name() + ": left out of the catalogue: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * The first 8 hex digits of a SHA-256 over the suites, options and weights the manifest records: runs with the same
+     * digest asked the same questions the same way, so only their scores are comparable (results.json's config hash says
+     * the same, but is a file anyone can edit; the manifest is what the run recorded of its settings).
+     */
+    static String settings(Manifest manifest) {
+        String text = manifest.suites() + "\n" + manifest.options() + "\n" + new java.util.TreeMap<>(
+                manifest.weights() == null ? Map.of() : manifest.weights());
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -48,7 +48,7 @@ class CatalogueTest {
     static void submitFourRuns() throws Exception {
         submissions = dir.resolve("submissions");
         run("alice", "xeon-64gb", "mock,mock:junk", cpuBox());
-        run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox());
+        run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox(), Map.of("bench.temperature", "0.5"));
         Path carol = run("carol", "m2-air-16gb", "mock", appleM2());
         // A run that measured its footprint (issue 30's format in metadata.json).
         Path metadata = carol.resolve("metadata.json");
@@ -66,8 +66,15 @@ class CatalogueTest {
     }
 
     private static Path run(String handle, String device, String models, ObjectNode hardware) throws Exception {
+        return run(handle, device, models, hardware, Map.of());
+    }
+
+    private static Path run(String handle, String device, String models, ObjectNode hardware, Map<String, String> more)
+            throws Exception {
         Path out = submissions.resolve(handle).resolve(device);
-        BenchLauncher.run(Map.of("bench.model", models, "bench.phases", "hello,5q", "bench.out", out.toString()));
+        Map<String, String> parameters = new HashMap<>(more);
+        parameters.putAll(Map.of("bench.model", models, "bench.phases", "hello,5q", "bench.out", out.toString()));
+        BenchLauncher.run(parameters);
         Path folder = BenchLauncher.latestRun(out);
         Files.delete(out.resolve("latest-run.txt"));
         Json.PRETTY.writeValue(folder.resolve("hardware.json").toFile(), hardware);
@@ -208,6 +215,14 @@ class CatalogueTest {
             ((HtmlCheckBoxInput) page.getElementById("filter-verified")).setChecked(true);
             assertThat(board(page)).isEqualTo(expectedBoard(metadataTotals(p -> !p.toString().contains("mallory"))));
             ((HtmlCheckBoxInput) page.getElementById("filter-verified")).setChecked(false);
+
+            // Bob ran at another temperature: his scores pool with the others' only under "mixed" settings.
+            assertThat(page.querySelector("#board tr[data-model='mock'] td.settings").getTextContent()).isEqualTo("2 (mixed)");
+            HtmlSelect settings = (HtmlSelect) page.getElementById("filter-settings");
+            assertThat(settings.getOptionSize()).isEqualTo(3);
+            settings.setSelectedIndex(1);
+            assertThat(page.querySelector("#board tr[data-model='mock'] td.settings").getTextContent()).isEqualTo("1");
+            settings.setSelectedAttribute("", true);
 
             ((HtmlSelect) page.getElementById("filter-quant")).setSelectedAttribute("Q4_K_M", true);
             assertThat(board(page).keySet()).containsExactly("mock:q4_k_m");
