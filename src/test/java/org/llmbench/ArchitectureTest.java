@@ -70,6 +70,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFootprintSamplerKnowsNothingOfJUnitTheEngineTheReportsOrTheCli() {
+        check(noClasses().that().resideInAPackage("org.llmbench.footprint..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..", "org.llmbench.engine..",
+                        "org.llmbench.report..", "org.llmbench.cli..", "org.llmbench.merge..", "org.llmbench.tasks..",
+                        "org.llmbench.scoring..")
+                .because("memory and energy are read from the machine and the model's server; the engine records them"));
+    }
+
+    @Test
     void onlyTheCommandLineMerges() {
         check(noClasses().that().resideOutsideOfPackages("org.llmbench.merge..", "org.llmbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.llmbench.merge..")
@@ -231,7 +240,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeCodeBase() {
         // A rule over an empty import passes whatever the code does: make sure every package was read.
-        for (String pkg : new String[] {"catalogue", "cli", "config", "engine", "json", "merge", "model", "record", "report",
+        for (String pkg : new String[] {"catalogue", "cli", "config", "engine", "footprint", "json", "merge", "model", "record", "report",
             "scoring", "suite", "tasks"}) {
             org.assertj.core.api.Assertions.assertThat(main.containPackage("org.llmbench." + pkg)).as(pkg).isTrue();
         }

@@ -70,8 +70,9 @@ public final class HtmlReport {
         List<ReportColumn> columns = runs.columns();
         return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
-                runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")), resource("report.css"),
-                chartsHref == null ? chartLibrary() : "", chartsHref);
+                PairedView.of(runFolders), runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")),
+                resource("report.css"),
+                chartsHref == null ? chartLibrary() : "", chartsHref, PageTables.costs(columns));
     }
 
     /**

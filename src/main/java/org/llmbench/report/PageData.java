@@ -23,7 +23,7 @@ import org.llmbench.record.RunEvent;
  * after the model's last answer: more than everything else the end of a run writes.
  */
 record PageData(List<Column> columns, List<String> phases, Collection<Row> rows, Map<String, List<List<Double>>> speed,
-                List<JsonNode> lanes) {
+                List<JsonNode> lanes, List<Cost> cost) {
 
     /** Answers and prompts longer than this are cut in the page; the ledger keeps them whole. */
     static final int MAX_TEXT = 2000;
@@ -33,6 +33,13 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
 
     /** One column: one model of one run. */
     record Column(String id, String label, String model, String run) {
+    }
+
+    /**
+     * One column's point on the cost plots: its weighted total against its peak memory (MiB) and against its energy per
+     * correct answer (J); null where not measured.
+     */
+    record Cost(String c, double s, Double m, Double j) {
     }
 
     /** One question, with a cell per column (null where the column did not ask it). */
@@ -74,8 +81,12 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
             columns.forEach(c -> series.add(points(Percentiles.of(c.samples(figure.value)).sorted())));
             speed.put(figure.key, series);
         }
+        List<Cost> cost = new ArrayList<>();
+        columns.stream().filter(c -> c.footprint != null).forEach(c -> cost.add(new Cost(c.label, c.total(),
+                c.footprint.memoryPeakBytes() == null ? null : c.footprint.memoryPeakBytes() / (1024.0 * 1024),
+                c.footprint.joulesPerCorrect())));
         return new PageData(columns.stream().map(c -> new Column(c.id, c.label, c.model, c.runId)).toList(),
-                runs.phases(), rows.values(), speed, runs.lanes());
+                runs.phases(), rows.values(), speed, runs.lanes(), cost);
     }
 
     /** The page's JSON, compact: the names are the record components', which report.js reads. */
@@ -121,11 +132,29 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
                 g.writeTree(lane);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("cost");
+            for (Cost c : cost) {
+                g.writeStartObject();
+                g.writeStringField("c", c.c());
+                g.writeNumberField("s", c.s());
+                writeNumberOrNull(g, "m", c.m());
+                writeNumberOrNull(g, "j", c.j());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    private static void writeNumberOrNull(JsonGenerator g, String name, Double value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
     }
 
     private static void writeRow(JsonGenerator g, Row row) throws IOException {

@@ -37,7 +37,7 @@ class PageDataTest {
         PageData data = new PageData(List.of(new PageData.Column("c0", hostile, hostile, "r")), List.of(hostile),
                 List.of(new PageData.Row(hostile, "p", null, hostile,
                         List.of(new PageData.Cell(Double.NaN, false, hostile, hostile, List.of(hostile))))),
-                Map.of(), List.of());
+                Map.of(), List.of(), List.of());
         JsonNode read = Json.MAPPER.readTree(HtmlReport.safeJson(data.toJson()));
         assertThat(read.path("rows").get(0).path("cells").get(0).path("a").asText()).isEqualTo(hostile);
         assertThat(read.path("rows").get(0).path("tag").isNull()).isTrue();
@@ -56,6 +56,7 @@ class PageDataTest {
                                         new PageData.Cell(0, false, "", "timeout: 30 s", List.of()))),
                         new PageData.Row("5q/q2", "5q", null, "What?", Arrays.asList(null,
                                 new PageData.Cell(37.5, false, "x", null, List.of("failed a: b", "passed c: "))))),
-                speed, List.of(Json.MAPPER.createObjectNode().put("lane", 1).put("tps", 12.5)));
+                speed, List.of(Json.MAPPER.createObjectNode().put("lane", 1).put("tps", 12.5)),
+                List.of(new PageData.Cost("run a · m1", 87.5, 1234.5, null), new PageData.Cost("run b", 0, null, 0.25)));
     }
 }
