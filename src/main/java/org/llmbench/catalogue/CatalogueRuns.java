@@ -78,7 +78,6 @@ final class CatalogueRuns {
         Hardware hardware = Files.isRegularFile(hardwareFile) ? Hardware.read(hardwareFile) : null;
         RunFigures figures = RunFigures.of(run.folder().resolve(RunFolders.LEDGER));
         Verdict verdict = verdicts.apply(run.folder());
-        Map<String, CatalogueRow.Footprint> footprints = RunFootprints.read(run.folder());
         DeviceClass deviceClass = DeviceClass.of(hardware);
         List<CatalogueRow> rows = new ArrayList<>();
         figures.models().forEach((model, f) -> {
@@ -90,7 +89,7 @@ final class CatalogueRuns {
                     os(hardware), runtime(hardware), manifest.provider(), verdict.verified(), verdict.basis(),
                     manifest.harnessVersion(), manifest.startedAt() == null ? null : manifest.startedAt().toString().substring(0, 10),
                     run.link(), CatalogueRow.Fig.of(f.total()), phases,
-                    bandwidth(hardware, deviceClass), footprints.get(model), settings(manifest)));
+                    bandwidth(hardware, deviceClass), CatalogueRow.Footprint.of(f.footprint()), settings(manifest)));
         });
         return rows;
     }

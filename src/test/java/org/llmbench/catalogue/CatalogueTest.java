@@ -50,13 +50,13 @@ class CatalogueTest {
         run("alice", "xeon-64gb", "mock,mock:junk", cpuBox());
         run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox(), Map.of("bench.temperature", "0.5"));
         Path carol = run("carol", "m2-air-16gb", "mock", appleM2());
-        // A run that measured its footprint (issue 30's format in metadata.json).
-        Path metadata = carol.resolve("metadata.json");
-        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(metadata.toFile());
-        ((ObjectNode) root.path("models").path("mock")).putObject("footprint").put("memory_peak_bytes", 1_500_000_000L)
-                .put("memory_source", "process_rss").put("joules_per_question", 2.5).put("energy_source", "powermetrics")
-                .putNull("tokens_per_joule");
-        Json.PRETTY.writeValue(metadata.toFile(), root);
+        // A run that measured its footprint: issue 30's footprint line in its ledger (15 J over its 6 questions).
+        String runId = Json.MAPPER.readTree(carol.resolve("manifest.json").toFile()).path("run_id").asText();
+        Files.writeString(carol.resolve("run.jsonl"), "{\"schema_version\":1,\"event\":\"footprint\",\"ts\":\"2026-12-07T01:00:00Z\","
+                + "\"run_id\":\"" + runId + "\",\"model\":\"mock\",\"window_ms\":5000,\"samples\":5,\"period_ms\":1000,"
+                + "\"memory\":{\"at_load_bytes\":1000000000,\"peak_bytes\":1500000000,\"source\":\"process_rss\",\"readings\":[],"
+                + "\"unavailable\":[]},\"energy\":{\"joules\":15.0,\"source\":\"powermetrics\",\"readings\":[],\"unavailable\":[]}}\n",
+                java.nio.file.StandardOpenOption.APPEND);
         run("mallory", HOSTILE_DEVICE, "mock:junk", cpuBox());
         // A run folder without its ledger: named, left out, and the rest is written.
         Files.createDirectories(submissions.resolve("dave/pi5-8gb/run-00000000-0000-4000-8000-000000000000"));
