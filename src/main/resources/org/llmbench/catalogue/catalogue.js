@@ -204,6 +204,13 @@
       tr.appendChild(medianCell(b.tpj, 1));
       body.appendChild(tr);
     });
+    if (board.length === 0) {
+      var none = el('tr');
+      var cell = el('td', data.rows.length === 0 ? 'No run on this page yet.' : 'No run matches the filters.', 'empty');
+      cell.colSpan = 99;
+      none.appendChild(cell);
+      body.appendChild(none);
+    }
     var withBandwidth = rows.filter(function (r) { return r.bandwidthGbS; }).length;
     document.getElementById('normalised-note').textContent = withBandwidth === 0
       ? 'No run shown records its memory bandwidth in hardware.json, so no speed is normalised (nothing is estimated).'
