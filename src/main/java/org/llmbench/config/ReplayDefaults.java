@@ -41,7 +41,9 @@ final class ReplayDefaults {
     static java.util.Map<String, String> settings(Path manifest) {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         read(manifest).ifPresent(m -> m.settingValues().forEach((key, value) -> {
-            if (!NOT_REPLAYED.contains(key) && !derived(m.effectiveConfig().get(key))) {
+            // A merged run's manifest is its first shard's: the merge is the whole run, not that shard.
+            boolean shardOfMerge = m.merged() != null && key.equals(BenchKeys.SHARD.name());
+            if (!NOT_REPLAYED.contains(key) && !derived(m.effectiveConfig().get(key)) && !shardOfMerge) {
                 settings.put(key, value);
             }
         }));

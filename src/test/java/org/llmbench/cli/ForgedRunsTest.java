@@ -183,9 +183,20 @@ class ForgedRunsTest {
     }
 
     @Test
-    void report_merge_ofHonestShardsStillMerges() {
+    void report_merge_ofHonestShardsStillMergesAndTheMergedRunIsVerifiedWhole() throws IOException {
         Cli merged = Cli.run("report", "merge", tmp.resolve("merged").toString(), shardOne.toString(), shardTwo.toString());
         assertThat(merged.exitCode()).as(merged.toString()).isZero();
+        // A merged run's manifest is its first shard's: re-scored as that shard, the other's tests were "unplanned".
+        assertThat(findings(CommandsTest.onlyRun(tmp.resolve("merged")))).isEmpty();
+    }
+
+    @Test
+    void anHonestRunOfMixedLanesIsVerified() throws IOException {
+        // The pool's lane count is derived during the run; given back to the replay, other questions went to other models.
+        Cli run = Cli.run("run", "--model", "mock,mock:junk", "--phases", "parallel_mixed,parallel_same", "--out",
+                tmp.resolve("mixed").toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(findings(CommandsTest.onlyRun(tmp.resolve("mixed")))).isEmpty();
     }
 
     // ---- report --compare and the leaderboard
