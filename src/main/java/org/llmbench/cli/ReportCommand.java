@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
+import org.llmbench.report.GateSettings;
 import org.llmbench.config.TerminalText;
 import org.llmbench.report.HtmlReport;
 import org.llmbench.report.RunComparison;
@@ -22,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: summaries of run folders, a comparison of two, or the leaderboard of all submissions. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = ReportCommand.Merge.class,
+        subcommands = {ReportCommand.Merge.class, CatalogueCommand.class},
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
-                "With --compare A B: per question score and latency deltas from A to B.",
+                "With --compare A B: per question score and latency deltas from A to B, and the regression gate's paired",
+                "result (McNemar's exact test, bootstrap interval; --gate makes it fail the command).",
                 "With --html OUT.html: one self-contained page over the run folders, models or runs side by side.",
                 "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
-                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
+                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>.",
+                "report catalogue [ROOT] --out DIR: a static site over every submitted run (leaderboards, devices, compare)."})
 final class ReportCommand implements Callable<Integer> {
 
     /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (merge.ShardMerge). */
@@ -35,7 +40,8 @@ final class ReportCommand implements Callable<Integer> {
             description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
                     "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
                     "and a test in two shards or without an outcome, naming them. Then writes the merged ledger,",
-                    "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score."})
+                    "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score",
+                    "or on a real drop against --baseline (or the baseline the shards recorded)."})
     static final class Merge implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "OUT", description = "Where the merged run folder run-<id> goes (as --out of run).")
@@ -50,6 +56,14 @@ final class ReportCommand implements Callable<Integer> {
 
         @Option(names = "--leaderboard", paramLabel = "FILE", description = "Add the merged run to this leaderboard.json.")
         Path leaderboard;
+
+        @Option(names = "--baseline", paramLabel = "RUN",
+                description = "Regression gate on the merged run against this baseline run (default: the baseline the shards"
+                        + " recorded, bench.baseline): exit 1 on a real drop, 3 when the runs cannot be paired.")
+        Path baseline;
+
+        @picocli.CommandLine.Mixin
+        GateOptions gate = new GateOptions();
 
         @Spec
         CommandSpec spec;
@@ -83,7 +97,14 @@ final class ReportCommand implements Callable<Integer> {
                     return ExitCodes.FINDINGS;
                 }
             }
-            return ExitCodes.OK;
+            // The shards skip the gate (a part of a run is held to nothing); the merged run is the one judged.
+            GateSettings recorded = GateSettings.of(ManifestCodec.read(merged.folder().resolve(RunFolders.MANIFEST))
+                    .settingValues());
+            Path against = baseline != null ? baseline : recorded != null ? recorded.baseline() : null;
+            if (against == null) {
+                return ExitCodes.OK;
+            }
+            return GateOptions.apply(merged.folder(), gate.settings(against, recorded), true, out);
         }
     }
 
@@ -92,6 +113,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "Compare two run folders: A then B.")
     List<Path> compare;
+
+    @Option(names = "--gate",
+            description = "With --compare A B: hold B to A with the regression gate (A the baseline): exit 1 on a real drop,"
+                    + " 3 when the runs cannot be paired. Without it the paired result is only shown.")
+    boolean gate;
+
+    @picocli.CommandLine.Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Option(names = "--html", paramLabel = "OUT.html",
             description = "Write one self-contained HTML page over the RUN folders (several models or several runs).")
@@ -116,6 +145,7 @@ final class ReportCommand implements Callable<Integer> {
             out.println("report: " + html.toAbsolutePath() + " (" + java.nio.file.Files.size(html) / 1024 + " KiB)");
         } else if (compare != null) {
             compare(RunFolder.read(compare.get(0)), RunFolder.read(compare.get(1)), out);
+            return GateOptions.apply(compare.get(1), gateOptions.settings(compare.get(0), null), gate, out);
         } else if (!runs.isEmpty()) {
             runs.forEach(r -> summary(RunFolder.read(r), out));
         } else {

@@ -13,6 +13,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.llmbench.config.Constants;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.PlannedRun;
+import org.llmbench.footprint.FootprintSettings;
+import org.llmbench.footprint.RunFootprint;
 import org.llmbench.report.ReproduceCommand;
 import org.llmbench.report.RunReports;
 import org.llmbench.report.RunSummary;
@@ -86,8 +88,11 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
                 Constants.RESUME_ENTRY, ReproduceCommand.resume(config, ledger.runId()),
                 Constants.PLANNED_ENTRY, String.valueOf(ledger.plan().testsPlanned()))));
         AllureRun allure = new AllureRun(context.config().out(), RunEnvironment.of(ledger), context.console());
+        // Started before the models load, so the in-process provider's growth is measured from before its load.
+        RunFootprint footprint = FootprintSettings.enabled(config)
+                ? RunFootprint.start(FootprintSettings.of(config), YieldingThreads.named("llm-bench-footprint")) : null;
         Recording recording = new Recording(ledger.runId(), RunRecorder.all(List.of(new LedgerRecorder(ledger),
-                new ReportEntryRecorder(context.listener(), this), allure, observer)));
+                new ReportEntryRecorder(context.listener(), this), allure, observer)), footprint);
         ModelDetails.record(context.client(), listing, ledger.plan().models(), recording);
         return context.withRun(ledger, recording, allure);
     }
@@ -114,6 +119,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             }
             context.console().line(String.format(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s", ledger.runId(),
                     summary.scored(), summary.totalsLine()));
+            BaselineGate.show(ledger.folder(), ledger.plan().shard() != null, context.console());
         }
     }
 

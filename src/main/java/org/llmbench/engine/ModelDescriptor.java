@@ -35,6 +35,19 @@ final class ModelDescriptor extends BenchDescriptor {
         return getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName()).orElse(model);
     }
 
+    /** The model's part of the run begins: its footprint window opens. */
+    @Override
+    public BenchExecutionContext before(BenchExecutionContext context) {
+        context.recording().modelStarted(model);
+        return context;
+    }
+
+    /** The model's part of the run has ended: its footprint (memory, energy) is recorded. */
+    @Override
+    public void after(BenchExecutionContext context) {
+        context.recording().modelEnded(model);
+    }
+
     /** A model's phases are the units, even when none is left below it. */
     @Override
     boolean isShardUnit() {
@@ -51,6 +64,13 @@ final class ModelDescriptor extends BenchDescriptor {
     Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
         return ModelGroup.isGroup(model) ? Optional.empty()
                 : Optional.of(new TaskSuiteDescriptor(getUniqueId(), model, tasks.get(), SuiteDescriptors.itemMode(config)));
+    }
+
+    /** A mixed-lanes group runs no tools phase either: each tool task is one model's. */
+    @Override
+    Optional<ToolSuiteDescriptor> toolSuite(Supplier<List<org.llmbench.tasks.ToolTask>> tasks, BenchConfig config) {
+        return ModelGroup.isGroup(model) ? Optional.empty() : Optional.of(new ToolSuiteDescriptor(getUniqueId(), model,
+                ToolResolver.suiteId(config), tasks.get(), SuiteDescriptors.itemMode(config)));
     }
 
     /** The models this container runs: itself, or each of a mixed-lanes group {@code a,b}. */

@@ -2,6 +2,7 @@ package org.llmbench.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.llmbench.footprint.RunFootprint;
 import org.llmbench.json.Json;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
@@ -23,10 +24,17 @@ final class Recording {
 
     private final String runId;
     private final RunRecorder recorder;
+    private final RunFootprint footprint;
 
     Recording(String runId, RunRecorder recorder) {
+        this(runId, recorder, null);
+    }
+
+    /** @param footprint the run's memory and energy sampler, or null when the run samples nothing */
+    Recording(String runId, RunRecorder recorder, RunFootprint footprint) {
         this.runId = runId;
         this.recorder = recorder;
+        this.footprint = footprint;
     }
 
     private Stamp stamp() {
@@ -38,6 +46,11 @@ final class Recording {
         recorder.record(LedgerEvents.call(stamp(), ref, request, call, sample));
     }
 
+    /** A question asked by log-likelihood: its call and each letter's log-likelihood (null when the call failed). */
+    void logprobCall(TestRef ref, ChatRequest request, CallResult call, org.llmbench.model.LetterLogprobs letters) {
+        recorder.record(LedgerEvents.call(stamp(), ref, request, call, null, letters));
+    }
+
     /**
      * A test's score with every check; {@code task} is how a generated task's answer parsed, {@code sampling} the
      * samples of a test asked several times, {@code sandboxLayers} what stood around its code (each null when none).
@@ -46,7 +59,7 @@ final class Recording {
                List<String> sandboxLayers) {
         RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
         recorder.record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
-                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
+                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers, LedgerEvents.methods(score.methods())));
     }
 
     void testEnd(String testId, TestStatus status, String message) {
@@ -71,8 +84,26 @@ final class Recording {
         recorder.record(new RunEvent.ModelDetails(stamp(), Json.MAPPER.valueToTree(details)));
     }
 
-    /** Ends the run's recording: its recorders are closed. */
+    /** A model's part of the run begins: the footprint sampler opens its window (its memory at load is read now). */
+    void modelStarted(String model) {
+        if (footprint != null) {
+            footprint.modelStarted(model);
+        }
+    }
+
+    /** A model's part of the run has ended: what it took of the machine, if the run samples it. */
+    void modelEnded(String model) {
+        RunEvent.Footprint event = footprint == null ? null : footprint.modelEnded(model, stamp());
+        if (event != null) {
+            recorder.record(event);
+        }
+    }
+
+    /** Ends the run's recording: the sampler stops and the recorders are closed. */
     void close() {
+        if (footprint != null) {
+            footprint.close();
+        }
         recorder.close();
     }
 }

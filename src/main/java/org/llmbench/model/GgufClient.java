@@ -63,8 +63,7 @@ public final class GgufClient implements ModelClient {
         checkNativeLibrary();
         Long rssBefore = rssMb();
         long start = System.nanoTime();
-        long fileCtx = file.contextLength() == null ? numCtx : file.contextLength();
-        int contextSize = (int) Math.min(numCtx, fileCtx);
+        int contextSize = contextSize(file, numCtx);
         ModelParameters parameters = new ModelParameters().setModel(path).setCtxSize(contextSize).setParallel(1);
         if (file.chatTemplate() == null) {
             parameters.setChatTemplate("chatml");
@@ -79,6 +78,12 @@ public final class GgufClient implements ModelClient {
         }
         loaded.put(path, l);
         return l;
+    }
+
+    /** The context a model is loaded with: the run's {@code num_ctx}, at most the file's own context length. */
+    public static int contextSize(GgufFile file, int numCtx) {
+        long fileCtx = file.contextLength() == null ? numCtx : file.contextLength();
+        return (int) Math.min(numCtx, fileCtx);
     }
 
     @Override
@@ -147,6 +152,18 @@ public final class GgufClient implements ModelClient {
                 first < 0 ? null : Math.round((first - start) / 1e6), promptTokens, tokens, false,
                 outputs >= request.options().numPredict() ? "length" : "stop", 1, List.of(), timings, charsIn,
                 content.length(), gapsOf(gaps), true);
+    }
+
+    /** The next-token top-k of the loaded model, walked over each letter's continuation ({@link GgufLogprobs}). */
+    @Override
+    public synchronized LogprobResult logprobs(LogprobRequest request) {
+        Loaded model;
+        try {
+            model = load(request.model());
+        } catch (CallFailure e) {
+            return LogprobResult.failed(CallResult.failure(e, 0, 1, List.of(), request.prompt().length()));
+        }
+        return ContinuationWalk.walk(request, prompt -> GgufLogprobs.step(model.model(), prompt, request.topK()));
     }
 
     /** The conversation as the library's chat template takes it; its prompt is only the template's input. */

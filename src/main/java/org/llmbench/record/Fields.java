@@ -76,39 +76,39 @@ final class Fields {
     }
 
     String text(String name) {
-        return asText(name, required(name));
+        return asText(prefix + name, required(name));
     }
 
     String optText(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asText(name, v);
+        return v == null ? null : asText(prefix + name, v);
     }
 
     long longValue(String name) {
-        return asLong(name, required(name));
+        return asLong(prefix + name, required(name));
     }
 
     Long optLong(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asLong(name, v);
+        return v == null ? null : asLong(prefix + name, v);
     }
 
     int intValue(String name) {
-        return asInt(name, required(name));
+        return asInt(prefix + name, required(name));
     }
 
     Integer optInt(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asInt(name, v);
+        return v == null ? null : asInt(prefix + name, v);
     }
 
     double doubleValue(String name) {
-        return asDouble(name, required(name));
+        return asDouble(prefix + name, required(name));
     }
 
     Double optDouble(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asDouble(name, v);
+        return v == null ? null : asDouble(prefix + name, v);
     }
 
     boolean bool(String name) {

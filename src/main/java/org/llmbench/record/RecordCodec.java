@@ -107,6 +107,8 @@ public final class RecordCodec {
             writePhaseFigures(o, figures);
         } else if (event instanceof ModelDetails details) {
             o.set("models", details.models());
+        } else if (event instanceof RunEvent.Footprint footprint) {
+            FootprintCodec.write(o, footprint);
         } else if (event instanceof Unknown unknown) {
             o.setAll(unknown.fields());
         }
@@ -123,7 +125,7 @@ public final class RecordCodec {
             Map.entry(RunEvent.Score.class, "score"), Map.entry(TestEnd.class, "test_end"),
             Map.entry(TestSkipped.class, "test_skipped"), Map.entry(ContainerFailed.class, "container_failed"),
             Map.entry(PhaseFigures.class, "phase_figures"), Map.entry(RunEnd.class, "run_end"),
-            Map.entry(ShardEnd.class, "shard_end"));
+            Map.entry(ShardEnd.class, "shard_end"), Map.entry(RunEvent.Footprint.class, "footprint"));
 
     /** The event's name in the ledger ({@code call}, {@code score}, {@code run_start}...). */
     public static String name(RunEvent event) {
@@ -212,6 +214,9 @@ public final class RecordCodec {
         }
         if (kind == ModelDetails.class) {
             return new ModelDetails(none, f.object("models"));
+        }
+        if (kind == RunEvent.Footprint.class) {
+            return FootprintCodec.read(none, f);
         }
         return new Unknown(none, type, f.rest());
     }

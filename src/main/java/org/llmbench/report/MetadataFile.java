@@ -31,7 +31,14 @@ record MetadataFile(int schemaVersion, String runId, String configHash, String w
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Figures(@JsonUnwrapped Score score, int tests, int passed, double weight, Spread latencyMs, Spread ttftMs,
                    Spread tpotMs, Median completionTokensPerS, Map<String, Integer> errorsByKind,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Figures> phases) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Figures> phases,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Footprints.ModelFootprint footprint) {
+
+        /** The same figures with the model's memory and energy. */
+        Figures with(Footprints.ModelFootprint f) {
+            return new Figures(score, tests, passed, weight, latencyMs, ttftMs, tpotMs, completionTokensPerS, errorsByKind,
+                    phases, f);
+        }
     }
 
     /**

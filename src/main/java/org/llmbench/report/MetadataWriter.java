@@ -19,6 +19,12 @@ final class MetadataWriter {
     }
 
     static MetadataFile write(FinalScores scores, Path target, String runId, String configHash) throws IOException {
+        return write(scores, target, runId, configHash, new Footprints());
+    }
+
+    /** With each model's memory and energy ({@code models.M.footprint}) where the ledger has them. */
+    static MetadataFile write(FinalScores scores, Path target, String runId, String configHash, Footprints footprints)
+            throws IOException {
         Map<String, PhaseFigures> byModel = new TreeMap<>();
         Map<String, Map<String, PhaseFigures>> byPhase = new TreeMap<>();
         scores.forEach(outcome -> {
@@ -31,7 +37,8 @@ final class MetadataWriter {
         byModel.forEach((model, figures) -> {
             Map<String, MetadataFile.Figures> phases = new LinkedHashMap<>();
             byPhase.get(model).forEach((phase, f) -> phases.put(phase, f.figures(null)));
-            models.put(model, figures.figures(phases));
+            MetadataFile.Figures all = figures.figures(phases);
+            models.put(model, all.with(footprints.of(model, all.tests(), all.passed())));
         });
         MetadataFile metadata = new MetadataFile(1, runId, configHash, Instant.now().toString(), MetadataFile.PERCENTILES,
                 models);

@@ -79,6 +79,37 @@ final class PageTables {
         return out;
     }
 
+    /** Each column's memory and energy beside its score and speed; empty when no run recorded a footprint. */
+    static List<ReportPage.Cost> costs(List<ReportColumn> columns) {
+        if (columns.stream().allMatch(c -> c.footprint == null)) {
+            return List.of();
+        }
+        List<ReportPage.Cost> out = new ArrayList<>();
+        for (ReportColumn c : columns) {
+            Footprints.ModelFootprint f = c.footprint;
+            Percentiles tps = Percentiles.of(c.samples(Figure.TPS.value));
+            String speed = tps.count() == 0 ? "-" : fmt(tps.at(50));
+            if (f == null) {
+                out.add(new ReportPage.Cost(c.label, fmt(c.total()), speed, "not recorded", "", "", "", "not recorded", "", "", ""));
+                continue;
+            }
+            out.add(new ReportPage.Cost(c.label, fmt(c.total()), speed,
+                    f.memoryPeakBytes() == null ? "not measured: " + f.memoryUnavailable()
+                            : Footprints.ModelFootprint.mib(f.memoryAtLoadBytes()) + " / " + Footprints.ModelFootprint.mib(f.memoryPeakBytes()),
+                    f.memorySource() == null ? "" : f.memorySource(),
+                    f.vramPeakBytes() == null ? "-" : Footprints.ModelFootprint.mib(f.vramPeakBytes()) + " (" + f.vramSource() + ")",
+                    f.kvCacheBytes() == null ? "-" : Footprints.ModelFootprint.mib(f.kvCacheBytes()),
+                    f.energyJoules() == null ? "not measured: " + f.energyUnavailable()
+                            : fmt(f.energyJoules()) + " J (" + f.energySource() + ")",
+                    figure(f.joulesPerQuestion(), " J"), figure(f.joulesPerCorrect(), " J"), figure(f.tokensPerJoule(), "")));
+        }
+        return out;
+    }
+
+    private static String figure(Double value, String unit) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.3g%s", value, unit);
+    }
+
     /** Questions whose score differs between the first and the last column, the biggest drops first. */
     static List<ReportPage.Changed> changed(List<ReportColumn> columns) {
         if (columns.size() < 2) {

@@ -82,6 +82,6 @@ final class PhaseFigures {
         return new MetadataFile.Figures(new MetadataFile.Score(score(), ScoreError.of(sums.score()), passAt), tests, passed,
                 weight, MetadataFile.Spread.of(Percentiles.of(latency)), MetadataFile.Spread.of(Percentiles.of(ttft)),
                 MetadataFile.Spread.of(Percentiles.of(tpot)), MetadataFile.Median.of(Percentiles.of(tokensPerSecond)),
-                new TreeMap<>(errors), phases);
+                new TreeMap<>(errors), phases, null);
     }
 }

@@ -13,6 +13,8 @@ final class ReportColumn {
     final String model;
     final String runId;
     String label;
+    /** The model's memory and energy in its run, or null when the run recorded none. */
+    Footprints.ModelFootprint footprint;
     final Map<String, FinalScores.Outcome> outcomes = new LinkedHashMap<>();
     private double weighted;
     private double weight;

@@ -48,6 +48,8 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
                             m -> new ReportColumn("c" + (columns.size() + byModel.size()), m, runId)).add(outcome);
                 }
             });
+            Footprints footprints = Footprints.of(folder.resolve(RunFolders.LEDGER));
+            byModel.values().forEach(c -> c.footprint = footprints.of(c.model, c.outcomes.size(), c.passed()));
             columns.addAll(byModel.values());
             runs.add(run(manifest, runId, String.join(", ", byModel.keySet()), hardware(folder.resolve(HardwareWriter.FILE))));
             if (manifest != null && manifest.phaseFigures() != null) {

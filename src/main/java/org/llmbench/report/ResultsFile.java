@@ -65,7 +65,8 @@ final class ResultsFile {
     /** One model's total. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Model(String model, @JsonUnwrapped Total total, int tasks, int passed, @JsonUnwrapped ScoreError error,
-                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> passAtK) {
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> passAtK,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Footprints.ModelFootprint footprint) {
     }
 
     /** One model's score in one suite. */

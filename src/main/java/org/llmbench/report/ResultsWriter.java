@@ -35,6 +35,12 @@ final class ResultsWriter {
 
     static ResultsFile.Totals write(FinalScores scores, Path target, String runId, String configHash,
                                     Map<String, Leaderboard.Rank> ranks) throws IOException {
+        return write(scores, target, runId, configHash, ranks, new Footprints());
+    }
+
+    /** With each model's memory and energy ({@code models[].footprint}) where the ledger has them. */
+    static ResultsFile.Totals write(FinalScores scores, Path target, String runId, String configHash,
+                                    Map<String, Leaderboard.Rank> ranks, Footprints footprints) throws IOException {
         Map<String, Sums> models = new LinkedHashMap<>();
         Map<List<String>, Sums> suites = new LinkedHashMap<>();
         Sums all = new Sums();
@@ -57,7 +63,7 @@ final class ResultsWriter {
                 suites.computeIfAbsent(List.of(model, score.ref().suite()), k -> new Sums()).add(score);
             });
             g.writeEndArray();
-            ResultsFile.Totals totals = totals(models, suites, all, notReplayable[0], ranks);
+            ResultsFile.Totals totals = totals(models, suites, all, notReplayable[0], ranks, footprints);
             g.writeObjectField("summary", totals.summary());
             g.writeObjectField("models", totals.models());
             g.writeObjectField("suites", totals.suites());
@@ -72,13 +78,13 @@ final class ResultsWriter {
     }
 
     private static ResultsFile.Totals totals(Map<String, Sums> models, Map<List<String>, Sums> suites, Sums all,
-                                             int notReplayable, Map<String, Leaderboard.Rank> ranks) {
+                                             int notReplayable, Map<String, Leaderboard.Rank> ranks, Footprints footprints) {
         Sums one = models.size() == 1 ? models.values().iterator().next() : null;
         var summary = new ResultsFile.Summary(one == null ? null : one.total(), all.tasks, all.passed, notReplayable,
                 one == null ? null : ScoreError.of(one.sums.score()), one == null ? null : one.passAtK.means());
         List<ResultsFile.Model> modelList = new ArrayList<>();
         models.forEach((model, s) -> modelList.add(new ResultsFile.Model(model, s.total(), s.tasks, s.passed,
-                ScoreError.of(s.sums.score()), s.passAtK.means())));
+                ScoreError.of(s.sums.score()), s.passAtK.means(), footprints.of(model, s.tasks, s.passed))));
         List<ResultsFile.Suite> suiteList = new ArrayList<>();
         suites.forEach((key, s) -> {
             Uncertainty.Estimate e = s.sums.score();

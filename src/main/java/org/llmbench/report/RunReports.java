@@ -50,10 +50,11 @@ public final class RunReports {
         Path ledger = folder.resolve(RunFolders.LEDGER);
         Manifest manifest = ManifestCodec.read(folder.resolve(RunFolders.MANIFEST));
         FinalScores scores = FinalScores.of(ledger);
-        MetadataFile metadata = MetadataWriter.write(scores, folder.resolve(MetadataFile.FILE), plan.runId(), configHash);
+        MetadataFile metadata = MetadataWriter.write(scores, folder.resolve(MetadataFile.FILE), plan.runId(), configHash,
+                summary.footprints());
         Map<String, Leaderboard.Rank> ranks = rank(manifest, metadata, summary, leaderboard, notRanked, out, err);
         ResultsFile.Totals results = ResultsWriter.write(scores, folder.resolve(ResultsWriter.FILE), plan.runId(),
-                configHash, ranks);
+                configHash, ranks, summary.footprints());
         MarkdownReport.write(folder, scores, manifest, metadata, configHash, results);
         HtmlReport.write(List.of(folder), folder.resolve(HtmlReport.FILE));
         RunNotesWriter.write(folder, manifest, plan, durationMs, summary, results);

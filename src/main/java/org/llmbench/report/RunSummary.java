@@ -77,10 +77,12 @@ public final class RunSummary {
     final Uncertainty.PassRates passAtK = new Uncertainty.PassRates();
     private final Map<String, Integer> statuses;
     private final RecordReader.Reading reading;
+    private final Footprints footprints;
 
-    private RunSummary(Map<String, Integer> statuses, RecordReader.Reading reading) {
+    private RunSummary(Map<String, Integer> statuses, RecordReader.Reading reading, Footprints footprints) {
         this.statuses = statuses;
         this.reading = reading;
+        this.footprints = footprints;
     }
 
     /** What reading the ledger found: lines that are no event are left out of every total and named here. */
@@ -91,7 +93,9 @@ public final class RunSummary {
     /** Reads the ledger: final scores (as results.json takes them) and each test's last outcome. */
     public static RunSummary of(Path ledger) throws IOException {
         Map<String, String> last = new HashMap<>();
+        Footprints footprints = new Footprints();
         RecordReader.Reading reading = RecordReader.forEach(ledger, e -> {
+            footprints.add(e);
             if (e instanceof RunEvent.TestEnd end) {
                 last.put(end.testId(), end.status().wireName());
             } else if (e instanceof RunEvent.TestSkipped skipped) {
@@ -101,7 +105,7 @@ public final class RunSummary {
         });
         Map<String, Integer> statuses = new TreeMap<>();
         last.values().forEach(s -> statuses.merge(s, 1, Integer::sum));
-        RunSummary summary = new RunSummary(statuses, reading);
+        RunSummary summary = new RunSummary(statuses, reading, footprints);
         FinalScores.forEach(ledger, outcome -> {
             RunEvent.Score score = outcome.score();
             if (score == null) {
@@ -146,6 +150,17 @@ public final class RunSummary {
         Map<String, Double> totals = new LinkedHashMap<>();
         byModel.forEach((model, g) -> totals.put(model, g.score()));
         return totals;
+    }
+
+    /** What the run's footprint events say of the models, for the files written at the end of the run. */
+    Footprints footprints() {
+        return footprints;
+    }
+
+    /** One model's memory and energy with its figures per question and per correct answer; null without a footprint. */
+    Footprints.ModelFootprint footprint(String model) {
+        Group g = byModel.get(model);
+        return footprints.of(model, g == null ? 0 : g.scored, g == null ? 0 : g.passed);
     }
 
     /** One console line of totals: "weighted total 80.00" for one model, each model's total for several (names escaped). */

@@ -55,6 +55,10 @@ final class SummaryTable {
             sb.append(line).append('\n');
         }
         verdict().ifPresent(v -> sb.append(v).append('\n'));
+        for (String model : summary.footprints().models()) {
+            Footprints.ModelFootprint f = summary.footprint(model);
+            sb.append(byModel.size() > 1 ? "  " + model + ": " : "  ").append(f.line()).append('\n');
+        }
         return sb.toString();
     }
 

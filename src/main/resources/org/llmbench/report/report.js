@@ -162,6 +162,32 @@
       series: laneSeries
     });
   }
+  // Score against what a model costs: one point per model that measured it, drawn when two or more did. The tooltip
+  // is HTML: the model's name is escaped there (a server names its models).
+  var costCharts = document.querySelectorAll('.chart[data-cost]');
+  for (var q = 0; q < costCharts.length; q++) {
+    var costEl = costCharts[q];
+    var key = costEl.getAttribute('data-cost');
+    var points = [];
+    for (var r = 0; r < data.cost.length; r++) {
+      var point = data.cost[r];
+      if (point[key] !== null && point[key] !== undefined) {
+        points.push({ name: point.c, value: [point[key], point.s] });
+      }
+    }
+    if (points.length < 2) {
+      costEl.appendChild(text('p', costEl.getAttribute('data-title') + ': needs two or more models that measured it', 'note'));
+      continue;
+    }
+    chart(costEl, {
+      title: { text: costEl.getAttribute('data-title'), textStyle: { fontSize: 12 } },
+      tooltip: { trigger: 'item', formatter: function (p) { return echarts.format.encodeHTML(p.name) + ': ' + p.value[1].toFixed(1) + ' at ' + p.value[0].toPrecision(3); } },
+      xAxis: { type: 'value', scale: true, name: key === 'm' ? 'MiB' : 'J / correct' },
+      yAxis: { type: 'value', min: 0, max: 100, name: 'score' },
+      series: [{ type: 'scatter', symbolSize: 12, data: points, label: { show: true, position: 'right', formatter: '{b}' } }]
+    });
+  }
+
   // How long the page took to become usable, for anyone (and the README's figure) to check.
   if (window.performance && performance.now) {
     document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));

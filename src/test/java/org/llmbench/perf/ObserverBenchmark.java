@@ -86,6 +86,13 @@ final class ObserverBenchmark {
                 }
                 // Plain java -jar, which relaunches itself with its own settings: what a user runs.
                 rotation.add(new Variant("the jar's default" + on, List.of(), Map.of(), null, java));
+                // -Dperf.footprint=true: the memory and energy sampler off, and ten times as often as by default, beside
+                // the default (once a second): what the sampler costs the model.
+                if (Boolean.getBoolean("perf.footprint")) {
+                    rotation.add(new Variant("footprint sampling off" + on, List.of("-Dbench.footprint=off"), Map.of(), null, java));
+                    rotation.add(new Variant("footprint every 100 ms" + on, List.of("-Dbench.footprintPeriodMs=100"), Map.of(),
+                            null, java));
+                }
                 extras.add(new Variant("JVM defaults, no relaunch" + on, List.of(), noRelaunch, null, java));
                 extras.add(new Variant("C1 only, no archive" + on, List.of("-XX:TieredStopAtLevel=1"), Map.of(), null, java));
                 extras.add(new Variant("the archive, C2 kept" + on, List.of("-Dllmbench.c1=false"), Map.of(), null, java));

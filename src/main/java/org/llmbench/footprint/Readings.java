@@ -1,0 +1,70 @@
+package org.llmbench.footprint;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.llmbench.record.RunEvent.Footprint;
+
+/**
+ * What the meters of one window found, made into the record's memory and energy: the headline memory is the first
+ * reading of {@link #RAM} order present, VRAM that of {@link #VRAM}; energy adds every reading (CPU package, DRAM, GPU
+ * are separate counters) and is null, with the reasons, when there is none.
+ */
+final class Readings {
+
+    /** Sources of the model's own RAM, best first: the server's process, this JVM's growth, what Ollama says. */
+    static final List<String> RAM = List.of(Sources.PROCESS_RSS, Sources.SELF_RSS_GROWTH, Sources.OLLAMA_PS);
+
+    /** Sources of the model's memory on a GPU, best first. */
+    static final List<String> VRAM = List.of(Sources.OLLAMA_PS_VRAM, Sources.NVIDIA_PROCESS, Sources.NVIDIA_DEVICE);
+
+    private final List<Footprint.MemoryReading> memory = new ArrayList<>();
+    private final List<Footprint.Unavailable> memoryUnavailable = new ArrayList<>();
+    private final List<Footprint.EnergyReading> energy = new ArrayList<>();
+    private final List<Footprint.Unavailable> energyUnavailable = new ArrayList<>();
+
+    void memory(String source, String what, Long atLoadBytes, Long peakBytes) {
+        memory.add(new Footprint.MemoryReading(source, what, atLoadBytes, peakBytes));
+    }
+
+    void noMemory(String source, String reason) {
+        memoryUnavailable.add(new Footprint.Unavailable(source, reason));
+    }
+
+    void energy(String source, String what, double joules) {
+        energy.add(new Footprint.EnergyReading(source, what, joules));
+    }
+
+    void noEnergy(String source, String reason) {
+        energyUnavailable.add(new Footprint.Unavailable(source, reason));
+    }
+
+    Footprint.Memory memory() {
+        Footprint.MemoryReading ram = first(RAM);
+        Footprint.MemoryReading vram = first(VRAM);
+        Footprint.MemoryReading kv = first(List.of(Sources.KV_CACHE));
+        return new Footprint.Memory(ram == null ? null : ram.atLoadBytes(), ram == null ? null : ram.peakBytes(),
+                ram == null ? null : ram.source(), vram == null ? null : vram.atLoadBytes(),
+                vram == null ? null : vram.peakBytes(), vram == null ? null : vram.source(),
+                kv == null ? null : kv.peakBytes(), memory, memoryUnavailable);
+    }
+
+    Footprint.Energy energy() {
+        if (energy.isEmpty()) {
+            return new Footprint.Energy(null, null, energy, energyUnavailable);
+        }
+        double joules = energy.stream().mapToDouble(Footprint.EnergyReading::joules).sum();
+        String sources = String.join("+", energy.stream().map(Footprint.EnergyReading::source).distinct().toList());
+        return new Footprint.Energy(joules, sources, energy, energyUnavailable);
+    }
+
+    private Footprint.MemoryReading first(List<String> order) {
+        for (String source : order) {
+            for (Footprint.MemoryReading r : memory) {
+                if (r.source().equals(source) && (r.peakBytes() != null || r.atLoadBytes() != null)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+}
