@@ -122,6 +122,30 @@ class ForgedRunsTest {
         assertThat(findings(torn)).anySatisfy(f -> assertThat(f.toString()).startsWith("run.jsonl:" + (cut + 1) + ": ledger:"));
     }
 
+    @Test
+    void aRunOfAnotherHarnessVersionIsReScoredByThisOneAndANoteSaysSo() throws IOException {
+        Path run = copy(whole, "v/d");
+        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(run.resolve("manifest.json").toFile());
+        manifest.put("harness_version", "0.0.9");
+        Json.PRETTY.writeValue(run.resolve("manifest.json").toFile(), manifest);
+
+        try (RescoredRun rescored = RescoredRun.of(run)) {
+            assertThat(rescored.findings()).isEmpty();
+            assertThat(rescored.notes()).singleElement().asString().startsWith("the run was made by llm-bench 0.0.9 and re-scored by ");
+        }
+    }
+
+    @Test
+    void aLedgerThatIsALinkIsNotFollowed() throws IOException {
+        Path run = copy(whole, "l/d");
+        Path elsewhere = tmp.resolve("elsewhere.jsonl");
+        Files.move(run.resolve("run.jsonl"), elsewhere);
+        Files.createSymbolicLink(run.resolve("run.jsonl"), elsewhere);
+
+        assertThat(findings(run)).singleElement().hasToString("run.jsonl:0: rescore: a symbolic link, not followed: "
+                + "the run cannot be re-scored");
+    }
+
     // ---- report merge
 
     @Test
