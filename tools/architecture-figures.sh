@@ -146,8 +146,9 @@ declare -A MAY=(
     [model]="json record config"
     [report]="json record config"
     [merge]="json record config report"
+    [catalogue]="json record report"
     [engine]="json record config suite scoring tasks model report"
-    [cli]="json record config suite scoring tasks model report merge engine"
+    [cli]="json record config suite scoring tasks model report merge engine catalogue"
 )
 if [ ! -d "$CLASSES/org/llmbench" ]; then
     echo "no $CLASSES: run mvn -B -ntp -o -q compile first"; exit 2

@@ -55,7 +55,11 @@ final class BenchRun {
     }
 
     static Outcome execute(Map<String, String> parameters, PrintWriter out, PrintWriter err, boolean verbose) {
-        BenchLaunch launch = new BenchLaunch(parameters);
+        return execute(new BenchLaunch(parameters), out, err, verbose);
+    }
+
+    /** A run through this launch (a re-scoring's has no console listener: it is part of another command's output). */
+    static Outcome execute(BenchLaunch launch, PrintWriter out, PrintWriter err, boolean verbose) {
         BenchLaunch.Discovered discovered = launch.discover();
         report(discovered, err, verbose);
         failOnErrors(discovered.issues());

@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check-submission", mixinStandardHelpOptions = true,
         description = {"Check run folders before you submit them: required files, JSON Schemas, folder layout, "
                 + "and a privacy scan of every file (private addresses, host names, home paths, e-mail addresses, "
-                + "keys and tokens). Each finding is printed as FILE:LINE: KIND: MESSAGE. Exit 1 on any finding."})
+                + "keys and tokens), and every score re-scored from the run's own ledger (each recorded answer scored again by "
+                + "this harness, results.json and metadata.json compared with the result). Each finding is printed as "
+                + "FILE:LINE: KIND: MESSAGE. Exit 1 on any finding."})
 final class CheckSubmissionCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders (submissions/<handle>/<device>/run-<uuid>).")
@@ -36,10 +38,11 @@ final class CheckSubmissionCommand implements Callable<Integer> {
             if (!Files.isDirectory(folder)) {
                 throw new CliException(ExitCodes.INPUT, folder + ": not a directory");
             }
-            List<Finding> findings = checker.check(folder);
+            List<String> notes = new ArrayList<>();
+            List<Finding> findings = checker.check(folder, notes::add);
+            notes.forEach(note -> out.println(TerminalText.escape(folder + ": note: " + note)));
             // File names and matched text come from the folder: secrets abbreviated, control and bidi characters escaped.
-            findings.forEach(f -> out.println(TerminalText.escape(folder.resolve(f.file()).normalize() + ":" + f.line() + ": "
-                    + f.kind() + ": " + PrivacyScanner.abbreviateSecrets(f.message()))));
+            findings.forEach(f -> out.println(RescoredRun.line(folder, f)));
             reminders(folder, out);
             out.println(TerminalText.escape(folder + ": " + (findings.isEmpty() ? "OK" : findings.size() + " finding(s)")));
             total += findings.size();

@@ -12,11 +12,14 @@ public final class ExitCodes {
 
     /** The command did what was asked. */
     public static final int OK = 0;
-    /** It ran, and found something wrong: validation errors, submission findings, a total below --min-score. */
+    /**
+     * It ran, and found something wrong: validation errors, submission findings, a failed gate (a total below
+     * --min-score, a real drop against --baseline: significant, or larger than --max-drop).
+     */
     public static final int FINDINGS = 1;
     /** Bad command line (unknown option, missing argument). */
     public static final int USAGE = 2;
-    /** Bad input: a configuration or file that cannot be used, or nothing to run. */
+    /** Bad input: a configuration or file that cannot be used, or nothing to run; a baseline that cannot be paired. */
     public static final int INPUT = 3;
     /** The model server could not be reached or did not answer. */
     public static final int MODEL = 4;
@@ -24,9 +27,9 @@ public final class ExitCodes {
     public static final int INTERNAL = 5;
 
     static final String OK_LINE = "0:done";
-    static final String FINDINGS_LINE = "1:findings: validation errors, submission findings, total below --min-score";
+    static final String FINDINGS_LINE = "1:findings: validation errors, submission findings, a failed gate";
     static final String USAGE_LINE = "2:bad command line";
-    static final String INPUT_LINE = "3:unusable input: configuration, file or folder, or nothing selected";
+    static final String INPUT_LINE = "3:unusable input: configuration, file, folder or baseline; nothing selected";
     static final String MODEL_LINE = "4:the model server could not be reached or failed the call";
     static final String INTERNAL_LINE = "5:internal error";
 

@@ -1,7 +1,9 @@
 package org.llmbench.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,8 +11,8 @@ import java.util.regex.Pattern;
  * Finds what must not leave a contributor's machine in a line of text: private IPv4 addresses, host names,
  * home-directory paths, e-mail addresses and things that look like keys or tokens.
  *
- * <p>Benchmark text is not private: a match that also occurs in a prompt the harness sent (the caller
- * passes them as {@code benchmarkText}) is skipped, as are documentation domains (example.com, .test, ...)
+ * <p>Benchmark text is not private: a match that the same rules also find in a prompt the harness sent (the
+ * caller passes them as {@code benchmarkText}) is skipped, as are documentation domains (example.com, .test, ...)
  * and the run's own hashes (a {@code sha256:} config hash, a git sha).
  */
 final class PrivacyScanner {
@@ -47,7 +49,11 @@ final class PrivacyScanner {
     private static final Pattern DOCUMENTATION_DOMAIN = Pattern.compile(
             "(?i)(?:.*\\.)?example\\.(?:com|org|net)|.*\\.(?:example|test|invalid|localhost)|localhost");
 
-    private final String benchmarkText;
+    /**
+     * What each rule (and the own-host pattern) finds in the benchmark's prompts, found once: a match is looked up
+     * here, never searched for in the prompts again, so a file of many matches scans in linear time.
+     */
+    private final Set<String> benchmarkMatches = new HashSet<>();
     private final String ownHostName;
     private final Pattern ownHostPattern;
 
@@ -56,11 +62,22 @@ final class PrivacyScanner {
      * @param ownHostName this machine's host name, searched for too (null to skip)
      */
     PrivacyScanner(String benchmarkText, String ownHostName) {
-        this.benchmarkText = benchmarkText == null ? "" : benchmarkText;
         this.ownHostName = ownHostName != null && ownHostName.length() >= 4
                 && !ownHostName.equalsIgnoreCase("localhost") ? ownHostName : null;
         this.ownHostPattern = this.ownHostName == null ? null
                 : Pattern.compile("(?i)(?<![A-Za-z0-9-])" + Pattern.quote(this.ownHostName) + "(?![A-Za-z0-9-])");
+        if (benchmarkText != null) {
+            benchmarkText.lines().map(PrivacyScanner::withoutEscapes).forEach(line -> {
+                RULES.forEach(rule -> rule.pattern().matcher(line).results().forEach(m -> benchmarkMatches.add(m.group())));
+                if (ownHostPattern != null) {
+                    ownHostPattern.matcher(line).results().forEach(m -> benchmarkMatches.add(m.group()));
+                }
+            });
+        }
+    }
+
+    private static String withoutEscapes(String rawLine) {
+        return JSON_ESCAPE.matcher(rawLine).replaceAll("  ");
     }
 
     private static final Pattern JSON_ESCAPE = Pattern.compile("(?<!\\\\)\\\\[nrtbf\"/]");
@@ -68,7 +85,7 @@ final class PrivacyScanner {
     /** The findings in one line of a file. */
     List<Finding> scan(String file, int lineNumber, String rawLine) {
         // JSON escapes glue words together ("\\n@pytest.mark" would read as an address): blank them first.
-        String line = JSON_ESCAPE.matcher(rawLine).replaceAll("  ");
+        String line = withoutEscapes(rawLine);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(line);
@@ -81,7 +98,7 @@ final class PrivacyScanner {
         }
         if (ownHostName != null) {
             Matcher m = ownHostPattern.matcher(line);
-            if (m.find() && !benchmarkText.contains(m.group())) {
+            if (m.find() && !benchmarkMatches.contains(m.group())) {
                 findings.add(new Finding(file, lineNumber, "host-name", "'" + m.group() + "' is this machine's host name: remove it"));
             }
         }
@@ -89,7 +106,7 @@ final class PrivacyScanner {
     }
 
     private boolean exempt(String kind, String match, String line, int start) {
-        if (benchmarkText.contains(match)) {
+        if (benchmarkMatches.contains(match)) {
             return true;
         }
         return switch (kind) {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.llmbench.record.Manifest;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
+import org.llmbench.report.GateSettings;
 import org.llmbench.config.TerminalText;
 import org.llmbench.report.HtmlReport;
 import org.llmbench.report.RunComparison;
@@ -22,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report}: summaries of run folders, a comparison of two, or the leaderboard of all submissions. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = ReportCommand.Merge.class,
+        subcommands = {ReportCommand.Merge.class, CatalogueCommand.class},
         description = {"Summarise run folders (per model: tasks, passed, weighted score, median latency).",
-                "With --compare A B: per question score and latency deltas from A to B.",
+                "With --compare A B: per question score and latency deltas from A to B, and the regression gate's paired",
+                "result (McNemar's exact test, bootstrap interval; --gate makes it fail the command).",
                 "With --html OUT.html: one self-contained page over the run folders, models or runs side by side.",
                 "Without arguments: the leaderboard over every submissions/<handle>/<device>/run-*.",
-                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>."})
+                "report merge OUT RUN...: join the run folders of the shards of one run (bench.shard=i/n) into OUT/run-<id>.",
+                "report catalogue [ROOT] --out DIR: a static site over every submitted run (leaderboards, devices, compare)."})
 final class ReportCommand implements Callable<Integer> {
 
     /** {@code report merge OUT RUN...}: the shards of one run joined into one run folder (merge.ShardMerge). */
@@ -35,7 +40,8 @@ final class ReportCommand implements Callable<Integer> {
             description = {"Join the run folders of the n shards of one run (bench.shard=i/n) into one, OUT/run-<id>:",
                     "refuses shards of different run groups, settings or harness versions, a missing or doubled shard,",
                     "and a test in two shards or without an outcome, naming them. Then writes the merged ledger,",
-                    "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score."})
+                    "results.json, metadata.json, report.md, run.md and each machine's hardware; exits 1 below --min-score",
+                    "or on a real drop against --baseline (or the baseline the shards recorded)."})
     static final class Merge implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "OUT", description = "Where the merged run folder run-<id> goes (as --out of run).")
@@ -51,6 +57,14 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--leaderboard", paramLabel = "FILE", description = "Add the merged run to this leaderboard.json.")
         Path leaderboard;
 
+        @Option(names = "--baseline", paramLabel = "RUN",
+                description = "Regression gate on the merged run against this baseline run (default: the baseline the shards"
+                        + " recorded, bench.baseline): exit 1 on a real drop, 3 when the runs cannot be paired.")
+        Path baseline;
+
+        @picocli.CommandLine.Mixin
+        GateOptions gate = new GateOptions();
+
         @Spec
         CommandSpec spec;
 
@@ -58,6 +72,12 @@ final class ReportCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             org.llmbench.merge.ShardMerge.Merged merged;
+            // A shard's scores are its answers re-scored, never its lines taken on trust.
+            List<String> forged = RescoredRun.problems(shards);
+            if (!forged.isEmpty()) {
+                throw new CliException(ExitCodes.INPUT, "cannot merge the shards: a shard does not say what its ledger "
+                        + "supports:\n  - " + String.join("\n  - ", forged));
+            }
             try {
                 merged = org.llmbench.merge.ShardMerge.merge(this.out, shards, leaderboard, out::println,
                         spec.commandLine().getErr()::println);
@@ -77,7 +97,14 @@ final class ReportCommand implements Callable<Integer> {
                     return ExitCodes.FINDINGS;
                 }
             }
-            return ExitCodes.OK;
+            // The shards skip the gate (a part of a run is held to nothing); the merged run is the one judged.
+            GateSettings recorded = GateSettings.of(ManifestCodec.read(merged.folder().resolve(RunFolders.MANIFEST))
+                    .settingValues());
+            Path against = baseline != null ? baseline : recorded != null ? recorded.baseline() : null;
+            if (against == null) {
+                return ExitCodes.OK;
+            }
+            return GateOptions.apply(merged.folder(), gate.settings(against, recorded), true, out);
         }
     }
 
@@ -86,6 +113,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "Compare two run folders: A then B.")
     List<Path> compare;
+
+    @Option(names = "--gate",
+            description = "With --compare A B: hold B to A with the regression gate (A the baseline): exit 1 on a real drop,"
+                    + " 3 when the runs cannot be paired. Without it the paired result is only shown.")
+    boolean gate;
+
+    @picocli.CommandLine.Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Option(names = "--html", paramLabel = "OUT.html",
             description = "Write one self-contained HTML page over the RUN folders (several models or several runs).")
@@ -110,6 +145,7 @@ final class ReportCommand implements Callable<Integer> {
             out.println("report: " + html.toAbsolutePath() + " (" + java.nio.file.Files.size(html) / 1024 + " KiB)");
         } else if (compare != null) {
             compare(RunFolder.read(compare.get(0)), RunFolder.read(compare.get(1)), out);
+            return GateOptions.apply(compare.get(1), gateOptions.settings(compare.get(0), null), gate, out);
         } else if (!runs.isEmpty()) {
             runs.forEach(r -> summary(RunFolder.read(r), out));
         } else {
@@ -117,7 +153,7 @@ final class ReportCommand implements Callable<Integer> {
             if (all.isEmpty()) {
                 throw new CliException(ExitCodes.INPUT, "no finished runs under " + submissions);
             }
-            leaderboard(all, out);
+            return verifiedLeaderboard(all, out);
         }
         return ExitCodes.OK;
     }
@@ -136,6 +172,11 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Per question, score and latency from A to B (the ledger's RunComparison), then each model's weighted totals. */
     static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
+        List<String> forged = RescoredRun.problems(List.of(a.path(), b.path()));
+        if (!forged.isEmpty()) {
+            throw new CliException(ExitCodes.INPUT, "cannot compare: a run does not say what its ledger supports:\n  - "
+                    + String.join("\n  - ", forged));
+        }
         out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
         out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
         Map<String, Double> before = new LinkedHashMap<>();
@@ -146,6 +187,32 @@ final class ReportCommand implements Callable<Integer> {
                     sa == null ? "-" : String.format(Locale.ROOT, "%.2f", sa), f.scorePercent(),
                     sa == null ? "" : String.format(Locale.ROOT, ", delta %+.2f", f.scorePercent() - sa));
         }
+    }
+
+    /**
+     * The leaderboard of the runs that say what their ledgers support (each re-scored from its recorded answers);
+     * every other run is left out and named with its first finding, and the exit code says so.
+     */
+    static int verifiedLeaderboard(List<RunFolder> runs, PrintWriter out) throws IOException {
+        List<RunFolder> verified = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (RunFolder run : runs) {
+            try (RescoredRun rescored = RescoredRun.of(run.path())) {
+                if (rescored.verified()) {
+                    verified.add(run);
+                } else {
+                    left.add(RescoredRun.line(run.path(), rescored.findings().get(0)) + (rescored.findings().size() > 1
+                            ? " (and " + (rescored.findings().size() - 1) + " more finding(s))" : ""));
+                }
+            }
+        }
+        leaderboard(verified, out);
+        if (left.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        out.println(left.size() + " run(s) left out: not what their ledgers support (check-submission names every finding):");
+        left.forEach(line -> out.println("  " + line));
+        return ExitCodes.FINDINGS;
     }
 
     static void leaderboard(List<RunFolder> runs, PrintWriter out) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.llmbench.config.BenchKeys;
+import org.llmbench.report.BaselineProblem;
+import org.llmbench.report.GateSettings;
 import org.llmbench.report.QualityGate;
+import org.llmbench.report.RegressionGate;
 import org.llmbench.report.RunResults;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +76,30 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.FINDINGS;
             }
         }
-        return ExitCodes.OK;
+        return regressionGate(outcome, err);
+    }
+
+    /**
+     * The regression gate against the baseline the run recorded (the engine has shown its lines): exit 1 on a real
+     * drop, 3 when the runs cannot be paired.
+     */
+    private static int regressionGate(BenchRun.Outcome outcome, java.io.PrintWriter err) throws IOException {
+        GateSettings settings = GateSettings.of(outcome.manifest().settingValues());
+        // A shard is a part of a run: its merge is held to the baseline (report merge), never the part.
+        if (settings == null || outcome.manifest().shard() != null) {
+            return ExitCodes.OK;
+        }
+        try {
+            Optional<String> failed = RegressionGate.judge(outcome.folder(), settings).failure();
+            if (failed.isPresent()) {
+                err.println("[llm-bench] " + failed.get());
+                return ExitCodes.FINDINGS;
+            }
+            return ExitCodes.OK;
+        } catch (BaselineProblem refused) {
+            throw new CliException(ExitCodes.INPUT, "the run cannot be paired with its baseline:\n  - "
+                    + String.join("\n  - ", refused.reasons()));
+        }
     }
 
     /** The results file an --out ending in .json names, or null when --out is a folder (or not given). */

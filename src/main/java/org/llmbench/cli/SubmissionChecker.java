@@ -21,8 +21,9 @@ import org.llmbench.report.FootprintAudit;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
- * its schema, the folder sits where its manifest says, and no file holds private data (see
- * {@link PrivacyScanner}). Every finding names its file and line.
+ * its schema, the folder sits where its manifest says, no file holds private data (see {@link PrivacyScanner}),
+ * and the run says what its own ledger supports: every recorded answer re-scored, results.json and metadata.json
+ * held against the re-scoring ({@link RescoredRun}). Every finding names its file and line.
  */
 final class SubmissionChecker {
 
@@ -55,6 +56,12 @@ final class SubmissionChecker {
     }
 
     List<Finding> check(Path folder) throws IOException {
+        return check(folder, note -> {
+        });
+    }
+
+    /** The findings; what the reader should know that is no finding (the harness that re-scored the run) to {@code notes}. */
+    List<Finding> check(Path folder, java.util.function.Consumer<String> notes) throws IOException {
         List<Finding> findings = new ArrayList<>();
         if (!RUN_FOLDER.matcher(folder.getFileName().toString()).matches()) {
             findings.add(new Finding(".", 0, "layout", "the folder must be named run-<uuid>, not " + folder.getFileName()));
@@ -80,6 +87,11 @@ final class SubmissionChecker {
             files.text(name).ifPresent(text -> findings.addAll(scan(name, text, scanner)));
         }
         findings.addAll(files.findings());
+        // The scores are what this harness's scorers give the recorded answers, or the differences are findings.
+        try (RescoredRun rescored = RescoredRun.of(folder)) {
+            findings.addAll(rescored.findings());
+            rescored.notes().forEach(notes);
+        }
         findings.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
         return findings;
     }

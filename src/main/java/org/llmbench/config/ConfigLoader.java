@@ -30,7 +30,7 @@ public final class ConfigLoader implements Key.Resolved {
     /** Task kinds and suites that {@code suite.weights} may name. */
     public static final Set<String> WEIGHT_NAMES = Set.of("json_extraction", "code_fix", "planning", "algorithm",
             "reasoning", "security", "etl", "hello", "frozen", "5q", "20q", "parallel_same", "parallel_mixed",
-            "edge_append", "edge_suite");
+            "edge_append", "edge_suite", "tools");
 
     /** The largest weight {@code suite.weights} may give, as a suite question's own {@code weight}. */
     static final double MAX_WEIGHT = 1000;

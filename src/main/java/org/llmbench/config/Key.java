@@ -47,7 +47,7 @@ public final class Key<T> {
         Optional<String> given(Key<?> key);
     }
 
-    private static final Set<String> PATH_LABELS = Set.of("DIR", "DIRS", "FILE", "RUN_JSONL");
+    private static final Set<String> PATH_LABELS = Set.of("DIR", "DIRS", "FILE", "RUN_JSONL", "RUN");
 
     // Not final only so that with(...) can change a fresh copy; no key changes after BenchKeys declares it.
     private final String name;

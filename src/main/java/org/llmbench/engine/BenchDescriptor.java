@@ -65,6 +65,16 @@ abstract class BenchDescriptor extends AbstractTestDescriptor implements BenchNo
         return Optional.empty();
     }
 
+    /** The container of the tools phase under this node: only a single model's container has one. */
+    Optional<ToolSuiteDescriptor> toolSuite(Supplier<List<org.llmbench.tasks.ToolTask>> tasks, BenchConfig config) {
+        return Optional.empty();
+    }
+
+    /** The test of this node's tool task {@code id}, if it holds one. */
+    Optional<ToolTaskDescriptor> toolTask(String id) {
+        return Optional.empty();
+    }
+
     /** The questions this node makes a test of each, in order; none for nodes that hold no question tests. */
     List<Question> questions() {
         return List.of();

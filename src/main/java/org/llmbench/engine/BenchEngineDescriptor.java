@@ -119,6 +119,7 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             }
             context.console().line(String.format(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s", ledger.runId(),
                     summary.scored(), summary.totalsLine()));
+            BaselineGate.show(ledger.folder(), ledger.plan().shard() != null, context.console());
         }
     }
 

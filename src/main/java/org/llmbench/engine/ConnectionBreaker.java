@@ -8,6 +8,8 @@ import org.llmbench.model.CallFailure;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ErrorKind;
+import org.llmbench.model.LogprobRequest;
+import org.llmbench.model.LogprobResult;
 import org.llmbench.model.ModelClient;
 import org.opentest4j.TestAbortedException;
 
@@ -46,6 +48,18 @@ final class ConnectionBreaker implements ModelClient {
 
     @Override
     public CallResult chat(ChatRequest request) {
+        return guarded(() -> client.chat(request));
+    }
+
+    /** A question asked by log-likelihood passes the same breaker as a chat call. */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        LogprobResult[] result = new LogprobResult[1];
+        guarded(() -> (result[0] = client.logprobs(request)).call());
+        return result[0];
+    }
+
+    private CallResult guarded(java.util.function.Supplier<CallResult> call) {
         synchronized (this) {
             long now = clock.getAsLong();
             if (open && now - lastTry < PROBE_NANOS) {
@@ -55,7 +69,7 @@ final class ConnectionBreaker implements ModelClient {
             }
             lastTry = now;
         }
-        CallResult result = client.chat(request);
+        CallResult result = call.get();
         synchronized (this) {
             if (result.errorKind() == ErrorKind.CONNECTION) {
                 failuresInARow++;

@@ -58,6 +58,9 @@ final class EntryClassResolver implements SelectorResolver {
                         if (!group && (phases.contains("all") || phases.contains(Segments.TASKS))) {
                             children.add(TaskResolver.suiteOf(descriptor.getUniqueId()));
                         }
+                        if (!group && (phases.contains("all") || phases.contains(Segments.TOOLS))) {
+                            children.add(ToolResolver.suiteOf(descriptor.getUniqueId(), scope.config()));
+                        }
                         return children;
                     })));
         }

@@ -88,7 +88,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                     : DiscoveryIssue.Severity.WARNING, problem.toString()));
         }
         reportUnknownKeys(parameters, issues);
-        if (loaded.hasFatalProblems() || !ResumedRun.exists(config, issues)) {
+        if (loaded.hasFatalProblems() || !ResumedRun.exists(config, issues) || !BaselineGate.readable(config, issues)) {
             return engine;
         }
         DiscoveryScope scope = new DiscoveryScope(config, new SuiteCatalog(config, issues), uniqueId);
@@ -96,6 +96,7 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
                 .addSelectorResolver(new EntryClassResolver(scope))
                 .addSelectorResolver(new SuiteFileResolver(scope))
                 .addSelectorResolver(new TaskResolver(scope))
+                .addSelectorResolver(new ToolResolver(scope))
                 .addSelectorResolver(new UniqueIdResolver(scope))
                 .build()
                 .resolve(request, engine, issues);

@@ -66,6 +66,13 @@ final class ModelDescriptor extends BenchDescriptor {
                 : Optional.of(new TaskSuiteDescriptor(getUniqueId(), model, tasks.get(), SuiteDescriptors.itemMode(config)));
     }
 
+    /** A mixed-lanes group runs no tools phase either: each tool task is one model's. */
+    @Override
+    Optional<ToolSuiteDescriptor> toolSuite(Supplier<List<org.llmbench.tasks.ToolTask>> tasks, BenchConfig config) {
+        return ModelGroup.isGroup(model) ? Optional.empty() : Optional.of(new ToolSuiteDescriptor(getUniqueId(), model,
+                ToolResolver.suiteId(config), tasks.get(), SuiteDescriptors.itemMode(config)));
+    }
+
     /** The models this container runs: itself, or each of a mixed-lanes group {@code a,b}. */
     @Override
     void plan(RunPlanner planner) {

@@ -12,6 +12,7 @@ import org.llmbench.model.ErrorKind;
 import org.llmbench.model.GenerationOptions;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.PassAtK;
+import org.llmbench.scoring.QuestionScorer;
 import org.llmbench.scoring.Score;
 import org.llmbench.suite.Question;
 import org.llmbench.suite.Suite;
@@ -31,6 +32,9 @@ final class QuestionRunner {
     }
 
     void run(TestRef ref, Suite suite, Question question) {
+        if (LoglikelihoodRunner.applies(question) && new LoglikelihoodRunner(context).run(ref, suite, question)) {
+            return;
+        }
         int samples = context.config().samples();
         if (samples > 1) {
             runSamples(ref, suite, question, samples);
@@ -58,6 +62,7 @@ final class QuestionRunner {
         int passed = 0;
         Score last = null;
         CallResult call = null;
+        List<org.llmbench.scoring.Methods> methods = new ArrayList<>(samples);
         // Each request names its test, so a replay answers sample i with the ledger's i-th call of this test.
         for (int i = 0; i < samples; i++) {
             ChatRequest request = new ChatRequest(ref.model(), messages(question.prompt()), options(i),
@@ -67,6 +72,7 @@ final class QuestionRunner {
             abortIfNotReplayable(sampleCall);
             Score s = report.score(() -> scoreOf(question, sampleCall, sampleCall.content()));
             values.add(s.value());
+            methods.add(s.methods());
             passed += s.passed() ? 1 : 0;
             last = s;
             call = sampleCall;
@@ -77,7 +83,8 @@ final class QuestionRunner {
         checks.add(Check.passed("samples", 0, String.format(java.util.Locale.ROOT,
                 "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples", passed, samples,
                 passAtK.get("1"))));
-        finish(ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks)),
+        finish(ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks),
+                        org.llmbench.scoring.Methods.mean(methods)),
                 new RunEvent.Score.Sampling(samples, values, passed, passAtK));
     }
 
@@ -93,7 +100,8 @@ final class QuestionRunner {
         return call.ok()
                 ? context.scorer().score(question, answer, context.config().passScore())
                 : Score.of(List.of(Check.failed("model call", 1, call.errorKind().wireName() + ": " + call.errorMessage())),
-                        question.passScore() == null ? context.config().passScore() : question.passScore());
+                        question.passScore() == null ? context.config().passScore() : question.passScore())
+                        .withMethods(QuestionScorer.unanswered(question));
     }
 
     /** Records the score and fails the test when the score is below its pass mark. */

@@ -46,6 +46,11 @@ final class Recording {
         recorder.record(LedgerEvents.call(stamp(), ref, request, call, sample));
     }
 
+    /** A question asked by log-likelihood: its call and each letter's log-likelihood (null when the call failed). */
+    void logprobCall(TestRef ref, ChatRequest request, CallResult call, org.llmbench.model.LetterLogprobs letters) {
+        recorder.record(LedgerEvents.call(stamp(), ref, request, call, null, letters));
+    }
+
     /**
      * A test's score with every check; {@code task} is how a generated task's answer parsed, {@code sampling} the
      * samples of a test asked several times, {@code sandboxLayers} what stood around its code (each null when none).
@@ -54,7 +59,7 @@ final class Recording {
                List<String> sandboxLayers) {
         RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
         recorder.record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,
-                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers));
+                plain.weightedScore(), plain.checks(), task, sampling, sandboxLayers, LedgerEvents.methods(score.methods())));
     }
 
     void testEnd(String testId, TestStatus status, String message) {

@@ -37,6 +37,7 @@ final class RunLedger implements AutoCloseable {
 
     private static final String ALREADY_SCORED = "already scored in run ";
 
+    private final java.util.Set<String> notices = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final PlannedRun plan;
     private final Path folder;
     private final RecordWriter writer;
@@ -114,6 +115,11 @@ final class RunLedger implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             problems.accept("[llm-bench] could not write " + HardwareWriter.FILE + ": " + e);
         }
+    }
+
+    /** True the first time this process of the run gives the notice {@code key} (a fallback is said once, not per question). */
+    boolean firstNotice(String key) {
+        return notices.add(key);
     }
 
     public String runId() {

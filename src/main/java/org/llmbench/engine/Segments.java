@@ -13,6 +13,9 @@ final class Segments {
     static final String TASK = "task";
     /** The suite id of the generated tasks' container, {@code [suite:tasks]}. */
     static final String TASKS = "tasks";
+    /** The suite id of the tools phase's container, {@code [suite:tools]}; {@code tools-prompted} in prompted mode. */
+    static final String TOOLS = "tools";
+    static final String TOOLS_PROMPTED = "tools-prompted";
 
     private Segments() {
     }

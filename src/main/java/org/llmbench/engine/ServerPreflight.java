@@ -46,6 +46,11 @@ final class ServerPreflight {
     static Checked check(BenchConfig config, Function<BenchConfig, ModelClient> clients, DiscoveryIssueReporter issues) {
         var listing = new java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Object>>>();
         BenchConfig checked = check(config, clients, issues, listing);
+        boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
+        if (server && config.preflight() && config.runsPhase(Segments.TOOLS) && !config.promptedTools() && listing.get() != null) {
+            ToolPreflight.check(checked.with(BenchKeys.TIMEOUT_S, Math.min(config.timeoutS(), 30),
+                    new Source.Derived("pre-flight check")), clients, issues);
+        }
         return new Checked(checked, listing.get());
     }
 

@@ -39,6 +39,7 @@ final class SuiteCatalog {
     private final DiscoveryIssueReporter issues;
     private final Map<String, SuiteOrigin> known = new LinkedHashMap<>();
     private final Map<SuiteOrigin, Loaded> loaded = new HashMap<>();
+    private org.llmbench.suite.PromptStyle style;
 
     SuiteCatalog(BenchConfig config, DiscoveryIssueReporter issues) {
         this.config = config;
@@ -132,13 +133,28 @@ final class SuiteCatalog {
         return loaded.computeIfAbsent(origin, o -> {
             known.putIfAbsent(o.suiteId(), o);
             try {
-                return new Loaded(o, SuiteLoader.load(o), null);
+                return new Loaded(o, SuiteLoader.load(o, promptStyle()), null);
             } catch (SuiteException e) {
                 issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, "invalid suite: " + e.getMessage())
                         .source(Sources.of(o, e.line(), e.column())));
                 return new Loaded(o, null, e);
             }
         });
+    }
+
+    /** The run's prompt format for public benchmark files; a method name that names none is reported once. */
+    private org.llmbench.suite.PromptStyle promptStyle() {
+        if (style == null) {
+            for (String name : config.headlineMethods()) {
+                if (org.llmbench.suite.ScoringMethod.of(name) == null) {
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, "bench.method: '" + name
+                            + "' is none of " + org.llmbench.suite.ScoringMethod.names()));
+                }
+            }
+            style = new org.llmbench.suite.PromptStyle(org.llmbench.suite.PromptStyle.Kind.of(config.promptFormat()),
+                    config.shots(), config.headlineMethods());
+        }
+        return style;
     }
 
     /** Whether a suite id belongs to a selected phase (directories and entry classes expand only to those). */

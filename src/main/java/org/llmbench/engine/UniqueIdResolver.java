@@ -73,6 +73,9 @@ final class UniqueIdResolver implements SelectorResolver {
         if (scope.config().runsPhase(Segments.TASKS) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
             suites.add(TaskResolver.suiteOf(modelId));
         }
+        if (scope.config().runsPhase(Segments.TOOLS) && !ModelGroup.isGroup(modelId.getLastSegment().getValue())) {
+            suites.add(ToolResolver.suiteOf(modelId, scope.config()));
+        }
         return suites;
     }
 

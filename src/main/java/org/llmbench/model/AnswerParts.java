@@ -20,6 +20,8 @@ final class AnswerParts {
     JsonNode promptTokens = MissingNode.getInstance();
     JsonNode completionTokens = MissingNode.getInstance();
     final Map<String, Object> timings = new LinkedHashMap<>();
+    /** The function calls of the answer, when the request offered functions. */
+    final ToolCallAssembler toolCalls = new ToolCallAssembler();
 
     void content(String piece, StreamTimer timer) {
         if (piece != null) {
@@ -36,8 +38,16 @@ final class AnswerParts {
         }
     }
 
+    /** The calls of a {@code tool_calls} field ({@code byIndex}: a streamed answer's pieces); their text times the stream too. */
+    void toolCalls(JsonNode field, boolean byIndex, StreamTimer timer) {
+        String taken = WireJson.toolCalls(field, toolCalls, byIndex);
+        if (!taken.isEmpty()) {
+            timer.piece(taken);
+        }
+    }
+
     boolean hasAnswer() {
-        return sawContent || thinking.length() > 0;
+        return sawContent || thinking.length() > 0 || toolCalls.any();
     }
 
     /** Copies the numeric and true/false fields of a timings object (a {@code truncated} flag) as the server sent them. */
@@ -58,8 +68,11 @@ final class AnswerParts {
     CallResult result(StreamTimer timer, List<ChatMessage> messages, int charsIn, boolean streamed) {
         String answer = content.toString();
         String thought = thinking.length() == 0 ? null : thinking.toString();
+        ToolCalls calls = toolCalls.result();
+        // A call's name and arguments are generated text too: counts and speeds are bounded by them as well.
+        String generatedText = calls == null ? answer : answer + calls.text();
         Plausibility check = new Plausibility();
-        long generated = Plausibility.generatedBound(answer, thought);
+        long generated = Plausibility.generatedBound(generatedText, thought);
         long sent = Plausibility.promptBound(messages);
         Integer serverPrompt = check.tokens("prompt_tokens", promptTokens, sent, "the messages sent");
         Integer serverCompletion = check.tokens("completion_tokens", completionTokens, generated,
@@ -68,12 +81,12 @@ final class AnswerParts {
         boolean estimated = serverPrompt == null || serverCompletion == null;
         int prompt = serverPrompt != null ? serverPrompt : TokenCounter.count(messages);
         int completion = serverCompletion != null ? serverCompletion
-                : TokenCounter.count(answer) + TokenCounter.count(thought);
+                : TokenCounter.count(generatedText) + TokenCounter.count(thought);
         long latency = timer.latencyMs();
         check.speed("server_completion_tokens_per_s", Plausibility.serverSpeed(plausibleTimings));
         check.speed("completion_tokens_per_s", latency > 0 ? completion * 1000.0 / latency : null);
         return new CallResult(answer, thought, null, null, 200, latency, streamed ? timer.ttftMs() : null,
                 prompt, completion, estimated, finishReason, 1, List.of(), Map.copyOf(plausibleTimings), charsIn,
-                answer.length(), streamed ? timer.gaps(serverCompletion) : null, streamed, null, check.found());
+                generatedText.length(), streamed ? timer.gaps(serverCompletion) : null, streamed, null, check.found(), calls);
     }
 }

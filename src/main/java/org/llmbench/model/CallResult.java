@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
  * @param server the base URL of the server that answered when a run spreads over several ({@code bench.url=a,b}); else null
  * @param implausible figures the server sent that cannot be true ({@link Plausibility}), kept apart with their raw
  *                    values: none of them is among the counts, timings and speeds above
+ * @param toolCalls the function calls the answer made through the server's tool API; null when it made none
  */
 public record CallResult(
         String content,
@@ -42,10 +43,29 @@ public record CallResult(
         TokenGaps tokenGaps,
         boolean streamed,
         String server,
-        List<Implausible> implausible) {
+        List<Implausible> implausible,
+        ToolCalls toolCalls) {
 
     public CallResult {
         implausible = implausible == null ? List.of() : List.copyOf(implausible);
+    }
+
+    /** The shape before tool calls: none made. */
+    public CallResult(String content, String thinking, ErrorKind errorKind, String errorMessage, Integer httpStatus,
+                      long latencyMs, Long ttftMs, Integer promptTokens, Integer completionTokens,
+                      boolean tokensEstimated, String finishReason, int attempts, List<Long> retryWaitsMs,
+                      Map<String, Object> serverTimings, int charsIn, int charsOut, TokenGaps tokenGaps, boolean streamed,
+                      String server, List<Implausible> implausible) {
+        this(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens, completionTokens,
+                tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut, tokenGaps, streamed,
+                server, implausible, null);
+    }
+
+    /** This result with the function calls the answer made. */
+    public CallResult withToolCalls(ToolCalls calls) {
+        return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
+                completionTokens, tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut,
+                tokenGaps, streamed, server, implausible, calls);
     }
 
     /** The shape before implausible figures were kept apart: none. */
@@ -107,14 +127,14 @@ public record CallResult(
     CallResult afterAttempts(int attempts, List<Long> waits) {
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, List.copyOf(waits), serverTimings, charsIn,
-                charsOut, tokenGaps, streamed, server, implausible);
+                charsOut, tokenGaps, streamed, server, implausible, toolCalls);
     }
 
     /** This result as answered (or failed) by the server at {@code url}. */
     public CallResult withServer(String url) {
         return new CallResult(content, thinking, errorKind, errorMessage, httpStatus, latencyMs, ttftMs, promptTokens,
                 completionTokens, tokensEstimated, finishReason, attempts, retryWaitsMs, serverTimings, charsIn, charsOut,
-                tokenGaps, streamed, url, implausible);
+                tokenGaps, streamed, url, implausible, toolCalls);
     }
 
     /**
@@ -130,7 +150,7 @@ public record CallResult(
                 httpStatus, latencyMs, ttftMs, promptTokens, completionTokens, tokensEstimated, fields.apply(finishReason),
                 attempts, retryWaitsMs, java.util.Collections.unmodifiableMap(timings), charsIn, charsOut, tokenGaps,
                 streamed, messages.apply(server), implausible.stream().map(i -> new Implausible(fields.apply(i.figure()),
-                        fields.apply(i.raw()), i.why())).toList());
+                        fields.apply(i.raw()), i.why())).toList(), toolCalls == null ? null : toolCalls.map(answers, messages));
     }
 
     /** A successful answer with no timing detail beyond latency (the mock and replay use it). */

@@ -154,6 +154,18 @@ public final class GgufClient implements ModelClient {
                 content.length(), gapsOf(gaps), true);
     }
 
+    /** The next-token top-k of the loaded model, walked over each letter's continuation ({@link GgufLogprobs}). */
+    @Override
+    public synchronized LogprobResult logprobs(LogprobRequest request) {
+        Loaded model;
+        try {
+            model = load(request.model());
+        } catch (CallFailure e) {
+            return LogprobResult.failed(CallResult.failure(e, 0, 1, List.of(), request.prompt().length()));
+        }
+        return ContinuationWalk.walk(request, prompt -> GgufLogprobs.step(model.model(), prompt, request.topK()));
+    }
+
     /** The conversation as the library's chat template takes it; its prompt is only the template's input. */
     private static InferenceParameters withMessages(ChatRequest request) {
         String system = null;

@@ -50,6 +50,14 @@ abstract class HttpChatClient implements ModelClient {
     /** Reads a stream up to its end marker; a body that ends before it is a protocol error. */
     abstract void readStream(BodyLines lines, AnswerParts parts, StreamTimer timer) throws IOException, CallFailure;
 
+    /**
+     * Whether a call that failed so is worth sending once more with its body written anew, because the failure
+     * taught the client something about the server (llama.cpp builds that cannot stream tool calls). None by default.
+     */
+    boolean askAgain(ChatRequest request, CallResult failed) {
+        return false;
+    }
+
     /** Reads a whole (non-streamed) answer. */
     abstract void readWhole(JsonNode root, AnswerParts parts, StreamTimer timer) throws CallFailure;
 
@@ -62,7 +70,12 @@ abstract class HttpChatClient implements ModelClient {
         int charsIn = request.charsIn();
         lanes.acquireUninterruptibly();
         try {
-            return redactor.result(retrier.call(charsIn, attempt -> once(body, request, charsIn)));
+            CallResult result = retrier.call(charsIn, attempt -> once(body, request, charsIn));
+            if (!result.ok() && askAgain(request, result)) {
+                String again = requestBody(request);
+                result = retrier.call(charsIn, attempt -> once(again, request, charsIn));
+            }
+            return redactor.result(result);
         } catch (RuntimeException bug) {
             throw redactor.unexpected(bug);
         } finally {
@@ -94,6 +107,27 @@ abstract class HttpChatClient implements ModelClient {
             // The deadline closes the body; a read may then see a clean end instead of an error.
             throw (opened.deadline().expired() ? http.readFailure(opened.deadline(), new IOException("closed")) : f)
                     .inAnswer(opened.status(), true);
+        }
+    }
+
+    /**
+     * One POST whose answer is read whole, with the client's lanes, retries and redaction: the body is the result's
+     * content, unparsed (the log-probability requests, {@link LogprobEndpoint}).
+     */
+    final CallResult postWhole(String path, String body, int charsIn) {
+        URI target = parse(settings.baseUrl() + path);
+        lanes.acquireUninterruptibly();
+        try {
+            return redactor.result(retrier.call(charsIn, attempt -> {
+                long start = System.nanoTime();
+                String whole = http.exchange(HttpTransport.post(uri(target, path), body, Map.of()));
+                return new CallResult(whole, null, null, null, 200, (System.nanoTime() - start) / 1_000_000, null, null,
+                        null, false, null, 1, List.of(), Map.of(), charsIn, whole.length());
+            }));
+        } catch (RuntimeException bug) {
+            throw redactor.unexpected(bug);
+        } finally {
+            lanes.release();
         }
     }
 

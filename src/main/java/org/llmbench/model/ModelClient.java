@@ -9,6 +9,15 @@ public interface ModelClient extends AutoCloseable {
     /** Sends one chat call, with the client's retries; blocks the calling thread until it is done. */
     CallResult chat(ChatRequest request);
 
+    /**
+     * The log-likelihood of each answer letter after a prompt (MMLU's loglikelihood method). Never throws; a provider
+     * that gives no log-probabilities answers {@link LogprobResult#unsupported}, naming itself and the fix.
+     */
+    default LogprobResult logprobs(LogprobRequest request) {
+        return LogprobResult.unsupported("the " + provider() + " provider gives no log-probabilities, so MMLU's loglikelihood "
+                + "method cannot run on it; its questions are asked by the generative method instead", request.prompt().length());
+    }
+
     /** The models the server offers (for {@code bench.model=auto} and {@code probe}). */
     List<String> listModels() throws CallFailure;
 

@@ -82,6 +82,20 @@ public final class MultiServerClient implements ModelClient {
         return last;
     }
 
+    /** Asks the least busy server; a server that cannot be reached is the question's recorded failure, not retried elsewhere. */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        Server server = pick(new HashSet<>());
+        try {
+            LogprobResult r = server.client.logprobs(request);
+            return new LogprobResult(r.call().withServer(server.url), r.letters(), r.unsupported());
+        } finally {
+            synchronized (this) {
+                server.inFlight--;
+            }
+        }
+    }
+
     /**
      * The server for the next try of a call: among those it has not tried, one that is up (or whose pause is over)
      * with the fewest calls in flight, ties taken in turn; a server that is down only when no other is left.

@@ -17,16 +17,28 @@ public final class OllamaClient extends HttpChatClient {
     static final List<String> TIMING_FIELDS = List.of("total_duration", "load_duration", "prompt_eval_count",
             "prompt_eval_duration", "eval_count", "eval_duration");
 
+    private final LogprobEndpoint generate;
+
     /** @param settings base URL without a path, e.g. {@code http://127.0.0.1:11434} */
     public OllamaClient(ClientSettings settings) {
         super(settings, "/api/chat", "/api/tags");
+        this.generate = new LogprobEndpoint(this, "/api/generate", CompletionRequests::ollama);
+    }
+
+    /** From {@code /api/generate} with {@code raw} and {@code logprobs} (Ollama's logprobs, late 2025). */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        return generate.logprobs(request);
     }
 
     @Override
     String requestBody(ChatRequest request) {
         return WireJson.object(json -> {
             json.writeStringField("model", request.model());
-            WireJson.messages(json, request.messages());
+            WireJson.messages(json, request.messages(), OllamaClient::toolFields);
+            if (request.tools() != null) {
+                WireJson.tools(json, request.tools());
+            }
             json.writeBooleanField("stream", true);
             json.writeObjectFieldStart("options");
             json.writeNumberField("temperature", request.options().temperature());
@@ -37,6 +49,36 @@ public final class OllamaClient extends HttpChatClient {
             }
             json.writeEndObject();
         });
+    }
+
+    /** An assistant turn's calls ({@code arguments} as an object, as Ollama sends them) and the function a result answers. */
+    private static void toolFields(com.fasterxml.jackson.core.JsonGenerator json, ChatMessage m) throws IOException {
+        if (!m.toolCalls().isEmpty()) {
+            json.writeArrayFieldStart("tool_calls");
+            for (ToolCall call : m.toolCalls()) {
+                json.writeStartObject();
+                json.writeObjectFieldStart("function");
+                json.writeStringField("name", call.name());
+                json.writeFieldName("arguments");
+                json.writeTree(argumentsObject(call.arguments()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (m.role().equals("tool") && m.toolName() != null) {
+            json.writeStringField("tool_name", m.toolName());
+        }
+    }
+
+    /** The arguments as the object Ollama expects; text that is no JSON object goes back as an empty one. */
+    private static JsonNode argumentsObject(String arguments) {
+        try {
+            JsonNode node = arguments == null ? null : org.llmbench.json.Json.MAPPER.readTree(arguments);
+            return node != null && node.isObject() ? node : org.llmbench.json.Json.MAPPER.createObjectNode();
+        } catch (IOException e) {
+            return org.llmbench.json.Json.MAPPER.createObjectNode();
+        }
     }
 
     /** Ollama streams {@code application/x-ndjson}; a plain JSON body is a whole answer. */
@@ -111,6 +153,8 @@ public final class OllamaClient extends HttpChatClient {
         JsonNode message = object.path("message");
         parts.thinking(WireJson.text(message, "thinking"), timer);
         parts.content(WireJson.text(message, "content"), timer);
+        // Ollama sends each call whole (arguments as an object), in the line that has it, not in pieces.
+        parts.toolCalls(message.path("tool_calls"), false, timer);
         if (!object.path("done").asBoolean(false)) {
             return false;
         }

@@ -14,26 +14,86 @@ import java.util.Set;
  */
 public final class OpenAiClient extends HttpChatClient {
 
+    /** What llama.cpp builds without streamed tool calls answer (HTTP 500) to a streamed request that offers tools. */
+    static final String NO_TOOL_STREAM = "Cannot use tools with stream";
+
+    // Set once the server said it cannot stream tool calls: from then on calls that offer tools ask for a whole body.
+    private volatile boolean toolsWhole;
+
+    private final LogprobEndpoint completions;
+
     /** @param settings base URL e.g. {@code http://127.0.0.1:1234/v1}; the API key is sent as a bearer token */
     public OpenAiClient(ClientSettings settings) {
         super(settings, "/chat/completions", "/models");
+        this.completions = new LogprobEndpoint(this, "/completions", CompletionRequests::openAi);
+    }
+
+    /** From {@code /completions} with {@code logprobs} (llama-server, vLLM, OpenAI's legacy completions). */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        return completions.logprobs(request);
     }
 
     @Override
     String requestBody(ChatRequest request) {
         return WireJson.object(json -> {
             json.writeStringField("model", request.model());
-            WireJson.messages(json, request.messages());
+            WireJson.messages(json, request.messages(), OpenAiClient::toolFields);
             json.writeNumberField("temperature", request.options().temperature());
             json.writeNumberField("max_tokens", request.options().numPredict());
             if (request.options().seed() != null) {
                 json.writeNumberField("seed", request.options().seed());
             }
-            json.writeBooleanField("stream", true);
-            json.writeObjectFieldStart("stream_options");
-            json.writeBooleanField("include_usage", true);
-            json.writeEndObject();
+            boolean stream = request.tools() == null || !toolsWhole;
+            if (request.tools() != null) {
+                WireJson.tools(json, request.tools());
+                json.writeStringField("tool_choice", request.tools().choice());
+            }
+            json.writeBooleanField("stream", stream);
+            if (stream) {
+                json.writeObjectFieldStart("stream_options");
+                json.writeBooleanField("include_usage", true);
+                json.writeEndObject();
+            }
         });
+    }
+
+    /** An assistant turn's calls ({@code arguments} as a JSON string) and the call id a {@code tool} message answers. */
+    private static void toolFields(com.fasterxml.jackson.core.JsonGenerator json, ChatMessage m) throws IOException {
+        if (!m.toolCalls().isEmpty()) {
+            json.writeArrayFieldStart("tool_calls");
+            for (int i = 0; i < m.toolCalls().size(); i++) {
+                ToolCall call = m.toolCalls().get(i);
+                json.writeStartObject();
+                json.writeStringField("id", callId(call, i));
+                json.writeStringField("type", "function");
+                json.writeObjectFieldStart("function");
+                json.writeStringField("name", call.name());
+                json.writeStringField("arguments", call.arguments());
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (m.role().equals("tool")) {
+            json.writeStringField("tool_call_id", m.toolCallId() == null ? "call_0" : m.toolCallId());
+        }
+    }
+
+    /** The call's own id, or {@code call_N} for a server that gave none (the result must name the same one). */
+    static String callId(ToolCall call, int n) {
+        return call.id() != null ? call.id() : "call_" + n;
+    }
+
+    /** A llama.cpp build that cannot stream tool calls: ask again without streaming, and from now on. */
+    @Override
+    boolean askAgain(ChatRequest request, CallResult failed) {
+        if (request.tools() != null && !toolsWhole && failed.errorMessage() != null
+                && failed.errorMessage().contains(NO_TOOL_STREAM)) {
+            toolsWhole = true;
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -87,6 +147,7 @@ public final class OpenAiClient extends HttpChatClient {
                 JsonNode delta = choice.path("delta");
                 parts.thinking(thinking(delta), timer);
                 parts.content(WireJson.text(delta, "content"), timer);
+                parts.toolCalls(delta.path("tool_calls"), true, timer);
                 if (choice.path("finish_reason").isTextual()) {
                     parts.finishReason = choice.path("finish_reason").asText();
                 }
@@ -115,6 +176,7 @@ public final class OpenAiClient extends HttpChatClient {
         JsonNode message = choices.get(0).path("message");
         parts.thinking(thinking(message), timer);
         parts.content(WireJson.text(message, "content"), timer);
+        parts.toolCalls(message.path("tool_calls"), false, timer);
         if (!parts.hasAnswer()) {
             throw new CallFailure(ErrorKind.PROTOCOL, "the response's message content is "
                     + (message.path("content").isMissingNode() ? "missing" : "null"));

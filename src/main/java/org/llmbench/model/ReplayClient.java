@@ -66,6 +66,38 @@ public final class ReplayClient implements ModelClient {
 
     @Override
     public CallResult chat(ChatRequest request) {
+        Object found = recorded(request);
+        return found instanceof RunEvent.Call call ? restore(call) : (CallResult) found;
+    }
+
+    /**
+     * Re-scores a question asked by log-likelihood from the letters' recorded log-likelihoods: the winner is chosen
+     * again here, not read from the record. A recorded chat call for the question is not replayable by this method.
+     */
+    @Override
+    public LogprobResult logprobs(LogprobRequest request) {
+        ChatRequest asChat = new ChatRequest(request.model(), request.asMessages(), null, null, request.test());
+        Object found = recorded(asChat);
+        if (!(found instanceof RunEvent.Call call)) {
+            return LogprobResult.failed((CallResult) found);
+        }
+        CallResult restored = restore(call);
+        if (call.logprobs() == null) {
+            return call.failed() ? LogprobResult.failed(restored) : LogprobResult.failed(notReplayable(asChat,
+                    "the ledger holds a chat answer for this question, not log-probabilities (it ran by another method)"));
+        }
+        LetterLogprobs letters = new LetterLogprobs(call.logprobs().letters(), call.logprobs().topK(), call.logprobs().requests());
+        String chosen = letters.chosen();
+        CallResult rescored = new CallResult(chosen == null ? "" : chosen, null, null, null, restored.httpStatus(),
+                restored.latencyMs(), restored.ttftMs(), restored.promptTokens(), restored.completionTokens(),
+                restored.tokensEstimated(), restored.finishReason(), restored.attempts(), restored.retryWaitsMs(),
+                restored.serverTimings(), restored.charsIn(), chosen == null ? 0 : chosen.length(), null, false, null,
+                restored.implausible());
+        return new LogprobResult(rescored, letters, false);
+    }
+
+    /** The recorded call that answers a request, or the not-replayable result that says why there is none. */
+    private Object recorded(ChatRequest request) {
         TestRef test = request.test();
         RunEvent.Call recorded;
         if (test != null && test.model().equals(request.model())) {
@@ -91,7 +123,7 @@ public final class ReplayClient implements ModelClient {
                 return notReplayable(request, "no call of " + request.model() + " with this prompt in " + ledger);
             }
         }
-        return restore(recorded);
+        return recorded;
     }
 
     /** The call as it was recorded, figures included, so a replay reproduces the run's latencies and errors. */
@@ -114,7 +146,10 @@ public final class ReplayClient implements ModelClient {
         List<Implausible> implausible = c.implausible().stream().map(i -> new Implausible(i.figure(), i.raw(), i.why())).toList();
         return new CallResult(c.rawOutput(), c.thinking(), kind, message, c.httpStatus(), c.latencyMs(), c.ttftMs(),
                 c.promptTokens(), c.completionTokens(), c.tokensEstimated(), c.finishReason(), Math.max(1, c.attempts()),
-                c.retryWaitsMs(), timings, c.charsIn(), c.charsOut(), gaps, c.streamed(), null, implausible);
+                c.retryWaitsMs(), timings, c.charsIn(), c.charsOut(), gaps, c.streamed(), null, implausible,
+                c.toolCalls() == null ? null : new ToolCalls(c.toolCalls().calls().stream()
+                        .map(t -> new ToolCall(t.id(), t.name(), t.arguments())).toList(),
+                        c.toolCalls().dropped(), c.toolCalls().problem()));
     }
 
     private static CallResult notReplayable(ChatRequest request, String why) {

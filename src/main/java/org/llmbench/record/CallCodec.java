@@ -57,6 +57,24 @@ final class CallCodec {
         if (c.server() != null) {
             o.put("server", c.server());
         }
+        if (c.logprobs() != null) {
+            var lp = o.putObject("logprobs");
+            var letters = lp.putObject("letters");
+            c.logprobs().letters().forEach(letters::put);
+            lp.put("chosen", c.logprobs().chosen());
+            lp.put("top_k", c.logprobs().topK());
+            lp.put("requests", c.logprobs().requests());
+        }
+        if (c.toolCalls() != null) {
+            var calls = o.putArray("tool_calls");
+            c.toolCalls().calls().forEach(t -> calls.addObject().put("id", t.id()).put("name", t.name()).put("arguments", t.arguments()));
+            if (c.toolCalls().dropped() > 0) {
+                o.put("tool_calls_dropped", c.toolCalls().dropped());
+            }
+            if (c.toolCalls().problem() != null) {
+                o.put("tool_calls_problem", c.toolCalls().problem());
+            }
+        }
     }
 
     static Call read(Stamp none, Fields f) {
@@ -88,9 +106,19 @@ final class CallCodec {
         int charsIn = f.has("chars_in") ? f.intValue("chars_in") : 0;
         int charsOut = f.has("chars_out") ? f.intValue("chars_out") : 0;
         String server = f.optText("server");
+        Call.Logprobs logprobs = f.has("logprobs") && !f.json("logprobs").isNull() ? logprobs(f.nested("logprobs")) : null;
+        Call.ToolCalls toolCalls = f.has("tool_calls") && !f.json("tool_calls").isNull() ? new Call.ToolCalls(
+                f.list("tool_calls", Fields.objects(t -> new Call.ToolCall(t.optText("id"), t.optText("name"), t.optText("arguments")))),
+                f.has("tool_calls_dropped") ? f.intValue("tool_calls_dropped") : 0, f.optText("tool_calls_problem")) : null;
         return new Call(none, ref, sample, messages, raw, thinking, errorKind, error, status, latency, ttft, promptTokens,
                 completionTokens, estimated, perS, tpot, gaps, streamed, serverPerS, finish, attempts, waits, timings,
-                implausible, charsIn, charsOut, server);
+                implausible, charsIn, charsOut, server, logprobs, toolCalls);
+    }
+
+    /** A letter's value is a number, or null when it was not among the top-k. */
+    private static Call.Logprobs logprobs(Fields lp) {
+        java.util.Map<String, Double> letters = lp.map("letters", v -> v.isNull() ? null : Fields.DOUBLE.apply(v));
+        return new Call.Logprobs(letters, lp.optText("chosen"), lp.intValue("top_k"), lp.intValue("requests"));
     }
 
     private static Call.TokenGaps gaps(Fields g) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Streams the events of a run.jsonl one line at a time, so no run is ever held in memory whole. It never fails on
@@ -48,6 +49,11 @@ public final class RecordReader {
 
     /** Calls {@code consumer} with each event in file order; what could not be read is in the result. */
     public static Reading forEach(Path ledger, Consumer<? super RunEvent> consumer) throws IOException {
+        return forEachNumbered(ledger, (event, number) -> consumer.accept(event));
+    }
+
+    /** {@link #forEach}, handing on each event with its 1-based line (for a check that names the line it doubts). */
+    public static Reading forEachNumbered(Path ledger, ObjLongConsumer<? super RunEvent> consumer) throws IOException {
         List<LineProblem> problems = new ArrayList<>();
         long lines = 0;
         long events = 0;
@@ -62,7 +68,7 @@ public final class RecordReader {
                     problem = new LineProblem(ledger, lines, null, "line longer than " + MAX_LINE_BYTES + " bytes, skipped", false);
                 } else if (!line.text().isBlank()) {
                     try {
-                        consumer.accept(RecordCodec.decode(line.text()));
+                        consumer.accept(RecordCodec.decode(line.text()), lines);
                         events++;
                     } catch (RecordCodec.BadLine e) {
                         boolean torn = !line.ended();

@@ -94,17 +94,33 @@ public sealed interface RunEvent {
      * @param serverTimings the timings the server reported, as it sent them (each server has its own fields)
      * @param implausible figures that cannot be true, kept apart from the counts; empty when none
      * @param server which of several servers answered; null for a run of one server
+     * @param logprobs each answer letter's log-likelihood, for a question asked by log-likelihood; null otherwise
+     * @param toolCalls the function calls the answer made through the server's tool API; null when it made none
      */
     record Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
                 String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
                 Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
                 TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
                 int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
-                int charsIn, int charsOut, String server) implements RunEvent {
+                int charsIn, int charsOut, String server, Logprobs logprobs,
+                ToolCalls toolCalls) implements RunEvent {
         public Call {
             messages = List.copyOf(messages);
             retryWaitsMs = List.copyOf(retryWaitsMs);
             implausible = implausible == null ? List.of() : List.copyOf(implausible);
+        }
+
+        /** A call of the chat kind without function calls (the shape before either was recorded). */
+        public Call(Stamp stamp, TestRef ref, Integer sample, List<Message> messages, String rawOutput, String thinking,
+                    String errorKind, String error, Integer httpStatus, long latencyMs, Long ttftMs, Integer promptTokens,
+                    Integer completionTokens, boolean tokensEstimated, Double completionTokensPerS, Double tpotMs,
+                    TokenGaps tokenGaps, boolean streamed, Double serverCompletionTokensPerS, String finishReason,
+                    int attempts, List<Long> retryWaitsMs, JsonNode serverTimings, List<Implausible> implausible,
+                    int charsIn, int charsOut, String server) {
+            this(stamp, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
+                    promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
+                    serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
+                    charsOut, server, null, null);
         }
 
         @Override
@@ -122,7 +138,37 @@ public sealed interface RunEvent {
             return new Call(s, ref, sample, messages, rawOutput, thinking, errorKind, error, httpStatus, latencyMs, ttftMs,
                     promptTokens, completionTokens, tokensEstimated, completionTokensPerS, tpotMs, tokenGaps, streamed,
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
-                    charsOut, server);
+                    charsOut, server, logprobs, toolCalls);
+        }
+
+        /**
+         * The log-likelihood of each answer letter's continuation after the prompt (MMLU's loglikelihood method).
+         *
+         * @param letters each letter, in the question's order, to its log-likelihood; null when it was not among the top-k
+         * @param chosen the letter that won as the client saw it (a replay chooses again from {@code letters}); null when none
+         * @param topK the top-k asked of the server at each step
+         * @param requests how many next-token requests the question took
+         */
+        public record Logprobs(Map<String, Double> letters, String chosen, int topK, int requests) {
+            public Logprobs {
+                letters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(letters));
+            }
+        }
+
+        /** One function call of the answer, its arguments as the server sent them. */
+        public record ToolCall(String id, String name, String arguments) {
+        }
+
+        /**
+         * The function calls the answer made through the server's tool API.
+         *
+         * @param dropped calls beyond the number the client keeps
+         * @param problem what was wrong with their shape; null when nothing was
+         */
+        public record ToolCalls(List<ToolCall> calls, int dropped, String problem) {
+            public ToolCalls {
+                calls = List.copyOf(calls);
+            }
         }
 
         /** One message of the prompt. */
@@ -153,13 +199,26 @@ public sealed interface RunEvent {
      * @param task what a generated task's answer parsed to; null for a suite's question
      * @param sampling the samples' scores when the test was asked several times; null otherwise
      * @param sandboxLayers what stood between the answer's code and the machine, for code tasks; null otherwise
+     * @param methods every scoring method's verdict, for a question read by several (public formats); null otherwise
      */
     record Score(Stamp stamp, TestRef ref, double score, double passMark, boolean passed, double weight,
-                 double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers)
+                 double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers,
+                 Methods methods)
             implements RunEvent {
         public Score {
             checks = List.copyOf(checks);
             sandboxLayers = sandboxLayers == null ? null : List.copyOf(sandboxLayers);
+        }
+
+        /** A score read by one method only (everything but a public-format question). */
+        public Score(Stamp stamp, TestRef ref, double score, double passMark, boolean passed, double weight,
+                     double weightedScore, List<Check> checks, TaskParse task, Sampling sampling, List<String> sandboxLayers) {
+            this(stamp, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers, null);
+        }
+
+        /** This score with the methods' verdicts. */
+        public Score withMethods(Methods m) {
+            return new Score(stamp, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers, m);
         }
 
         @Override
@@ -169,7 +228,31 @@ public sealed interface RunEvent {
 
         @Override
         public Score withStamp(Stamp s) {
-            return new Score(s, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers);
+            return new Score(s, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers,
+                    methods);
+        }
+
+        /**
+         * Every scoring method's verdict on the answer; the headline's is the score above.
+         *
+         * @param headline the method whose verdict is the score ({@code strict-match}, {@code generative}...)
+         * @param promptFormat how the question was asked, in words ({@code lm-eval gsm8k (Question/Answer), 5-shot ...})
+         */
+        public record Methods(String headline, String promptFormat, List<Verdict> verdicts) {
+            public Methods {
+                verdicts = List.copyOf(verdicts);
+            }
+
+            /** The verdict of a method, or null. */
+            public Verdict verdict(String method) {
+                return verdicts.stream().filter(v -> v.method().equals(method)).findFirst().orElse(null);
+            }
+        }
+
+        /**
+         * One method's reading: its score (0-100) and what it read from the answer (null when nothing to show).
+         */
+        public record Verdict(String method, double score, String read) {
         }
 
         /** One check of the score. */

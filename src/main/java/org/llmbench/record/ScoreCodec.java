@@ -11,6 +11,7 @@ final class ScoreCodec {
     private static final String SAMPLES = "samples";
     private static final String WEIGHT = "weight";
     private static final String PARSE_RECOVERIES = "parse_recoveries";
+    private static final String METHODS = "methods";
 
     private ScoreCodec() {
     }
@@ -18,7 +19,20 @@ final class ScoreCodec {
     static void write(ObjectNode o, Score s) {
         TestRefCodec.write(o, s.ref());
         writeBreakdown(o, s);
+        writeMethods(o, s.methods());
         writeDetails(o, s);
+    }
+
+    /** Every method's verdict, the headline's name and the prompt format (only for questions read by several). */
+    private static void writeMethods(ObjectNode o, Score.Methods m) {
+        if (m == null) {
+            return;
+        }
+        ObjectNode methods = o.putObject(METHODS);
+        methods.put("headline", m.headline());
+        methods.put("prompt_format", m.promptFormat());
+        var verdicts = methods.putArray("verdicts");
+        m.verdicts().forEach(v -> verdicts.addObject().put("method", v.method()).put("score", v.score()).put("read", v.read()));
     }
 
     /** Score, pass mark, weight and every check with its status and reason. */
@@ -98,12 +112,18 @@ final class ScoreCodec {
                     f.optList(PARSE_RECOVERIES, Fields.TEXT), f.optText("parse_error"), f.json("parsed"));
         }
         List<String> layers = f.optList(SANDBOX_LAYERS, Fields.TEXT);
+        Score.Methods methods = null;
+        if (f.has(METHODS)) {
+            Fields m = f.nested(METHODS);
+            methods = new Score.Methods(m.optText("headline"), m.optText("prompt_format"), m.list("verdicts",
+                    Fields.objects(v -> new Score.Verdict(v.text("method"), v.doubleValue("score"), v.optText("read")))));
+        }
         Score.Sampling sampling = null;
         if (f.has(SAMPLES)) {
             sampling = new Score.Sampling(f.intValue(SAMPLES), f.list("sample_scores", Fields.DOUBLE),
                     f.intValue("samples_passed"), f.map("pass_at_k", Fields.DOUBLE));
         }
         return new Score(base.stamp(), base.ref(), base.score(), base.passMark(), base.passed(), base.weight(),
-                base.weightedScore(), base.checks(), task, sampling, layers);
+                base.weightedScore(), base.checks(), task, sampling, layers, methods);
     }
 }

@@ -1,6 +1,5 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.llmbench.json.Json;
 
 /**
  * report.html: one self-contained page (data, script, style and the charting library inside; no network) that puts
@@ -34,7 +32,15 @@ public final class HtmlReport {
 
     /** Writes the report of one or more finished run folders to {@code target}. */
     public static void write(List<Path> runFolders, Path target) throws IOException {
-        ReportPage page = page(runFolders, target.toAbsolutePath().getParent());
+        write(runFolders, target, null);
+    }
+
+    /**
+     * Writes the report with the charting library loaded from {@code chartsHref} (relative to the page) instead of
+     * inlined: the catalogue's thousand run pages share one copy (1 MB each otherwise). Null inlines it.
+     */
+    public static void write(List<Path> runFolders, Path target, String chartsHref) throws IOException {
+        ReportPage page = page(runFolders, target.toAbsolutePath().getParent(), chartsHref);
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             engine.render("report.jte", page, new WriterOutput(out));
@@ -49,34 +55,36 @@ public final class HtmlReport {
         return scriptText.equals(safeScript(resourceAt(CHARTS)));
     }
 
+    /** The charting library's code as every page of llm-bench inlines it (safe inside a script element). */
+    public static String chartLibrary() {
+        return safeScript(resourceAt(CHARTS));
+    }
+
     /** The page for these runs, written into {@code pageFolder} (paths on it are relative to that folder). */
     static ReportPage page(List<Path> runFolders, Path pageFolder) throws IOException {
+        return page(runFolders, pageFolder, null);
+    }
+
+    private static ReportPage page(List<Path> runFolders, Path pageFolder, String chartsHref) throws IOException {
         ReportRuns runs = ReportRuns.read(runFolders, pageFolder);
         List<ReportColumn> columns = runs.columns();
         return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
-                runs.allure(), safeJson(json(PageData.of(runs))), safeScript(resource("report.js")), resource("report.css"),
-                safeScript(resourceAt(CHARTS)), PageTables.costs(columns));
-    }
-
-    private static String json(PageData data) {
-        try {
-            return Json.MAPPER.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+                PairedView.of(runFolders), runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")),
+                resource("report.css"),
+                chartsHref == null ? chartLibrary() : "", chartsHref, PageTables.costs(columns));
     }
 
     /**
      * JSON inside a script element: no '<' at all (so nothing can close the element or open a comment), and the
      * line separators some parsers reject, all as JSON escapes that JSON.parse turns back into the same text.
      */
-    static String safeJson(String json) {
+    public static String safeJson(String json) {
         return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     /** Script code inside a script element: a closing tag in one of its strings would end the element early. */
-    static String safeScript(String code) {
+    public static String safeScript(String code) {
         return code.replaceAll("(?i)</script", "<\\\\/script").replace("<!--", "<\\!--");
     }
 

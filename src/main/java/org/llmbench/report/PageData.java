@@ -1,7 +1,10 @@
 package org.llmbench.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.llmbench.json.Json;
 import org.llmbench.record.RunEvent;
 
 /**
- * The data report.html's script draws from, as Jackson writes it: every question with each column's outcome, the
- * speed samples per figure and column, and the lane figures of parallel phases. Names are short: a page of a large
- * run holds tens of thousands of cells.
+ * The data report.html's script draws from: every question with each column's outcome, the speed samples per figure
+ * and column, and the lane figures of parallel phases. Names are short: a page of a large run holds tens of thousands
+ * of cells. It is written field by field ({@link #write}) rather than by Jackson's data binding, whose first use
+ * (introspecting four record types, then generating an accessor class per component) cost a run 40-120 ms of CPU
+ * after the model's last answer: more than everything else the end of a run writes.
  */
 record PageData(List<Column> columns, List<String> phases, Collection<Row> rows, Map<String, List<List<Double>>> speed,
                 List<JsonNode> lanes, List<Cost> cost) {
@@ -49,7 +55,7 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
      * @param e the call's error, if it failed
      * @param r each check: status, name and reason
      */
-    record Cell(double s, boolean p, String a, @JsonInclude(JsonInclude.Include.NON_NULL) String e, List<String> r) {
+    record Cell(double s, boolean p, String a, String e, List<String> r) {
     }
 
     static PageData of(ReportRuns runs) {
@@ -81,6 +87,104 @@ record PageData(List<Column> columns, List<String> phases, Collection<Row> rows,
                 c.footprint.joulesPerCorrect())));
         return new PageData(columns.stream().map(c -> new Column(c.id, c.label, c.model, c.runId)).toList(),
                 runs.phases(), rows.values(), speed, runs.lanes(), cost);
+    }
+
+    /** The page's JSON, compact: the names are the record components', which report.js reads. */
+    String toJson() {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("columns");
+            for (Column c : columns) {
+                g.writeStartObject();
+                g.writeStringField("id", c.id());
+                g.writeStringField("label", c.label());
+                g.writeStringField("model", c.model());
+                g.writeStringField("run", c.run());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("phases");
+            for (String phase : phases) {
+                g.writeString(phase);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (Row row : rows) {
+                writeRow(g, row);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("speed");
+            for (var figure : speed.entrySet()) {
+                g.writeArrayFieldStart(figure.getKey());
+                for (List<Double> series : figure.getValue()) {
+                    g.writeStartArray();
+                    for (Double point : series) {
+                        g.writeNumber(point);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("lanes");
+            for (JsonNode lane : lanes) {
+                g.writeTree(lane);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("cost");
+            for (Cost c : cost) {
+                g.writeStartObject();
+                g.writeStringField("c", c.c());
+                g.writeNumberField("s", c.s());
+                writeNumberOrNull(g, "m", c.m());
+                writeNumberOrNull(g, "j", c.j());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeNumberOrNull(JsonGenerator g, String name, Double value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private static void writeRow(JsonGenerator g, Row row) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("key", row.key());
+        g.writeStringField("phase", row.phase());
+        g.writeStringField("tag", row.tag());
+        g.writeStringField("prompt", row.prompt());
+        g.writeArrayFieldStart("cells");
+        for (Cell cell : row.cells()) {
+            if (cell == null) {
+                g.writeNull();
+                continue;
+            }
+            g.writeStartObject();
+            g.writeNumberField("s", cell.s());
+            g.writeBooleanField("p", cell.p());
+            g.writeStringField("a", cell.a());
+            if (cell.e() != null) {
+                g.writeStringField("e", cell.e());
+            }
+            g.writeArrayFieldStart("r");
+            for (String reason : cell.r()) {
+                g.writeString(reason);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** At most about {@link #MAX_POINTS} of the sorted values, evenly spaced, the largest always among them. */

@@ -9,13 +9,16 @@ import java.util.List;
  * @param columns one per model of each run (or per run, when every run holds the same single model)
  * @param phases the phases in run order
  * @param cells per phase, per column: "score (passed/tests)" or "" when the column did not run the phase
+ * @param paired the regression gate's paired result (last run against the first, or a run against its recorded
+ *               baseline); null when there is nothing to pair
  * @param dataJson the questions, answers and speed samples for the page's script, already safe inside a script tag
- * @param chartJs the charting library's code, inlined
+ * @param chartJs the charting library's code, inlined (empty when {@code chartsHref} names it)
+ * @param chartsHref where the page loads the charting library from, relative to it; null when it is inlined
  */
 public record ReportPage(String title, String generatedAt, List<Column> columns, List<String> phases,
                          List<List<String>> cells, List<Run> runs, List<Speed> speed, List<Changed> changed,
-                         String allureResults, String dataJson, String script, String style, String chartJs,
-                         List<Cost> costs) {
+                         Paired paired, String allureResults, String dataJson, String script, String style, String chartJs,
+                         String chartsHref, List<Cost> costs) {
 
     /** One column of the side-by-side views. */
     public record Column(String id, String label, String model, String runId, String total, String interval,
@@ -42,5 +45,22 @@ public record ReportPage(String title, String generatedAt, List<Column> columns,
 
     /** A question whose score differs between the first and the last column (regressions first). */
     public record Changed(String question, String first, String last, String delta) {
+    }
+
+    /**
+     * The regression gate's paired result.
+     *
+     * @param refused why the runs could not be paired, or null
+     */
+    public record Paired(String about, String verdict, String refused, List<PairedModel> models) {
+    }
+
+    /** One model's paired figures: McNemar's test on pass/fail and the bootstrap interval of the score difference. */
+    public record PairedModel(String model, String baselineModel, String paired, String passed, String flips, String pValue,
+                              String score, String interval, String verdict, List<Flip> flipped) {
+    }
+
+    /** A question whose pass/fail verdict changed. */
+    public record Flip(String question, String direction, String baseline, String now, String delta) {
     }
 }

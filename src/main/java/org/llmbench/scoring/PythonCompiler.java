@@ -26,29 +26,12 @@ final class PythonCompiler {
 
     static final PythonCompiler SHARED = new PythonCompiler();
 
-    /** Reads "LENGTH\n" + LENGTH bytes, answers "ok" or "error <last line of the exception>"; exits at end of input. */
-    private static final String SCRIPT = String.join("\n",
-            "import sys, traceback, warnings",
-            "warnings.simplefilter('ignore')",
-            "try:",
-            "    import resource",
-            "    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))",
-            "except Exception:",
-            "    pass",
-            "src, out = sys.stdin.buffer, sys.stdout",
-            "while True:",
-            "    header = src.readline()",
-            "    if not header:",
-            "        break",
-            "    data = src.read(int(header))",
-            "    try:",
-            "        compile(data.decode('utf-8', 'replace'), '<answer>', 'exec', dont_inherit=True)",
-            "        out.write('ok\\n')",
-            "    except BaseException as e:",
-            "        line = traceback.format_exception_only(type(e), e)[-1].strip()",
-            "        out.write('error ' + ' '.join(line.split()) + '\\n')",
-            "    out.flush()",
-            "");
+    /**
+     * The helper's program ({@code python_helper.py} beside this class): reads "LENGTH\n" + LENGTH bytes and answers
+     * "ok" or "error <last line of the exception>"; reads "S ENTRY LENGTH\n" + bytes and answers "ok <base64 of UTF-8>",
+     * the code EvalPlus's sanitize keeps; exits at end of input.
+     */
+    private static final String SCRIPT = script();
 
     /** What a compile said: {@code ok}, or the error's last line; {@code timedOut} when it was killed. */
     record Outcome(boolean ok, boolean timedOut, String error) {
@@ -70,8 +53,37 @@ final class PythonCompiler {
     }
 
     /** Compiles {@code code}; retried once on a fresh process when the old one had died. */
-    synchronized Outcome compile(String code, Duration timeout) throws IOException {
+    Outcome compile(String code, Duration timeout) throws IOException {
         byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+        Outcome o = ask(bytes.length + "\n", bytes, timeout);
+        if (o.ok()) {
+            return o.error().equals("ok") ? new Outcome(true, false, "") : new Outcome(false, false, o.error());
+        }
+        return o;
+    }
+
+    /** EvalPlus's {@code sanitize(code, entry)} reproduced on Python's parser ({@code python_helper.py}); never runs the code. */
+    Sanitized sanitize(String code, String entry, Duration timeout) throws IOException {
+        if (!entry.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("not an entry point name");
+        }
+        byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+        Outcome o = ask("S " + entry + " " + bytes.length + "\n", bytes, timeout);
+        if (o.ok() && o.error().startsWith("ok ")) {
+            return new Sanitized(new String(java.util.Base64.getDecoder().decode(o.error().substring(3).strip()), StandardCharsets.UTF_8), null);
+        }
+        return new Sanitized(null, o.timedOut() ? "timed out" : o.error());
+    }
+
+    /** What sanitize kept, or why there is nothing (timed out, the helper died). */
+    record Sanitized(String code, String problem) {
+    }
+
+    /**
+     * Sends one frame and reads the answer line: ok with the line itself as {@code error} when an answer came
+     * ("ok", "ok ...", "error ..." unwrapped to its text), else timed out or died.
+     */
+    private synchronized Outcome ask(String header, byte[] bytes, Duration timeout) throws IOException {
         for (int attempt = 0; ; attempt++) {
             boolean fresh = ensureStarted();
             AtomicBoolean fired = new AtomicBoolean();
@@ -82,7 +94,7 @@ final class PythonCompiler {
             }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
             String answer;
             try {
-                stdin.write((bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                stdin.write(header.getBytes(StandardCharsets.US_ASCII));
                 stdin.write(bytes);
                 stdin.flush();
                 answer = stdout.readLine();
@@ -92,7 +104,7 @@ final class PythonCompiler {
                 kill.cancel(false);
             }
             if (answer != null && !fired.get()) {
-                return answer.equals("ok") ? new Outcome(true, false, "")
+                return answer.equals("ok") || answer.startsWith("ok ") ? new Outcome(true, false, answer)
                         : new Outcome(false, false, answer.startsWith("error ") ? answer.substring(6) : answer);
             }
             stop();
@@ -103,6 +115,14 @@ final class PythonCompiler {
                 // A fresh process died on this text: say so, never pass it.
                 return new Outcome(false, false, "the checker died on this code");
             }
+        }
+    }
+
+    private static String script() {
+        try (var in = PythonCompiler.class.getResourceAsStream("python_helper.py")) {
+            return new String(java.util.Objects.requireNonNull(in, "python_helper.py").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

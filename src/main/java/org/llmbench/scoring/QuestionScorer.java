@@ -47,19 +47,61 @@ public final class QuestionScorer {
             checks.addAll(formats.check(text, question.formatRule(), copies));
         }
         checks.addAll(MarkerScorer.check(text, question.requiredMarkers(), copies));
-        if (objective.answer() != null) {
-            checks.add(AnswerMatch.check(objective, text));
-        }
-        if (objective.tests() != null && !empty) {
-            checks.addAll(CodeChecks.check(judge, objective.tests(), text));
-        } else if (objective.tests() != null) {
-            checks.add(Check.failed("tests", 1, "not run: the answer is empty"));
+        Methods methods = null;
+        if (objective.methods() != null) {
+            methods = methods(objective, text, empty || echo, question.passScore() == null ? defaultPassMark : question.passScore(), checks);
+        } else {
+            if (objective.answer() != null) {
+                checks.add(AnswerMatch.check(objective, text));
+            }
+            if (objective.tests() != null && !empty) {
+                checks.addAll(CodeChecks.check(judge, objective.tests(), text));
+            } else if (objective.tests() != null) {
+                checks.add(Check.failed("tests", 1, "not run: the answer is empty"));
+            }
         }
         if (empty || echo) {
             // An empty answer or an echo must never pass, whatever weights the other checks carry.
-            return new Score(0, passMark(question, defaultPassMark), List.copyOf(checks));
+            return new Score(0, passMark(question, defaultPassMark), List.copyOf(checks), methods);
         }
-        return Score.of(checks, passMark(question, defaultPassMark));
+        return Score.of(checks, passMark(question, defaultPassMark)).withMethods(methods);
+    }
+
+    /**
+     * Every method's verdict; the headline's checks join the question's (the first method read from text: a
+     * method the engine scores itself, such as {@code loglikelihood}, takes the headline when it adds its verdict).
+     * An empty answer or an echo scores 0 under every method, as under llm-bench's own rule.
+     */
+    private Methods methods(Objective objective, String text, boolean nothing, double passMark, List<Check> checks) {
+        List<Methods.Verdict> verdicts = new ArrayList<>();
+        if (text.isBlank() && objective.tests() != null) {
+            // Nothing to run: every method's verdict is 0, as an empty answer's always was.
+            checks.add(Check.failed("tests", 1, "not run: the answer is empty"));
+            return unanswered(objective);
+        }
+        String headline = null;
+        for (var e : MethodScorer.score(objective, text, judge).entrySet()) {
+            MethodOutcome o = e.getValue();
+            verdicts.add(new Methods.Verdict(e.getKey().wireName(), nothing ? 0 : Score.of(o.checks(), passMark).value(), o.read()));
+            if (headline == null) {
+                headline = e.getKey().wireName();
+                checks.addAll(o.checks());
+            }
+        }
+        return new Methods(headline, objective.methods().promptFormat(), verdicts);
+    }
+
+    /** The verdicts of a question no answer came for (a failed call): 0 under every method; null without methods. */
+    public static Methods unanswered(Question question) {
+        Objective objective = Objective.of(question);
+        return objective.methods() == null ? null : unanswered(objective);
+    }
+
+    private static Methods unanswered(Objective objective) {
+        List<Methods.Verdict> verdicts = objective.methods().methods().stream()
+                .filter(m -> m != org.llmbench.suite.ScoringMethod.LOGLIKELIHOOD)
+                .map(m -> new Methods.Verdict(m.wireName(), 0, null)).toList();
+        return new Methods(verdicts.isEmpty() ? null : verdicts.get(0).method(), objective.methods().promptFormat(), verdicts);
     }
 
     private static double passMark(Question question, double defaultPassMark) {

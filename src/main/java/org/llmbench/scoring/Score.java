@@ -7,8 +7,34 @@ import java.util.stream.Collectors;
  * The score of one answer: 0-100, the weighted share of the checks that passed, with every check kept.
  *
  * @param passMark the score needed to pass, 0-100
+ * @param methods every scoring method's verdict where the question names methods (public formats), else null
  */
-public record Score(double value, double passMark, List<Check> checks) {
+public record Score(double value, double passMark, List<Check> checks, Methods methods) {
+
+    public Score(double value, double passMark, List<Check> checks) {
+        this(value, passMark, checks, null);
+    }
+
+    /** This score with the methods' verdicts. */
+    public Score withMethods(Methods m) {
+        return new Score(value, passMark, checks, m);
+    }
+
+    /**
+     * This score with one more method's verdict (a method the engine scores itself, e.g. the log-likelihood of
+     * each choice); as the headline, its verdict replaces the {@code answer} check and so decides the score.
+     */
+    public Score withMethod(Methods.Verdict v, boolean asHeadline, String promptFormat) {
+        Methods m = (methods == null ? new Methods(v.method(), promptFormat, List.of()) : methods).with(v, asHeadline);
+        if (!asHeadline) {
+            return withMethods(m);
+        }
+        List<Check> kept = new java.util.ArrayList<>(checks.stream().filter(c -> !c.name().equals("answer")
+                && !c.name().equals("tests") && !c.name().startsWith("test ")).toList());
+        kept.add(v.score() >= 100 ? Check.passed("answer", 1, v.method() + ": right")
+                : Check.failed("answer", 1, v.method() + ": wrong"));
+        return Score.of(kept, passMark).withMethods(m);
+    }
 
     /** Combines checks into a score; unavailable checks are left out of the total. */
     public static Score of(List<Check> checks, double passMark) {

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param match how {@code answer} is compared; {@link AnswerRule#CHOICE} when the question has choices
  * @param choices label to choice text, in order; empty unless multiple choice
  * @param tests the executable tests, or null
+ * @param methods the scoring methods that read the answer, headline first; null: llm-bench's one reading
  */
-public record Objective(String answer, AnswerRule match, Map<String, String> choices, CodeTests tests) {
+public record Objective(String answer, AnswerRule match, Map<String, String> choices, CodeTests tests, MethodPlan methods) {
 
     /** The fields this record is read from (kept in {@link Question#extra()}). */
     public static final List<String> FIELDS = List.of("answer", "answer_match", "choices", "tests", "entry_point",
-            "language", "test_scoring", "code_prefix", "dataset_id");
+            "language", "test_scoring", "code_prefix", "dataset_id", "methods", "prompt_format", "target", "answer_form");
 
     /** How an expected answer is compared with the model's. */
     public enum AnswerRule {
@@ -55,7 +56,7 @@ public record Objective(String answer, AnswerRule match, Map<String, String> cho
         try {
             return read(question.extra());
         } catch (IllegalArgumentException e) {
-            return new Objective(null, null, Map.of(), null);
+            return new Objective(null, null, Map.of(), null, null);
         }
     }
 
@@ -96,7 +97,8 @@ public record Objective(String answer, AnswerRule match, Map<String, String> cho
         } else if (f.containsKey("answer_match")) {
             throw new IllegalArgumentException("answer_match: needs an answer");
         }
-        return new Objective(answer, rule, choices, CodeTests.read(f));
+        CodeTests tests = CodeTests.read(f);
+        return new Objective(answer, rule, choices, tests, MethodPlan.read(f, rule, tests));
     }
 
     /** Validates a question's objective fields, naming the field and its line. */

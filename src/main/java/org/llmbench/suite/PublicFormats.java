@@ -25,9 +25,10 @@ import org.llmbench.json.Json;
 /**
  * Reads the public benchmark files as they are published (HumanEval JSONL, MBPP JSONL, GSM8K JSONL, MMLU CSV or
  * JSONL, each optionally gzipped) into a {@link Suite}: the shape is recognised from the first record's fields, the
- * suite id is the file name, each question keeps its dataset id, and the prompt is one fixed template per format
- * (zero-shot, one user message) so a run is reproducible. The reference answer (what the mock oracle sends) is the
- * dataset's own solution or answer.
+ * suite id is the file name, each question keeps its dataset id, and the prompt is fixed by the run's
+ * {@link PromptStyle} (one user message; see {@link PublicPrompts}) so a run is reproducible. Each question names its
+ * scoring methods, headline first, and its prompt format. The reference answer (what the mock oracle sends) is the
+ * dataset's own solution or answer, in the form the prompt asks for.
  */
 public final class PublicFormats {
 
@@ -48,14 +49,23 @@ public final class PublicFormats {
         return ENDINGS.stream().anyMatch(name::endsWith);
     }
 
-    /** Reads one file; a record that fits no format, or a broken one, is a {@link SuiteException} with its line. */
+    /** Reads one file with llm-bench's own prompts ({@link PromptStyle#DEFAULT}). */
     public static Suite read(SuiteOrigin origin) throws SuiteException {
+        return read(origin, PromptStyle.DEFAULT);
+    }
+
+    /**
+     * Reads one file, its prompts and scoring methods as the style says; a record that fits no format, or a broken
+     * one, is a {@link SuiteException} with its line, and so is a missing file of worked examples.
+     */
+    public static Suite read(SuiteOrigin origin, PromptStyle style) throws SuiteException {
+        PublicPrompts prompts = new PublicPrompts(origin, style);
         String name = name(origin);
         try (InputStream raw = origin.open();
              InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
-            List<Question> questions = csv ? mmluCsv(origin, reader) : jsonl(origin, reader);
+            List<Question> questions = csv ? mmluCsv(origin, reader, prompts) : jsonl(origin, reader, prompts);
             if (questions.isEmpty()) {
                 throw new SuiteException(origin, 1, 1, null, "the file holds no questions");
             }
@@ -68,7 +78,8 @@ public final class PublicFormats {
         }
     }
 
-    private static List<Question> jsonl(SuiteOrigin origin, BufferedReader reader) throws IOException, SuiteException {
+    private static List<Question> jsonl(SuiteOrigin origin, BufferedReader reader, PublicPrompts prompts)
+            throws IOException, SuiteException {
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Format format = null;
@@ -79,15 +90,7 @@ public final class PublicFormats {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node;
-            try {
-                node = Json.MAPPER.readTree(line);
-            } catch (IOException e) {
-                throw new SuiteException(origin, lineNo, 1, null, "invalid JSON line");
-            }
-            if (node == null || !node.isObject()) {
-                throw new SuiteException(origin, lineNo, 1, null, "each line must hold one JSON object");
-            }
+            JsonNode node = object(origin, line, lineNo);
             Format shape = shape(node);
             if (shape == null) {
                 throw new SuiteException(origin, lineNo, 1, null, "fields " + fieldNames(node) + " fit none of the formats:"
@@ -100,11 +103,11 @@ public final class PublicFormats {
             format = shape;
             int n = questions.size() + 1;
             Question q = switch (shape) {
-                case HUMANEVAL -> humanEval(node, lineNo);
-                case MBPP -> mbpp(origin, node, lineNo);
-                case GSM8K -> gsm8k(node, n, lineNo);
+                case HUMANEVAL -> humanEval(node, lineNo, prompts);
+                case MBPP -> mbpp(origin, node, lineNo, prompts);
+                case GSM8K -> gsm8k(node, n, lineNo, prompts);
                 case MMLU -> mmlu(node.path("question").asText(), choices(node.get("choices")), letter(node.get("answer")),
-                        node.has("id") ? node.get("id").asText() : String.valueOf(n), lineNo);
+                        node.has("id") ? node.get("id").asText() : String.valueOf(n), lineNo, prompts);
             };
             if (q.referenceAnswer() == null) {
                 throw new SuiteException(origin, lineNo, 1, "answer", "not a choice label or index");
@@ -113,6 +116,20 @@ public final class PublicFormats {
             questions.add(unique(q, ids));
         }
         return questions;
+    }
+
+    /** One line of a JSONL file as its JSON object; anything else is an error naming the line. */
+    static JsonNode object(SuiteOrigin origin, String line, int lineNo) throws SuiteException {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new SuiteException(origin, lineNo, 1, null, "invalid JSON line");
+        }
+        if (node == null || !node.isObject()) {
+            throw new SuiteException(origin, lineNo, 1, null, "each line must hold one JSON object");
+        }
+        return node;
     }
 
     static Format shape(JsonNode n) {
@@ -132,7 +149,8 @@ public final class PublicFormats {
     }
 
     /** MMLU as published: no header, six columns (question, four choices, the answer letter); a header row is skipped. */
-    private static List<Question> mmluCsv(SuiteOrigin origin, BufferedReader reader) throws IOException, SuiteException {
+    private static List<Question> mmluCsv(SuiteOrigin origin, BufferedReader reader, PublicPrompts prompts)
+            throws IOException, SuiteException {
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         CsvRows csv = new CsvRows(origin, reader);
@@ -150,7 +168,7 @@ public final class PublicFormats {
             }
             String letter = letter(JSON.textNode(row.get(row.size() - 1)));
             Question q = mmlu(row.get(0), row.subList(1, row.size() - 1), letter, String.valueOf(questions.size() + 1),
-                    csv.rowLine());
+                    csv.rowLine(), prompts);
             if (q.referenceAnswer() == null) {
                 throw new SuiteException(origin, csv.rowLine(), row.size(), "answer", "the last column must be a choice letter");
             }

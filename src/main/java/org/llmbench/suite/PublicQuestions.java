@@ -16,15 +16,6 @@ import java.util.Set;
  */
 final class PublicQuestions {
 
-    static final String HUMANEVAL_TEMPLATE = "Complete the following Python function. Reply with the complete function"
-            + " in one ```python code block.\n\n```python\n{prompt}```";
-    static final String MBPP_TEMPLATE = "You are an expert Python programmer, and here is your task: {text}"
-            + " Your code should pass these tests:\n\n{tests}\n\nReply with the code in one ```python code block.";
-    static final String GSM8K_TEMPLATE = "Solve the following math problem step by step. End your reply with a line"
-            + " of the form \"#### N\" where N is the final answer as a number.\n\n{question}";
-    static final String MMLU_TEMPLATE = "The following is a multiple choice question. Reply with the letter of the"
-            + " correct answer only.\n\n{question}\n{choices}\nAnswer:";
-
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> PYTHON_CALLS = Set.of("set", "sorted", "list", "tuple", "abs", "round", "str",
             "int", "float", "len", "bool", "dict", "frozenset", "math", "isclose", "sum", "min", "max", "any", "all");
@@ -32,21 +23,28 @@ final class PublicQuestions {
     private PublicQuestions() {
     }
 
-    /** A HumanEval record: the prompt to complete, its whole check one test. */
-    static Question humanEval(JsonNode n, int line) {
+    /**
+     * A HumanEval record: the prompt to complete, its whole check one test. Asked as it is (reference), the answer
+     * is a completion and the reference answer the canonical body; asked to reply with the function (instruct), it is
+     * a whole solution and the reference answer the full function in a fenced block, so every method's oracle passes.
+     */
+    static Question humanEval(JsonNode n, int line, PublicPrompts prompts) throws SuiteException {
         String prompt = n.get("prompt").asText();
-        ObjectNode extra = JSON.objectNode();
+        ObjectNode extra = methods(prompts, PublicFormats.Format.HUMANEVAL);
+        extra.put("answer_form", prompts.reference() ? "completion" : "solution");
         extra.put("tests", n.get("test").asText());
         extra.put("entry_point", n.get("entry_point").asText());
         extra.put("language", "python");
         extra.put("test_scoring", "all"); // HumanEval counts a problem as passed only when its whole test passes
         extra.put("code_prefix", prompt);
-        return question(n.get("task_id").asText(), HUMANEVAL_TEMPLATE.replace("{prompt}", prompt),
-                n.get("canonical_solution").asText(), "humaneval", line, extra);
+        String body = n.get("canonical_solution").asText();
+        return question(n.get("task_id").asText(), prompts.humanEval(prompt),
+                prompts.reference() ? body : "```python\n" + prompt + body + (body.endsWith("\n") ? "" : "\n") + "```",
+                "humaneval", line, extra);
     }
 
     /** An MBPP record: the task and its assert lines in the prompt, each assert a test. */
-    static Question mbpp(SuiteOrigin origin, JsonNode n, int line) throws SuiteException {
+    static Question mbpp(SuiteOrigin origin, JsonNode n, int line, PublicPrompts prompts) throws SuiteException {
         String code = n.get("code").asText().replace("\r\n", "\n");
         List<String> tests = new ArrayList<>();
         n.get("test_list").forEach(t -> tests.add(t.asText().strip()));
@@ -57,7 +55,7 @@ final class PublicQuestions {
         if (entry == null) {
             throw new SuiteException(origin, line, 1, "test_list", "names no function that the code defines");
         }
-        ObjectNode extra = JSON.objectNode();
+        ObjectNode extra = methods(prompts, PublicFormats.Format.MBPP);
         tests.forEach(extra.putArray("tests")::add);
         extra.put("entry_point", entry);
         extra.put("language", "python");
@@ -66,7 +64,7 @@ final class PublicQuestions {
         if (!setup.isBlank()) {
             extra.put("code_prefix", setup + "\n");
         }
-        String prompt = MBPP_TEMPLATE.replace("{text}", n.get("text").asText()).replace("{tests}", String.join("\n", tests));
+        String prompt = prompts.mbpp(n.get("text").asText(), tests);
         String id = n.has("task_id") ? n.get("task_id").asText() : String.valueOf(line);
         return question(id, prompt, "```python\n" + code + "\n```", "mbpp", line, extra);
     }
@@ -87,30 +85,35 @@ final class PublicQuestions {
         return null;
     }
 
-    /** A GSM8K record: the number after {@code ####} is the answer. */
-    static Question gsm8k(JsonNode n, int index, int line) {
+    /** A GSM8K record: the number after {@code ####} is the answer; lm-eval compares with the whole answer text. */
+    static Question gsm8k(JsonNode n, int index, int line, PublicPrompts prompts) throws SuiteException {
         String answer = n.get("answer").asText();
         String expected = answer.substring(answer.lastIndexOf("####") + 4).strip();
-        ObjectNode extra = JSON.objectNode();
+        ObjectNode extra = methods(prompts, PublicFormats.Format.GSM8K);
         extra.put("answer", expected);
         extra.put("answer_match", "number");
+        extra.put("target", answer);
         String id = n.has("id") ? n.get("id").asText() : String.valueOf(index);
-        return question(id, GSM8K_TEMPLATE.replace("{question}", n.get("question").asText()), answer, "gsm8k", line, extra);
+        return question(id, prompts.gsm8k(n.get("question").asText()), answer, "gsm8k", line, extra);
     }
 
     /** An MMLU question (a JSONL record or a CSV row): lettered choices; the answer letter, null when it names no choice. */
-    static Question mmlu(String question, List<String> choices, String letter, String id, int line) {
-        ObjectNode extra = JSON.objectNode();
+    static Question mmlu(String question, List<String> choices, String letter, String id, int line, PublicPrompts prompts)
+            throws SuiteException {
+        ObjectNode extra = methods(prompts, PublicFormats.Format.MMLU);
         var list = extra.putArray("choices");
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < choices.size(); i++) {
-            list.add(choices.get(i));
-            shown.append((char) ('A' + i)).append(". ").append(choices.get(i)).append('\n');
-        }
+        choices.forEach(list::add);
         String answer = letter != null && letter.length() == 1 && letter.charAt(0) - 'A' < choices.size() ? letter : null;
         extra.put("answer", answer);
-        String prompt = MMLU_TEMPLATE.replace("{question}", question).replace("{choices}\n", shown.toString());
-        return question(id, prompt, answer, "mmlu", line, extra);
+        return question(id, prompts.mmlu(question, choices), answer, "mmlu", line, extra);
+    }
+
+    /** The fields every public question carries: its methods, headline first, and its prompt format in words. */
+    private static ObjectNode methods(PublicPrompts prompts, PublicFormats.Format format) throws SuiteException {
+        ObjectNode extra = JSON.objectNode();
+        prompts.methods(format).forEach(m -> extra.withArray("methods").add(m.wireName()));
+        extra.put("prompt_format", prompts.label(format));
+        return extra;
     }
 
     /** An MMLU record's choices as text. */

@@ -38,8 +38,13 @@ public final class SuiteLoader {
      * carries every other one ({@link SuiteException#problems()}).
      */
     public static Suite load(SuiteOrigin origin) throws SuiteException {
+        return load(origin, PromptStyle.DEFAULT);
+    }
+
+    /** {@link #load(SuiteOrigin)}, public benchmark files asked as the style says. */
+    public static Suite load(SuiteOrigin origin, PromptStyle style) throws SuiteException {
         if (PublicFormats.recognises(origin)) {
-            return PublicFormats.read(origin); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
+            return PublicFormats.read(origin, style); // HumanEval, MBPP, GSM8K, MMLU files, read as they are
         }
         try (InputStream in = origin.open(); JsonParser parser = Json.MAPPER.createParser(in)) {
             Reader reader = new Reader(origin, parser);

@@ -10,6 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Removes a sandbox directory with everything in it, without following links that model code may have left. */
 final class TempDirs {
 
+    /** A directory left behind is no task's fault: it goes to the platform log, which an embedding program can route. */
+    private static final System.Logger LOG = System.getLogger(TempDirs.class.getName());
+
     private TempDirs() {
     }
 
@@ -43,7 +46,7 @@ final class TempDirs {
                 }
             });
         } catch (IOException e) {
-            System.err.println("[llm-bench] could not remove sandbox directory " + dir + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "[llm-bench] could not remove sandbox directory " + dir + ": " + e.getMessage());
         }
     }
 }

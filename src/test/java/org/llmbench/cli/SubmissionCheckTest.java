@@ -122,14 +122,18 @@ class SubmissionCheckTest {
 
         List<Finding> findings = new SubmissionChecker(null).check(run);
 
-        assertThat(findings).filteredOn(f -> f.file().equals("results.json")).singleElement()
+        assertThat(findings).filteredOn(f -> f.file().equals("results.json") && !f.kind().equals("rescored")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.kind()).isEqualTo("schema");
                     assertThat(f.line()).isEqualTo(line);
                     assertThat(f.message()).startsWith("tasks.0.score:").contains("string");
                 });
         assertThat(findings).filteredOn(f -> f.file().equals("run.jsonl"))
-                .anySatisfy(f -> assertThat(f.toString()).startsWith("run.jsonl:4: schema:").contains("event"));
+                .anySatisfy(f -> assertThat(f.toString()).startsWith("run.jsonl:4: schema:").contains("event"))
+                .anySatisfy(f -> assertThat(f.toString()).startsWith("run.jsonl:4: ledger:"));
+        // The re-scoring holds the file against the ledger as well: the forged value is named there too.
+        assertThat(findings).anySatisfy(f -> assertThat(f.toString()).startsWith("results.json:" + line + ": rescored: tasks[")
+                .endsWith("].score: \"high\" is written, the ledger re-scored gives 100.0"));
     }
 
     @Test

@@ -57,6 +57,9 @@ class RedactorTest {
         if (type == TokenGaps.class) {
             return new TokenGaps(1, 1, 1, 1);
         }
+        if (type == ToolCalls.class) {
+            return new ToolCalls(List.of(new ToolCall(KEY, KEY, KEY)), 0, KEY);
+        }
         throw new AssertionError("a new kind of CallResult component, " + type + ": decide whether it can hold server text");
     }
 

@@ -1,6 +1,7 @@
 package org.llmbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,15 +17,19 @@ class MetadataAndComparisonTest {
     Path dir;
 
     private Path runA() throws Exception {
-        return new SyntheticLedger()
+        return runA(true);
+    }
+
+    /** Run A, with or without a damaged line (which the comparison refuses: RunScores). */
+    private Path runA(boolean damaged) throws Exception {
+        SyntheticLedger ledger = new SyntheticLedger()
                 .call("m", "5q", "Q1", 100, 20L, 9).score("m", "5q", "Q1", 100, 1)
                 .call("m", "5q", "Q2", 300, 60L, 5).score("m", "5q", "Q2", 50, 1)
                 .call("m", "5q", "Q3", 200, 40L, 3).score("m", "5q", "Q3", 80, 2)
                 .failedCall("m", "5q", "Q4", "timeout").score("m", "5q", "Q4", 0, 1)
                 .call("m", "hello", "H1", 1000, null, 10).score("m", "hello", "H1", 100, 1)
-                .failedCall("m", "5q", "Q5", "not_replayable")
-                .raw("{\"event\":\"call\",\"test_id\":\"torn")
-                .writeTo(dir.resolve("a/run.jsonl"));
+                .failedCall("m", "5q", "Q5", "not_replayable");
+        return (damaged ? ledger.raw("{\"event\":\"call\",\"test_id\":\"torn") : ledger).writeTo(dir.resolve("a/run.jsonl"));
     }
 
     @Test
@@ -73,7 +78,9 @@ class MetadataAndComparisonTest {
 
     @Test
     void comparisonGivesScoreAndLatencyDeltasPerQuestion() throws Exception {
-        Path a = runA();
+        assertThatThrownBy(() -> RunComparison.of(runA().getParent(), runA().getParent()))
+                .isInstanceOf(BaselineProblem.class).hasMessageContaining("run.jsonl:12: not JSON");
+        Path a = runA(false);
         Path b = new SyntheticLedger()
                 .call("m", "5q", "Q1", 150, null, 9).score("m", "5q", "Q1", 90, 1)
                 .call("m", "5q", "Q2", 250, null, 5).score("m", "5q", "Q2", 75, 1)
@@ -98,9 +105,9 @@ class MetadataAndComparisonTest {
     @Test
     void runsWithSeveralModelsAreMatchedModelByModel() throws Exception {
         Path a = new SyntheticLedger().call("x", "5q", "Q1", 10, null, 1).score("x", "5q", "Q1", 100, 1)
-                .call("y", "5q", "Q1", 10, null, 1).score("y", "5q", "Q1", 0, 1).writeTo(dir.resolve("x.jsonl"));
+                .call("y", "5q", "Q1", 10, null, 1).score("y", "5q", "Q1", 0, 1).writeTo(dir.resolve("x/run.jsonl"));
         Path b = new SyntheticLedger().call("y", "5q", "Q1", 10, null, 1).score("y", "5q", "Q1", 40, 1)
-                .writeTo(dir.resolve("y.jsonl"));
+                .writeTo(dir.resolve("y/run.jsonl"));
         RunComparison c = RunComparison.of(a, b);
         assertThat(c.rows()).singleElement().satisfies(r -> {
             assertThat(r.question()).isEqualTo("y/5q/Q1");
