@@ -17,6 +17,7 @@ import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
+import org.llmbench.report.FootprintAudit;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
@@ -88,6 +89,8 @@ final class SubmissionChecker {
             }
         });
         findings.addAll(manifestRules(folder, files));
+        // Memory and energy are derived from the ledger's footprint lines: results.json must say the same.
+        FootprintAudit.mismatches(folder).forEach(m -> findings.add(new Finding("results.json", 0, "footprint", m)));
         PrivacyScanner scanner = new PrivacyScanner("", ownHostName);
         benchmarkPrompts(files, scanner);
         for (String name : files.names()) {
