@@ -4,7 +4,8 @@
 Clones finished mock run folders (BASE/*/run-*, e.g. `java -jar target/llm-bench.jar run --mock --model mock:qwen2.5-0.5b-q4_k_m
 --phases hello,5q,20q,tasks --out BASE/qwen`) into OUT/<handle>/<device>/run-<uuid>, N times: a new run id, handle and
 device (CPU, discrete GPU or unified-memory machine in hardware.json, some with a memory bandwidth and a runtime),
-some answers scored 0 and some speeds, so that the boards differ. Deterministic (seeded). Usage:
+some answers scored 0 in the ledger, some speeds and footprints, so that the boards differ. The ledger edits are forgeries
+check-submission's re-scoring catches, so these runs show as not verified (only unedited clones of the mock verify). Deterministic (seeded). Usage:
     tools/synthetic-submissions.py BASE OUT N
 """
 import json, os, random, sys, uuid, glob
@@ -48,6 +49,13 @@ def main(base, out, n):
             if e.get("event") == "call" and e.get("error_kind") is None:
                 e.update(ttft_ms=int(rnd.uniform(80, 400) * 30 / SPEED[device]), completion_tokens_per_s=round(tps * rnd.uniform(0.9, 1.1), 2))
             lines.append(json.dumps(e, separators=(",", ":")))
+        if i % 2 == 0:  # half the runs measured their footprint (issue 30's footprint line in the ledger)
+            lines.append(json.dumps({"schema_version": 1, "event": "footprint", "ts": "2026-12-07T01:00:00Z", "run_id": new_id,
+                                     "model": model, "window_ms": 5000, "samples": 5, "period_ms": 1000,
+                                     "memory": {"at_load_bytes": int(rnd.uniform(0.5e9, 1e9)), "peak_bytes": int(rnd.uniform(1e9, 2.5e9)),
+                                                "source": "process_rss", "readings": [], "unavailable": []},
+                                     "energy": {"joules": round(rnd.uniform(100, 2000) * 12 / SPEED[device], 1), "source": "rapl",
+                                                "readings": [], "unavailable": []}}, separators=(",", ":")))
         open(os.path.join(folder, "run.jsonl"), "w").write("\n".join(lines) + "\n")
         manifest.update(run_id=new_id, handle=handle, device=device)
         json.dump(manifest, open(os.path.join(folder, "manifest.json"), "w"), indent=2)
@@ -55,15 +63,6 @@ def main(base, out, n):
             p = os.path.join(src, name)
             if os.path.exists(p):
                 open(os.path.join(folder, name), "w").write(open(p).read().replace(old_id, new_id))
-        if i % 2 == 0:  # half the runs measured their footprint (issue 30's format in metadata.json)
-            p = os.path.join(folder, "metadata.json")
-            meta = json.load(open(p))
-            for figures in meta["models"].values():
-                figures["footprint"] = {"memory_peak_bytes": int(rnd.uniform(0.6e9, 2.5e9)), "memory_source": "process_rss",
-                                        "vram_peak_bytes": None, "energy_joules": None, "energy_source": "rapl",
-                                        "joules_per_question": round(rnd.uniform(1, 40) * 12 / SPEED[device], 2),
-                                        "tokens_per_joule": round(rnd.uniform(2, 20), 2)}
-            json.dump(meta, open(p, "w"), indent=2)
         hw = {"schema_version": 1, "cpu": {"model": m["cpu"], "logical_cores": 16, "arch": m["os"][2]},
               "memory": {"total_bytes": m["mem"] << 30, "total_gb": float(m["mem"])}, "gpus": m["gpus"],
               "os": {"family": m["os"][0], "version": m["os"][1], "arch": m["os"][2]}, "notes": "synthetic"}

@@ -146,7 +146,7 @@ class ArchitectureTest {
             Map.entry("WholeSuiteDescriptor", 2), Map.entry("AppendConversationDescriptor", 2),
             Map.entry("TaskSuiteDescriptor", 2), Map.entry("BrokenSuiteDescriptor", 2), Map.entry("QuestionDescriptor", 3),
             Map.entry("LaneQuestionDescriptor", 3), Map.entry("PartQuestionDescriptor", 3), Map.entry("TurnDescriptor", 3),
-            Map.entry("TaskDescriptor", 3));
+            Map.entry("TaskDescriptor", 3), Map.entry("ToolSuiteDescriptor", 2), Map.entry("ToolTaskDescriptor", 3));
 
     @Test
     void descriptorsDoNotKnowTheDescriptorsAboveThem() {

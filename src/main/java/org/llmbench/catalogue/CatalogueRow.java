@@ -11,18 +11,34 @@ import org.llmbench.report.RunFigures;
  * @param bandwidthGbS the memory bandwidth hardware.json records for the device the model ran from; null when it
  *                     records none (the page then leaves normalised speed blank)
  * @param footprint the model's memory and energy, when the run measured them; null otherwise
+ * @param settings what makes two runs' scores comparable (suites, options, weights), as a short digest
  */
 record CatalogueRow(String run, String handle, String device, String model, String quant, String deviceClass,
                     Double memoryGb, Double vramGb, String os, String runtime, String provider, boolean verified,
                     String verdict, String harness, String date, String link, Fig total,
-                    Map<String, Fig> phases, Double bandwidthGbS, Footprint footprint) {
+                    Map<String, Fig> phases, Double bandwidthGbS, Footprint footprint, String settings) {
 
     /**
-     * What running the model cost (issue 30's {@code footprint}): peak memory (main, and VRAM when measured) in GB,
-     * energy per question and tokens per joule; a figure nobody could measure is null, never 0.
+     * What running the model cost (issue 30's footprint, from the run's ledger): peak memory (main, and VRAM when
+     * measured) in GB, energy per question and tokens per joule; a figure nobody could measure is null, never 0.
      */
     record Footprint(Double memoryPeakGb, Double vramPeakGb, String memorySource, Double joulesPerQuestion,
                      Double tokensPerJoule, String energySource) {
+
+        private static final double GB = 1e9;
+
+        static Footprint of(RunFigures.Footprint f) {
+            return f == null ? null : new Footprint(gb(f.memoryPeakBytes()), gb(f.vramPeakBytes()), f.memorySource(),
+                    round(f.joulesPerQuestion()), round(f.tokensPerJoule()), f.energySource());
+        }
+
+        private static Double gb(Long bytes) {
+            return bytes == null || bytes <= 0 ? null : Math.round(bytes / GB * 100) / 100.0;
+        }
+
+        private static Double round(Double v) {
+            return v == null || !Double.isFinite(v) ? null : Math.round(v * 100) / 100.0;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,16 +49,16 @@ final class CatalogueRuns {
     private CatalogueRuns() {
     }
 
-    /** Every run folder under {@code root} that holds a ledger and a manifest, in path order. */
+    /** Every run folder under {@code root} ({@code <handle>/<device>/run-*}), in path order. */
     static List<Found> find(Path root) throws IOException {
         List<Found> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return found;
         }
         try (Stream<Path> walk = Files.walk(root, 3)) {
+            // Every run-* folder, also one without a ledger or manifest: reading it then names what is missing.
             for (Path p : walk.filter(p -> root.relativize(p).getNameCount() == 3 && Files.isDirectory(p)
-                    && p.getFileName().toString().startsWith("run-") && Files.isRegularFile(p.resolve(RunFolders.LEDGER))
-                    && Files.isRegularFile(p.resolve(RunFolders.MANIFEST))).sorted().toList()) {
+                    && p.getFileName().toString().startsWith("run-")).sorted().toList()) {
                 Path rel = root.relativize(p);
                 found.add(new Found(p, rel.getName(0).toString(), rel.getName(1).toString(), rel.getName(2).toString()));
             }
@@ -67,12 +68,16 @@ final class CatalogueRuns {
 
     /** The rows of one run (one per model it scored). */
     static List<CatalogueRow> rows(Found run, Function<Path, Verdict> verdicts) throws IOException {
+        for (String required : List.of(RunFolders.MANIFEST, RunFolders.LEDGER)) {
+            if (!Files.isRegularFile(run.folder().resolve(required))) {
+                throw new IOException("no " + required);
+            }
+        }
         Manifest manifest = ManifestCodec.read(run.folder().resolve(RunFolders.MANIFEST));
         Path hardwareFile = run.folder().resolve(HardwareWriter.FILE);
         Hardware hardware = Files.isRegularFile(hardwareFile) ? Hardware.read(hardwareFile) : null;
         RunFigures figures = RunFigures.of(run.folder().resolve(RunFolders.LEDGER));
         Verdict verdict = verdicts.apply(run.folder());
-        Map<String, CatalogueRow.Footprint> footprints = RunFootprints.read(run.folder());
         DeviceClass deviceClass = DeviceClass.of(hardware);
         List<CatalogueRow> rows = new ArrayList<>();
         figures.models().forEach((model, f) -> {
@@ -84,7 +89,7 @@ final class CatalogueRuns {
                     os(hardware), runtime(hardware), manifest.provider(), verdict.verified(), verdict.basis(),
                     manifest.harnessVersion(), manifest.startedAt() == null ? null : manifest.startedAt().toString().substring(0, 10),
                     run.link(), CatalogueRow.Fig.of(f.total()), phases,
-                    bandwidth(hardware, deviceClass), footprints.get(model)));
+                    bandwidth(hardware, deviceClass), CatalogueRow.Footprint.of(f.footprint()), settings(manifest)));
         });
         return rows;
     }
@@ -96,6 +101,22 @@ final class CatalogueRuns {
         } catch (IOException | RuntimeException e) {
             problems.accept(run.handle() + "/" + run.device() + "/" + run.name() + ": left out of the catalogue: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * The first 8 hex digits of a SHA-256 over the suites, options and weights the manifest records: runs with the same
+     * digest asked the same questions the same way, so only their scores are comparable (results.json's config hash says
+     * the same, but is a file anyone can edit; the manifest is what the run recorded of its settings).
+     */
+    static String settings(Manifest manifest) {
+        String text = manifest.suites() + "\n" + manifest.options() + "\n" + new java.util.TreeMap<>(
+                manifest.weights() == null ? Map.of() : manifest.weights());
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

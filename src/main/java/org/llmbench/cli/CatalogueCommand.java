@@ -24,12 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Self-contained pages, no server, no network: open OUT/index.html."})
 final class CatalogueCommand implements Callable<Integer> {
 
-    /**
-     * What "verified" means today: check-submission's checks (schema, layout, privacy). The re-scoring of each run from
-     * its ledger (issue 31, "verify") plugs in at {@link #verdict}; this text changes with it.
-     */
-    static final String VERIFIED_BASIS = "check-submission finds nothing in the run folder (required files, JSON schemas, "
-            + "folder layout, privacy scan). Scores are not yet re-scored from the recorded answers by the check.";
+    /** What "verified" means: check-submission's checks, the re-scoring of the run from its own ledger among them. */
+    static final String VERIFIED_BASIS = "check-submission finds nothing in the run folder: every recorded answer re-scored "
+            + "by this harness's scorers and every recorded score, results.json and metadata.json equal to it; required "
+            + "files, JSON schemas, folder layout and the privacy scan clean.";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ROOT", defaultValue = "submissions",
             description = "The folder of submissions (default: ${DEFAULT-VALUE}).")
@@ -67,8 +65,8 @@ final class CatalogueCommand implements Callable<Integer> {
     }
 
     /**
-     * The seam for "verified": today check-submission's findings (schema, layout, privacy); the ledger re-scoring
-     * replaces it here when it lands.
+     * Whether a run is verified: check-submission's findings (the ledger re-scoring, schemas, layout, privacy), the one
+     * place the catalogue asks.
      */
     static Verdict verdict(SubmissionChecker checker, Path folder) {
         try {

@@ -43,7 +43,10 @@ final class LedgerAudit {
         LedgerAudit audit = new LedgerAudit();
         Map<String, Integer> callsSinceScore = new HashMap<>();
         RecordReader.Reading reading = RecordReader.forEachNumbered(ledger, (event, line) -> {
-            if (event instanceof RunEvent.Call call) {
+            if (event instanceof RunEvent.RunStart) {
+                // A resumed process may score again what its whole-suite call answers: only a repeat within one counts.
+                callsSinceScore.replaceAll((id, calls) -> calls + 1);
+            } else if (event instanceof RunEvent.Call call) {
                 callsSinceScore.merge(call.testId(), 1, Integer::sum);
             } else if (event instanceof RunEvent.Score score) {
                 audit.score(score, line, callsSinceScore.put(score.testId(), 0), models);

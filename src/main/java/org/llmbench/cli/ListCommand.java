@@ -124,6 +124,9 @@ final class ListCommand implements Callable<Integer> {
         if (last.getType().equals(TASK_SEGMENT)) {
             weight = id.getTags().stream().map(t -> TaskKind.fromWireName(t.getName())).flatMap(Optional::stream)
                     .mapToDouble(kind -> Weights.ofTask(config, kind)).findFirst();
+            if (weight.isEmpty() && id.getTags().stream().anyMatch(t -> t.getName().equals(org.llmbench.tasks.ToolTask.KIND))) {
+                weight = OptionalDouble.of(Weights.ofTool(config));
+            }
         } else {
             Optional<Suite> suite = origin(id.getSource().orElse(null))
                     .flatMap(o -> suites.computeIfAbsent(o, ListCommand::loadQuietly));

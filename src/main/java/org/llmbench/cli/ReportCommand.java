@@ -170,15 +170,29 @@ final class ReportCommand implements Callable<Integer> {
         // Each row is a model's weighted total; with several models there is no run total to add.
     }
 
-    /** Per question, score and latency from A to B (the ledger's RunComparison), then each model's weighted totals. */
+    /**
+     * Per question, score and latency from A to B (RunComparison over both runs re-scored from their recorded answers),
+     * then each model's weighted totals; refused when a run records anything its answers do not give.
+     */
     static void compare(RunFolder a, RunFolder b, PrintWriter out) throws IOException {
-        List<String> forged = RescoredRun.problems(List.of(a.path(), b.path()));
-        if (!forged.isEmpty()) {
-            throw new CliException(ExitCodes.INPUT, "cannot compare: a run does not say what its ledger supports:\n  - "
-                    + String.join("\n  - ", forged));
+        try (RescoredRun rescoredA = RescoredRun.of(a.path()); RescoredRun rescoredB = RescoredRun.of(b.path())) {
+            List<String> forged = new ArrayList<>();
+            rescoredA.findings().forEach(f -> forged.add(RescoredRun.line(a.path(), f)));
+            rescoredB.findings().forEach(f -> forged.add(RescoredRun.line(b.path(), f)));
+            if (!forged.isEmpty()) {
+                throw new CliException(ExitCodes.INPUT, "cannot compare: a run does not say what its ledger supports:\n  - "
+                        + String.join("\n  - ", forged));
+            }
+            RunComparison comparison;
+            try {
+                comparison = RunComparison.of(rescoredA.rescoredFolder(), rescoredB.rescoredFolder());
+            } catch (org.llmbench.report.BaselineProblem unreadable) {
+                throw new CliException(ExitCodes.INPUT, TerminalText.escapeKeepingLines("cannot compare the runs:\n  - "
+                        + String.join("\n  - ", unreadable.reasons())));
+            }
+            out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
+            out.print(TerminalText.escapeKeepingLines(comparison.table()));
         }
-        out.printf(Locale.ROOT, "compare A=%s B=%s%n", a.runId(), b.runId());
-        out.print(TerminalText.escapeKeepingLines(RunComparison.of(a.path(), b.path()).table()));
         Map<String, Double> before = new LinkedHashMap<>();
         a.byModel().forEach(f -> before.put(f.model(), f.scorePercent()));
         for (RunFolder.ModelFigures f : b.byModel()) {

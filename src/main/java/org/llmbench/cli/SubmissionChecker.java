@@ -17,6 +17,7 @@ import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
+import org.llmbench.report.FootprintAudit;
 
 /**
  * Checks one run folder before it becomes a pull request: the required files exist, each JSON file matches
@@ -74,14 +75,26 @@ final class SubmissionChecker {
         Map<String, String> schemas = new java.util.TreeMap<>(REQUIRED);
         schemas.putAll(OPTIONAL);
         schemas.forEach((name, schema) -> {
-            if (!schema.isEmpty()) {
-                files.text(name).ifPresent(text -> findings.addAll(validate(name, schema, text)));
+            if (schema.isEmpty()) {
+                return;
+            }
+            if (name.endsWith(".jsonl")) {
+                files.forEachLine(name, (line, number) -> {
+                    if (!line.isBlank()) {
+                        validateDocument(name, schema, line, number, findings);
+                    }
+                });
+            } else {
+                files.text(name).ifPresent(text -> validateDocument(name, schema, text, 1, findings));
             }
         });
         findings.addAll(manifestRules(folder, files));
-        PrivacyScanner scanner = new PrivacyScanner(benchmarkText(files), ownHostName);
+        // Memory and energy are derived from the ledger's footprint lines: results.json must say the same.
+        FootprintAudit.mismatches(folder).forEach(m -> findings.add(new Finding("results.json", 0, "footprint", m)));
+        PrivacyScanner scanner = new PrivacyScanner("", ownHostName);
+        benchmarkPrompts(files, scanner);
         for (String name : files.names()) {
-            files.text(name).ifPresent(text -> findings.addAll(scan(name, text, scanner)));
+            findings.addAll(scan(name, files, scanner));
         }
         findings.addAll(files.findings());
         // The scores are what this harness's scorers give the recorded answers, or the differences are findings.
@@ -90,22 +103,6 @@ final class SubmissionChecker {
             rescored.notes().forEach(notes);
         }
         findings.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
-        return findings;
-    }
-
-    private static List<Finding> validate(String name, String schema, String text) {
-        List<Finding> findings = new ArrayList<>();
-        if (name.endsWith(".jsonl")) {
-            int number = 0;
-            for (String line : (Iterable<String>) text.lines()::iterator) {
-                number++;
-                if (!line.isBlank()) {
-                    validateDocument(name, schema, line, number, findings);
-                }
-            }
-        } else {
-            validateDocument(name, schema, text, 1, findings);
-        }
         return findings;
     }
 
@@ -164,21 +161,34 @@ final class SubmissionChecker {
         return findings;
     }
 
-    private static List<Finding> scan(String name, String content, PrivacyScanner scanner) {
-        if (content.indexOf('\0') >= 0) {
-            return List.of(new Finding(name, 0, "binary", "a binary file cannot be reviewed: remove it"));
-        }
+    /**
+     * The privacy findings of one file, read line by line as a stream (report.html whole, to blank its bundled
+     * library): time linear in the file, memory bounded by its longest line.
+     */
+    private static List<Finding> scan(String name, SubmissionFiles files, PrivacyScanner scanner) {
         List<Finding> findings = new ArrayList<>();
-        String text = name.endsWith(".html") ? withoutBundledLibrary(content) : content;
-        // Line by line without splitting the whole file into an array first.
-        int number = 0;
-        for (int start = 0; start <= text.length(); ) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end;
-            findings.addAll(scanner.scan(name, ++number, text.substring(start, end)));
-            start = end + 1;
+        boolean[] binary = {false};
+        if (name.endsWith(".html")) {
+            files.text(name).ifPresent(content -> {
+                binary[0] = content.indexOf('\0') >= 0;
+                String text = withoutBundledLibrary(content);
+                int number = 0;
+                for (int start = 0; start <= text.length() && !binary[0]; ) {
+                    int end = text.indexOf('\n', start);
+                    end = end < 0 ? text.length() : end;
+                    findings.addAll(scanner.scan(name, ++number, text.substring(start, end)));
+                    start = end + 1;
+                }
+            });
+        } else {
+            files.forEachLine(name, (line, number) -> {
+                binary[0] |= line.indexOf('\0') >= 0;
+                if (!binary[0]) {
+                    findings.addAll(scanner.scan(name, number, line));
+                }
+            });
         }
-        return findings;
+        return binary[0] ? List.of(new Finding(name, 0, "binary", "a binary file cannot be reviewed: remove it")) : findings;
     }
 
     /**
@@ -198,18 +208,16 @@ final class SubmissionChecker {
         return out.toString();
     }
 
-    /** Every prompt the run sent: what the benchmark itself says is not the contributor's data. */
-    private static String benchmarkText(SubmissionFiles files) {
-        StringBuilder text = new StringBuilder();
-        files.text(RunFolders.LEDGER).ifPresent(ledger -> ledger.lines().forEach(line -> {
+    /** Every prompt the run sent, told to the scanner: what the benchmark itself says is not the contributor's data. */
+    private static void benchmarkPrompts(SubmissionFiles files, PrivacyScanner scanner) {
+        files.forEachLine(RunFolders.LEDGER, (line, number) -> {
             try {
                 if (RecordCodec.decode(line) instanceof RunEvent.Call call) {
-                    call.messages().stream().filter(m -> USER.equals(m.role())).forEach(m -> text.append(m.content()).append('\n'));
+                    call.messages().stream().filter(m -> USER.equals(m.role())).forEach(m -> scanner.benchmark(m.content()));
                 }
             } catch (RecordCodec.BadLine bad) {
                 // the schema check reports it
             }
-        }));
-        return text.toString();
+        });
     }
 }

@@ -101,6 +101,78 @@ final class SubmissionFiles {
     }
 
     /**
+     * Hands each line of the file (split at line feeds only, malformed UTF-8 replaced) with its 1-based number to
+     * {@code lines}, read as a stream: only one line is held at a time, never the file. Stops after the cap (a
+     * file that grew past it since the walk is a finding); false when the folder holds no such readable file.
+     */
+    boolean forEachLine(String name, java.util.function.ObjIntConsumer<String> lines) {
+        Path file = regular.get(name);
+        if (file == null) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+             java.io.Reader reader = new java.io.InputStreamReader(capped(in), StandardCharsets.UTF_8)) {
+            char[] block = new char[1 << 16];
+            StringBuilder line = new StringBuilder();
+            int number = 0;
+            for (int read; (read = reader.read(block)) > 0; ) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (block[i] == '\n') {
+                        line.append(block, start, i - start);
+                        lines.accept(line.toString(), ++number);
+                        line.setLength(0);
+                        start = i + 1;
+                    }
+                }
+                line.append(block, start, read - start);
+            }
+            lines.accept(line.toString(), ++number);
+            return true;
+        } catch (TooLarge e) {
+            regular.remove(name);
+            findings.add(tooLarge(name, -1));
+        } catch (IOException e) {
+            regular.remove(name);
+            findings.add(new Finding(name, 0, "unreadable", String.valueOf(e.getMessage())));
+        }
+        return false;
+    }
+
+    /** Thrown by a {@link #capped} stream past the cap. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The stream, failing with {@link TooLarge} once more than {@link #MAX_BYTES} have been read. */
+    private static InputStream capped(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) throws TooLarge {
+                count += n;
+                if (count > MAX_BYTES) {
+                    throw new TooLarge();
+                }
+            }
+        };
+    }
+
+    /**
      * The file's text (malformed UTF-8 replaced), read through a stream that stops after the cap; empty when the
      * folder holds no such readable file, or when it grew past the cap since the walk (then a finding says so).
      */

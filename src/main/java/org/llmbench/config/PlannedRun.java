@@ -14,10 +14,11 @@ import java.util.Map;
  * @param models single models only; a mixed-lanes group container {@code a,b} is not a model
  * @param sandboxLayers per code task, the sandbox layers this machine puts around the model's code
  * @param shard what part of a run split across machines this is; null for a whole run
+ * @param suiteVersions each suite file's declared version, by suite id (suites that declare none are absent)
  */
 public record PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
                          Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers,
-                         ShardPlan shard, long testsAtRunTime) {
+                         ShardPlan shard, long testsAtRunTime, Map<String, String> suiteVersions) {
 
     /**
      * A shard's part of the run: which part, the id its shards share, the units (tests, or the containers that run
@@ -33,7 +34,7 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
     /** A whole run, not a shard. */
     public PlannedRun(BenchConfig config, String runId, List<String> models, List<String> suites,
                       Map<String, PhaseLanes> phaseLanes, long testsPlanned, Map<String, List<String>> sandboxLayers) {
-        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null, 0);
+        this(config, runId, models, suites, phaseLanes, testsPlanned, sandboxLayers, null, 0, Map.of());
     }
 
     /** The lanes one phase runs (1 for a phase that asks one question at a time), and where that number came from. */
@@ -45,5 +46,6 @@ public record PlannedRun(BenchConfig config, String runId, List<String> models, 
         suites = List.copyOf(suites);
         phaseLanes = Map.copyOf(phaseLanes);
         sandboxLayers = Map.copyOf(sandboxLayers);
+        suiteVersions = Map.copyOf(suiteVersions);
     }
 }

@@ -41,11 +41,25 @@ final class ReplayDefaults {
     static java.util.Map<String, String> settings(Path manifest) {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         read(manifest).ifPresent(m -> m.settingValues().forEach((key, value) -> {
-            if (!NOT_REPLAYED.contains(key)) {
+            // A merged run's manifest is its first shard's: the merge is the whole run, not that shard.
+            boolean shardOfMerge = m.merged() != null && key.equals(BenchKeys.SHARD.name());
+            if (!NOT_REPLAYED.contains(key) && !derived(m.effectiveConfig().get(key)) && !shardOfMerge) {
                 settings.put(key, value);
             }
         }));
         return settings;
+    }
+
+    /**
+     * Whether the engine worked the value out during the run (a {@link Source.Derived}, labelled with its reason, such
+     * as the pool's lanes): given back to a replay it would be a setting the run never had (mixed lanes would
+     * send other questions to other models), so the replay derives it again.
+     */
+    private static boolean derived(Manifest.Setting setting) {
+        String source = setting == null || setting.source() == null ? "" : setting.source();
+        return !(source.isEmpty() || source.startsWith("parameter") || source.startsWith("config file")
+                || source.startsWith("replayed run") || source.equals(Source.DEFAULT.label())
+                || source.equals(Source.INFERRED.label()));
     }
 
     /** The weights the replayed run used (manifest {@code weights}), or a missing node. */

@@ -35,6 +35,7 @@ final class AppendConversationDescriptor extends BenchDescriptor {
     @Override
     void plan(RunPlanner planner) {
         planner.atRunTime(suite.questions().size());
+        planner.suiteVersion(suite.id(), suite.version());
     }
 
     /** Each turn's prompt holds the answers before it: the conversation runs whole in one process. */

@@ -47,6 +47,7 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
 
     @Override
     void plan(RunPlanner planner) {
+        super.plan(planner);
         planner.lanes(suite().id(), lanes, lanesSource());
     }
 

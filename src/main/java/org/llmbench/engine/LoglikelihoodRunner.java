@@ -12,7 +12,6 @@ import org.llmbench.model.LogprobResult;
 import org.llmbench.record.TestRef;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Methods;
-import org.llmbench.scoring.QuestionScorer;
 import org.llmbench.scoring.Score;
 import org.llmbench.suite.Objective;
 import org.llmbench.suite.Question;
@@ -75,9 +74,8 @@ final class LoglikelihoodRunner {
     }
 
     /**
-     * The question's score: the {@code loglikelihood} verdict as its headline (100 when the likeliest letter is the
-     * answer), the text methods unanswered (no text was generated), and a check whose reason gives every letter's
-     * log-likelihood.
+     * The question's score: the {@code loglikelihood} verdict as its headline and only verdict (100 when the likeliest
+     * letter is the answer), and a check whose reason gives every letter's log-likelihood.
      */
     static Score score(Question question, CallResult call, LetterLogprobs letters, double passMark) {
         Objective objective = Objective.of(question);
@@ -97,8 +95,9 @@ final class LoglikelihoodRunner {
                     + " (" + describe(letters) + ")");
         }
         boolean right = chosen != null && chosen.equals(objective.answer());
-        return Score.of(List.of(detail), passMark).withMethods(QuestionScorer.unanswered(question))
-                .withMethod(new Methods.Verdict(method, right ? 100 : 0, chosen), true, objective.methods().promptFormat());
+        // Only this verdict: no text was generated, so the text methods have no reading (a 0 there would be a zero
+        // the model never earned).
+        return Score.of(List.of(detail), passMark).withMethod(new Methods.Verdict(method, right ? 100 : 0, chosen), true, objective.methods().promptFormat());
     }
 
     private static String describe(LetterLogprobs letters) {

@@ -62,7 +62,7 @@ final class ManifestWriter {
                 new TreeMap<>(plan.sandboxLayers()), config.unisolatedSandbox() ? "unisolated" : "isolated",
                 plan.shard() == null ? null : shard(plan.shard(), config), Json.MAPPER.valueToTree(config.canonicalOverrides()),
                 config.weights(), settings, config.cellIdPrefix(), config.handle(), config.device(), host, null, null, null,
-                null, null);
+                null, plan.suiteVersions().isEmpty() ? null : new TreeMap<>(plan.suiteVersions()), null, null);
     }
 
     /**
@@ -70,15 +70,16 @@ final class ManifestWriter {
      * said about the models (size, quantization, ...) to the manifest at the end of the run, so the manifest alone
      * says what ran and how each phase went.
      */
-    static void addEndOfRunFacts(Path folder, List<RunEvent.PhaseFigures> figures, JsonNode modelDetails) throws IOException {
+    static void addEndOfRunFacts(Path folder, List<RunEvent.PhaseFigures> figures, JsonNode modelDetails,
+                                 List<RunEvent.Footprint> footprints) throws IOException {
         Path file = folder.resolve(RunFolders.MANIFEST);
         boolean noDetails = modelDetails == null || modelDetails.isEmpty();
-        if ((figures.isEmpty() && noDetails) || !Files.exists(file)) {
+        if ((figures.isEmpty() && noDetails && footprints.isEmpty()) || !Files.exists(file)) {
             return;
         }
         Manifest manifest = ManifestCodec.read(file);
         ManifestCodec.write(file, manifest.with(b -> b.endOfRun(figures.isEmpty() ? null : figures,
-                noDetails ? null : modelDetails)));
+                noDetails ? null : modelDetails).footprints(footprints)));
     }
 
     /** A shard's part: what {@code report merge} checks (same group, settings and harness; every unit once). */

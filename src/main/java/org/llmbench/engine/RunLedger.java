@@ -45,6 +45,7 @@ final class RunLedger implements AutoCloseable {
     private final Set<String> erroredBefore;
     private final boolean resumed;
     private final List<RunEvent.PhaseFigures> phaseFigures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RunEvent.Footprint> footprints = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile JsonNode modelDetails;
     private final long startNanos = System.nanoTime();
 
@@ -154,6 +155,8 @@ final class RunLedger implements AutoCloseable {
             phaseFigures.add(figures);
         } else if (event instanceof RunEvent.ModelDetails details) {
             modelDetails = details.models();
+        } else if (event instanceof RunEvent.Footprint footprint) {
+            footprints.add(footprint);
         }
         writer.write(event);
     }
@@ -165,7 +168,7 @@ final class RunLedger implements AutoCloseable {
      */
     public void end(RunEvent.RunEnd runEnd) throws IOException {
         record(runEnd);
-        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails);
+        ManifestWriter.addEndOfRunFacts(folder, List.copyOf(phaseFigures), modelDetails, List.copyOf(footprints));
     }
 
     /** Milliseconds since the record was opened. */

@@ -21,6 +21,7 @@ final class RunPlanner {
     private final Set<String> suites = new LinkedHashSet<>();
     private final Map<String, PlannedRun.PhaseLanes> lanes = new LinkedHashMap<>();
     private final Map<String, List<String>> sandboxLayers = new LinkedHashMap<>();
+    private final Map<String, String> suiteVersions = new java.util.TreeMap<>();
     private final BenchConfig config;
     private long tests;
     private long atRunTime;
@@ -43,7 +44,7 @@ final class RunPlanner {
         }
         String runId = config.runId() != null ? config.runId() : UUID.randomUUID().toString();
         return new PlannedRun(config, runId, List.copyOf(planner.models), List.copyOf(planner.suites), planner.lanes,
-                planner.tests + planner.atRunTime, planner.sandboxLayers, shard, planner.atRunTime);
+                planner.tests + planner.atRunTime, planner.sandboxLayers, shard, planner.atRunTime, planner.suiteVersions);
     }
 
     BenchConfig config() {
@@ -52,6 +53,13 @@ final class RunPlanner {
 
     void models(List<String> names) {
         models.addAll(names);
+    }
+
+    /** A suite file's version, when it declares one. */
+    void suiteVersion(String suiteId, String version) {
+        if (version != null) {
+            suiteVersions.put(suiteId, version);
+        }
     }
 
     void lanes(String suiteId, int count, String source) {

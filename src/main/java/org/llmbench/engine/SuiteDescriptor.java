@@ -60,4 +60,10 @@ class SuiteDescriptor extends BenchDescriptor {
     QuestionDescriptor questionDescriptor(Question question) {
         return new QuestionDescriptor(getUniqueId(), suite, question, model, itemMode);
     }
+
+    /** Its suite file's version, recorded in the manifest (the regression gate refuses a baseline of another). */
+    @Override
+    void plan(RunPlanner planner) {
+        planner.suiteVersion(suite.id(), suite.version());
+    }
 }

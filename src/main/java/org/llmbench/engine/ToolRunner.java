@@ -76,7 +76,7 @@ final class ToolRunner {
             checks.add(Check.failed("model call", 1, call.errorKind().wireName() + ": " + call.errorMessage()));
         }
         Score score = Score.of(checks, config.passScore());
-        double weight = config.weightOf(ToolTask.KIND);
+        double weight = Weights.ofTool(config);
         report.breakdown(score, weight);
         RunEvent.Score.TaskParse parse = new RunEvent.Score.TaskParse(ToolTask.KIND, false, call.ok(), 0, null,
                 call.ok() ? null : call.errorMessage(), parsed);
@@ -133,7 +133,8 @@ final class ToolRunner {
             List<ToolCall> received = call.toolCalls().calls();
             for (int i = 0; i < received.size(); i++) {
                 ToolCall c = received.get(i);
-                made.add(new ToolCall(c.id() != null ? c.id() : "call_" + i, c.name(), c.arguments()));
+                // llama.cpp's Generic format gives every call the id "": each result must name its own call.
+                made.add(new ToolCall(c.id() != null && !c.id().isBlank() ? c.id() : "call_" + i, c.name(), c.arguments()));
             }
             messages.add(ChatMessage.assistantCalls(call.content(), made));
             for (int i = 0; i < made.size(); i++) {

@@ -23,4 +23,9 @@ public final class Weights {
     public static double ofTask(BenchConfig config, TaskKind kind) {
         return config.weightOf(kind.wireName());
     }
+
+    /** A tool task of the tools phase: the weight of {@code tools} (1 unless {@code suite.weights} names it). */
+    public static double ofTool(BenchConfig config) {
+        return config.weightOf(org.llmbench.tasks.ToolTask.KIND);
+    }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
-import java.net.URL;
+import java.net.URI;
 import org.llmbench.json.Json;
 
 /** A small GET of a server's status endpoint ({@code /api/ps}, {@code /slots}): short deadlines, a capped body. */
@@ -19,7 +19,7 @@ final class HttpGet {
 
     /** The JSON a 200 answer holds; an exception naming the status or the failure otherwise. */
     static JsonNode json(String url) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection(Proxy.NO_PROXY);
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
         c.setConnectTimeout(TIMEOUT_MS);
         c.setReadTimeout(TIMEOUT_MS);
         c.setInstanceFollowRedirects(false);

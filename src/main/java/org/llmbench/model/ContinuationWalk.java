@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The log-likelihood of each answer letter's continuation from next-token top-k log-probabilities, which is what
- * llama-server, vLLM's and OpenAI's completions and java-llama.cpp all give. A continuation that is one token (" A"
+ * llama-server, vLLM's and OpenAI's completions and Ollama's generate give. A continuation that is one token (" A"
  * in most vocabularies) is read from the top-k after the prompt: that is lm-eval's continuation log-likelihood
  * exactly. One that the vocabulary splits (" " then "A", as in the 512-token stories260K) is walked token by token:
  * the longest top-k token that starts what is left, then the top-k after the prompt plus that token, adding up the

@@ -154,16 +154,19 @@ public final class GgufClient implements ModelClient {
                 content.length(), gapsOf(gaps), true);
     }
 
-    /** The next-token top-k of the loaded model, walked over each letter's continuation ({@link GgufLogprobs}). */
+    /**
+     * None: java-llama.cpp 4.2.0 aborts the whole JVM when asked for token probabilities ({@code n_probs} > 0 ends in
+     * a failed {@code GGML_ASSERT} in its JSON reading, with {@code generate} and {@code complete} alike: checked with
+     * stories260K, docs/BENCHMARKS.md), and no exception can be caught from that. The question falls back to the
+     * generative method, and the message says how to get log-likelihood from the same file.
+     */
     @Override
-    public synchronized LogprobResult logprobs(LogprobRequest request) {
-        Loaded model;
-        try {
-            model = load(request.model());
-        } catch (CallFailure e) {
-            return LogprobResult.failed(CallResult.failure(e, 0, 1, List.of(), request.prompt().length()));
-        }
-        return ContinuationWalk.walk(request, prompt -> GgufLogprobs.step(model.model(), prompt, request.topK()));
+    public LogprobResult logprobs(LogprobRequest request) {
+        return LogprobResult.unsupported("the in-process .gguf provider gives no log-probabilities (java-llama.cpp "
+                + "4.2.0 aborts the process when asked for token probabilities), so MMLU's loglikelihood method cannot run "
+                + "on it; its questions are asked by the generative method instead. For log-likelihood serve the file "
+                + "with llama-server (`llama-server -m " + request.model() + " --port 8080`, then --url "
+                + "http://127.0.0.1:8080/v1)", request.prompt().length());
     }
 
     /** The conversation as the library's chat template takes it; its prompt is only the template's input. */

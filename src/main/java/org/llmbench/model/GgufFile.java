@@ -110,6 +110,8 @@ public record GgufFile(Path path, long sizeBytes, String sha256, int version, Ma
         d.put("quantization_version", text("general.quantization_version"));
         d.put("context_length", contextLength());
         d.put("chat_template", chatTemplate() == null ? "none in the file (chatml used)" : "from the file");
+        // The manifest's details are the scalars a file gives: a key the file lacks is left out, never null.
+        d.values().removeIf(java.util.Objects::isNull);
         return d;
     }
 

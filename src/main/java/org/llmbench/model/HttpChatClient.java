@@ -73,7 +73,12 @@ abstract class HttpChatClient implements ModelClient {
             CallResult result = retrier.call(charsIn, attempt -> once(body, request, charsIn));
             if (!result.ok() && askAgain(request, result)) {
                 String again = requestBody(request);
-                result = retrier.call(charsIn, attempt -> once(again, request, charsIn));
+                CallResult refused = result;
+                CallResult second = retrier.call(charsIn, attempt -> once(again, request, charsIn));
+                // The refused attempts stay on the record: attempts and waits count both tries.
+                List<Long> waits = new java.util.ArrayList<>(refused.retryWaitsMs());
+                waits.addAll(second.retryWaitsMs());
+                result = second.afterAttempts(refused.attempts() + second.attempts(), waits);
             }
             return redactor.result(result);
         } catch (RuntimeException bug) {
@@ -129,6 +134,11 @@ abstract class HttpChatClient implements ModelClient {
         } finally {
             lanes.release();
         }
+    }
+
+    /** A result made outside {@link #postWhole} from what the server sent, as it may be recorded. */
+    final CallResult redacted(CallResult result) {
+        return redactor.result(result);
     }
 
     @Override

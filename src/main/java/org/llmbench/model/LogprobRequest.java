@@ -23,6 +23,11 @@ public record LogprobRequest(String model, String prompt, List<String> letters, 
         letters = List.copyOf(letters);
     }
 
+    /** The same question asking for the top {@code k} instead. */
+    public LogprobRequest withTopK(int k) {
+        return new LogprobRequest(model, prompt, letters, referenceLetter, test, k);
+    }
+
     /** What follows the prompt when the model answers {@code letter}: lm-eval's target delimiter, a space, then the letter. */
     public static String continuation(String letter) {
         return " " + letter;

@@ -82,7 +82,7 @@ public final class OpenAiClient extends HttpChatClient {
 
     /** The call's own id, or {@code call_N} for a server that gave none (the result must name the same one). */
     static String callId(ToolCall call, int n) {
-        return call.id() != null ? call.id() : "call_" + n;
+        return call.id() != null && !call.id().isBlank() ? call.id() : "call_" + n;
     }
 
     /** A llama.cpp build that cannot stream tool calls: ask again without streaming, and from now on. */

@@ -31,6 +31,13 @@ final class FootprintCodec {
         o.set("energy", energy(f.energy()));
     }
 
+    /** A footprint's fields without the line's stamp, as the manifest lists them. */
+    static ObjectNode fields(Footprint f) {
+        ObjectNode o = RecordCodec.emptyObject();
+        write(o, f);
+        return o;
+    }
+
     /** The memory object as the ledger (and results.json, metadata.json and the manifest) hold it. */
     static ObjectNode memory(Footprint.Memory m) {
         ObjectNode o = RecordCodec.emptyObject();

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param phaseFigures each phase's figures, as its {@code phase_figures} event recorded them (without the line's
  *                     stamp; a merged run's marked with the shard that measured them)
  * @param modelDetails what the server said about each model, as it said it
+ * @param suiteVersions each suite file's declared version by suite id; null in manifests written before it was recorded
+ * @param footprints each model's memory and energy in the last process of the run, as its {@code footprint} events
+ *                   recorded them (without the line's stamp); the ledger holds every process's
  * @param unknown fields this build does not know (a newer harness's, a synthetic example's), kept in order
  */
 public record Manifest(int schemaVersion, String runId, String harnessVersion, String gitSha, Instant startedAt,
@@ -28,7 +31,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
                        JsonNode canonicalOptionsOverrides, Map<String, Double> weights,
                        Map<String, Setting> effectiveConfig, String cellIdPrefix, String handle, String device, Host host,
                        List<Resume> resumes, Merged merged, List<RunEvent.PhaseFigures> phaseFigures, JsonNode modelDetails,
-                       ObjectNode unknown) {
+                       Map<String, String> suiteVersions, List<RunEvent.Footprint> footprints, ObjectNode unknown) {
 
     public Manifest {
         models = List.copyOf(models);
@@ -117,6 +120,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
         private Merged merged;
         private List<RunEvent.PhaseFigures> phaseFigures;
         private JsonNode modelDetails;
+        private List<RunEvent.Footprint> footprints;
 
         private Builder(Manifest m) {
             this.m = m;
@@ -130,6 +134,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
             merged = m.merged;
             phaseFigures = m.phaseFigures;
             modelDetails = m.modelDetails;
+            footprints = m.footprints;
         }
 
         /** Marks the run resumed and adds this resume to its history. */
@@ -145,6 +150,12 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
         public Builder endOfRun(List<RunEvent.PhaseFigures> figures, JsonNode details) {
             phaseFigures = figures == null ? phaseFigures : List.copyOf(figures);
             modelDetails = details == null ? modelDetails : details;
+            return this;
+        }
+
+        /** The models' memory and energy at the end of the run (null or empty: keep). */
+        public Builder footprints(List<RunEvent.Footprint> all) {
+            footprints = all == null || all.isEmpty() ? footprints : List.copyOf(all);
             return this;
         }
 
@@ -164,7 +175,7 @@ public record Manifest(int schemaVersion, String runId, String harnessVersion, S
                     m.questionsScoredBeforeResume, m.provider, m.targetUrl, m.models, m.phases, m.suites, m.options,
                     m.phaseLanes, testsPlanned, testsAddedAtRunTime, m.sandboxLayers, m.sandbox, shard,
                     m.canonicalOptionsOverrides, m.weights, m.effectiveConfig, m.cellIdPrefix, m.handle, m.device, m.host,
-                    resumes, merged, phaseFigures, modelDetails, m.unknown);
+                    resumes, merged, phaseFigures, modelDetails, m.suiteVersions, footprints, m.unknown);
         }
     }
 }

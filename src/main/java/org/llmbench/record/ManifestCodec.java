@@ -18,6 +18,8 @@ import org.llmbench.record.Manifest.ShardSection;
 /** The one codec of manifest.json: the only place that knows its field names and their order. */
 public final class ManifestCodec {
 
+    private static final String FOOTPRINTS = "footprints";
+
     /** Version of the manifest format. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -26,6 +28,8 @@ public final class ManifestCodec {
     static final String TESTS_PLANNED = "tests_planned";
     static final String TARGET_URL = "target_url";
     static final String SHARD = "shard";
+    /** Each suite file's version, by suite id (optional: older manifests lack it). */
+    public static final String SUITE_VERSIONS = "suite_versions";
     static final String RUN_GROUP = "run_group";
     static final String CONFIG_HASH = "config_hash";
     static final String UNITS = "units";
@@ -93,6 +97,10 @@ public final class ManifestCodec {
         RecordCodec.strings(o, "models", m.models());
         RecordCodec.strings(o, "phases", m.phases());
         RecordCodec.strings(o, "suites", m.suites());
+        if (m.suiteVersions() != null) {
+            ObjectNode versions = o.putObject(SUITE_VERSIONS);
+            m.suiteVersions().forEach(versions::put);
+        }
         o.set("options", m.options());
         if (m.phaseLanes() != null) {
             ObjectNode lanes = o.putObject("phase_lanes");
@@ -143,6 +151,10 @@ public final class ManifestCodec {
         }
         if (m.modelDetails() != null) {
             o.set("model_details", m.modelDetails());
+        }
+        if (m.footprints() != null) {
+            var footprints = o.putArray(FOOTPRINTS);
+            m.footprints().forEach(f -> footprints.add(FootprintCodec.fields(f)));
         }
         o.setAll(m.unknown());
         return o;
@@ -207,10 +219,12 @@ public final class ManifestCodec {
             }
         });
         JsonNode details = f.json("model_details");
+        List<RunEvent.Footprint> footprints = f.optList(FOOTPRINTS, Fields.objects(v -> FootprintCodec.read(null, v)));
         return new Manifest(version, runId, harness, gitSha, started, resumed, before == null ? 0 : before, provider,
                 targetUrl, models, phases, suites, options == null ? null : (options.isObject() ? (ObjectNode) options : null),
                 lanes, planned, atRunTime, layers, sandbox, shard, overrides, weights, config, cellIdPrefix, handle, device,
-                host, resumes, merged, figures, details, f.unread());
+                host, resumes, merged, figures, details,
+                f.has(SUITE_VERSIONS) ? f.map(SUITE_VERSIONS, Fields.TEXT) : null, footprints, f.unread());
     }
 
     /** A phase's figures as the manifest lists them, one JSON object (report.html charts a parallel phase's). */

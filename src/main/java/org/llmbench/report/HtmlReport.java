@@ -52,7 +52,7 @@ public final class HtmlReport {
      * pass over it (minified code matches privacy patterns by chance) without letting anything else hide there.
      */
     public static boolean isBundledLibrary(String scriptText) {
-        return scriptText.equals(safeScript(resourceAt(CHARTS)));
+        return scriptText.equals(chartLibrary());
     }
 
     /** The charting library's code as every page of llm-bench inlines it (safe inside a script element). */

@@ -88,6 +88,7 @@ public final class MarkdownReport {
                     + " are counted under errors.\n");
             methods(out, results.suites());
             contextCuts(out, manifest);
+            out.write(PairedMarkdown.section(PairedView.of(List.of(folder))));
             out.write("\n## Below the pass mark\n\n");
             int[] listed = {0};
             scores.forEach(outcome -> {
@@ -172,7 +173,7 @@ public final class MarkdownReport {
     }
 
     /** Model output and names are untrusted: keep them on one line and out of table syntax. */
-    private static String cell(String s) {
+    static String cell(String s) {
         return s.replaceAll("[\\r\\n]+", " ").replace("|", "\\|").replace("<", "&lt;");
     }
 

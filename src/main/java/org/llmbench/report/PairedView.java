@@ -77,7 +77,7 @@ final class PairedView {
     }
 
     /** The folders' paths in a message as a shared file names them (config.SharedPaths): never absolute. */
-    private static String shared(String text, Path... folders) {
+    static String shared(String text, Path... folders) {
         String out = text;
         for (Path folder : folders) {
             String absolute = folder.toAbsolutePath().normalize().toString();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.llmbench.config.TerminalText;
+import org.llmbench.record.ManifestCodec;
+import org.llmbench.record.RunFolders;
 
 /**
  * The regression gate ({@code bench.baseline=RUN}): each model of a run against its model in a baseline run, question
@@ -135,7 +137,7 @@ public final class RegressionGate {
     /** The verdict of a run folder against the baseline its settings name. */
     public static Verdict judge(Path run, GateSettings settings) throws BaselineProblem {
         RunScores baseline = RunScores.read(settings.baseline(), "bench.baseline " + settings.baseline());
-        return judge(baseline, RunScores.read(run, "the run " + run), settings);
+        return judge(baseline, RunScores.readLedger(run, "the run " + run), settings);
     }
 
     /** The verdict of a run's scores against a baseline's. */
@@ -145,6 +147,14 @@ public final class RegressionGate {
         if (run.byModel().isEmpty()) {
             refused.add("the run " + run.folder() + " scored no question, so there is nothing to hold to the baseline");
         }
+        run.suiteVersions().forEach((suite, version) -> {
+            String theirs = baseline.suiteVersions().get(suite);
+            if (theirs != null && !theirs.equals(version)) {
+                refused.add("the baseline is of another version of suite " + suite + ": " + baseline.folder() + "/"
+                        + RunFolders.MANIFEST + " field " + ManifestCodec.SUITE_VERSIONS + "." + suite + " is \"" + theirs
+                        + "\", this run's is \"" + version + "\" (make a new baseline with this version of the suite)");
+            }
+        });
         for (var entry : run.byModel().entrySet()) {
             String model = entry.getKey();
             String[] pairing = baselineModel(model, run, baseline, settings, refused);

@@ -84,6 +84,22 @@ final class ResultsFile {
                  @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> passAtK, @JsonUnwrapped Methods methods) {
     }
 
+    /**
+     * The regression gate against the baseline the run recorded ({@code bench.baseline}): {@code verdict} is
+     * {@code passed}, {@code failed} or {@code refused} (then {@code refused} says why and there are no models).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Gate(String baseline, double alpha, Double maxDrop, String verdict,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String refused, List<GateModel> models) {
+    }
+
+    /** One model held to its baseline model: McNemar's test, the bootstrap interval, the flipped questions worst first. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record GateModel(String model, String baselineModel, int paired, int passedBefore, int passedNow, double pValue,
+                     Double baselineScore, Double score, Double difference, Double intervalLow, Double intervalHigh,
+                     boolean significantDrop, boolean overMaxDrop, List<String> passToFail, List<String> failToPass) {
+    }
+
     /** Everything after the tasks: what report.md and run.md read, without reading the file back. */
     record Totals(Summary summary, List<Model> models, List<Suite> suites, Map<String, Leaderboard.Rank> percentileRank) {
     }

@@ -45,6 +45,8 @@ final class ResultsWriter {
         Map<List<String>, Sums> suites = new LinkedHashMap<>();
         Sums all = new Sums();
         int[] notReplayable = {0};
+        // Judged before the file is opened: the gate reads this run's ledger, never the results.json being written.
+        ResultsFile.Gate gate = GateResults.of(target.toAbsolutePath().getParent());
         try (JsonGenerator g = Json.PRETTY.createGenerator(target.toFile(), JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("run_id", runId);
@@ -69,6 +71,9 @@ final class ResultsWriter {
             g.writeObjectField("suites", totals.suites());
             if (!ranks.isEmpty()) {
                 g.writeObjectField("percentile_rank", ranks);
+            }
+            if (gate != null) {
+                g.writeObjectField("regression_gate", gate);
             }
             g.writeEndObject();
             return totals;

@@ -27,8 +27,23 @@ public record RunFigures(Map<String, Model> models) {
                           Double tokensPerSP50, Double latencyP50Ms) {
     }
 
-    /** One model: its weighted total and each phase's, in run order. */
-    public record Model(Figures total, Map<String, Figures> phases) {
+    /**
+     * One model: its weighted total and each phase's, in run order, and what running it cost when the run measured it
+     * (the ledger's footprint events, as results.json and metadata.json take them; null without any).
+     */
+    public record Model(Figures total, Map<String, Figures> phases, Footprint footprint) {
+    }
+
+    /**
+     * Memory in bytes and energy in joules with their sources; a figure nobody could measure is null, never 0.
+     */
+    public record Footprint(Long memoryPeakBytes, String memorySource, Long vramPeakBytes, Double energyJoules,
+                            String energySource, Double joulesPerQuestion, Double tokensPerJoule) {
+
+        static Footprint of(Footprints.ModelFootprint f) {
+            return f == null ? null : new Footprint(f.memoryPeakBytes(), f.memorySource(), f.vramPeakBytes(), f.energyJoules(),
+                    f.energySource(), f.joulesPerQuestion(), f.tokensPerJoule());
+        }
     }
 
     /** Reads the ledger of a run folder. */
@@ -38,7 +53,7 @@ public record RunFigures(Map<String, Model> models) {
         summary.byModel.forEach((model, group) -> {
             Map<String, Figures> phases = new LinkedHashMap<>();
             summary.bySuite.getOrDefault(model, Map.of()).forEach((phase, g) -> phases.put(phase, figures(g)));
-            models.put(model, new Model(figures(group), phases));
+            models.put(model, new Model(figures(group), phases, Footprint.of(summary.footprint(model))));
         });
         return new RunFigures(models);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.llmbench.json.Json;
+import org.llmbench.record.ManifestCodec;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
@@ -31,10 +32,17 @@ public final class RunScores {
 
     private final Path folder;
     private final Map<String, Map<String, Scored>> byModel;
+    private final Map<String, String> suiteVersions;
 
-    private RunScores(Path folder, Map<String, Map<String, Scored>> byModel) {
+    private RunScores(Path folder, Map<String, Map<String, Scored>> byModel, Map<String, String> suiteVersions) {
         this.folder = folder;
         this.byModel = byModel;
+        this.suiteVersions = suiteVersions;
+    }
+
+    /** Each suite file's version as the run's manifest recorded it; empty when it recorded none (an older run). */
+    public Map<String, String> suiteVersions() {
+        return suiteVersions;
     }
 
     /** The run folder the scores were read from. */
@@ -52,6 +60,18 @@ public final class RunScores {
      * argument) for the messages.
      */
     public static RunScores read(Path run, String what) throws BaselineProblem {
+        return read(run, what, true);
+    }
+
+    /**
+     * The run being judged, from its ledger alone: its results.json may be the one being written, or an earlier
+     * process's on a resume.
+     */
+    static RunScores readLedger(Path run, String what) throws BaselineProblem {
+        return read(run, what, false);
+    }
+
+    private static RunScores read(Path run, String what, boolean checkResults) throws BaselineProblem {
         Path folder = folderOf(run, what);
         Path ledger = folder.resolve(RunFolders.LEDGER);
         Map<String, Map<String, Scored>> byModel = new LinkedHashMap<>();
@@ -88,11 +108,23 @@ public final class RunScores {
                     + (problems.size() - 5) + " more") : problems);
         }
         Path results = folder.resolve(RunResults.FILE);
-        if (Files.isRegularFile(results)) {
+        if (checkResults && Files.isRegularFile(results)) {
             agrees(results, byModel, what);
         }
         byModel.replaceAll((m, q) -> Collections.unmodifiableMap(q));
-        return new RunScores(folder, Collections.unmodifiableMap(byModel));
+        return new RunScores(folder, Collections.unmodifiableMap(byModel), suiteVersions(folder, what));
+    }
+
+    private static Map<String, String> suiteVersions(Path folder, String what) throws BaselineProblem {
+        if (!ManifestCodec.exists(folder)) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> versions = ManifestCodec.read(folder.resolve(RunFolders.MANIFEST)).suiteVersions();
+            return versions == null ? Map.of() : Map.copyOf(versions);
+        } catch (IOException | RuntimeException e) {
+            throw new BaselineProblem(what + ": cannot read " + folder.resolve(RunFolders.MANIFEST) + ": " + e.getMessage());
+        }
     }
 
     private static Path folderOf(Path run, String what) throws BaselineProblem {

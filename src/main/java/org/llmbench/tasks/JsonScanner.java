@@ -45,7 +45,20 @@ final class JsonScanner {
 
     /** Index of the bracket closing the one at {@code start}, or -1 when the text ends first. */
     private static int matchingClose(String text, int start) {
-        int depth = 0;
+        return brackets(text, start, (i, depth) -> depth == 0);
+    }
+
+    /** Told the depth after each bracket outside strings; true stops the walk there. */
+    interface Depth {
+        boolean stop(int index, int depthAfter);
+    }
+
+    /**
+     * Walks the brackets outside JSON strings from {@code start} (a string's escapes skipped) without parsing, so
+     * nesting of any depth costs no recursion; the index where {@code depth} said stop, or -1 when the text ends first.
+     */
+    static int brackets(String text, int start, Depth depth) {
+        int level = 0;
         boolean inString = false;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -57,13 +70,9 @@ final class JsonScanner {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
+            } else if ((c == '{' || c == '[') && depth.stop(i, ++level)
+                    || (c == '}' || c == ']') && depth.stop(i, --level)) {
+                return i;
             }
         }
         return -1;

@@ -1,12 +1,9 @@
 package org.llmbench.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,7 +110,7 @@ public final class ToolScorer {
         if (text == null) {
             return Check.failed("final answer uses the result", 3, "the function was not called as asked, so no result was sent back");
         }
-        boolean uses = normal(text).contains(normal(task.mustMention()));
+        boolean uses = ToolValues.normal(text).contains(ToolValues.normal(task.mustMention()));
         return uses ? Check.passed("final answer uses the result", 3, "the answer gives " + task.mustMention() + " from the result")
                 : Check.failed("final answer uses the result", 3, "the answer does not give " + task.mustMention()
                 + " from the result: " + TaskJson.clip(text));
@@ -173,7 +170,7 @@ public final class ToolScorer {
                 continue;
             }
             if (mayBeAbsent) {
-                boolean ok = value == null || allowed.stream().anyMatch(a -> !a.isMissingNode() && matches(p, value, a));
+                boolean ok = value == null || allowed.stream().anyMatch(a -> !a.isMissingNode() && ToolValues.matches(p, value, a));
                 checks.add(ok ? Check.passed(name + " omitted or default", 1, value == null ? "left out" : "the default value")
                         : Check.failed(name + " omitted or default", 1, "not asked for, yet set to " + TaskJson.clip(value.toString())));
                 continue;
@@ -185,13 +182,13 @@ public final class ToolScorer {
                 continue;
             }
             checks.add(Check.passed(name + " present", 1, "given"));
-            Optional<String> typeProblem = typeProblem(p, value);
+            Optional<String> typeProblem = ToolValues.typeProblem(p, value);
             checks.add(typeProblem.map(t -> Check.failed(name + " type", 1, t))
                     .orElseGet(() -> Check.passed(name + " type", 1, "a " + p.type().name().toLowerCase(Locale.ROOT))));
-            boolean right = typeProblem.isEmpty() && allowed.stream().anyMatch(a -> matches(p, value, a));
+            boolean right = typeProblem.isEmpty() && allowed.stream().anyMatch(a -> ToolValues.matches(p, value, a));
             checks.add(right ? Check.passed(name + " value", 2, "an allowed value")
                     : Check.failed(name + " value", 2, "got " + TaskJson.clip(value.toString()) + ", expected "
-                    + TaskJson.clip(allowed.get(0).toString()) + " (" + rule(p) + ")"));
+                    + TaskJson.clip(allowed.get(0).toString()) + " (" + ToolValues.rule(p) + ")"));
         }
         if (args == null) {
             checks.add(Check.failed(prefix + "no unknown arguments", 1, why));
@@ -208,133 +205,6 @@ public final class ToolScorer {
         return checks;
     }
 
-    /** Why a value is not of the parameter's schema type; empty when it is. */
-    static Optional<String> typeProblem(ToolParam p, JsonNode v) {
-        boolean ok = switch (p.type()) {
-            case INTEGER -> integral(v);
-            case NUMBER -> v.isNumber();
-            case STRING -> v.isTextual();
-            case ENUM -> v.isTextual() && p.enumValues().contains(v.asText());
-            case BOOLEAN -> v.isBoolean();
-            case ARRAY -> v.isArray() && allElements(p.items(), v);
-            case OBJECT -> v.isObject() && objectTypes(p, v);
-        };
-        if (ok) {
-            return Optional.empty();
-        }
-        String got = v.getNodeType().name().toLowerCase(Locale.ROOT);
-        return Optional.of(switch (p.type()) {
-            case ENUM -> v.isTextual() ? "not one of " + p.enumValues() : "a " + got + ", not a string of " + p.enumValues();
-            case ARRAY, OBJECT -> v.isArray() || v.isObject() ? "an element or property of the wrong type" : "a " + got + ", not an " + p.type().name().toLowerCase(Locale.ROOT);
-            default -> "a " + got + ", not " + (p.type() == ToolParam.Type.INTEGER ? "an integer" : "a " + p.type().name().toLowerCase(Locale.ROOT));
-        });
-    }
-
-    private static boolean allElements(ToolParam items, JsonNode array) {
-        for (JsonNode e : array) {
-            if (typeProblem(items, e).isPresent()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean objectTypes(ToolParam p, JsonNode object) {
-        for (ToolParam q : p.properties()) {
-            JsonNode v = object.get(q.name());
-            if (v == null ? q.required() : typeProblem(q, v).isPresent()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a value of the right type is this allowed value, by the parameter's rule. */
-    static boolean matches(ToolParam p, JsonNode v, JsonNode allowed) {
-        return switch (p.type()) {
-            case INTEGER -> integral(v) && v.decimalValue().compareTo(allowed.decimalValue()) == 0;
-            case NUMBER -> v.isNumber() && close(v.decimalValue(), allowed.decimalValue());
-            case STRING -> v.isTextual() && normal(v.asText()).equals(normal(allowed.asText()));
-            case ENUM -> v.isTextual() && v.asText().equals(allowed.asText());
-            case BOOLEAN -> v.isBoolean() && v.asBoolean() == allowed.asBoolean();
-            case ARRAY -> v.isArray() && sameElements(p.items(), v, allowed);
-            case OBJECT -> v.isObject() && sameObject(p, v, allowed);
-        };
-    }
-
-    private static boolean sameElements(ToolParam items, JsonNode v, JsonNode allowed) {
-        if (v.size() != allowed.size()) {
-            return false;
-        }
-        List<JsonNode> left = new ArrayList<>();
-        allowed.forEach(left::add);
-        for (JsonNode e : v) {
-            int at = -1;
-            for (int i = 0; i < left.size() && at < 0; i++) {
-                if (typeProblem(items, e).isEmpty() && matches(items, e, left.get(i))) {
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                return false;
-            }
-            left.remove(at);
-        }
-        return true;
-    }
-
-    private static boolean sameObject(ToolParam p, JsonNode v, JsonNode allowed) {
-        var names = v.fieldNames();
-        while (names.hasNext()) {
-            String n = names.next();
-            if (p.properties().stream().noneMatch(q -> q.name().equals(n))) {
-                return false;
-            }
-        }
-        for (ToolParam q : p.properties()) {
-            JsonNode got = v.get(q.name());
-            JsonNode want = allowed.get(q.name());
-            if (want == null ? got != null && !(q.defaultValue() != null && matches(q, got, q.defaultValue()))
-                    : got == null || typeProblem(q, got).isPresent() || !matches(q, got, want)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean integral(JsonNode v) {
-        if (v.isIntegralNumber()) {
-            return true;
-        }
-        if (!v.isNumber()) {
-            return false;
-        }
-        BigDecimal d = v.decimalValue();
-        return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-    }
-
-    private static boolean close(BigDecimal a, BigDecimal e) {
-        BigDecimal tolerance = e.abs().multiply(new BigDecimal("0.001")).max(new BigDecimal("0.01"));
-        return a.subtract(e).abs().compareTo(tolerance) <= 0;
-    }
-
-    /** A string as compared: NFKC, trimmed, spaces collapsed, lower case. */
-    static String normal(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static String rule(ToolParam p) {
-        return switch (p.type()) {
-            case INTEGER -> "integers exactly";
-            case NUMBER -> "within 0.01 or 0.1 %";
-            case STRING -> "strings ignoring case and spacing";
-            case ENUM -> "enums exactly";
-            case BOOLEAN -> "booleans exactly";
-            case ARRAY -> "the same elements in any order";
-            case OBJECT -> "each property by its rule, no extra property";
-        };
-    }
-
     /** The arguments' JSON, refused when it is not JSON or nested deeper than {@link #MAX_DEPTH}. */
     static Optional<JsonNode> parse(String arguments) {
         if (arguments == null || arguments.isBlank() || tooDeep(arguments)) {
@@ -349,27 +219,7 @@ public final class ToolScorer {
 
     /** Bracket depth outside strings, counted without parsing, so deep nesting never reaches a parser's recursion. */
     private static boolean tooDeep(String s) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > MAX_DEPTH) {
-                    return true;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return false;
+        return JsonScanner.brackets(s, 0, (i, depth) -> depth > MAX_DEPTH) >= 0;
     }
 
     /** How much a candidate's checks earn, to pick the best of several calls to the same function. */

@@ -27,7 +27,7 @@
 
   // Filters: one select per field, filled with the values the rows hold.
   var selects = { 'filter-class': 'deviceClass', 'filter-quant': 'quant', 'filter-os': 'os', 'filter-runtime': 'runtime',
-    'filter-provider': 'provider', 'filter-harness': 'harness' };
+    'filter-provider': 'provider', 'filter-harness': 'harness', 'filter-settings': 'settings' };
 
   function fill(select, values, labels) {
     select.appendChild(el('option', 'all')).value = '';
@@ -121,8 +121,10 @@
       data.phases.forEach(function (p) {
         phases[p] = score(runs.filter(function (r) { return r.phases[p]; }).map(function (r) { return r.phases[p]; }));
       });
+      var settings = {};
+      runs.forEach(function (r) { settings[r.settings] = true; });
       return {
-        model: model, runs: runs.length, verified: runs.filter(function (r) { return r.verified; }).length,
+        model: model, runs: runs.length, settings: Object.keys(settings).length, verified: runs.filter(function (r) { return r.verified; }).length,
         total: score(runs.map(function (r) { return r.total; })), phases: phases,
         ttft: median(runs.map(function (r) { return r.total.ttft; })), tps: median(runs.map(function (r) { return r.total.tps; })),
         norm: median(runs.map(normalised)), lat: median(runs.map(function (r) { return r.total.lat; })),
@@ -176,7 +178,7 @@
     document.getElementById('shown').textContent = Object.keys(runs).length + ' runs, ' + rows.length + ' model results shown';
     var board = aggregate(rows);
     var table = document.getElementById('board');
-    head(table, ['model', 'runs', 'verified'].concat(['weighted total']).concat(data.phases)
+    head(table, ['model', 'runs', 'verified', 'settings'].concat(['weighted total']).concat(data.phases)
       .concat(['TTFT p50, ms', 'tokens/s p50', 'tokens/s per 100 GB/s', 'latency p50, ms', 'peak memory, GB',
         'peak VRAM, GB', 'joules / question', 'tokens / joule']));
     var body = table.querySelector('tbody');
@@ -187,6 +189,9 @@
       tr.appendChild(el('td', b.model, 'model'));
       tr.appendChild(el('td', String(b.runs), 'num runs'));
       tr.appendChild(el('td', String(b.verified), 'num verified-count'));
+      var mixed = el('td', b.settings === 1 ? '1' : b.settings + ' (mixed)', 'num settings' + (b.settings === 1 ? '' : ' unverified'));
+      mixed.title = 'distinct settings (suites, options, weights) behind this row: scores are comparable only within one';
+      tr.appendChild(mixed);
       tr.appendChild(scoreCell(b.total, 'total'));
       data.phases.forEach(function (p) { tr.appendChild(scoreCell(b.phases[p], 'phase')); });
       tr.appendChild(medianCell(b.ttft, 0));
@@ -199,6 +204,13 @@
       tr.appendChild(medianCell(b.tpj, 1));
       body.appendChild(tr);
     });
+    if (board.length === 0) {
+      var none = el('tr');
+      var cell = el('td', data.rows.length === 0 ? 'No run on this page yet.' : 'No run matches the filters.', 'empty');
+      cell.colSpan = 99;
+      none.appendChild(cell);
+      body.appendChild(none);
+    }
     var withBandwidth = rows.filter(function (r) { return r.bandwidthGbS; }).length;
     document.getElementById('normalised-note').textContent = withBandwidth === 0
       ? 'No run shown records its memory bandwidth in hardware.json, so no speed is normalised (nothing is estimated).'
@@ -220,7 +232,7 @@
   function renderRuns(rows) {
     var table = document.getElementById('runs');
     head(table, ['date', 'model', 'handle / device', 'device class', 'quantization', 'memory', 'OS', 'runtime', 'provider',
-      'harness', 'weighted total', 'peak memory', 'energy', 'verified', 'report']);
+      'harness', 'settings', 'weighted total', 'peak memory', 'energy', 'verified', 'report']);
     var body = table.querySelector('tbody');
     clear(body);
     var sorted = rows.slice().sort(function (a, b) { return b.total.s - a.total.s || (a.run < b.run ? -1 : 1); });
@@ -237,6 +249,7 @@
       tr.appendChild(el('td', value(r, 'runtime')));
       tr.appendChild(el('td', value(r, 'provider')));
       tr.appendChild(el('td', value(r, 'harness')));
+      tr.appendChild(el('td', r.settings, 'settings'));
       tr.appendChild(scoreCell({ s: r.total.s, hw: r.total.hw, n: 1 }, 'total'));
       var f = r.footprint || {};
       tr.appendChild(el('td', f.memoryPeakGb ? f.memoryPeakGb + ' GB' + (f.vramPeakGb ? ' + ' + f.vramPeakGb + ' GB VRAM' : '')

@@ -48,24 +48,33 @@ class CatalogueTest {
     static void submitFourRuns() throws Exception {
         submissions = dir.resolve("submissions");
         run("alice", "xeon-64gb", "mock,mock:junk", cpuBox());
-        run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox());
+        run("bob", "rtx3060-12gb", "mock,mock:q4_k_m", rtxBox(), Map.of("bench.temperature", "0.5"));
         Path carol = run("carol", "m2-air-16gb", "mock", appleM2());
-        // A run that measured its footprint (issue 30's format in metadata.json).
-        Path metadata = carol.resolve("metadata.json");
-        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(metadata.toFile());
-        ((ObjectNode) root.path("models").path("mock")).putObject("footprint").put("memory_peak_bytes", 1_500_000_000L)
-                .put("memory_source", "process_rss").put("joules_per_question", 2.5).put("energy_source", "powermetrics")
-                .putNull("tokens_per_joule");
-        Json.PRETTY.writeValue(metadata.toFile(), root);
+        // A run that measured its footprint: issue 30's footprint line in its ledger (15 J over its 6 questions).
+        String runId = Json.MAPPER.readTree(carol.resolve("manifest.json").toFile()).path("run_id").asText();
+        Files.writeString(carol.resolve("run.jsonl"), "{\"schema_version\":1,\"event\":\"footprint\",\"ts\":\"2026-12-07T01:00:00Z\","
+                + "\"run_id\":\"" + runId + "\",\"model\":\"mock\",\"window_ms\":5000,\"samples\":5,\"period_ms\":1000,"
+                + "\"memory\":{\"at_load_bytes\":1000000000,\"peak_bytes\":1500000000,\"source\":\"process_rss\",\"readings\":[],"
+                + "\"unavailable\":[]},\"energy\":{\"joules\":15.0,\"source\":\"powermetrics\",\"readings\":[],\"unavailable\":[]}}\n",
+                java.nio.file.StandardOpenOption.APPEND);
         run("mallory", HOSTILE_DEVICE, "mock:junk", cpuBox());
+        // A run folder without its ledger: named, left out, and the rest is written.
+        Files.createDirectories(submissions.resolve("dave/pi5-8gb/run-00000000-0000-4000-8000-000000000000"));
         site = dir.resolve("site");
         written = Catalogue.write(submissions, site, folder -> folder.toString().contains("mallory")
                 ? new Verdict(false, "forged") : new Verdict(true, "clean"), "a test's verdict", problems::add);
     }
 
     private static Path run(String handle, String device, String models, ObjectNode hardware) throws Exception {
+        return run(handle, device, models, hardware, Map.of());
+    }
+
+    private static Path run(String handle, String device, String models, ObjectNode hardware, Map<String, String> more)
+            throws Exception {
         Path out = submissions.resolve(handle).resolve(device);
-        BenchLauncher.run(Map.of("bench.model", models, "bench.phases", "hello,5q", "bench.out", out.toString()));
+        Map<String, String> parameters = new HashMap<>(more);
+        parameters.putAll(Map.of("bench.model", models, "bench.phases", "hello,5q", "bench.out", out.toString()));
+        BenchLauncher.run(parameters);
         Path folder = BenchLauncher.latestRun(out);
         Files.delete(out.resolve("latest-run.txt"));
         Json.PRETTY.writeValue(folder.resolve("hardware.json").toFile(), hardware);
@@ -119,7 +128,7 @@ class CatalogueTest {
     private static Map<String, List<Double>> metadataTotals(java.util.function.Predicate<Path> keep) throws Exception {
         Map<String, List<Double>> totals = new LinkedHashMap<>();
         for (CatalogueRuns.Found run : CatalogueRuns.find(submissions)) {
-            if (!keep.test(run.folder())) {
+            if (!keep.test(run.folder()) || !Files.isRegularFile(run.folder().resolve("metadata.json"))) {
                 continue;
             }
             JsonNode models = Json.MAPPER.readTree(run.folder().resolve("metadata.json").toFile()).path("models");
@@ -148,7 +157,8 @@ class CatalogueTest {
 
     @Test
     void theSiteHoldsAPagePerScopeAndARunPageForEveryRun() throws Exception {
-        assertThat(problems).isEmpty();
+        assertThat(problems).singleElement().asString()
+                .startsWith("dave/pi5-8gb/run-00000000-0000-4000-8000-000000000000: left out of the catalogue: no manifest.json");
         assertThat(written.runs()).isEqualTo(4);
         assertThat(written.rows()).isEqualTo(6);
         assertThat(written.pages()).extracting(p -> p.getFileName().toString()).containsExactly("index.html",
@@ -183,6 +193,8 @@ class CatalogueTest {
                 HtmlPage report = a.click();
                 assertThat(report.getUrl().getProtocol()).isEqualTo("file");
                 assertThat(report.asXml()).contains(run);
+                // Its charts are drawn with the library the run pages share (one file, not one copy per run).
+                assertThat(report.querySelectorAll(".chart[data-rendered=true] svg")).isNotEmpty();
             }
             assertThat(errors).as("script errors").isEmpty();
         }
@@ -203,6 +215,14 @@ class CatalogueTest {
             ((HtmlCheckBoxInput) page.getElementById("filter-verified")).setChecked(true);
             assertThat(board(page)).isEqualTo(expectedBoard(metadataTotals(p -> !p.toString().contains("mallory"))));
             ((HtmlCheckBoxInput) page.getElementById("filter-verified")).setChecked(false);
+
+            // Bob ran at another temperature: his scores pool with the others' only under "mixed" settings.
+            assertThat(page.querySelector("#board tr[data-model='mock'] td.settings").getTextContent()).isEqualTo("2 (mixed)");
+            HtmlSelect settings = (HtmlSelect) page.getElementById("filter-settings");
+            assertThat(settings.getOptionSize()).isEqualTo(3);
+            settings.setSelectedIndex(1);
+            assertThat(page.querySelector("#board tr[data-model='mock'] td.settings").getTextContent()).isEqualTo("1");
+            settings.setSelectedAttribute("", true);
 
             ((HtmlSelect) page.getElementById("filter-quant")).setSelectedAttribute("Q4_K_M", true);
             assertThat(board(page).keySet()).containsExactly("mock:q4_k_m");

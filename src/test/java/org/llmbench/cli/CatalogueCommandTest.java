@@ -43,24 +43,36 @@ class CatalogueCommandTest {
         Path manifest = leaked.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace(example.getFileName().toString().substring(4), otherId));
         Files.writeString(leaked.resolve("run.md"), Files.readString(leaked.resolve("run.md")) + "\nmail me: jane.doe@protonmail.com\n");
+        // A copy whose results.json was forged: one answer's score lowered by hand.
+        String forgedId = "22222222-3333-4444-8555-666666666666";
+        Path forged = root.resolve("EXAMPLE/example-device/run-" + forgedId);
+        CommandsTest.copy(example, forged);
+        Path forgedManifest = forged.resolve("manifest.json");
+        Files.writeString(forgedManifest, Files.readString(forgedManifest).replace(example.getFileName().toString().substring(4), forgedId));
+        Path results = forged.resolve("results.json");
+        Files.writeString(results, Files.readString(results).replaceFirst("\"score\": 100.0", "\"score\": 40.0"));
 
         Path site = tmp.resolve("site");
         Cli cli = Cli.run("report", "catalogue", root.toString(), "--out", site.toString());
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
-        assertThat(cli.out()).contains("catalogue: 2 runs (2 model results)").contains("index.html");
+        assertThat(cli.out()).contains("catalogue: 3 runs (3 model results)").contains("index.html");
 
         JsonNode rows = rows(site.resolve("index.html"));
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         for (JsonNode row : rows) {
             boolean isLeaked = row.path("run").asText().equals(otherId);
-            assertThat(row.path("verified").asBoolean()).as(row.toString()).isEqualTo(!isLeaked);
+            boolean isForged = row.path("run").asText().equals(forgedId);
+            assertThat(row.path("verified").asBoolean()).as(row.toString()).isEqualTo(!isLeaked && !isForged);
             if (isLeaked) {
                 assertThat(row.path("verdict").asText()).contains("run.md:").contains("email");
+            }
+            if (isForged) {
+                assertThat(row.path("verdict").asText()).contains("results.json:");
             }
             assertThat(site.resolve(row.path("link").asText())).exists();
             assertThat(row.path("harness").asText()).isEqualTo("0.1.0-SNAPSHOT");
         }
-        assertThat(Files.readString(site.resolve("index.html"))).contains("Scores are not yet re-scored")
+        assertThat(Files.readString(site.resolve("index.html"))).contains("every recorded answer re-scored")
                 .doesNotContain("jane.doe"); // the site never repeats what the privacy scan found
 
         // Written again into the same folder: the site is replaced, not refused.

@@ -122,6 +122,30 @@ class ForgedRunsTest {
         assertThat(findings(torn)).anySatisfy(f -> assertThat(f.toString()).startsWith("run.jsonl:" + (cut + 1) + ": ledger:"));
     }
 
+    @Test
+    void aRunOfAnotherHarnessVersionIsReScoredByThisOneAndANoteSaysSo() throws IOException {
+        Path run = copy(whole, "v/d");
+        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(run.resolve("manifest.json").toFile());
+        manifest.put("harness_version", "0.0.9");
+        Json.PRETTY.writeValue(run.resolve("manifest.json").toFile(), manifest);
+
+        try (RescoredRun rescored = RescoredRun.of(run)) {
+            assertThat(rescored.findings()).isEmpty();
+            assertThat(rescored.notes()).singleElement().asString().startsWith("the run was made by llm-bench 0.0.9 and re-scored by ");
+        }
+    }
+
+    @Test
+    void aLedgerThatIsALinkIsNotFollowed() throws IOException {
+        Path run = copy(whole, "l/d");
+        Path elsewhere = tmp.resolve("elsewhere.jsonl");
+        Files.move(run.resolve("run.jsonl"), elsewhere);
+        Files.createSymbolicLink(run.resolve("run.jsonl"), elsewhere);
+
+        assertThat(findings(run)).singleElement().hasToString("run.jsonl:0: rescore: a symbolic link, not followed: "
+                + "the run cannot be re-scored");
+    }
+
     // ---- report merge
 
     @Test
@@ -183,9 +207,20 @@ class ForgedRunsTest {
     }
 
     @Test
-    void report_merge_ofHonestShardsStillMerges() {
+    void report_merge_ofHonestShardsStillMergesAndTheMergedRunIsVerifiedWhole() throws IOException {
         Cli merged = Cli.run("report", "merge", tmp.resolve("merged").toString(), shardOne.toString(), shardTwo.toString());
         assertThat(merged.exitCode()).as(merged.toString()).isZero();
+        // A merged run's manifest is its first shard's: re-scored as that shard, the other's tests were "unplanned".
+        assertThat(findings(CommandsTest.onlyRun(tmp.resolve("merged")))).isEmpty();
+    }
+
+    @Test
+    void anHonestRunOfMixedLanesIsVerified() throws IOException {
+        // The pool's lane count is derived during the run; given back to the replay, other questions went to other models.
+        Cli run = Cli.run("run", "--model", "mock,mock:junk", "--phases", "parallel_mixed,parallel_same", "--out",
+                tmp.resolve("mixed").toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(findings(CommandsTest.onlyRun(tmp.resolve("mixed")))).isEmpty();
     }
 
     // ---- report --compare and the leaderboard

@@ -48,6 +48,15 @@ class RegressionGateCommandsTest {
         // The baseline as the run recorded it: relative to the working directory (a run folder names no home folder).
         assertThat(drop.err()).contains("regression gate: FAILED against ").contains(baseline.getFileName().toString())
                 .contains("mock:flaky:50 a significant drop (");
+        // results.json and report.md carry the same verdict; the schema knows the field.
+        Path dropped = CommandsTest.onlyRun(tmp.resolve("drop"));
+        com.fasterxml.jackson.databind.JsonNode gate = org.llmbench.json.Json.MAPPER
+                .readTree(dropped.resolve("results.json").toFile()).path("regression_gate");
+        assertThat(gate.path("verdict").asText()).isEqualTo("failed");
+        assertThat(gate.path("models").get(0).path("pass_to_fail").size()).isEqualTo(11);
+        assertThat(gate.path("models").get(0).path("p_value").asDouble()).isEqualTo(org.llmbench.report.GateProbe.mcNemar(11, 0));
+        assertThat(Files.readString(dropped.resolve("report.md"))).contains("## Regression gate").contains("pass → fail");
+        assertThat(Cli.run("check-submission", dropped.toString()).out()).doesNotContain("regression_gate");
 
         // The same drop passes a gate that allows it: alpha 0 and a maximum above it.
         Cli allowed = run("allowed", "mock:flaky:50", "1", "5q,20q", "--baseline", baseline.resolve("results.json").toString(),
@@ -75,6 +84,21 @@ class RegressionGateCommandsTest {
     }
 
     @Test
+    void aBaselineOfAnotherSuiteVersionIsRefusedNamingTheFieldAndTheVersions() throws Exception {
+        Cli base = run("v1", "mock", "1", "5q");
+        assertThat(base.exitCode()).as(base.toString()).isZero();
+        Path v1 = CommandsTest.onlyRun(tmp.resolve("v1"));
+        assertThat(Files.readString(v1.resolve("manifest.json"))).contains("\"suite_versions\" : {\n    \"5q\" : \"1\"");
+        Path suites = Files.createDirectories(tmp.resolve("suites-v2"));
+        Files.writeString(suites.resolve("5q.json"), Files.readString(Path.of("suites/5q.json"))
+                .replace("\"version\": \"1\"", "\"version\": \"2\""));
+        Cli v2 = run("v2", "mock", "1", "5q", "--suites", suites.toString(), "--baseline", v1.toString());
+        assertThat(v2.exitCode()).as(v2.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(v2.err()).contains("the baseline is of another version of suite 5q")
+                .contains("manifest.json field suite_versions.5q is \"1\", this run's is \"2\"");
+    }
+
+    @Test
     void compareShowsThePairedResultAndGateMakesItFail() throws Exception {
         Cli drop = run("cmp-drop", "mock:flaky:50", "1", "5q,20q");
         assertThat(drop.exitCode()).as(drop.toString()).isZero();
@@ -95,6 +119,14 @@ class RegressionGateCommandsTest {
                 CommandsTest.onlyRun(tmp.resolve("cmp-other")).toString(), "--gate");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(refused.err()).contains("regression gate: REFUSED").contains("missing in this run (only in the baseline) 20");
+
+        // A damaged ledger is bad input (exit 3) naming the file and line, not an internal error.
+        Path damaged = tmp.resolve("damaged");
+        CommandsTest.copy(b, damaged);
+        Files.writeString(damaged.resolve("run.jsonl"), "{junk\n" + Files.readString(b.resolve("run.jsonl")));
+        Cli unreadable = Cli.run("report", "--compare", baseline.toString(), damaged.toString());
+        assertThat(unreadable.exitCode()).as(unreadable.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(unreadable.err()).contains("cannot compare").contains("run.jsonl:1");
     }
 
     @Test

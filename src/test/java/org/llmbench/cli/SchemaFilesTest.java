@@ -74,6 +74,17 @@ class SchemaFilesTest {
                 .isNotEmpty();
     }
 
+    /** The in-process provider has no URL: its manifest names it, and check-submission must accept that and only that. */
+    @Test
+    void theTargetIsAServerUrlOrTheInProcessProvider() throws IOException {
+        ObjectNode manifest = (ObjectNode) read("manifest.json");
+        manifest.put("target_url", "in process (java-llama.cpp)");
+        assertThat(SchemaCheck.validate("manifest", manifest)).isEmpty();
+        manifest.put("target_url", "file:///home/me/model.gguf");
+        assertThat(SchemaCheck.validate("manifest", manifest)).extracting(SchemaCheck.Violation::pointer)
+                .isNotEmpty().containsOnly("/target_url");
+    }
+
     @Test
     void metadataSchemaIsPermissiveAboutLayoutButStrictAboutFigures() throws IOException {
         JsonNode good = MAPPER.readTree("""

@@ -86,6 +86,9 @@ class ToolServerRunTest {
         };
     }
 
+    /** The chat requests the last run's server received. */
+    private List<FakeModelServer.Request> received = List.of();
+
     private List<JsonNode> run(Format format, Model model) throws Exception {
         try (var server = new FakeModelServer(FakeToolServer.behaviour(format, model(model, format)))) {
             String provider = format == Format.OLLAMA ? "ollama" : "openai";
@@ -95,6 +98,7 @@ class ToolServerRunTest {
                             "bench.phases", "tools", "bench.out", folder.toString(), "bench.retries", "0")
                     .selectors(selectUniqueId(UniqueId.forEngine("llm-bench").append("model", "fake-model").append("suite", "tools")))
                     .execute();
+            received = server.chatRequests();
             List<JsonNode> events = new ArrayList<>();
             for (String line : Files.readAllLines(BenchLauncher.latestRun(folder).resolve("run.jsonl"))) {
                 events.add(Json.MAPPER.readTree(line));
@@ -108,7 +112,7 @@ class ToolServerRunTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Format.class, names = {"OPENAI_STREAM", "OPENAI_WHOLE", "OLLAMA"})
+    @EnumSource(value = Format.class, names = {"OPENAI_STREAM", "OPENAI_WHOLE", "OLLAMA", "LLAMA_NO_TOOL_STREAM"})
     void goodCallsScore100WithTheirSpeedRecorded(Format format) throws Exception {
         List<JsonNode> events = run(format, Model.GOOD);
         assertThat(scores(events)).hasSize(12).containsOnly(100.0);
@@ -117,9 +121,29 @@ class ToolServerRunTest {
             assertThat(c.path("error_kind").isNull()).as(c.toString()).isTrue();
             assertThat(c.path("completion_tokens").asInt()).isEqualTo(20);
         });
-        if (format != Format.OPENAI_WHOLE) {
+        if (format == Format.OPENAI_STREAM || format == Format.OLLAMA) {
             assertThat(calls).allSatisfy(c -> assertThat(c.path("ttft_ms").isIntegralNumber()).as(c.toString()).isTrue());
         }
+        if (format == Format.LLAMA_NO_TOOL_STREAM) {
+            // The first tools call was refused streamed and asked again whole; every later one asked whole at once.
+            assertThat(calls.get(0).path("attempts").asInt()).isEqualTo(2);
+            assertThat(calls).allSatisfy(c -> assertThat(c.path("streamed").asBoolean()).isFalse());
+            assertThat(calls).filteredOn(c -> c.has("tool_calls")).allSatisfy(c ->
+                    assertThat(c.path("tool_calls").get(0).path("id").asText()).isEmpty());
+        }
+        // Every result sent back names a call of the assistant turn before it, by a non-blank id.
+        List<FakeModelServer.Request> followUps = received.stream()
+                .filter(r -> r.body().path("messages").toString().contains("\"role\":\"tool\"")).toList();
+        assertThat(followUps).hasSize(2).allSatisfy(r -> {
+            JsonNode messages = r.body().path("messages");
+            JsonNode assistant = messages.get(1);
+            if (format != Format.OLLAMA) {
+                assertThat(messages.get(2).path("tool_call_id").asText()).isNotBlank()
+                        .isEqualTo(assistant.path("tool_calls").get(0).path("id").asText());
+            } else {
+                assertThat(messages.get(2).path("tool_name").asText()).isEqualTo(assistant.path("tool_calls").get(0).path("function").path("name").asText());
+            }
+        });
     }
 
     @ParameterizedTest

@@ -60,9 +60,12 @@ class ServerProcessFootprintTest {
         }
     }
 
-    private static final ThreadFactory THREADS = r -> {
+    private final java.util.List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final ThreadFactory THREADS = r -> {
         Thread t = new Thread(r, "footprint-test");
         t.setDaemon(true);
+        made.add(t);
         return t;
     };
 
@@ -85,6 +88,10 @@ class ServerProcessFootprintTest {
             get(url + "/grow");
             Thread.sleep(400);
             Footprint f = footprint.modelEnded(model, Stamp.now("r"));
+            // What the sampler's thread spent per tick (a /proc read of the server's status): far below a model's time.
+            long cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(made.get(0).getId());
+            System.out.printf("footprint sampler: %d ticks, %.3f ms of CPU per tick%n", f.samples(), cpuNanos / 1e6 / f.samples());
+            assertThat(cpuNanos / f.samples()).isLessThan(5_000_000L);
             Footprint.Memory memory = f.memory();
             assertThat(memory.source()).isEqualTo("process_rss");
             assertThat(memory.readings().get(0).what()).contains("pid " + child.pid()).contains("port " + port);

@@ -80,6 +80,8 @@ class GgufFileTest {
         assertThat(gguf.sha256()).startsWith("sha256:").hasSize(71);
         assertThat(gguf.details()).containsEntry("file", "tiny.gguf").containsEntry("parameter_count", 612L)
                 .containsEntry("chat_template", "from the file");
+        // The manifest's schema takes scalars only: what the file does not say is left out, not null.
+        assertThat(gguf.details()).doesNotContainKey("file_type").doesNotContainValue(null);
     }
 
     @Test

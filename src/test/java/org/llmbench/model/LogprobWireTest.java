@@ -89,6 +89,30 @@ class LogprobWireTest {
         }
     }
 
+    // Verbatim: llama-server c392e50 serving stories260K, POST /v1/completions {"prompt": "Once upon a time, there was a
+    // little girl. Answer:", "max_tokens": 1, "logprobs": 5, "temperature": 0}.
+    static final String LLAMA_CPP_CAPTURED = "{\"choices\":[{\"text\":\" \\\"\",\"index\":0,\"logprobs\":{\"content\":[{\"id\":313,"
+            + "\"token\":\" \\\"\",\"bytes\":[32,34],\"logprob\":-0.9057155251502991,\"top_logprobs\":[{\"id\":313,\"token\":\" \\\"\","
+            + "\"bytes\":[32,34],\"logprob\":-0.9057155251502991},{\"id\":410,\"token\":\" \",\"bytes\":[32],\"logprob\":-1.2328124046325684},"
+            + "{\"id\":286,\"token\":\" was\",\"bytes\":[32,119,97,115],\"logprob\":-3.2465853691101074},{\"id\":307,\"token\":\" L\","
+            + "\"bytes\":[32,76],\"logprob\":-3.312875270843506},{\"id\":301,\"token\":\" S\",\"bytes\":[32,83],\"logprob\":-3.403730869293213}]}]},"
+            + "\"finish_reason\":\"length\"}],\"created\":1796607391,\"model\":\"gpt-3.5-turbo\",\"system_fingerprint\":\"b0-unknown\","
+            + "\"object\":\"text_completion\",\"usage\":{\"completion_tokens\":1,\"prompt_tokens\":21,\"total_tokens\":22},"
+            + "\"id\":\"chatcmpl-43nLfGr4ERYYMvBTWZDge4TBRa1vBWtt\",\"timings\":{\"prompt_n\":21,\"prompt_ms\":123.335,"
+            + "\"prompt_per_token_ms\":5.873095238095238,\"prompt_per_second\":170.26796935176554,\"predicted_n\":1,"
+            + "\"predicted_ms\":0.066,\"predicted_per_token_ms\":0.066,\"predicted_per_second\":15151.51515151515}}";
+
+    @Test
+    void theCapturedLlamaServerBodyReadsAsItsTopFive() throws Exception {
+        var parsed = CompletionLogprobs.firstToken(LLAMA_CPP_CAPTURED);
+        assertThat(parsed.candidates()).extracting(ContinuationWalk.NextToken::text).containsExactly(" \"", " ", " was", " L", " S");
+        assertThat(parsed.candidates().get(1).logprob()).isEqualTo(-1.2328124046325684);
+        assertThat(parsed.promptTokens()).isEqualTo(21);
+        assertThat(parsed.completionTokens()).isEqualTo(1);
+        assertThat(parsed.timings()).containsEntry("prompt_n", 21);
+        assertThat(parsed.finishReason()).isEqualTo("length");
+    }
+
     @Test
     void vllmLegacyTopLogprobsObjects() throws Exception {
         try (var server = server(r -> legacy("{\" B\":-0.3,\" A\":-2.1,\" C\":-1.5,\" D\":-4.0,\"\\n\":-5.0}"));
@@ -141,7 +165,7 @@ class LogprobWireTest {
             LogprobResult r = client.logprobs(request());
             assertThat(r.unsupported()).isTrue();
             assertThat(r.letters()).isNull();
-            assertThat(r.call().errorMessage()).contains(server.openAiUrl() + "/completions", "no log-probabilities",
+            assertThat(r.call().errorMessage()).contains(server.openAiUrl() + "/completions", "sent no log-probabilities",
                     "generative", "llama-server or vLLM");
             LogprobResult again = client.logprobs(request());
             assertThat(again.unsupported()).isTrue();
@@ -156,6 +180,33 @@ class LogprobWireTest {
             LogprobResult r = client.logprobs(request());
             assertThat(r.unsupported()).isTrue();
             assertThat(r.call().errorMessage()).contains("HTTP 404");
+        }
+        try (var server = new FakeModelServer((r, ex) -> FakeModelServer.send(ex, 404, "application/json",
+                "{\"error\":\"model 'qwen3:8b' not found\"}"));
+             var client = new OllamaClient(ClientSettings.of(server.baseUrl(), Duration.ofSeconds(5), 0))) {
+            LogprobResult r = client.logprobs(request());
+            assertThat(r.unsupported()).as("a missing model is no missing endpoint").isFalse();
+            assertThat(r.call().errorKind()).isEqualTo(ErrorKind.HTTP_4XX);
+            assertThat(r.call().errorMessage()).contains("not found");
+        }
+    }
+
+    @Test
+    void aServerThatAllowsFewerLogprobsIsAskedAgainWithFiveAndKeepsToThem() throws Exception {
+        try (var server = new FakeModelServer((r, ex) -> {
+            if (r.body().path("logprobs").asInt() > 5) {
+                FakeModelServer.send(ex, 400, "application/json", "{\"object\":\"error\",\"message\":\"Requested sample "
+                        + "logprobs of 20, which is greater than max allowed: 5\",\"type\":\"BadRequestError\",\"code\":400}");
+            } else {
+                FakeModelServer.send(ex, 200, "application/json", legacy("{\" C\":-0.2,\" A\":-1.9}"));
+            }
+        }); var client = openAi(server)) {
+            LogprobResult r = client.logprobs(request());
+            assertThat(r.call().ok()).as(r.call().errorMessage()).isTrue();
+            assertThat(r.letters().chosen()).isEqualTo("C");
+            assertThat(r.letters().topK()).isEqualTo(5);
+            assertThat(client.logprobs(request()).letters().topK()).isEqualTo(5);
+            assertThat(server.chatRequests()).extracting(q -> q.body().path("logprobs").asInt()).containsExactly(20, 5, 5);
         }
     }
 
@@ -263,6 +314,12 @@ class LogprobWireTest {
             assertThat(junk.letters().chosen()).isNull();
             assertThat(mock.logprobs(new LogprobRequest("mock:failing", PROMPT, LETTERS, "B", null, 20)).call().errorKind())
                     .isEqualTo(ErrorKind.CONNECTION);
+        }
+        // java-llama.cpp 4.2.0 aborts the JVM on n_probs: the in-process provider says so without touching native code.
+        try (var gguf = new GgufClient(2048, 1)) {
+            LogprobResult r = gguf.logprobs(new LogprobRequest("/models/x.gguf", PROMPT, LETTERS, null, null, 20));
+            assertThat(r.unsupported()).isTrue();
+            assertThat(r.call().errorMessage()).contains("llama-server -m /models/x.gguf", "generative");
         }
     }
 }

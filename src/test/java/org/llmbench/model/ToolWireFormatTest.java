@@ -214,6 +214,7 @@ class ToolWireFormatTest {
             assertThat(first.ok()).as(String.valueOf(first.errorMessage())).isTrue();
             assertThat(first.toolCalls().calls()).hasSize(2);
             assertThat(first.streamed()).isFalse();
+            assertThat(first.attempts()).as("the refused streamed attempt is on the record").isEqualTo(2);
             CallResult second = client.chat(ask());
             assertThat(second.ok()).isTrue();
             assertThat(server.chatRequests()).extracting(q -> q.body().path("stream").asBoolean()).containsExactly(true, false, false);

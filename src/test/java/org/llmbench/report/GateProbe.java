@@ -14,4 +14,9 @@ public final class GateProbe {
         return QualityGate.verdictOfPointer(pointer, minScore, line -> {
         });
     }
+
+    /** McNemar's exact p-value, for tests that check a figure a report wrote. */
+    public static double mcNemar(int b, int c) {
+        return McNemar.exactP(b, c);
+    }
 }

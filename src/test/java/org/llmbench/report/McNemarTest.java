@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * McNemar's exact p-value against values computed by hand with exact fractions (Python's math.comb and Fraction:
- * p = min(1, 2 * sum_{i<=min(b,c)} C(b+c, i) / 2^(b+c))); 600/500 is also R's binom.test(500, 1100)$p.value.
+ * p = min(1, 2 * sum_{i<=min(b,c)} C(b+c, i) / 2^(b+c))).
  */
 class McNemarTest {
 

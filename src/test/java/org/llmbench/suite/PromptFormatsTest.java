@@ -83,7 +83,9 @@ class PromptFormatsTest {
                 + "Dev 5?\nA. w\nB. x\nC. y\nD. z\nAnswer: B\n\n"
                 + "What is a cell?\nA. a\nB. b\nC. c\nD. d\nAnswer:");
         assertThat(q.extra().get("prompt_format").asText()).isEqualTo("lm-eval mmlu, 5-shot from 5 examples of high_school_biology_dev.csv");
-        assertThat(q.extra().get("methods").get(0).asText()).isEqualTo("loglikelihood"); // the published method heads MMLU asked as published
+        // MMLU's published method is the headline with the reference format (engine-scored; "loglikelihood", issue 28)
+        assertThat(q.extra().get("methods").get(0).asText()).isEqualTo("loglikelihood");
+        assertThat(q.extra().get("methods").get(1).asText()).isEqualTo("generative");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.function.Function;
  *   <li>OpenAI-compatible whole: {@code message.content} null and {@code message.tool_calls} with arguments as a JSON string;</li>
  *   <li>Ollama {@code /api/chat}: each call whole in one line, {@code arguments} an object, then the {@code done} line;</li>
  *   <li>llama.cpp's refusals, verbatim from a real build: without {@code --jinja}, HTTP 500 {@code tools param requires
- *       --jinja flag}; a build that cannot stream tool calls, HTTP 500 {@code Cannot use tools with stream}.</li>
+ *       --jinja flag}; a build that cannot stream tool calls, HTTP 500 {@code Cannot use tools with stream}, and whole
+ *       answers whose calls all have the id {@code ""} (its Generic tool format).</li>
  * </ul>
  */
 public final class FakeToolServer {
@@ -83,7 +84,10 @@ public final class FakeToolServer {
                     if (stream && !tools) {
                         FakeModelServer.stream(exchange, "text/event-stream", openAiEvents(answer), 0);
                     } else {
-                        FakeModelServer.send(exchange, 200, "application/json", answer.raw() != null ? answer.raw() : openAiWhole(answer));
+                        String body = answer.raw() != null ? answer.raw() : openAiWhole(answer);
+                        // This machine's llama.cpp build (Generic tool format) names every call with the id "".
+                        FakeModelServer.send(exchange, 200, "application/json",
+                                format == Format.LLAMA_NO_TOOL_STREAM ? body.replaceAll("\"id\":\"call_\\d+\"", "\"id\":\"\"") : body);
                     }
                 }
                 case OLLAMA -> FakeModelServer.stream(exchange, "application/x-ndjson", ollamaLines(answer), 0);
