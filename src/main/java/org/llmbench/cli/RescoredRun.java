@@ -86,7 +86,9 @@ final class RescoredRun implements AutoCloseable {
         Path temp = Files.createTempDirectory("llm-bench-rescore");
         Path rescored;
         try {
-            rescored = replay(ledger, temp);
+            Manifest.Setting suites = manifest.effectiveConfig() == null ? null
+                    : manifest.effectiveConfig().get(BenchKeys.SUITES.name());
+            rescored = replay(ledger, temp, suitesFromTheClone(folder, suites == null ? null : suites.value()));
         } catch (CliException e) {
             findings.add(new Finding(RunFolders.LEDGER, 0, "rescore", "this harness cannot re-score the run: " + e.getMessage()));
             return new RescoredRun(temp, null, findings, notes);
@@ -139,9 +141,44 @@ final class RescoredRun implements AutoCloseable {
                 + " MiB a run file may have" : null;
     }
 
+    /**
+     * The run's suite folders as this process finds them, or null when the manifest's value stands. A run records a
+     * suite folder relative to the folder it ran from (no path of the machine goes into a run folder), which is the
+     * clone the run folder sits in ({@code CLONE/submissions/HANDLE/DEVICE/run-ID}); check-submission may run from
+     * anywhere. A folder is taken from the clone only when it is inside it: a manifest cannot point the re-scoring at
+     * other folders of the reviewer's machine.
+     */
+    static String suitesFromTheClone(Path runFolder, String recorded) {
+        Path parent = runFolder.toAbsolutePath().normalize();
+        for (int i = 0; i < 4 && parent != null; i++) {
+            parent = parent.getParent();
+        }
+        if (recorded == null || parent == null) {
+            return null;
+        }
+        Path clone = parent;
+        boolean moved = false;
+        List<String> folders = new ArrayList<>();
+        for (String entry : recorded.split(",")) {
+            String name = entry.strip();
+            Path inClone = name.isEmpty() ? null : clone.resolve(name).normalize();
+            boolean here = !name.isEmpty() && Files.isDirectory(Path.of(name));
+            if (!here && inClone != null && inClone.startsWith(clone) && Files.isDirectory(inClone, LinkOption.NOFOLLOW_LINKS)) {
+                folders.add(inClone.toString());
+                moved = true;
+            } else {
+                folders.add(name);
+            }
+        }
+        return moved ? String.join(",", folders) : null;
+    }
+
     /** The engine's replay of the ledger into {@code out}, with no console of its own; its run folder. */
-    private static Path replay(Path ledger, Path out) {
+    private static Path replay(Path ledger, Path out, String suites) {
         Map<String, String> parameters = new LinkedHashMap<>();
+        if (suites != null) {
+            parameters.put(BenchKeys.SUITES.name(), suites);
+        }
         parameters.put(BenchKeys.PROVIDER.name(), "replay");
         parameters.put(BenchKeys.REPLAY.name(), ledger.toAbsolutePath().toString());
         parameters.put(BenchKeys.OUT.name(), out.toString());

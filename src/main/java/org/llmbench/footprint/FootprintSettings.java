@@ -14,9 +14,22 @@ import org.llmbench.config.Provider;
  * machine's sources are (the powercap tree, the PATH to find vendor tools on, the process table), which tests replace.
  *
  * @param path the PATH to look for {@code nvidia-smi} on (a collaborator: tests give a folder with a fake one)
+ * @param key the run's API key, read when a status endpoint is asked (a supplier, so that no {@code toString} of
+ *            these settings can show it)
  */
 public record FootprintSettings(Provider provider, String url, int numCtx, long periodMs, Path powercap, String path,
-                                ProcessTableSource processes) {
+                                ProcessTableSource processes, java.util.function.Supplier<java.util.Optional<String>> key) {
+
+    /** Settings without an API key (tests, servers without one). */
+    public FootprintSettings(Provider provider, String url, int numCtx, long periodMs, Path powercap, String path,
+                             ProcessTableSource processes) {
+        this(provider, url, numCtx, periodMs, powercap, path, processes, java.util.Optional::empty);
+    }
+
+    /** The run's API key, if it has one. */
+    java.util.Optional<String> apiKey() {
+        return key.get();
+    }
 
     /** Where the process table comes from (this machine's, or a fake {@code /proc} in tests). */
     public record ProcessTableSource(Path proc, boolean linux) {
@@ -38,7 +51,7 @@ public record FootprintSettings(Provider provider, String url, int numCtx, long 
     /** This machine's sources for the run's settings. */
     public static FootprintSettings of(BenchConfig config) {
         return new FootprintSettings(config.provider(), config.url(), config.numCtx(), config.get(BenchKeys.FOOTPRINT_PERIOD_MS),
-                Path.of("/sys/class/powercap"), System.getenv("PATH"), ProcessTableSource.system());
+                Path.of("/sys/class/powercap"), System.getenv("PATH"), ProcessTableSource.system(), config::apiKey);
     }
 
     /** The first server's URL (a run may name several, comma-separated). */

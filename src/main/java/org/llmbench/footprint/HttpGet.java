@@ -19,7 +19,16 @@ final class HttpGet {
 
     /** The JSON a 200 answer holds; an exception naming the status or the failure otherwise. */
     static JsonNode json(String url) throws IOException {
+        return json(url, java.util.Optional.empty());
+    }
+
+    /**
+     * The same, with the run's API key as a bearer token: a llama.cpp server started with {@code --api-key} answers
+     * its status endpoints only with it. The key goes into the request header and nowhere else.
+     */
+    static JsonNode json(String url, java.util.Optional<String> apiKey) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+        apiKey.ifPresent(key -> c.setRequestProperty("Authorization", "Bearer " + key));
         c.setConnectTimeout(TIMEOUT_MS);
         c.setReadTimeout(TIMEOUT_MS);
         c.setInstanceFollowRedirects(false);

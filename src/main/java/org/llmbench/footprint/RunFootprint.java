@@ -147,10 +147,12 @@ public final class RunFootprint implements AutoCloseable {
         String base = settings.firstUrl().replaceAll("/+$", "").replaceAll("/v1$", "");
         String propsProblem;
         try {
-            var props = HttpGet.json(base + "/props");
+            var props = HttpGet.json(base + "/props", settings.apiKey());
             long perSlot = props.path("default_generation_settings").path("n_ctx").asLong(0);
             long slots = props.path("total_slots").asLong(1);
-            String file = props.path("model_path").asText(model);
+            // The server names its model's file; only a .gguf file is opened (a server cannot have any file read).
+            String named = props.path("model_path").asText("");
+            String file = named.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf") ? named : model;
             if (perSlot > 0) {
                 kvCache(out, Path.of(file.isBlank() ? model : file), perSlot * slots, "n_ctx " + perSlot + " x " + slots
                         + " slots from /props");
@@ -162,7 +164,7 @@ public final class RunFootprint implements AutoCloseable {
         }
         try {
             long nCtx = 0;
-            for (var slot : HttpGet.json(base + "/slots")) {
+            for (var slot : HttpGet.json(base + "/slots", settings.apiKey())) {
                 nCtx += slot.path("n_ctx").asLong(0);
             }
             kvCache(out, Path.of(model), nCtx, "n_ctx " + nCtx + " from /slots");
@@ -188,7 +190,9 @@ public final class RunFootprint implements AutoCloseable {
                 out.memory(Sources.KV_CACHE, e.how() + "; " + whence, e.bytes(), e.bytes());
             }
         } catch (GgufFile.BadFile e) {
-            out.noMemory(Sources.KV_CACHE, e.getMessage());
+            // The file's name only: a run folder is shared, and a full path names the user's folders.
+            out.noMemory(Sources.KV_CACHE, String.valueOf(e.getMessage()).replace(file.toString(),
+                    String.valueOf(file.getFileName())));
         }
     }
 
