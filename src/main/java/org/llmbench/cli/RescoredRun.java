@@ -1,12 +1,9 @@
 package org.llmbench.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -185,20 +182,11 @@ final class RescoredRun implements AutoCloseable {
         parameters.put(BenchKeys.REPORT_ENTRIES.name(), "none");
         // The run's settings come from its manifest, but never how isolated its recorded code runs here.
         parameters.put(BenchKeys.SANDBOX.name(), "isolated");
+        // The engine's lines would name a run the user never started (the re-scoring's own id, its totals): what
+        // the re-scoring shows is its findings.
+        parameters.put(org.llmbench.config.Constants.QUIET_CONSOLE, "true");
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        // The engine's console lines would name a run the user never started (the re-scoring's own id, its totals):
-        // what the re-scoring shows is its findings. The CLI runs one command at a time, so the swap is safe.
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        System.setOut(nowhere);
-        System.setErr(nowhere);
-        try {
-            return BenchRun.execute(new BenchLaunch(parameters, false), quiet, quiet, false).folder();
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        return BenchRun.execute(new BenchLaunch(parameters, false), quiet, quiet, false).folder();
     }
 
     /** Each recorded final score against its re-score; each planned test against the recorded ones. */

@@ -20,6 +20,12 @@ public final class Constants {
     /** Canonical generation limit. */
     public static final int CANONICAL_NUM_PREDICT = 2048;
 
+    /**
+     * Launch parameter ({@code true}) that silences the engine's own lines: a run that is part of another command's
+     * output (check-submission's re-scoring) shows its findings, not a run the user never started. Not a user setting.
+     */
+    public static final String QUIET_CONSOLE = "llm-bench.console.quiet";
+
     /** Key of the reporting entry, on the engine's descriptor, that names the run folder (console, CLI). */
     public static final String RUN_FOLDER_ENTRY = "llm-bench.run_folder";
 

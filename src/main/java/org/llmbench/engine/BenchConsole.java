@@ -13,6 +13,11 @@ final class BenchConsole {
     /** The process's standard output and error. */
     static final BenchConsole STANDARD = new BenchConsole(() -> System.out, () -> System.err);
 
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    /** Shows nothing: the console of a run that is part of another command's output. */
+    static final BenchConsole NONE = new BenchConsole(() -> NOWHERE, () -> NOWHERE);
+
     private final Supplier<PrintStream> out;
     private final Supplier<PrintStream> err;
 

@@ -133,11 +133,13 @@ public final class LlmBenchTestEngine extends HierarchicalTestEngine<BenchExecut
     @Override
     protected BenchExecutionContext createExecutionContext(ExecutionRequest request) {
         BenchConfig config = ((BenchEngineDescriptor) request.getRootTestDescriptor()).config();
+        ConfigurationParameters parameters = request.getConfigurationParameters();
         // Only a server can go away: replayed connection errors must replay as they were recorded.
         boolean server = config.provider() == Provider.OLLAMA || config.provider() == Provider.OPENAI;
         ModelClient client = ConnectionBreaker.around(clients.apply(config), server ? config.maxConnectionFailures() : 0,
                 config.url());
         return new BenchExecutionContext(config, client, new QuestionScorer(new SyntaxChecker(true), org.llmbench.tasks.SuiteCodeJudge.forRun(config.unisolatedSandbox())),
-                request.getEngineExecutionListener(), console);
+                request.getEngineExecutionListener(),
+                parameters.getBoolean(org.llmbench.config.Constants.QUIET_CONSOLE).orElse(false) ? BenchConsole.NONE : console);
     }
 }

@@ -51,10 +51,19 @@ class ForgedRunsTest {
     @Test
     void anUntouchedRunIsVerified() throws IOException {
         Path run = copy(whole, "h/d");
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(capture);
         try (RescoredRun rescored = RescoredRun.of(run)) {
             assertThat(rescored.findings()).isEmpty();
             assertThat(rescored.verified()).isTrue();
+            // The re-scoring's engine is silenced by its launch, not by swapping the process's streams.
+            assertThat(System.out).isSameAs(capture);
+        } finally {
+            System.setOut(before);
         }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).as("the re-scoring's own console").isEmpty();
     }
 
     @Test

@@ -67,4 +67,11 @@ class EngineConsoleTest {
         kit("bench.question", "hello/no-such-question").execute().testEvents().assertStatistics(s -> s.started(0));
         assertThat(lines(out)).containsExactly("[llm-bench] nothing selected: no run recorded");
     }
+
+    @Test
+    void aLaunchThatAsksForQuietShowsNothingAndStillRecordsTheRun() {
+        kit(org.llmbench.config.Constants.QUIET_CONSOLE, "true").execute().testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(lines(out)).isEmpty();
+        assertThat(lines(err)).isEmpty();
+    }
 }
