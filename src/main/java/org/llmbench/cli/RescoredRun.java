@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.llmbench.config.BenchKeys;
+import org.llmbench.record.Check;
 import org.llmbench.record.CheckStatus;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.ManifestCodec;
@@ -234,7 +235,7 @@ final class RescoredRun implements AutoCloseable {
         RunEvent.Score s = was.score();
         List<String> out = new ArrayList<>();
         String failed = String.join(", ", re.checks().stream().filter(c -> c.status() == CheckStatus.FAILED)
-                .map(RunEvent.Score.Check::name).toList());
+                .map(Check::name).toList());
         differs(out, "score", s.score(), re.score(), failed.isEmpty() ? "" : " (failed checks: " + failed + ")");
         differs(out, "weight", s.weight(), re.weight(), "");
         differs(out, "weighted_score", s.weightedScore(), re.weightedScore(), "");

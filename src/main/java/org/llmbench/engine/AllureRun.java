@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.llmbench.record.Message;
 import org.llmbench.record.RunEvent;
 
 /**
@@ -69,7 +70,7 @@ final class AllureRun implements RunRecorder {
             return;
         }
         StringBuilder prompt = new StringBuilder();
-        for (RunEvent.Call.Message m : call.messages()) {
+        for (Message m : call.messages()) {
             prompt.append(prompt.length() == 0 ? "" : "\n\n").append('[').append(m.role()).append("]\n").append(m.content());
         }
         allure.attach("prompt" + suffix, "text/plain", "txt", prompt.toString());

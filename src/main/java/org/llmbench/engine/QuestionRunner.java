@@ -3,7 +3,7 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatMessage;
@@ -85,7 +85,7 @@ final class QuestionRunner {
                 passAtK.get("1"))));
         finish(ref, suite, question, call, new Score(mean, last.passMark(), List.copyOf(checks),
                         org.llmbench.scoring.Methods.mean(methods)),
-                new RunEvent.Score.Sampling(samples, values, passed, passAtK));
+                new Sampling(samples, values, passed, passAtK));
     }
 
     /** A question the replayed ledger lacks is nothing the model did: the test is aborted, not failed. */
@@ -109,7 +109,7 @@ final class QuestionRunner {
         finish(ref, suite, question, call, score, null);
     }
 
-    private void finish(TestRef ref, Suite suite, Question question, CallResult call, Score score, RunEvent.Score.Sampling sampling) {
+    private void finish(TestRef ref, Suite suite, Question question, CallResult call, Score score, Sampling sampling) {
         abortIfNotReplayable(call);
         double weight = Weights.ofQuestion(context.config(), suite, question);
         new QuestionReport(context.allure().forTest(ref.testId()), ref, context.config(), context.client().provider()).breakdown(score, weight);

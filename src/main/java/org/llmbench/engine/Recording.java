@@ -8,7 +8,9 @@ import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
 import org.llmbench.record.PhaseMeasures;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
 import org.llmbench.record.Stamp;
+import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 import org.llmbench.record.TestStatus;
 import org.llmbench.scoring.Score;
@@ -55,7 +57,7 @@ final class Recording {
      * A test's score with every check; {@code task} is how a generated task's answer parsed, {@code sampling} the
      * samples of a test asked several times, {@code sandboxLayers} what stood around its code (each null when none).
      */
-    void score(TestRef ref, Score score, double weight, RunEvent.Score.TaskParse task, RunEvent.Score.Sampling sampling,
+    void score(TestRef ref, Score score, double weight, TaskParse task, Sampling sampling,
                List<String> sandboxLayers) {
         RunEvent.Score plain = LedgerEvents.breakdown(stamp(), ref, score, weight);
         recorder.record(new RunEvent.Score(plain.stamp(), ref, plain.score(), plain.passMark(), plain.passed(), weight,

@@ -22,6 +22,7 @@ import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunFolders;
+import org.llmbench.record.ShardPart;
 import org.llmbench.record.Stamp;
 import org.llmbench.record.TestRef;
 import org.llmbench.record.TestStatus;
@@ -95,7 +96,7 @@ final class RunLedger implements AutoCloseable {
         try {
             ManifestWriter.write(folder, ledger, plan);
             writeHardware(folder, problems);
-            RunEvent.ShardPart part = plan.shard() == null ? null : new RunEvent.ShardPart(plan.shard().shard().toString(),
+            ShardPart part = plan.shard() == null ? null : new ShardPart(plan.shard().shard().toString(),
                     plan.shard().runGroup(), plan.shard().units().size(), plan.shard().runUnits().size());
             ledger.record(new RunEvent.RunStart(ledger.stamp(), ManifestWriter.harnessVersion(), resumed, plan.models(),
                     plan.suites(), plan.testsPlanned(), plan.testsAtRunTime(), part, null));

@@ -3,7 +3,8 @@ package org.llmbench.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
+import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 import org.llmbench.model.CallResult;
 import org.llmbench.model.ChatRequest;
@@ -47,7 +48,7 @@ final class TaskRunner {
         TaskScorer.Graded graded = attempt.graded();
         int retries = attempt.retries();
         Score score = attempt.score();
-        RunEvent.Score.Sampling sampling = null;
+        Sampling sampling = null;
         if (samples > 1) {
             Map<String, Double> passAtK = org.llmbench.scoring.PassAtK.usual(samples, passedSamples);
             double mean = Math.round(100.0 * values.stream().mapToDouble(Double::doubleValue).average().orElse(0)) / 100.0;
@@ -56,11 +57,11 @@ final class TaskRunner {
                     "%d of %d samples reached the pass mark; pass@1 %.3f; the score is the mean over samples",
                     passedSamples, samples, passAtK.get("1"))));
             score = new Score(mean, score.passMark(), List.copyOf(checks));
-            sampling = new RunEvent.Score.Sampling(samples, values, passedSamples, passAtK);
+            sampling = new Sampling(samples, values, passedSamples, passAtK);
         }
         report.breakdown(score, Weights.ofTask(config, task.kind()));
         ParsedEnvelope parse = graded == null ? null : graded.parse();
-        RunEvent.Score.TaskParse parsed = new RunEvent.Score.TaskParse(task.kind().wireName(), strict,
+        TaskParse parsed = new TaskParse(task.kind().wireName(), strict,
                 graded != null && graded.parseOk(), retries, parse == null ? null : parse.recoveries(),
                 parse == null ? null : parse.error(), graded == null ? null : graded.parsed());
         report.parsed(parsed);

@@ -10,7 +10,7 @@ import org.llmbench.model.ChatRequest;
 import org.llmbench.model.ToolCall;
 import org.llmbench.model.ToolCalls;
 import org.llmbench.model.ToolUse;
-import org.llmbench.record.RunEvent;
+import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
@@ -78,7 +78,7 @@ final class ToolRunner {
         Score score = Score.of(checks, config.passScore());
         double weight = Weights.ofTool(config);
         report.breakdown(score, weight);
-        RunEvent.Score.TaskParse parse = new RunEvent.Score.TaskParse(ToolTask.KIND, false, call.ok(), 0, null,
+        TaskParse parse = new TaskParse(ToolTask.KIND, false, call.ok(), 0, null,
                 call.ok() ? null : call.errorMessage(), parsed);
         report.parsed(parse);
         context.recording().score(ref, score, weight, parse, null, null);

@@ -2,7 +2,11 @@ package org.llmbench.footprint;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.llmbench.record.RunEvent.Footprint;
+import org.llmbench.record.Energy;
+import org.llmbench.record.EnergyReading;
+import org.llmbench.record.Memory;
+import org.llmbench.record.MemoryReading;
+import org.llmbench.record.Unavailable;
 
 /**
  * What the meters of one window found, made into the record's memory and energy: the headline memory is the first
@@ -17,49 +21,49 @@ final class Readings {
     /** Sources of the model's memory on a GPU, best first. */
     static final List<String> VRAM = List.of(Sources.OLLAMA_PS_VRAM, Sources.NVIDIA_PROCESS, Sources.NVIDIA_DEVICE);
 
-    private final List<Footprint.MemoryReading> memory = new ArrayList<>();
-    private final List<Footprint.Unavailable> memoryUnavailable = new ArrayList<>();
-    private final List<Footprint.EnergyReading> energy = new ArrayList<>();
-    private final List<Footprint.Unavailable> energyUnavailable = new ArrayList<>();
+    private final List<MemoryReading> memory = new ArrayList<>();
+    private final List<Unavailable> memoryUnavailable = new ArrayList<>();
+    private final List<EnergyReading> energy = new ArrayList<>();
+    private final List<Unavailable> energyUnavailable = new ArrayList<>();
 
     void memory(String source, String what, Long atLoadBytes, Long peakBytes) {
-        memory.add(new Footprint.MemoryReading(source, what, atLoadBytes, peakBytes));
+        memory.add(new MemoryReading(source, what, atLoadBytes, peakBytes));
     }
 
     void noMemory(String source, String reason) {
-        memoryUnavailable.add(new Footprint.Unavailable(source, reason));
+        memoryUnavailable.add(new Unavailable(source, reason));
     }
 
     void energy(String source, String what, double joules) {
-        energy.add(new Footprint.EnergyReading(source, what, joules));
+        energy.add(new EnergyReading(source, what, joules));
     }
 
     void noEnergy(String source, String reason) {
-        energyUnavailable.add(new Footprint.Unavailable(source, reason));
+        energyUnavailable.add(new Unavailable(source, reason));
     }
 
-    Footprint.Memory memory() {
-        Footprint.MemoryReading ram = first(RAM);
-        Footprint.MemoryReading vram = first(VRAM);
-        Footprint.MemoryReading kv = first(List.of(Sources.KV_CACHE));
-        return new Footprint.Memory(ram == null ? null : ram.atLoadBytes(), ram == null ? null : ram.peakBytes(),
+    Memory memory() {
+        MemoryReading ram = first(RAM);
+        MemoryReading vram = first(VRAM);
+        MemoryReading kv = first(List.of(Sources.KV_CACHE));
+        return new Memory(ram == null ? null : ram.atLoadBytes(), ram == null ? null : ram.peakBytes(),
                 ram == null ? null : ram.source(), vram == null ? null : vram.atLoadBytes(),
                 vram == null ? null : vram.peakBytes(), vram == null ? null : vram.source(),
                 kv == null ? null : kv.peakBytes(), memory, memoryUnavailable);
     }
 
-    Footprint.Energy energy() {
+    Energy energy() {
         if (energy.isEmpty()) {
-            return new Footprint.Energy(null, null, energy, energyUnavailable);
+            return new Energy(null, null, energy, energyUnavailable);
         }
-        double joules = energy.stream().mapToDouble(Footprint.EnergyReading::joules).sum();
-        String sources = String.join("+", energy.stream().map(Footprint.EnergyReading::source).distinct().toList());
-        return new Footprint.Energy(joules, sources, energy, energyUnavailable);
+        double joules = energy.stream().mapToDouble(EnergyReading::joules).sum();
+        String sources = String.join("+", energy.stream().map(EnergyReading::source).distinct().toList());
+        return new Energy(joules, sources, energy, energyUnavailable);
     }
 
-    private Footprint.MemoryReading first(List<String> order) {
+    private MemoryReading first(List<String> order) {
         for (String source : order) {
-            for (Footprint.MemoryReading r : memory) {
+            for (MemoryReading r : memory) {
                 if (r.source().equals(source) && (r.peakBytes() != null || r.atLoadBytes() != null)) {
                     return r;
                 }

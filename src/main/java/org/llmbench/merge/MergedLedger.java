@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.llmbench.record.Merge;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RecordWriter;
 import org.llmbench.record.RunEvent;
@@ -37,7 +38,7 @@ final class MergedLedger {
         long longest = 0;
         try (RecordWriter w = RecordWriter.append(ledger)) {
             w.write(new RunEvent.RunStart(Stamp.now(runId), first.manifest().harnessVersion(), false, models, suites, tests,
-                    null, null, new RunEvent.Merge(first.shard().runGroup(), parts.size())));
+                    null, null, new Merge(first.shard().runGroup(), parts.size())));
             for (ShardFolder p : parts) {
                 longest = Math.max(longest, copy(p, w));
             }

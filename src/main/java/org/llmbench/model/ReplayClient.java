@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.llmbench.json.Json;
+import org.llmbench.record.Message;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
@@ -118,7 +119,7 @@ public final class ReplayClient implements ModelClient {
             }
         } else {
             recorded = byMessages.get(messagesKey(request.model(), request.messages().stream()
-                    .map(m -> new RunEvent.Call.Message(m.role(), m.content())).toList()));
+                    .map(m -> new Message(m.role(), m.content())).toList()));
             if (recorded == null) {
                 return notReplayable(request, "no call of " + request.model() + " with this prompt in " + ledger);
             }
@@ -156,7 +157,7 @@ public final class ReplayClient implements ModelClient {
         return CallResult.failure(new CallFailure(ErrorKind.NOT_REPLAYABLE, why), 0, 1, List.of(), request.charsIn());
     }
 
-    private static boolean sameMessages(List<RunEvent.Call.Message> recorded, List<ChatMessage> messages) {
+    private static boolean sameMessages(List<Message> recorded, List<ChatMessage> messages) {
         if (recorded.size() != messages.size()) {
             return false;
         }
@@ -169,7 +170,7 @@ public final class ReplayClient implements ModelClient {
         return true;
     }
 
-    private static String messagesKey(String model, List<RunEvent.Call.Message> messages) {
+    private static String messagesKey(String model, List<Message> messages) {
         StringBuilder sb = new StringBuilder(model);
         messages.forEach(m -> sb.append('\u0000').append(m.role()).append('\u0001').append(m.content()));
         return sb.toString();

@@ -80,7 +80,7 @@ final class CallCodec {
     static Call read(Stamp none, Fields f) {
         TestRef ref = TestRefCodec.read(f);
         Integer sample = f.optInt("sample");
-        List<Call.Message> messages = f.list("messages", Fields.objects(m -> new Call.Message(m.text("role"), m.optText("content"))));
+        List<Message> messages = f.list("messages", Fields.objects(m -> new Message(m.text("role"), m.optText("content"))));
         String raw = f.optText("raw_output");
         String thinking = f.optText("thinking");
         String errorKind = f.optText("error_kind");
@@ -94,21 +94,21 @@ final class CallCodec {
         boolean estimated = f.has("tokens_estimated") && f.bool("tokens_estimated");
         Double perS = f.optDouble("completion_tokens_per_s");
         Double tpot = f.optDouble("tpot_ms");
-        Call.TokenGaps gaps = f.has("token_gaps_ms") && !f.json("token_gaps_ms").isNull() ? gaps(f.nested("token_gaps_ms")) : null;
+        TokenGaps gaps = f.has("token_gaps_ms") && !f.json("token_gaps_ms").isNull() ? gaps(f.nested("token_gaps_ms")) : null;
         boolean streamed = f.has("streamed") && f.bool("streamed");
         Double serverPerS = f.optDouble("server_completion_tokens_per_s");
         String finish = f.optText("finish_reason");
         int attempts = f.intValue("attempts");
         List<Long> waits = f.has("retry_waits_ms") ? f.list("retry_waits_ms", Fields.LONG) : List.of();
         var timings = f.json("server_timings");
-        List<Call.Implausible> implausible = f.optList("implausible", Fields.objects(i ->
-                new Call.Implausible(i.optText("figure"), i.optText("raw"), i.optText("why"))));
+        List<Implausible> implausible = f.optList("implausible", Fields.objects(i ->
+                new Implausible(i.optText("figure"), i.optText("raw"), i.optText("why"))));
         int charsIn = f.has("chars_in") ? f.intValue("chars_in") : 0;
         int charsOut = f.has("chars_out") ? f.intValue("chars_out") : 0;
         String server = f.optText("server");
-        Call.Logprobs logprobs = f.has("logprobs") && !f.json("logprobs").isNull() ? logprobs(f.nested("logprobs")) : null;
-        Call.ToolCalls toolCalls = f.has("tool_calls") && !f.json("tool_calls").isNull() ? new Call.ToolCalls(
-                f.list("tool_calls", Fields.objects(t -> new Call.ToolCall(t.optText("id"), t.optText("name"), t.optText("arguments")))),
+        Logprobs logprobs = f.has("logprobs") && !f.json("logprobs").isNull() ? logprobs(f.nested("logprobs")) : null;
+        ToolCalls toolCalls = f.has("tool_calls") && !f.json("tool_calls").isNull() ? new ToolCalls(
+                f.list("tool_calls", Fields.objects(t -> new ToolCall(t.optText("id"), t.optText("name"), t.optText("arguments")))),
                 f.has("tool_calls_dropped") ? f.intValue("tool_calls_dropped") : 0, f.optText("tool_calls_problem")) : null;
         return new Call(none, ref, sample, messages, raw, thinking, errorKind, error, status, latency, ttft, promptTokens,
                 completionTokens, estimated, perS, tpot, gaps, streamed, serverPerS, finish, attempts, waits, timings,
@@ -116,12 +116,12 @@ final class CallCodec {
     }
 
     /** A letter's value is a number, or null when it was not among the top-k. */
-    private static Call.Logprobs logprobs(Fields lp) {
+    private static Logprobs logprobs(Fields lp) {
         java.util.Map<String, Double> letters = lp.map("letters", v -> v.isNull() ? null : Fields.DOUBLE.apply(v));
-        return new Call.Logprobs(letters, lp.optText("chosen"), lp.intValue("top_k"), lp.intValue("requests"));
+        return new Logprobs(letters, lp.optText("chosen"), lp.intValue("top_k"), lp.intValue("requests"));
     }
 
-    private static Call.TokenGaps gaps(Fields g) {
-        return new Call.TokenGaps(g.intValue(TOKENS), g.doubleValue(P50), g.doubleValue(P90), g.doubleValue(MAX));
+    private static TokenGaps gaps(Fields g) {
+        return new TokenGaps(g.intValue(TOKENS), g.doubleValue(P50), g.doubleValue(P90), g.doubleValue(MAX));
     }
 }

@@ -39,7 +39,7 @@ final class FootprintCodec {
     }
 
     /** The memory object as the ledger (and results.json, metadata.json and the manifest) hold it. */
-    static ObjectNode memory(Footprint.Memory m) {
+    static ObjectNode memory(Memory m) {
         ObjectNode o = RecordCodec.emptyObject();
         putLong(o, AT_LOAD, m.atLoadBytes());
         putLong(o, PEAK, m.peakBytes());
@@ -49,7 +49,7 @@ final class FootprintCodec {
         putText(o, "vram_source", m.vramSource());
         putLong(o, "kv_cache_bytes", m.kvCacheBytes());
         ArrayNode readings = o.putArray(READINGS);
-        for (Footprint.MemoryReading r : m.readings()) {
+        for (MemoryReading r : m.readings()) {
             ObjectNode e = readings.addObject().put(SOURCE, r.source()).put(WHAT, r.what());
             putLong(e, AT_LOAD, r.atLoadBytes());
             putLong(e, PEAK, r.peakBytes());
@@ -59,7 +59,7 @@ final class FootprintCodec {
     }
 
     /** The energy object as the ledger holds it. */
-    static ObjectNode energy(Footprint.Energy e) {
+    static ObjectNode energy(Energy e) {
         ObjectNode o = RecordCodec.emptyObject();
         if (e.joules() != null) {
             o.put("joules", e.joules());
@@ -77,22 +77,22 @@ final class FootprintCodec {
         int samples = f.intValue("samples");
         long period = f.longValue("period_ms");
         Fields m = f.nested("memory");
-        Footprint.Memory memory = new Footprint.Memory(m.optLong(AT_LOAD), m.optLong(PEAK), m.optText(SOURCE),
+        Memory memory = new Memory(m.optLong(AT_LOAD), m.optLong(PEAK), m.optText(SOURCE),
                 m.optLong("vram_at_load_bytes"), m.optLong("vram_peak_bytes"), m.optText("vram_source"),
-                m.optLong("kv_cache_bytes"), m.list(READINGS, Fields.objects(r -> new Footprint.MemoryReading(
+                m.optLong("kv_cache_bytes"), m.list(READINGS, Fields.objects(r -> new MemoryReading(
                         r.text(SOURCE), r.text(WHAT), r.optLong(AT_LOAD), r.optLong(PEAK)))), unavailable(m));
         Fields e = f.nested("energy");
-        Footprint.Energy energy = new Footprint.Energy(e.optDouble("joules"), e.optText(SOURCE),
-                e.list(READINGS, Fields.objects(r -> new Footprint.EnergyReading(r.text(SOURCE), r.text(WHAT),
+        Energy energy = new Energy(e.optDouble("joules"), e.optText(SOURCE),
+                e.list(READINGS, Fields.objects(r -> new EnergyReading(r.text(SOURCE), r.text(WHAT),
                         r.doubleValue("joules")))), unavailable(e));
         return new Footprint(none, model, window, samples, period, memory, energy);
     }
 
-    private static List<Footprint.Unavailable> unavailable(Fields f) {
-        return f.list(UNAVAILABLE, Fields.objects(u -> new Footprint.Unavailable(u.text(SOURCE), u.text("reason"))));
+    private static List<Unavailable> unavailable(Fields f) {
+        return f.list(UNAVAILABLE, Fields.objects(u -> new Unavailable(u.text(SOURCE), u.text("reason"))));
     }
 
-    private static void unavailable(ObjectNode o, List<Footprint.Unavailable> list) {
+    private static void unavailable(ObjectNode o, List<Unavailable> list) {
         ArrayNode array = o.putArray(UNAVAILABLE);
         list.forEach(u -> array.addObject().put(SOURCE, u.source()).put("reason", u.reason()));
     }

@@ -14,7 +14,6 @@ import org.llmbench.record.RunEvent.PhaseFigures;
 import org.llmbench.record.RunEvent.RunEnd;
 import org.llmbench.record.RunEvent.RunStart;
 import org.llmbench.record.RunEvent.ShardEnd;
-import org.llmbench.record.RunEvent.ShardPart;
 import org.llmbench.record.RunEvent.ShardStart;
 import org.llmbench.record.RunEvent.TestEnd;
 import org.llmbench.record.RunEvent.TestSkipped;

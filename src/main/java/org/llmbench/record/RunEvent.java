@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One line of a run's record ({@code run.jsonl}): what happened, typed. {@link RecordCodec} is the only place that
  * knows how each is written as a JSON line; every field here is named as in the ledger, in camel case.
- * Nullable fields are those the ledger writes as null or leaves out.
+ * Nullable fields are those the ledger writes as null or leaves out. The parts of an event that are not events
+ * (a call's {@link Message}s, a score's {@link Check}s, a footprint's {@link Memory}...) are records of their own.
  */
 public sealed interface RunEvent {
 
@@ -42,20 +43,6 @@ public sealed interface RunEvent {
         public RunStart withStamp(Stamp s) {
             return new RunStart(s, harnessVersion, resumed, models, suites, testsPlanned, testsAddedAtRunTime, shardPart, merge);
         }
-    }
-
-    /**
-     * Which part of a run a shard's process runs.
-     *
-     * @param shard {@code i/n}
-     * @param units how many units (tests, or containers that run whole) this shard runs
-     * @param runUnitsPlanned how many units the whole run has
-     */
-    record ShardPart(String shard, String runGroup, int units, int runUnitsPlanned) {
-    }
-
-    /** A merged run's origin: the run group its shards shared and how many were merged. */
-    record Merge(String runGroup, int mergedShards) {
     }
 
     /** A shard's own start, as {@code report merge} copies it into the merged ledger. */
@@ -140,57 +127,6 @@ public sealed interface RunEvent {
                     serverCompletionTokensPerS, finishReason, attempts, retryWaitsMs, serverTimings, implausible, charsIn,
                     charsOut, server, logprobs, toolCalls);
         }
-
-        /**
-         * The log-likelihood of each answer letter's continuation after the prompt (MMLU's loglikelihood method).
-         *
-         * @param letters each letter, in the question's order, to its log-likelihood; null when it was not among the top-k
-         * @param chosen the letter that won as the client saw it (a replay chooses again from {@code letters}); null when none
-         * @param topK the top-k asked of the server at each step
-         * @param requests how many next-token requests the question took
-         */
-        public record Logprobs(Map<String, Double> letters, String chosen, int topK, int requests) {
-            public Logprobs {
-                letters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(letters));
-            }
-        }
-
-        /** One function call of the answer, its arguments as the server sent them. */
-        public record ToolCall(String id, String name, String arguments) {
-        }
-
-        /**
-         * The function calls the answer made through the server's tool API.
-         *
-         * @param dropped calls beyond the number the client keeps
-         * @param problem what was wrong with their shape; null when nothing was
-         */
-        public record ToolCalls(List<ToolCall> calls, int dropped, String problem) {
-            public ToolCalls {
-                calls = List.copyOf(calls);
-            }
-        }
-
-        /** One message of the prompt. */
-        public record Message(String role, String content) {
-        }
-
-        /**
-         * Gaps between streamed tokens, per token.
-         *
-         * @param tokens how many per-token gaps were measured
-         */
-        public record TokenGaps(int tokens, double p50Ms, double p90Ms, double maxMs) {
-        }
-
-        /**
-         * A figure the server reported that cannot be true, with its raw value.
-         *
-         * @param figure the ledger field it would have been
-         * @param why the physical bound it breaks
-         */
-        public record Implausible(String figure, String raw, String why) {
-        }
     }
 
     /**
@@ -230,58 +166,6 @@ public sealed interface RunEvent {
         public Score withStamp(Stamp s) {
             return new Score(s, ref, score, passMark, passed, weight, weightedScore, checks, task, sampling, sandboxLayers,
                     methods);
-        }
-
-        /**
-         * Every scoring method's verdict on the answer; the headline's is the score above.
-         *
-         * @param headline the method whose verdict is the score ({@code strict-match}, {@code generative}...)
-         * @param promptFormat how the question was asked, in words ({@code lm-eval gsm8k (Question/Answer), 5-shot ...})
-         */
-        public record Methods(String headline, String promptFormat, List<Verdict> verdicts) {
-            public Methods {
-                verdicts = List.copyOf(verdicts);
-            }
-
-            /** The verdict of a method, or null. */
-            public Verdict verdict(String method) {
-                return verdicts.stream().filter(v -> v.method().equals(method)).findFirst().orElse(null);
-            }
-        }
-
-        /**
-         * One method's reading: its score (0-100) and what it read from the answer (null when nothing to show).
-         */
-        public record Verdict(String method, double score, String read) {
-        }
-
-        /** One check of the score. */
-        public record Check(String name, double weight, CheckStatus status, String reason) {
-        }
-
-        /**
-         * How a generated task's answer was parsed.
-         *
-         * @param parseRecoveries what the parser had to repair; null (with {@code parseError}) when nothing was parsed
-         * @param parsed what the answer parsed to: the task's own answer format, so it stays JSON
-         */
-        public record TaskParse(String kind, boolean strictJson, boolean parseOk, int parseRetries,
-                                List<String> parseRecoveries, String parseError, JsonNode parsed) {
-            public TaskParse {
-                parseRecoveries = parseRecoveries == null ? null : List.copyOf(parseRecoveries);
-            }
-        }
-
-        /**
-         * The samples of a test asked several times: the score is their mean.
-         *
-         * @param passAtK pass@k by k, as text ("1", "2"...)
-         */
-        public record Sampling(int samples, List<Double> sampleScores, int samplesPassed, Map<String, Double> passAtK) {
-            public Sampling {
-                sampleScores = List.copyOf(sampleScores);
-                passAtK = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(passAtK));
-            }
         }
     }
 
@@ -339,44 +223,6 @@ public sealed interface RunEvent {
         @Override
         public Footprint withStamp(Stamp s) {
             return new Footprint(s, model, windowMs, samples, periodMs, memory, energy);
-        }
-
-        /**
-         * The model's memory: the headline figures (RAM, and VRAM where a GPU holds part of it) are those of the
-         * reading named by {@code source}; null with the reasons in {@code unavailable} when nothing could say.
-         *
-         * @param kvCacheBytes the KV cache the model's metadata and context size imply, when known
-         */
-        public record Memory(Long atLoadBytes, Long peakBytes, String source, Long vramAtLoadBytes, Long vramPeakBytes,
-                             String vramSource, Long kvCacheBytes, List<MemoryReading> readings,
-                             List<Unavailable> unavailable) {
-            public Memory {
-                readings = List.copyOf(readings);
-                unavailable = List.copyOf(unavailable);
-            }
-        }
-
-        /** One source's memory figures ({@code source}: process_rss, ollama_ps, nvidia_smi_process...). */
-        public record MemoryReading(String source, String what, Long atLoadBytes, Long peakBytes) {
-        }
-
-        /**
-         * The energy the machine used in the model's window: {@code joules} adds up the readings (CPU package, DRAM,
-         * GPU); null, never zero, when nothing could be measured, and {@code unavailable} says why.
-         */
-        public record Energy(Double joules, String source, List<EnergyReading> readings, List<Unavailable> unavailable) {
-            public Energy {
-                readings = List.copyOf(readings);
-                unavailable = List.copyOf(unavailable);
-            }
-        }
-
-        /** One counter's or meter's energy over the window ({@code source}: rapl, nvidia_smi, powermetrics). */
-        public record EnergyReading(String source, String what, double joules) {
-        }
-
-        /** A source that gave nothing, and why (no counter, not readable, remote server...). */
-        public record Unavailable(String source, String reason) {
         }
     }
 

@@ -24,7 +24,7 @@ final class ScoreCodec {
     }
 
     /** Every method's verdict, the headline's name and the prompt format (only for questions read by several). */
-    private static void writeMethods(ObjectNode o, Score.Methods m) {
+    private static void writeMethods(ObjectNode o, Methods m) {
         if (m == null) {
             return;
         }
@@ -50,7 +50,7 @@ final class ScoreCodec {
     private static void writeDetails(ObjectNode o, Score s) {
         // A task's details come before its sandbox layers and samples; a question's samples before its layers.
         if (s.task() != null) {
-            Score.TaskParse t = s.task();
+            TaskParse t = s.task();
             o.put("kind", t.kind());
             o.put("strict_json", t.strictJson());
             o.put("parse_ok", t.parseOk());
@@ -74,7 +74,7 @@ final class ScoreCodec {
         }
     }
 
-    private static void sampling(ObjectNode o, Score.Sampling s) {
+    private static void sampling(ObjectNode o, Sampling s) {
         if (s == null) {
             return;
         }
@@ -93,10 +93,10 @@ final class ScoreCodec {
         boolean passed = f.bool("passed");
         double weight = f.doubleValue(WEIGHT);
         double weighted = f.doubleValue("weighted_score");
-        List<Score.Check> checks = f.list("checks", Fields.objects(c -> {
+        List<Check> checks = f.list("checks", Fields.objects(c -> {
             String status = c.text("status");
             try {
-                return new Score.Check(c.text("name"), c.doubleValue(WEIGHT), CheckStatus.ofWireName(status), c.optText("reason"));
+                return new Check(c.text("name"), c.doubleValue(WEIGHT), CheckStatus.ofWireName(status), c.optText("reason"));
             } catch (IllegalArgumentException e) {
                 throw new Fields.BadField("status", e.getMessage());
             }
@@ -106,21 +106,21 @@ final class ScoreCodec {
 
     /** The score with the task, sampling and sandbox details read from {@code f}. */
     static Score withDetails(Score base, Fields f) {
-        Score.TaskParse task = null;
+        TaskParse task = null;
         if (f.has("kind")) {
-            task = new Score.TaskParse(f.text("kind"), f.bool("strict_json"), f.bool("parse_ok"), f.intValue("parse_retries"),
+            task = new TaskParse(f.text("kind"), f.bool("strict_json"), f.bool("parse_ok"), f.intValue("parse_retries"),
                     f.optList(PARSE_RECOVERIES, Fields.TEXT), f.optText("parse_error"), f.json("parsed"));
         }
         List<String> layers = f.optList(SANDBOX_LAYERS, Fields.TEXT);
-        Score.Methods methods = null;
+        Methods methods = null;
         if (f.has(METHODS)) {
             Fields m = f.nested(METHODS);
-            methods = new Score.Methods(m.optText("headline"), m.optText("prompt_format"), m.list("verdicts",
-                    Fields.objects(v -> new Score.Verdict(v.text("method"), v.doubleValue("score"), v.optText("read")))));
+            methods = new Methods(m.optText("headline"), m.optText("prompt_format"), m.list("verdicts",
+                    Fields.objects(v -> new Verdict(v.text("method"), v.doubleValue("score"), v.optText("read")))));
         }
-        Score.Sampling sampling = null;
+        Sampling sampling = null;
         if (f.has(SAMPLES)) {
-            sampling = new Score.Sampling(f.intValue(SAMPLES), f.list("sample_scores", Fields.DOUBLE),
+            sampling = new Sampling(f.intValue(SAMPLES), f.list("sample_scores", Fields.DOUBLE),
                     f.intValue("samples_passed"), f.map("pass_at_k", Fields.DOUBLE));
         }
         return new Score(base.stamp(), base.ref(), base.score(), base.passMark(), base.passed(), base.weight(),

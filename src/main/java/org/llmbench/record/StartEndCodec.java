@@ -3,10 +3,8 @@ package org.llmbench.record;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.llmbench.record.RunEvent.Merge;
 import org.llmbench.record.RunEvent.RunEnd;
 import org.llmbench.record.RunEvent.RunStart;
-import org.llmbench.record.RunEvent.ShardPart;
 
 /** The fields of {@code run_start} and {@code run_end} lines (and a merge's shard copies of them), see {@link RecordCodec}. */
 final class StartEndCodec {

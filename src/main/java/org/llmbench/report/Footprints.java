@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.llmbench.record.Energy;
+import org.llmbench.record.Memory;
 import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunEvent.Footprint;
@@ -81,7 +83,7 @@ final class Footprints {
         List<String> energyReasons = new ArrayList<>();
         List<String> energySources = new ArrayList<>();
         for (Footprint f : all) {
-            Footprint.Memory m = f.memory();
+            Memory m = f.memory();
             if (m.peakBytes() != null && (peak == null || m.peakBytes() > peak)) {
                 peak = m.peakBytes();
             }
@@ -93,7 +95,7 @@ final class Footprints {
             }
             kv = kv == null ? m.kvCacheBytes() : kv;
             m.unavailable().forEach(u -> memoryReasons.add(u.source() + ": " + u.reason()));
-            Footprint.Energy e = f.energy();
+            Energy e = f.energy();
             if (e.joules() == null) {
                 energyKnown = false;
                 e.unavailable().forEach(u -> energyReasons.add(u.source() + ": " + u.reason()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.llmbench.json.Json;
+import org.llmbench.record.Check;
 import org.llmbench.record.CheckStatus;
 import org.llmbench.record.Manifest;
 import org.llmbench.record.PhaseMeasures;
@@ -163,7 +164,7 @@ public final class MarkdownReport {
         TestRef ref = score.ref();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "- **%s / %s / %s**: %.1f (pass mark %.1f)%n",
                 cell(ref.model()), cell(ref.suite()), cell(ref.item()), score.score(), score.passMark()));
-        for (RunEvent.Score.Check c : score.checks()) {
+        for (Check c : score.checks()) {
             if (c.status() == CheckStatus.FAILED) {
                 sb.append("  - ").append(cell(c.name())).append(": ").append(cell(clip(Objects.toString(c.reason(), ""))))
                         .append('\n');

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.llmbench.config.TerminalText;
+import org.llmbench.record.Methods;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.Verdict;
 
 /**
  * The score of a group of public-format questions under each scoring method, from the verdicts each score event
@@ -22,13 +24,13 @@ final class MethodScores {
 
     /** Adds one question's final score. */
     void add(RunEvent.Score score) {
-        RunEvent.Score.Methods m = score.methods();
+        Methods m = score.methods();
         if (m == null) {
             return;
         }
         headlines.merge(String.valueOf(m.headline()), 1, Integer::sum);
         formats.merge(String.valueOf(m.promptFormat()), 1, Integer::sum);
-        for (RunEvent.Score.Verdict v : m.verdicts()) {
+        for (Verdict v : m.verdicts()) {
             double[] sums = byMethod.computeIfAbsent(v.method(), k -> new double[2]);
             sums[0] += v.score() * score.weight();
             sums[1] += score.weight();

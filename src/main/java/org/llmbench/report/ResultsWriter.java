@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.llmbench.json.Json;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
+import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 
 /**
@@ -125,9 +127,9 @@ final class ResultsWriter {
     }
 
     private static ResultsFile.Task task(RunEvent.Score score, RunEvent.Call call) {
-        RunEvent.Score.Sampling sampling = score.sampling();
+        Sampling sampling = score.sampling();
         TestRef ref = score.ref();
-        RunEvent.Score.TaskParse parse = score.task();
+        TaskParse parse = score.task();
         int callRetries = call == null ? 0 : Math.max(0, call.attempts() - 1);
         return new ResultsFile.Task(ref.testId(), ref.model(), ref.suite(), ref.item(), ref.category(),
                 ResultsFile.finite(score.score()), ResultsFile.finite(score.weight()), ResultsFile.finite(score.weightedScore()),

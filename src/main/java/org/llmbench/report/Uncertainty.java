@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
 
 /**
  * The uncertainty of a score over questions: the weighted mean of the question scores (0-100), its standard error
@@ -97,7 +97,7 @@ public final class Uncertainty {
         private final Map<String, double[]> byK = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
 
         /** Adds a sampled question's pass@k (null: a question asked once, nothing to add). */
-        void add(RunEvent.Score.Sampling sampling) {
+        void add(Sampling sampling) {
             if (sampling == null) {
                 return;
             }

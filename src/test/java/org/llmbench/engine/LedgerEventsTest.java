@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.llmbench.json.Json;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
+import org.llmbench.record.Sampling;
 import org.llmbench.record.Stamp;
+import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 import org.llmbench.scoring.Check;
 import org.llmbench.scoring.Score;
@@ -40,8 +42,8 @@ class LedgerEventsTest {
         details.put("pass_at_k", Map.of("1", 1.0));
         RunEvent.Score byName = withDetails(2.0, details);
         RunEvent.Score typed = new RunEvent.Score(STAMP, REF, 80, 70, true, 2.0, 160, byName.checks(),
-                new RunEvent.Score.TaskParse("etl", true, true, 0, List.of("fenced_block"), null, Json.MAPPER.valueToTree(Map.of("final", "26"))),
-                new RunEvent.Score.Sampling(2, List.of(80.0, 80.0), 2, Map.of("1", 1.0)), List.of("no_network"));
+                new TaskParse("etl", true, true, 0, List.of("fenced_block"), null, Json.MAPPER.valueToTree(Map.of("final", "26"))),
+                new Sampling(2, List.of(80.0, 80.0), 2, Map.of("1", 1.0)), List.of("no_network"));
         assertThat(RecordCodec.encode(byName)).isEqualTo(RecordCodec.encode(typed));
         assertThat(List.of(RecordCodec.toTree(typed).fieldNames()).get(0)).toIterable()
                 .containsSubsequence("checks", "kind", "parse_error", "parsed", "sandbox_layers", "samples", "pass_at_k");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.config.Provider;
 import org.llmbench.model.GgufClient;
 import org.llmbench.model.GgufFile;
+import org.llmbench.record.Memory;
 import org.llmbench.record.RunEvent.Footprint;
 import org.llmbench.record.Stamp;
 
@@ -52,7 +53,7 @@ class KvCacheTest {
             client.prepare(List.of(model.toString()));
             footprint.modelStarted(model.toString());
             Footprint f = footprint.modelEnded(model.toString(), Stamp.now("r"));
-            Footprint.Memory memory = f.memory();
+            Memory memory = f.memory();
             long context = GgufClient.contextSize(GgufFile.read(model), 4096);
             assertThat(memory.kvCacheBytes()).isEqualTo(STORIES_PER_TOKEN * context);
             assertThat(memory.source()).isEqualTo("self_rss_growth");

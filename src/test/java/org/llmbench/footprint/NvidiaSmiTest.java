@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmbench.record.RunEvent.Footprint;
+import org.llmbench.record.Energy;
+import org.llmbench.record.Memory;
+import org.llmbench.record.MemoryReading;
 
 /**
  * A fake {@code nvidia-smi} on a PATH given to the meter (the JVM's own environment untouched): device and process
@@ -52,9 +54,9 @@ class NvidiaSmiTest {
         meter.sample();
         Readings out = finish(meter);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Footprint.Memory memory = out.memory();
+        Memory memory = out.memory();
         long mib = 1024L * 1024;
-        assertThat(memory.readings()).extracting(Footprint.MemoryReading::source)
+        assertThat(memory.readings()).extracting(MemoryReading::source)
                 .containsExactly("nvidia_smi_process", "nvidia_smi_device");
         assertThat(memory.readings().get(0).atLoadBytes()).isEqualTo(1200 * mib); // the constructor's read is the 2nd call
         assertThat(memory.readings().get(0).peakBytes()).isEqualTo(1600 * mib);
@@ -62,7 +64,7 @@ class NvidiaSmiTest {
         assertThat(memory.readings().get(1).peakBytes()).isEqualTo(2500 * mib);
         assertThat(memory.vramPeakBytes()).isEqualTo(1600 * mib);
         assertThat(memory.vramSource()).isEqualTo("nvidia_smi_process");
-        Footprint.Energy energy = out.energy();
+        Energy energy = out.energy();
         assertThat(energy.source()).isEqualTo("nvidia_smi");
         assertThat(energy.joules()).isBetween(150 * 0.25, 150 * seconds);
     }

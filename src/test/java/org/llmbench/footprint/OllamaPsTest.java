@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.llmbench.record.RunEvent.Footprint;
+import org.llmbench.record.Memory;
 
 /** A fake Ollama {@code /api/ps} on 127.0.0.1: size and size_vram at load and peak; a model not loaded, an error, say why. */
 class OllamaPsTest {
@@ -42,7 +42,7 @@ class OllamaPsTest {
         }
     }
 
-    private static Footprint.Memory finish(Meter meter) {
+    private static Memory finish(Meter meter) {
         Readings out = new Readings();
         meter.finish(out);
         return out.memory();
@@ -52,7 +52,7 @@ class OllamaPsTest {
     void sizeAndVramAtLoadAndPeakOfTheModelAskedFor() throws IOException {
         OllamaPs meter = new OllamaPs(start() + "/", "llama3");
         meter.sample();
-        Footprint.Memory memory = finish(meter);
+        Memory memory = finish(meter);
         assertThat(memory.atLoadBytes()).isEqualTo(5_000_000_000L);
         assertThat(memory.peakBytes()).isEqualTo(6_000_000_000L);
         assertThat(memory.source()).isEqualTo("ollama_ps");
@@ -65,12 +65,12 @@ class OllamaPsTest {
     @Test
     void aModelNotLoadedAndAServerErrorSayWhy() throws IOException {
         String url = start();
-        Footprint.Memory absent = finish(new OllamaPs(url, "qwen2.5:7b"));
+        Memory absent = finish(new OllamaPs(url, "qwen2.5:7b"));
         assertThat(absent.peakBytes()).isNull();
         assertThat(absent.unavailable()).singleElement().satisfies(u ->
                 assertThat(u.reason()).isEqualTo("the model is not among those " + url + "/api/ps lists as loaded"));
         status = 500;
-        Footprint.Memory failed = finish(new OllamaPs(url, "llama3"));
+        Memory failed = finish(new OllamaPs(url, "llama3"));
         assertThat(failed.atLoadBytes()).isNull();
         assertThat(failed.unavailable().get(0).reason()).isEqualTo("GET " + url + "/api/ps failed: HTTP 500");
         server.stop(0);

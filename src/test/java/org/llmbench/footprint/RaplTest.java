@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmbench.record.RunEvent.Footprint;
+import org.llmbench.record.Energy;
+import org.llmbench.record.EnergyReading;
 
 /** RAPL counters in fake powercap trees: package and DRAM added up, a counter that wraps, and every reason for none. */
 class RaplTest {
@@ -28,7 +29,7 @@ class RaplTest {
         Files.writeString(zone.resolve("energy_uj"), energy + "\n");
     }
 
-    private static Footprint.Energy finish(Meter meter) {
+    private static Energy finish(Meter meter) {
         Readings out = new Readings();
         meter.finish(out);
         return out.energy();
@@ -46,8 +47,8 @@ class RaplTest {
         rapl.sample();
         set(pkg, 500_000); // wrapped: 7 J to the end of the range, then 0.5 J
         set(dram, 2_000_000);
-        Footprint.Energy energy = finish(rapl);
-        assertThat(energy.readings()).extracting(Footprint.EnergyReading::joules).containsExactly(9.5, 2.0);
+        Energy energy = finish(rapl);
+        assertThat(energy.readings()).extracting(EnergyReading::joules).containsExactly(9.5, 2.0);
         assertThat(energy.readings().get(0).what()).startsWith("package-0 ");
         assertThat(energy.readings().get(1).what()).startsWith("package-0/dram ");
         assertThat(energy.joules()).isCloseTo(11.5, within(1e-9));
@@ -57,7 +58,7 @@ class RaplTest {
 
     @Test
     void noTreeNoZoneAndAnUnreadableCounterEachSayWhyAndGiveNoJoules() throws IOException {
-        Footprint.Energy missing = finish(Rapl.open(powercap.resolve("absent")));
+        Energy missing = finish(Rapl.open(powercap.resolve("absent")));
         assertThat(missing.joules()).isNull();
         assertThat(missing.unavailable()).singleElement().satisfies(u -> {
             assertThat(u.source()).isEqualTo("rapl");
@@ -68,7 +69,7 @@ class RaplTest {
         Path pkg = zone("intel-rapl:0", "package-0", 0, 10);
         Files.delete(pkg.resolve("energy_uj"));
         Files.createDirectory(pkg.resolve("energy_uj")); // reading it fails as an unreadable file would
-        Footprint.Energy unreadable = finish(Rapl.open(powercap));
+        Energy unreadable = finish(Rapl.open(powercap));
         assertThat(unreadable.joules()).isNull();
         assertThat(unreadable.unavailable().get(0).reason()).startsWith("RAPL counters not readable");
     }
@@ -80,7 +81,7 @@ class RaplTest {
         Rapl rapl = Rapl.open(powercap);
         set(pkg, 4_000_000);
         Files.delete(dram.resolve("energy_uj"));
-        Footprint.Energy energy = finish(rapl);
+        Energy energy = finish(rapl);
         assertThat(energy.joules()).isEqualTo(4.0);
         assertThat(energy.unavailable()).singleElement().satisfies(u -> assertThat(u.reason()).contains("no longer readable"));
     }

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.config.Provider;
+import org.llmbench.record.Energy;
+import org.llmbench.record.Memory;
 import org.llmbench.record.RunEvent.Footprint;
 import org.llmbench.record.Stamp;
+import org.llmbench.record.Unavailable;
 
 /**
  * A real local server process (a small python3 HTTP server answering {@code /slots} as llama-server does) whose memory
@@ -92,7 +95,7 @@ class ServerProcessFootprintTest {
             long cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(made.get(0).getId());
             System.out.printf("footprint sampler: %d ticks, %.3f ms of CPU per tick%n", f.samples(), cpuNanos / 1e6 / f.samples());
             assertThat(cpuNanos / f.samples()).isLessThan(5_000_000L);
-            Footprint.Memory memory = f.memory();
+            Memory memory = f.memory();
             assertThat(memory.source()).isEqualTo("process_rss");
             assertThat(memory.readings().get(0).what()).contains("pid " + child.pid()).contains("port " + port);
             assertThat(memory.atLoadBytes()).isPositive();
@@ -102,11 +105,11 @@ class ServerProcessFootprintTest {
             if (SharedModel.find().isPresent()) {
                 assertThat(memory.kvCacheBytes()).isEqualTo(KvCacheTest.STORIES_PER_TOKEN * 128);
             } else {
-                assertThat(memory.unavailable()).extracting(Footprint.Unavailable::source).contains("kv_cache_estimate");
+                assertThat(memory.unavailable()).extracting(Unavailable::source).contains("kv_cache_estimate");
             }
-            Footprint.Energy energy = f.energy();
+            Energy energy = f.energy();
             assertThat(energy.joules()).isNull();
-            assertThat(energy.unavailable()).extracting(Footprint.Unavailable::source).containsExactly("rapl", "nvidia_smi");
+            assertThat(energy.unavailable()).extracting(Unavailable::source).containsExactly("rapl", "nvidia_smi");
             assertThat(energy.unavailable().get(0).reason()).startsWith("no RAPL counter");
         }
     }
@@ -119,9 +122,9 @@ class ServerProcessFootprintTest {
         }
         try (RunFootprint footprint = RunFootprint.start(settings("http://127.0.0.1:" + port), THREADS)) {
             footprint.modelStarted("m");
-            Footprint.Memory memory = footprint.modelEnded("m", Stamp.now("r")).memory();
+            Memory memory = footprint.modelEnded("m", Stamp.now("r")).memory();
             assertThat(memory.peakBytes()).isNull();
-            assertThat(memory.unavailable()).extracting(Footprint.Unavailable::reason).first().asString()
+            assertThat(memory.unavailable()).extracting(Unavailable::reason).first().asString()
                     .startsWith("no process listens on TCP port " + port + " here");
         }
         try (RunFootprint footprint = RunFootprint.start(settings("http://192.0.2.1:8080"), THREADS)) {

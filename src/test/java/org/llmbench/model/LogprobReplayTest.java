@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.json.Json;
+import org.llmbench.record.Logprobs;
+import org.llmbench.record.Message;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
@@ -30,8 +32,8 @@ class LogprobReplayTest {
     @TempDir
     Path dir;
 
-    private static String call(String output, String errorKind, RunEvent.Call.Logprobs logprobs, String role) {
-        return RecordCodec.encode(new RunEvent.Call(Stamp.now("r"), REF, null, List.of(new RunEvent.Call.Message(role,
+    private static String call(String output, String errorKind, Logprobs logprobs, String role) {
+        return RecordCodec.encode(new RunEvent.Call(Stamp.now("r"), REF, null, List.of(new Message(role,
                 LogprobWireTest.PROMPT)), output, null, errorKind, errorKind == null ? null : "it failed", 200, 120, null, 405,
                 2, false, null, null, null, false, null, "length", 2, List.of(), Json.MAPPER.createObjectNode(), List.of(),
                 LogprobWireTest.PROMPT.length(), 1, null, logprobs, null));
@@ -50,7 +52,7 @@ class LogprobReplayTest {
         letters.put("B", null);
         letters.put("C", -0.5);
         letters.put("D", -3.0);
-        LogprobResult r = replay(call("A", null, new RunEvent.Call.Logprobs(letters, "A", 20, 2), "prompt"));
+        LogprobResult r = replay(call("A", null, new Logprobs(letters, "A", 20, 2), "prompt"));
         assertThat(r.letters().chosen()).isEqualTo("C");
         assertThat(r.call().content()).isEqualTo("C");
         assertThat(r.letters().byLetter()).containsEntry("B", null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmbench.record.Message;
 import org.llmbench.testing.FakeModelServer;
 import org.llmbench.testing.SharedModel;
 
@@ -52,8 +53,8 @@ class PromptDependenceTest {
         for (String prompt : List.of(FIRST, SECOND)) {
             lines.add(org.llmbench.record.RecordCodec.encode(new org.llmbench.record.RunEvent.Call(
                     org.llmbench.record.Stamp.now("r"), new org.llmbench.record.TestRef("[t:" + prompt + "]", "m", "s", prompt, "s"),
-                    null, List.of(new org.llmbench.record.RunEvent.Call.Message("system", "Tell a story."),
-                            new org.llmbench.record.RunEvent.Call.Message("user", prompt)),
+                    null, List.of(new Message("system", "Tell a story."),
+                            new Message("user", prompt)),
                     "recorded for " + prompt, null, null, null, null, 1, null, null, null, false, null, null, null, false,
                     null, "stop", 1, List.of(), null, List.of(), prompt.length(), 10, null)));
         }

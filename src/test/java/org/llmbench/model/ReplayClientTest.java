@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.json.Json;
+import org.llmbench.record.Message;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
@@ -27,8 +28,8 @@ class ReplayClientTest {
     }
 
     private static RunEvent.Call call(String testId, String item, String prompt, String output, String errorKind,
-                                      List<RunEvent.Call.Implausible> implausible) {
-        return new RunEvent.Call(Stamp.now("r"), ref(testId, item), null, List.of(new RunEvent.Call.Message("user", prompt)),
+                                      List<org.llmbench.record.Implausible> implausible) {
+        return new RunEvent.Call(Stamp.now("r"), ref(testId, item), null, List.of(new Message("user", prompt)),
                 output, null, errorKind, errorKind == null ? null : "it failed", null, 1234, 56L, 7, 8, false, null, null,
                 null, false, null, "stop", 2, List.of(500L), Json.MAPPER.createObjectNode(), implausible, prompt.length(), 8, null);
     }
@@ -57,7 +58,7 @@ class ReplayClientTest {
 
     @Test
     void aReplayKeepsTheRecordedImplausibleFiguresApart() throws Exception {
-        var implausible = List.of(new RunEvent.Call.Implausible("server_timings.predicted_per_second", "-123456.7",
+        var implausible = List.of(new org.llmbench.record.Implausible("server_timings.predicted_per_second", "-123456.7",
                 "negative: a count, a duration or a speed is never below 0"));
         ReplayClient client = client(RecordCodec.encode(call(Q1, "Q1", "p1", "hello", null, implausible)), score(Q1));
         assertThat(client.chat(request("p1")).implausible()).containsExactly(new Implausible(

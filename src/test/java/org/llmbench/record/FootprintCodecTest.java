@@ -27,16 +27,16 @@ class FootprintCodecTest {
         assertThat(f.memory().vramPeakBytes()).isNull();
         assertThat(f.memory().readings()).hasSize(2);
         assertThat(f.energy().joules()).isNull();
-        assertThat(f.energy().unavailable()).extracting(Footprint.Unavailable::reason).containsExactly("no RAPL counter");
+        assertThat(f.energy().unavailable()).extracting(Unavailable::reason).containsExactly("no RAPL counter");
         assertThat(RecordCodec.encode(f)).isEqualTo(LINE);
     }
 
     @Test
     void measuredEnergyIsWrittenWithItsReadings() throws Exception {
         Footprint f = new Footprint(Stamp.now("r"), "m", 10, 1, 1000,
-                new Footprint.Memory(null, null, null, null, null, null, null, List.of(),
-                        List.of(new Footprint.Unavailable("process_rss", "remote server"))),
-                new Footprint.Energy(12.5, "rapl", List.of(new Footprint.EnergyReading("rapl", "package-0", 12.5)), List.of()));
+                new Memory(null, null, null, null, null, null, null, List.of(),
+                        List.of(new Unavailable("process_rss", "remote server"))),
+                new Energy(12.5, "rapl", List.of(new EnergyReading("rapl", "package-0", 12.5)), List.of()));
         String line = RecordCodec.encode(f);
         assertThat(line).contains("\"energy\":{\"joules\":12.5,\"source\":\"rapl\",\"readings\":[{\"source\":\"rapl\","
                 + "\"what\":\"package-0\",\"joules\":12.5}],\"unavailable\":[]}").doesNotContain("at_load_bytes");

@@ -14,8 +14,13 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmbench.json.Json;
+import org.llmbench.record.Energy;
+import org.llmbench.record.EnergyReading;
+import org.llmbench.record.Memory;
+import org.llmbench.record.MemoryReading;
 import org.llmbench.record.RunEvent.Footprint;
 import org.llmbench.record.Stamp;
+import org.llmbench.record.Unavailable;
 
 /**
  * The footprint events of a ledger in every report: results.json and metadata.json per model (the highest memory,
@@ -30,11 +35,11 @@ class FootprintReportsTest {
     Path dir;
 
     private static Footprint footprint(String model, long atLoadMib, long peakMib, Double joules) {
-        Footprint.Memory memory = new Footprint.Memory(atLoadMib * MIB, peakMib * MIB, "process_rss", null, null, null, 4096L,
-                List.of(new Footprint.MemoryReading("process_rss", "server", atLoadMib * MIB, peakMib * MIB)), List.of());
-        Footprint.Energy energy = joules == null
-                ? new Footprint.Energy(null, null, List.of(), List.of(new Footprint.Unavailable("rapl", "no RAPL counter here")))
-                : new Footprint.Energy(joules, "rapl", List.of(new Footprint.EnergyReading("rapl", "package-0", joules)), List.of());
+        Memory memory = new Memory(atLoadMib * MIB, peakMib * MIB, "process_rss", null, null, null, 4096L,
+                List.of(new MemoryReading("process_rss", "server", atLoadMib * MIB, peakMib * MIB)), List.of());
+        Energy energy = joules == null
+                ? new Energy(null, null, List.of(), List.of(new Unavailable("rapl", "no RAPL counter here")))
+                : new Energy(joules, "rapl", List.of(new EnergyReading("rapl", "package-0", joules)), List.of());
         return new Footprint(Stamp.now("r"), model, 1000, 1, 1000, memory, energy);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.llmbench.record.Message;
 import org.llmbench.record.RecordCodec;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.Stamp;
@@ -23,7 +24,7 @@ final class SyntheticLedger {
     /** A call as the engine records it; {@code errorKind} null for one that answered, {@code ttft} null when not streamed. */
     static RunEvent.Call call(TestRef ref, long latency, Long ttft, Integer tokens, String errorKind) {
         boolean failed = errorKind != null;
-        return new RunEvent.Call(Stamp.now("r"), ref, null, List.of(new RunEvent.Call.Message("user", "ask " + ref.item())),
+        return new RunEvent.Call(Stamp.now("r"), ref, null, List.of(new Message("user", "ask " + ref.item())),
                 failed ? null : "answer to " + ref.item(), null, errorKind, failed ? "boom" : null, null, latency, ttft, null,
                 failed ? null : tokens, false, failed || tokens == null ? null : tokens * 1000.0 / latency, null, null,
                 ttft != null, null, null, 1, List.of(), null, List.of(), 10, failed ? 0 : 20, null);
