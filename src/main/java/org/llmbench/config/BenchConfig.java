@@ -16,10 +16,6 @@ import java.util.Optional;
  */
 public final class BenchConfig {
 
-    /** One effective value as text and where it came from. */
-    public record Setting(String value, Source source) {
-    }
-
     private final Map<Key<?>, Object> values;
     private final Map<String, Double> weights;
     private final Map<String, Setting> effective;
@@ -61,10 +57,7 @@ public final class BenchConfig {
      * so that a folder meant for a public pull request names no user's home and no machine's layout.
      */
     public Map<String, Setting> effectiveToShare() {
-        Map<String, Setting> shared = new LinkedHashMap<>();
-        effective.forEach((name, setting) -> shared.put(name, BenchKeys.byName(name).filter(Key::holdsPaths).isPresent()
-                && setting.value() != null ? new Setting(SharedPaths.list(setting.value()), setting.source()) : setting));
-        return shared;
+        return SharedPaths.settings(effective);
     }
 
     /** Whether a phase (suite name or {@code tasks}) is selected by {@link BenchKeys#PHASES}. */
@@ -88,39 +81,9 @@ public final class BenchConfig {
         return with(BenchKeys.MODEL, List.copyOf(newModels), source(BenchKeys.MODEL).orElse(Source.DEFAULT));
     }
 
-    /** Whether discovery checks the server and its models first. */
-    public boolean preflight() {
-        return get(BenchKeys.PREFLIGHT);
-    }
-
-    /** Calls in a row that fail to connect before the rest of the run is aborted; 0 never aborts. */
-    public int maxConnectionFailures() {
-        return get(BenchKeys.MAX_CONNECTION_FAILURES);
-    }
-
-    /** Where the engine writes the run folder's path at the end of the run, or null. */
-    public Path runPointer() {
-        return get(BenchKeys.RUN_POINTER);
-    }
-
-    /** The regression gate's baseline run (folder, run.jsonl or results.json), or null: no gate against a baseline. */
-    public Path baseline() {
-        return get(BenchKeys.BASELINE);
-    }
-
     /** The canonical generation options that this run changes, as option name to effective value. */
     public Map<String, Object> canonicalOverrides() {
-        var overrides = new LinkedHashMap<String, Object>();
-        if (temperature() != Constants.CANONICAL_TEMPERATURE) {
-            overrides.put("temperature", temperature());
-        }
-        if (numCtx() != Constants.CANONICAL_NUM_CTX) {
-            overrides.put("num_ctx", numCtx());
-        }
-        if (numPredict() != Constants.CANONICAL_NUM_PREDICT) {
-            overrides.put("num_predict", numPredict());
-        }
-        return overrides;
+        return Constants.canonicalOverrides(temperature(), numCtx(), numPredict());
     }
 
     /**
@@ -149,11 +112,6 @@ public final class BenchConfig {
         return ConfigHash.of(this);
     }
 
-    /** {@link BenchKeys#SHARD}: this process's part of the run, or null for the whole run. */
-    public Shard shard() {
-        return get(BenchKeys.SHARD);
-    }
-
     /** {@link BenchKeys#RUN_GROUP}, or {@code cfg-} and the first 12 hex digits of {@link #hash()} when not given. */
     public String runGroup() {
         String given = get(BenchKeys.RUN_GROUP);
@@ -166,6 +124,8 @@ public final class BenchConfig {
     }
 
     // Typed reads of one key each, named after it: models() is get(BenchKeys.MODEL); BenchKeys says what each means.
+    // An optional key that is not set reads as null (shard(): the whole run; baseline(): no gate against a baseline;
+    // shots(): the reference's count).
 
     public List<String> models() {
         return get(BenchKeys.MODEL);
@@ -175,7 +135,6 @@ public final class BenchConfig {
         return get(BenchKeys.PROVIDER);
     }
 
-    /** {@link BenchKeys#URL}, without a trailing slash. */
     public String url() {
         return get(BenchKeys.URL);
     }
@@ -264,12 +223,12 @@ public final class BenchConfig {
         return get(BenchKeys.STRICT_JSON);
     }
 
-    /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
     /** Whether the tools phase describes the functions in the prompt instead of using the server's tool API. */
     public boolean promptedTools() {
         return get(BenchKeys.TOOL_MODE).equals("prompted");
     }
 
+    /** {@link BenchKeys#SANDBOX}: whether model code may run without operating-system isolation. */
     public boolean unisolatedSandbox() {
         return get(BenchKeys.SANDBOX).equals("unisolated");
     }
@@ -279,7 +238,6 @@ public final class BenchConfig {
         return get(BenchKeys.PROMPT_FORMAT);
     }
 
-    /** {@link BenchKeys#SHOTS}: the examples asked for, or null for the reference's count. */
     public Integer shots() {
         return get(BenchKeys.SHOTS);
     }
@@ -307,6 +265,26 @@ public final class BenchConfig {
 
     public boolean parallelEnabled() {
         return get(BenchKeys.PARALLEL_ENABLED);
+    }
+
+    public boolean preflight() {
+        return get(BenchKeys.PREFLIGHT);
+    }
+
+    public int maxConnectionFailures() {
+        return get(BenchKeys.MAX_CONNECTION_FAILURES);
+    }
+
+    public Path runPointer() {
+        return get(BenchKeys.RUN_POINTER);
+    }
+
+    public Path baseline() {
+        return get(BenchKeys.BASELINE);
+    }
+
+    public Shard shard() {
+        return get(BenchKeys.SHARD);
     }
 
     /** Weights of task kinds and suites ({@code suite.weights} of the config file over the defaults). */

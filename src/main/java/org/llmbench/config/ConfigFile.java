@@ -83,12 +83,12 @@ final class ConfigFile {
     }
 
     /** The value the file holds at a JSON Pointer, with this file as its source. */
-    Optional<BenchConfig.Setting> setting(String pointer) {
+    Optional<Setting> setting(String pointer) {
         JsonNode node = root.at(pointer);
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(new BenchConfig.Setting(node.isValueNode() ? node.asText() : node.toString(), source));
+        return Optional.of(new Setting(node.isValueNode() ? node.asText() : node.toString(), source));
     }
 
     /** The node at a JSON Pointer; missing when absent. */

@@ -41,7 +41,7 @@ public final class ConfigLoader implements Key.Resolved {
     private final Function<String, Optional<String>> parameters;
     private final Map<Key<?>, Object> values = new LinkedHashMap<>();
     private final Set<Key<?>> resolving = new LinkedHashSet<>();
-    private final Map<String, BenchConfig.Setting> effective = new LinkedHashMap<>();
+    private final Map<String, Setting> effective = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
     private ConfigFile file = ConfigFile.NONE;
     private Map<String, String> replayedSettings;
@@ -72,7 +72,7 @@ public final class ConfigLoader implements Key.Resolved {
             problem(key.name(), sourceOf(key.name()), reason, true);
         });
         Map<String, Double> weights = weights();
-        Map<String, BenchConfig.Setting> ordered = new LinkedHashMap<>();
+        Map<String, Setting> ordered = new LinkedHashMap<>();
         BenchKeys.ALL.stream().filter(k -> effective.containsKey(k.name()))
                 .forEach(k -> ordered.put(k.name(), effective.get(k.name())));
         effective.forEach(ordered::putIfAbsent);
@@ -94,7 +94,7 @@ public final class ConfigLoader implements Key.Resolved {
         if (!resolving.add(key)) {
             throw new IllegalStateException("the defaults of " + resolving + " depend on each other");
         }
-        Optional<BenchConfig.Setting> given = setting(key);
+        Optional<Setting> given = setting(key);
         T value = null;
         if (given.isPresent()) {
             effective.put(key.name(), given.get());
@@ -107,7 +107,7 @@ public final class ConfigLoader implements Key.Resolved {
         if (value == null) {
             value = key.defaultValue(this);
             if (given.isEmpty() && value != null) {
-                effective.put(key.name(), new BenchConfig.Setting(key.format(value),
+                effective.put(key.name(), new Setting(key.format(value),
                         key.isInferred() ? Source.INFERRED : Source.DEFAULT));
             }
         }
@@ -118,27 +118,27 @@ public final class ConfigLoader implements Key.Resolved {
 
     @Override
     public Optional<String> given(Key<?> key) {
-        return setting(key).map(BenchConfig.Setting::value);
+        return setting(key).map(Setting::value);
     }
 
-    private Optional<BenchConfig.Setting> setting(Key<?> key) {
+    private Optional<Setting> setting(Key<?> key) {
         Optional<String> replayedValue = key == BenchKeys.REPLAY ? Optional.empty()
                 : Optional.ofNullable(replayed().get(key.name()));
         Optional<String> fromParameter = parameters.apply(key.name());
         if (fromParameter.isPresent()) {
             String value = fromParameter.get().trim();
             // A flag may override what the replayed run used; the manifest then says so.
-            return Optional.of(new BenchConfig.Setting(value, replayedValue.filter(r -> !r.equals(value))
+            return Optional.of(new Setting(value, replayedValue.filter(r -> !r.equals(value))
                     .<Source>map(Source.OverridesReplay::new).orElse(Source.PARAMETER)));
         }
         for (String oldName : key.oldNames()) {
             Optional<String> old = parameters.apply(oldName);
             if (old.isPresent()) {
-                return Optional.of(new BenchConfig.Setting(old.get().trim(), new Source.Parameter(oldName)));
+                return Optional.of(new Setting(old.get().trim(), new Source.Parameter(oldName)));
             }
         }
         if (replayedValue.isPresent()) {
-            return Optional.of(new BenchConfig.Setting(replayedValue.get(), new Source.Replayed(replayedManifest.toString())));
+            return Optional.of(new Setting(replayedValue.get(), new Source.Replayed(replayedManifest.toString())));
         }
         if (key == BenchKeys.PROVIDER && mockModelsGiven()) {
             // `--model mock` means the built-in mock: a config file's openai_compatible would send model "mock" to a server.
@@ -197,7 +197,7 @@ public final class ConfigLoader implements Key.Resolved {
                 weights.put(e.getKey(), e.getValue().asDouble());
             }
         });
-        effective.put("suite.weights", new BenchConfig.Setting(node.toString(), from));
+        effective.put("suite.weights", new Setting(node.toString(), from));
         return Map.copyOf(weights);
     }
 
@@ -217,7 +217,7 @@ public final class ConfigLoader implements Key.Resolved {
     }
 
     private String sourceOf(String key) {
-        BenchConfig.Setting setting = effective.get(key);
+        Setting setting = effective.get(key);
         return setting == null ? Source.DEFAULT.label() : setting.source().label();
     }
 

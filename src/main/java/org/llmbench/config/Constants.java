@@ -1,5 +1,8 @@
 package org.llmbench.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The engine id, the canonical generation options and the keys of the reporting entries the engine publishes.
  *
@@ -19,6 +22,21 @@ public final class Constants {
     public static final int CANONICAL_NUM_CTX = 4096;
     /** Canonical generation limit. */
     public static final int CANONICAL_NUM_PREDICT = 2048;
+
+    /** The canonical generation options that these values change, as option name to value. */
+    static Map<String, Object> canonicalOverrides(double temperature, int numCtx, int numPredict) {
+        var overrides = new LinkedHashMap<String, Object>();
+        if (temperature != CANONICAL_TEMPERATURE) {
+            overrides.put("temperature", temperature);
+        }
+        if (numCtx != CANONICAL_NUM_CTX) {
+            overrides.put("num_ctx", numCtx);
+        }
+        if (numPredict != CANONICAL_NUM_PREDICT) {
+            overrides.put("num_predict", numPredict);
+        }
+        return overrides;
+    }
 
     /**
      * Launch parameter ({@code true}) that silences the engine's own lines: a run that is part of another command's

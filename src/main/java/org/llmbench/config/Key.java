@@ -11,10 +11,11 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * One configuration key, declared once (in {@link BenchKeys}): its name, value type and parser with range
- * check, default, one-line meaning, CLI flag and place in the JSON config file. The loader, the CLI options,
- * the reproduce command, the config file reader and the README table are all derived from these declarations,
- * so adding a key is one line in {@link BenchKeys}. The value types and their parsers are in {@link KeyTypes}.
+ * One configuration key, declared once (in the class of its concern, named in {@link BenchKeys}): its name, value
+ * type and parser with range check, default, one-line meaning, CLI flag and place in the JSON config file. The
+ * loader, the CLI options, the reproduce command, the config file reader and the README table are all derived from
+ * these declarations, so adding a key is one declaration (see {@link BenchKeys}). The value types and their parsers
+ * are in {@link KeyTypes}.
  *
  * <p>Instances are immutable once declared; the builder-style methods return a changed copy. Keys compare by
  * identity (each is one constant).

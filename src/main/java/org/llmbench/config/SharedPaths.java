@@ -2,6 +2,8 @@ package org.llmbench.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,14 @@ public final class SharedPaths {
             }
         }
         return shared.replace('\\', '/');
+    }
+
+    /** Settings by key name, those of keys that hold paths in their shared form. */
+    static Map<String, Setting> settings(Map<String, Setting> effective) {
+        Map<String, Setting> shared = new LinkedHashMap<>();
+        effective.forEach((name, setting) -> shared.put(name, BenchKeys.byName(name).filter(Key::holdsPaths).isPresent()
+                && setting.value() != null ? new Setting(list(setting.value()), setting.source()) : setting));
+        return shared;
     }
 
     /** Each item of a comma list in its shared form. */

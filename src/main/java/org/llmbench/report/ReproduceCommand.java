@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
+import org.llmbench.config.Setting;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.Key;
 
@@ -61,9 +62,9 @@ public final class ReproduceCommand {
     /** The given settings by key, sorted by name; the models always (the expanded list when {@code auto} was given). */
     private static Map<Key<?>, String> given(BenchConfig config) {
         Map<Key<?>, String> given = new TreeMap<>(Comparator.comparing(Key::name));
-        Map<String, BenchConfig.Setting> settings = config.effectiveToShare();
+        Map<String, Setting> settings = config.effectiveToShare();
         for (Key<?> key : BenchKeys.ALL) {
-            BenchConfig.Setting setting = settings.get(key.name());
+            Setting setting = settings.get(key.name());
             if (setting != null && setting.value() != null && setting.source().given() && !NOT_REPRODUCED.contains(key)) {
                 given.put(key, setting.value());
             }

@@ -62,6 +62,26 @@ class ConfigKeysTest {
     }
 
     @Test
+    void everyKeyDeclaredByAConcernIsNamedInBenchKeysUnderItsOwnName() throws IllegalAccessException {
+        var declared = new java.util.ArrayList<Key<?>>();
+        for (Class<?> concern : java.util.List.of(ModelKeys.class, RunKeys.class, ScoringKeys.class, ReportKeys.class)) {
+            for (var field : concern.getDeclaredFields()) {
+                if (field.getType() == Key.class) {
+                    Key<?> key = (Key<?>) field.get(null);
+                    declared.add(key);
+                    try {
+                        assertThat(BenchKeys.class.getField(field.getName()).get(null))
+                                .as(concern.getSimpleName() + "." + field.getName()).isSameAs(key);
+                    } catch (NoSuchFieldException e) {
+                        throw new AssertionError("BenchKeys does not name " + concern.getSimpleName() + "." + field.getName(), e);
+                    }
+                }
+            }
+        }
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(BenchKeys.ALL);
+    }
+
+    @Test
     void keyNamesAreDeclaredOnlyInBenchKeysNotRepeatedInConstants() throws IllegalAccessException {
         for (var field : Constants.class.getFields()) {
             if (field.getType() == String.class) {
@@ -91,7 +111,7 @@ class ConfigKeysTest {
         assertThat(four.lanes()).isEqualTo(4);
         assertThat(four.lanesGiven()).isTrue();
         assertThat(four.effective().get(BenchKeys.LANES.name()))
-                .isEqualTo(new BenchConfig.Setting("4", new Source.Derived("lanes of the selected parallel phases")));
+                .isEqualTo(new Setting("4", new Source.Derived("lanes of the selected parallel phases")));
         assertThat(c.lanes()).isEqualTo(1);
         assertThat(c.lanesGiven()).isFalse();
         BenchConfig seeded = c.with(BenchKeys.SEED, 9L, Source.PARAMETER);
