@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The keys of the model server and of each call made to it (the {@code model} part of the config file).
+ * The keys of the model server and of each call made to it: which models, where, how long, how often, how much.
  *
  * <p>Declared here, named for every caller in {@link BenchKeys}, which lists them in the table's order.
  */

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.llmbench.config.BenchConfig;
-import org.llmbench.config.Setting;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.Key;
+import org.llmbench.config.Setting;
 
 /**
  * The command that reproduces a run, from the settings that were given (a parameter or the config file)
