@@ -3,11 +3,11 @@ package org.llmbench.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.WriterOutput;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.llmbench.json.Json;
+import org.llmbench.report.ChartLibrary;
 import org.llmbench.report.HtmlReport;
+import org.llmbench.report.PageOutput;
 
 /**
  * The catalogue site: from every run folder under a root ({@code <handle>/<device>/run-<uuid>}), a leaderboard per
@@ -62,9 +64,9 @@ public final class Catalogue {
         prepare(out);
         List<CatalogueRow> rows = new ArrayList<>();
         int runs = 0;
-        String library = HtmlReport.chartLibrary();
+        ChartLibrary library = ChartLibrary.bundled();
         Files.createDirectories(out.resolve(RUN_CHARTS).getParent());
-        Files.writeString(out.resolve(RUN_CHARTS), library, StandardCharsets.UTF_8);
+        library.writeTo(out.resolve(RUN_CHARTS));
         for (CatalogueRuns.Found run : CatalogueRuns.find(root)) {
             List<CatalogueRow> of = CatalogueRuns.rowsOrNone(run, verdicts, problems);
             if (of.isEmpty()) {
@@ -151,8 +153,8 @@ public final class Catalogue {
 
     private static void render(CataloguePage page, Path target) throws IOException {
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            engine.render("catalogue.jte", page, new WriterOutput(w));
+        try (PageOutput output = new PageOutput(target)) {
+            engine.render("catalogue.jte", page, output);
         }
     }
 

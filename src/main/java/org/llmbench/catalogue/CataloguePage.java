@@ -1,5 +1,6 @@
 package org.llmbench.catalogue;
 
+import gg.jte.Content;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * @param chartJs the charting library's code, inlined
  */
 public record CataloguePage(String title, String kind, String scope, String generatedAt, List<Link> nav, int runs,
-                            String verifiedBasis, String dataJson, String script, String style, String chartJs) {
+                            String verifiedBasis, String dataJson, String script, String style, Content chartJs) {
 
     /** A link of the navigation: every page of the site, with how many runs it covers. */
     public record Link(String href, String label, boolean current, int runs) {

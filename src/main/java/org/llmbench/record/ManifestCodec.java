@@ -244,7 +244,7 @@ public final class ManifestCodec {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Instants.parse(text);
         } catch (DateTimeParseException e) {
             throw new Fields.BadField(field, "not an instant: '" + text + "'");
         }

@@ -154,7 +154,7 @@ public final class RecordCodec {
             String tsText = f.text("ts");
             Instant ts;
             try {
-                ts = Instant.parse(tsText);
+                ts = Instants.parse(tsText);
             } catch (DateTimeParseException e) {
                 throw new Fields.BadField("ts", "not an instant: '" + tsText + "'");
             }

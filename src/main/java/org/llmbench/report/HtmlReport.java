@@ -2,13 +2,13 @@ package org.llmbench.report;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.WriterOutput;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +25,6 @@ public final class HtmlReport {
     /** The file name inside a run folder. */
     public static final String FILE = "report.html";
 
-    private static final String CHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
-
     private HtmlReport() {
     }
 
@@ -42,8 +40,8 @@ public final class HtmlReport {
     public static void write(List<Path> runFolders, Path target, String chartsHref) throws IOException {
         ReportPage page = page(runFolders, target.toAbsolutePath().getParent(), chartsHref);
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
-        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            engine.render("report.jte", page, new WriterOutput(out));
+        try (PageOutput out = new PageOutput(target)) {
+            engine.render("report.jte", page, out);
         }
     }
 
@@ -52,12 +50,7 @@ public final class HtmlReport {
      * pass over it (minified code matches privacy patterns by chance) without letting anything else hide there.
      */
     public static boolean isBundledLibrary(String scriptText) {
-        return scriptText.equals(chartLibrary());
-    }
-
-    /** The charting library's code as every page of llm-bench inlines it (safe inside a script element). */
-    public static String chartLibrary() {
-        return safeScript(resourceAt(CHARTS));
+        return scriptText.equals(ChartLibrary.bundled().text());
     }
 
     /** The page for these runs, written into {@code pageFolder} (paths on it are relative to that folder). */
@@ -72,7 +65,7 @@ public final class HtmlReport {
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),
                 PairedView.of(runFolders), runs.allure(), safeJson(PageData.of(runs).toJson()), safeScript(resource("report.js")),
                 resource("report.css"),
-                chartsHref == null ? chartLibrary() : "", chartsHref, PageTables.costs(columns));
+                chartsHref == null ? ChartLibrary.bundled() : null, chartsHref, PageTables.costs(columns));
     }
 
     /**

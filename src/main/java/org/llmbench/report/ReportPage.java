@@ -1,5 +1,6 @@
 package org.llmbench.report;
 
+import gg.jte.Content;
 import java.util.List;
 
 /**
@@ -12,12 +13,12 @@ import java.util.List;
  * @param paired the regression gate's paired result (last run against the first, or a run against its recorded
  *               baseline); null when there is nothing to pair
  * @param dataJson the questions, answers and speed samples for the page's script, already safe inside a script tag
- * @param chartJs the charting library's code, inlined (empty when {@code chartsHref} names it)
+ * @param chartJs the charting library's code, inlined (null when {@code chartsHref} names it)
  * @param chartsHref where the page loads the charting library from, relative to it; null when it is inlined
  */
 public record ReportPage(String title, String generatedAt, List<Column> columns, List<String> phases,
                          List<List<String>> cells, List<Run> runs, List<Speed> speed, List<Changed> changed,
-                         Paired paired, String allureResults, String dataJson, String script, String style, String chartJs,
+                         Paired paired, String allureResults, String dataJson, String script, String style, Content chartJs,
                          String chartsHref, List<Cost> costs) {
 
     /** One column of the side-by-side views. */
