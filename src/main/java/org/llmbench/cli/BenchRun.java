@@ -28,13 +28,19 @@ import org.llmbench.model.CallFailure;
  */
 final class BenchRun {
 
-    /** A finished run: its folder, JUnit's counts, its results.json and manifest.json. */
-    record Outcome(Path folder, TestExecutionSummary summary, RunResults results, Manifest manifest) {
+    /**
+     * A finished run: its folder, JUnit's counts, its results.json and manifest.json, and the weighted total line the
+     * engine read from its ledger (null when the engine ended without one).
+     */
+    record Outcome(Path folder, TestExecutionSummary summary, RunResults results, Manifest manifest, String totals) {
 
-        /** The run's totals, read from its ledger: on a resume they include what earlier processes scored. */
-        RunSummary totals() {
+        /** The run's weighted totals from its ledger: on a resume they include what earlier processes scored. */
+        String totalsLine() {
+            if (totals != null) {
+                return totals;
+            }
             try {
-                return RunSummary.of(folder.resolve("run.jsonl"));
+                return RunSummary.of(folder.resolve(RunFolders.LEDGER)).totalsLine();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -68,12 +74,17 @@ final class BenchRun {
                     + " (see `llm-bench list`)");
         }
         AtomicReference<Path> folder = new AtomicReference<>();
+        AtomicReference<String> totals = new AtomicReference<>();
         TestExecutionListener folderOfRun = new TestExecutionListener() {
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
                 String path = entry.getKeyValuePairs().get(Constants.RUN_FOLDER_ENTRY);
                 if (path != null) {
                     folder.set(Path.of(path));
+                }
+                String line = entry.getKeyValuePairs().get(Constants.TOTALS_ENTRY);
+                if (line != null) {
+                    totals.set(line);
                 }
             }
         };
@@ -90,7 +101,7 @@ final class BenchRun {
         try {
             out.println("[llm-bench] run folder: " + folder.get());
             return new Outcome(folder.get(), summary, RunResults.read(results),
-                    ManifestCodec.read(folder.get().resolve(RunFolders.MANIFEST)));
+                    ManifestCodec.read(folder.get().resolve(RunFolders.MANIFEST)), totals.get());
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "cannot read " + results + ": " + e.getMessage());
         }

@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         int scored = summary.tasks();
         int passed = summary.passed();
         out.printf(Locale.ROOT, "[llm-bench] %d scored: %d passed, %d below their pass mark; %s%s%n",
-                scored, passed, scored - passed, outcome.totals().totalsLine(), outcome.summary().getTestsSkippedCount() == 0 ? ""
+                scored, passed, scored - passed, outcome.totalsLine(), outcome.summary().getTestsSkippedCount() == 0 ? ""
                         : String.format(Locale.ROOT, " (%d skipped in this process)", outcome.summary().getTestsSkippedCount()));
         if (outcome.everyCallFailed()) {
             err.println("[llm-bench] every model call failed: is the server at " + outcome.url() + " running? "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.llmbench.report.RunSummary;
  * The console side of a run: where it goes, progress while it runs (an updating line on a terminal, a plain line
  * every few seconds under Maven or in a log), the command that resumes it if the JVM is interrupted, and the
  * summary table at the end. Only console output belongs here: the engine itself writes the run folder, and the
- * table is read back from the ledger, so the console says exactly what the run's files say.
+ * table is the one the engine read from the ledger (handed over in a reporting entry; read from the ledger here
+ * when an engine ended without one), so the console says exactly what the run's files say.
  * Registered through ServiceLoader (Surefire, IDEs, the CLI).
  */
 public final class RunConsoleListener implements TestExecutionListener {
@@ -32,6 +34,9 @@ public final class RunConsoleListener implements TestExecutionListener {
     private static final long PLAIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final List<Path> folders = new ArrayList<>();
+    /** Each engine's run folder, and the summary table each run ended with (both guarded by {@code folders}). */
+    private final Map<String, Path> folderOfEngine = new HashMap<>();
+    private final Map<Path, String> tables = new HashMap<>();
     private final RunProgress progress;
     private volatile Thread interruptHint;
 
@@ -52,6 +57,16 @@ public final class RunConsoleListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         Map<String, String> pairs = entry.getKeyValuePairs();
+        String table = pairs.get(Constants.SUMMARY_ENTRY);
+        if (table != null) {
+            synchronized (folders) {
+                Path ended = folderOfEngine.get(id.getUniqueId());
+                if (ended != null) {
+                    tables.put(ended, table);
+                }
+            }
+            return;
+        }
         String folder = pairs.get(Constants.RUN_FOLDER_ENTRY);
         if (folder == null) {
             return;
@@ -60,6 +75,7 @@ public final class RunConsoleListener implements TestExecutionListener {
         java.util.Optional.ofNullable(pairs.get(Constants.PLANNED_ENTRY)).map(Long::parseLong).ifPresent(progress::total);
         synchronized (folders) {
             folders.add(Path.of(folder));
+            folderOfEngine.put(id.getUniqueId(), Path.of(folder));
         }
         System.out.println("[llm-bench] run -> " + folder);
         String resume = pairs.get(Constants.RESUME_ENTRY);
@@ -103,9 +119,13 @@ public final class RunConsoleListener implements TestExecutionListener {
             }
         }
         List<Path> finished;
+        Map<Path, String> ended;
         synchronized (folders) {
             finished = List.copyOf(folders);
+            ended = Map.copyOf(tables);
             folders.clear();
+            folderOfEngine.clear();
+            tables.clear();
         }
         for (Path folder : finished) {
             Path ledger = folder.resolve("run.jsonl");
@@ -114,7 +134,8 @@ public final class RunConsoleListener implements TestExecutionListener {
             }
             try {
                 System.out.println();
-                System.out.print(TerminalText.escapeKeepingLines(RunSummary.of(ledger).table()));
+                String table = ended.get(folder);
+                System.out.print(TerminalText.escapeKeepingLines(table != null ? table : RunSummary.of(ledger).table()));
                 System.out.println("[llm-bench] ledger: " + ledger);
                 System.out.println("[llm-bench] report: " + folder.resolve(MarkdownReport.FILE));
             } catch (IOException | RuntimeException e) {

@@ -53,6 +53,15 @@ public final class Constants {
     /** Key of the reporting entry, beside {@link #RUN_FOLDER_ENTRY}, with the tests planned, turns added at run time included. */
     public static final String PLANNED_ENTRY = "llm-bench.tests_planned";
 
+    /**
+     * Key of the reporting entry, on the engine's descriptor once the run's files are written, with the summary table
+     * the console prints: the engine read it from the ledger, so the console need not read the ledger again.
+     */
+    public static final String SUMMARY_ENTRY = "llm-bench.summary";
+
+    /** Key of the reporting entry, beside {@link #SUMMARY_ENTRY}, with the run's weighted total line. */
+    public static final String TOTALS_ENTRY = "llm-bench.totals";
+
     private Constants() {
     }
 }

@@ -119,8 +119,16 @@ final class BenchEngineDescriptor extends EngineDescriptor implements BenchNode 
             }
             context.console().line(String.format(java.util.Locale.ROOT, "[llm-bench] run %s: %d scored, %s", ledger.runId(),
                     summary.scored(), summary.totalsLine()));
+            context.listener().reportingEntryPublished(this, summaryEntry(summary));
             BaselineGate.show(ledger.folder(), ledger.plan().shard() != null, context.console());
         }
+    }
+
+    /** The summary the console shows at the end, as the engine read it from the ledger (a table is never blank). */
+    private static ReportEntry summaryEntry(RunSummary summary) {
+        String table = summary.table();
+        return ReportEntry.from(Map.of(Constants.SUMMARY_ENTRY, table.isBlank() ? "(no test ran)\n" : table,
+                Constants.TOTALS_ENTRY, summary.totalsLine()));
     }
 
     /** The engine's own end is not a test outcome, and the ledger is closed by then. */

@@ -2,8 +2,10 @@ package org.llmbench.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.llmbench.record.RecordReader;
@@ -11,10 +13,12 @@ import org.llmbench.record.RunEvent;
 import org.llmbench.record.TestRef;
 
 /**
- * Streams each test's final outcome from a ledger in two passes: the first counts each test's scores (a
- * resumed run may score a test twice), the second hands over the last score with the call before it. Tests
- * whose last call has no score (not replayable, or killed mid-test) follow at the end with a null score.
- * Only the score counts and the calls awaiting their score are held, never the whole run.
+ * Each test's final outcome, read from a ledger in two passes: the first counts each test's scores (a resumed run may
+ * score a test twice), the second takes the last score with the call before it. Tests whose last call has no score
+ * (not replayable, or killed mid-test) follow at the end with a null score. Read once at the end of a run and handed
+ * to every file written from it (the summary, results.json, metadata.json, report.md, report.html): reading the
+ * ledger again for each was most of the CPU those files took (docs/PERFORMANCE.md, sixth round). report.html holds
+ * every answer anyway, so holding the outcomes once costs no memory the run did not already need.
  */
 final class FinalScores {
 
@@ -37,35 +41,32 @@ final class FinalScores {
         }
     }
 
-    private final Path ledger;
-    private final Map<String, Integer> scoreCount;
+    private final List<Outcome> outcomes;
+    private final RecordReader.Reading reading;
 
-    private FinalScores(Path ledger, Map<String, Integer> scoreCount) {
-        this.ledger = ledger;
-        this.scoreCount = scoreCount;
+    private FinalScores(List<Outcome> outcomes, RecordReader.Reading reading) {
+        this.outcomes = List.copyOf(outcomes);
+        this.reading = reading;
+    }
+
+    /** The final outcomes of this ledger. */
+    static FinalScores of(Path ledger) throws IOException {
+        return of(ledger, e -> { });
     }
 
     /**
-     * The first pass: how often each test was scored. Held once for the files written at the end of a run, so each of
-     * them reads the ledger once more rather than twice.
+     * The final outcomes of this ledger, its first pass also handing every event to {@code firstPass} (a reader that
+     * needs each event once, such as the summary's statuses and footprints, then costs no pass of its own).
      */
-    static FinalScores of(Path ledger) throws IOException {
+    static FinalScores of(Path ledger, Consumer<RunEvent> firstPass) throws IOException {
         Map<String, Integer> scoreCount = new HashMap<>();
-        RecordReader.forEach(ledger, e -> {
+        RecordReader.Reading reading = RecordReader.forEach(ledger, e -> {
+            firstPass.accept(e);
             if (e instanceof RunEvent.Score score) {
                 scoreCount.merge(score.testId(), 1, Integer::sum);
             }
         });
-        return new FinalScores(ledger, scoreCount);
-    }
-
-    /** Both passes, for a reader that goes over the ledger once. */
-    static void forEach(Path ledger, Consumer<Outcome> visitor) throws IOException {
-        of(ledger).forEach(visitor);
-    }
-
-    /** The second pass: each test's final outcome, in the order the tests were scored. */
-    void forEach(Consumer<Outcome> visitor) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
         Map<String, RunEvent.Call> pendingCalls = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         RecordReader.forEach(ledger, e -> {
@@ -74,14 +75,30 @@ final class FinalScores {
             } else if (e instanceof RunEvent.Score score) {
                 RunEvent.Call call = pendingCalls.remove(score.testId());
                 if (seen.merge(score.testId(), 1, Integer::sum).equals(scoreCount.get(score.testId()))) {
-                    visitor.accept(new Outcome(score, call));
+                    outcomes.add(new Outcome(score, call));
                 }
             }
         });
         pendingCalls.forEach((id, call) -> {
             if (!scoreCount.containsKey(id)) {
-                visitor.accept(new Outcome(null, call));
+                outcomes.add(new Outcome(null, call));
             }
         });
+        return new FinalScores(outcomes, reading);
+    }
+
+    /** Reads the ledger and hands over each final outcome, for a reader that needs them once. */
+    static void forEach(Path ledger, Consumer<Outcome> visitor) throws IOException {
+        of(ledger).forEach(visitor);
+    }
+
+    /** What the first pass found: lines that are no event are left out of every outcome and named here. */
+    RecordReader.Reading reading() {
+        return reading;
+    }
+
+    /** Each test's final outcome, in the order the tests were scored. */
+    void forEach(Consumer<Outcome> visitor) {
+        outcomes.forEach(visitor);
     }
 }

@@ -2,11 +2,6 @@ package org.llmbench.report;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.llmbench.record.Energy;
 import org.llmbench.record.Memory;
-import org.llmbench.record.RecordReader;
 import org.llmbench.record.RunEvent;
 import org.llmbench.record.RunEvent.Footprint;
 
@@ -30,29 +24,12 @@ final class Footprints {
     private final Map<String, List<Footprint>> byModel = new LinkedHashMap<>();
     private final Map<String, Long> completionTokens = new LinkedHashMap<>();
 
-    /** Hears every event of a ledger (the summary's pass over it, or {@link #of}'s own). */
+    /** Hears every event of a ledger, in the summary's pass over it. */
     void add(RunEvent event) {
         if (event instanceof Footprint f) {
             byModel.computeIfAbsent(f.model(), k -> new ArrayList<>()).add(f);
         } else if (event instanceof RunEvent.Call call && call.completionTokens() != null) {
             completionTokens.merge(call.ref().model(), (long) call.completionTokens(), Long::sum);
-        }
-    }
-
-    /** A ledger's footprints; a ledger without any (older runs, mock runs) is not parsed a second time. */
-    static Footprints of(Path ledger) throws IOException {
-        Footprints footprints = new Footprints();
-        if (Files.exists(ledger) && hasFootprint(ledger)) {
-            RecordReader.forEach(ledger, footprints::add);
-        }
-        return footprints;
-    }
-
-    private static boolean hasFootprint(Path ledger) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
-            return in.lines().anyMatch(l -> l.contains("\"event\":\"footprint\""));
-        } catch (java.io.UncheckedIOException e) {
-            return true; // a damaged line is the reader's to name
         }
     }
 

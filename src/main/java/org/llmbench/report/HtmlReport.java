@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * report.html: one self-contained page (data, script, style and the charting library inside; no network) that puts
@@ -38,7 +39,15 @@ public final class HtmlReport {
      * inlined: the catalogue's thousand run pages share one copy (1 MB each otherwise). Null inlines it.
      */
     public static void write(List<Path> runFolders, Path target, String chartsHref) throws IOException {
-        ReportPage page = page(runFolders, target.toAbsolutePath().getParent(), chartsHref);
+        write(page(runFolders, target.toAbsolutePath().getParent(), chartsHref, Map.of()), target);
+    }
+
+    /** Writes the report of the run just ended, from the outcomes its summary read (the ledger is not read again). */
+    static void write(Path runFolder, RunSummary summary, Path target) throws IOException {
+        write(page(List.of(runFolder), target.toAbsolutePath().getParent(), null, Map.of(runFolder, summary)), target);
+    }
+
+    private static void write(ReportPage page, Path target) throws IOException {
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
         try (PageOutput out = new PageOutput(target)) {
             engine.render("report.jte", page, out);
@@ -55,11 +64,12 @@ public final class HtmlReport {
 
     /** The page for these runs, written into {@code pageFolder} (paths on it are relative to that folder). */
     static ReportPage page(List<Path> runFolders, Path pageFolder) throws IOException {
-        return page(runFolders, pageFolder, null);
+        return page(runFolders, pageFolder, null, Map.of());
     }
 
-    private static ReportPage page(List<Path> runFolders, Path pageFolder, String chartsHref) throws IOException {
-        ReportRuns runs = ReportRuns.read(runFolders, pageFolder);
+    private static ReportPage page(List<Path> runFolders, Path pageFolder, String chartsHref, Map<Path, RunSummary> read)
+            throws IOException {
+        ReportRuns runs = ReportRuns.read(runFolders, pageFolder, read);
         List<ReportColumn> columns = runs.columns();
         return new ReportPage(runs.title(), Instant.now().toString(), PageTables.columns(columns), runs.phases(),
                 PageTables.cells(columns, runs.phases()), runs.runs(), PageTables.speed(columns), PageTables.changed(columns),

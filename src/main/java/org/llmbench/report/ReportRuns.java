@@ -31,7 +31,11 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
 
     /** The phase figures of a parallel phase have this; the page draws throughput against it. */
 
-    static ReportRuns read(List<Path> runFolders, Path pageFolder) throws IOException {
+    /**
+     * The runs of these folders; a folder in {@code read} (the run just ended) is taken from the summary already read
+     * from its ledger, the others are read here.
+     */
+    static ReportRuns read(List<Path> runFolders, Path pageFolder, Map<Path, RunSummary> read) throws IOException {
         List<ReportColumn> columns = new ArrayList<>();
         List<ReportPage.Run> runs = new ArrayList<>();
         Set<String> phases = new LinkedHashSet<>();
@@ -41,14 +45,15 @@ record ReportRuns(List<ReportColumn> columns, List<ReportPage.Run> runs, List<St
             Manifest manifest = ManifestCodec.exists(folder) ? ManifestCodec.read(folder.resolve(RunFolders.MANIFEST)) : null;
             String runId = manifest == null || manifest.runId() == null ? folder.getFileName().toString() : manifest.runId();
             Map<String, ReportColumn> byModel = new LinkedHashMap<>();
-            FinalScores.forEach(folder.resolve(RunFolders.LEDGER), outcome -> {
+            RunSummary summary = read.containsKey(folder) ? read.get(folder) : RunSummary.of(folder.resolve(RunFolders.LEDGER));
+            summary.finalScores().forEach(outcome -> {
                 if (outcome.score() != null) {
                     phases.add(outcome.ref().suite());
                     byModel.computeIfAbsent(outcome.ref().model(),
                             m -> new ReportColumn("c" + (columns.size() + byModel.size()), m, runId)).add(outcome);
                 }
             });
-            Footprints footprints = Footprints.of(folder.resolve(RunFolders.LEDGER));
+            Footprints footprints = summary.footprints();
             byModel.values().forEach(c -> c.footprint = footprints.of(c.model, c.outcomes.size(), c.passed()));
             columns.addAll(byModel.values());
             runs.add(run(manifest, runId, String.join(", ", byModel.keySet()), hardware(folder.resolve(HardwareWriter.FILE))));

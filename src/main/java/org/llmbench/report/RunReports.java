@@ -47,16 +47,15 @@ public final class RunReports {
     private static Map<String, Leaderboard.Rank> write(Path folder, PlannedRun plan, String configHash, RunSummary summary,
                                                        long durationMs, Path leaderboard, String notRanked,
                                                        Consumer<String> out, Consumer<String> err) throws IOException {
-        Path ledger = folder.resolve(RunFolders.LEDGER);
         Manifest manifest = ManifestCodec.read(folder.resolve(RunFolders.MANIFEST));
-        FinalScores scores = FinalScores.of(ledger);
+        FinalScores scores = summary.finalScores();
         MetadataFile metadata = MetadataWriter.write(scores, folder.resolve(MetadataFile.FILE), plan.runId(), configHash,
                 summary.footprints());
         Map<String, Leaderboard.Rank> ranks = rank(manifest, metadata, summary, leaderboard, notRanked, out, err);
         ResultsFile.Totals results = ResultsWriter.write(scores, folder.resolve(ResultsWriter.FILE), plan.runId(),
                 configHash, ranks, summary.footprints());
         MarkdownReport.write(folder, scores, manifest, metadata, configHash, results);
-        HtmlReport.write(List.of(folder), folder.resolve(HtmlReport.FILE));
+        HtmlReport.write(folder, summary, folder.resolve(HtmlReport.FILE));
         RunNotesWriter.write(folder, manifest, plan, durationMs, summary, results);
         return ranks;
     }

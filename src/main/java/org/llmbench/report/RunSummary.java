@@ -80,11 +80,14 @@ public final class RunSummary {
     private final Map<String, Integer> statuses;
     private final RecordReader.Reading reading;
     private final Footprints footprints;
+    private final FinalScores scores;
 
-    private RunSummary(Map<String, Integer> statuses, RecordReader.Reading reading, Footprints footprints) {
+    private RunSummary(Map<String, Integer> statuses, RecordReader.Reading reading, Footprints footprints,
+                       FinalScores scores) {
         this.statuses = statuses;
         this.reading = reading;
         this.footprints = footprints;
+        this.scores = scores;
     }
 
     /** What reading the ledger found: lines that are no event are left out of every total and named here. */
@@ -92,11 +95,14 @@ public final class RunSummary {
         return reading;
     }
 
-    /** Reads the ledger: final scores (as results.json takes them) and each test's last outcome. */
+    /**
+     * Reads the ledger: final scores (as results.json takes them) and each test's last outcome, in two passes whose
+     * outcomes the files written at the end of the run share ({@link #finalScores()}).
+     */
     public static RunSummary of(Path ledger) throws IOException {
         Map<String, String> last = new HashMap<>();
         Footprints footprints = new Footprints();
-        RecordReader.Reading reading = RecordReader.forEach(ledger, e -> {
+        FinalScores scores = FinalScores.of(ledger, e -> {
             footprints.add(e);
             if (e instanceof RunEvent.TestEnd end) {
                 last.put(end.testId(), end.status().wireName());
@@ -107,8 +113,8 @@ public final class RunSummary {
         });
         Map<String, Integer> statuses = new TreeMap<>();
         last.values().forEach(s -> statuses.merge(s, 1, Integer::sum));
-        RunSummary summary = new RunSummary(statuses, reading, footprints);
-        FinalScores.forEach(ledger, outcome -> {
+        RunSummary summary = new RunSummary(statuses, scores.reading(), footprints, scores);
+        scores.forEach(outcome -> {
             RunEvent.Score score = outcome.score();
             if (score == null) {
                 return;
@@ -123,6 +129,11 @@ public final class RunSummary {
                     .computeIfAbsent(score.ref().suite(), k -> new MethodScores()).add(score);
         });
         return summary;
+    }
+
+    /** Each test's final outcome as this summary read them: the files written at the end of the run read these. */
+    FinalScores finalScores() {
+        return scores;
     }
 
     /** One model's weighted total (0-100) with its interval, over the questions it scored. */
