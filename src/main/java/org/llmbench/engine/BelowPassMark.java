@@ -16,6 +16,16 @@ final class BelowPassMark extends AssertionFailedError {
         super(score.failureRule(), new FailedChecks(score.failureSummary()));
     }
 
+    /**
+     * No stack: a score below its pass mark is a verdict on the model, not a fault of the code, and the engine's
+     * frames say nothing of it. Filling, pruning and printing them cost every failed question about 0.15 ms of the
+     * main thread between two calls (docs/PERFORMANCE.md, sixth round); the trace keeps the rule and the checks.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** The particulars of a failure; it has no stack of its own, the failure's is the one that matters. */
     static final class FailedChecks extends RuntimeException {
 
