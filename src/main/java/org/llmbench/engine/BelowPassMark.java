@@ -26,7 +26,7 @@ final class BelowPassMark extends AssertionFailedError {
         return this;
     }
 
-    /** The particulars of a failure; it has no stack of its own, the failure's is the one that matters. */
+    /** The particulars of a failure, shown as its cause; a verdict has no stack, so neither has this. */
     static final class FailedChecks extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
