@@ -158,16 +158,15 @@ final class Relaunch {
     /**
      * The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false}. C1 pays on every JDK
      * measured: on 17 it cut a 20-call run's CPU by 40 % with the model's tokens/s up, on 25 with the AOT cache by
-     * a quarter. With C1 alone, compiling a method after 30 % of the usual invocations leaves less of the first calls
-     * to the interpreter: the server's idle time between two of the first 20 calls fell from a median of 4.5 to
-     * 2.8 ms on 17 (2.7 to 2.2 ms on 25) for about 3 % more CPU on 17 and none measurable on 25, spent on compiler
-     * threads that yield to the model (docs/PERFORMANCE.md, fourth round).
+     * a quarter. C1 compiling early ({@code -XX:CompileThresholdScaling=0.3}, from issue 26) no longer pays since the
+     * harness does less between two calls: in the sixth round it cost 0.07-0.15 s of CPU per 20-call run on 17 and
+     * 25 and shortened neither the server's idle time between calls nor the TTFT over the server's
+     * (docs/PERFORMANCE.md, sixth round).
      */
     static List<String> childOptions(List<String> inherited, String c1Property) {
         List<String> options = new ArrayList<>(inherited);
         if (c1Property == null || Boolean.parseBoolean(c1Property)) {
             options.add("-XX:TieredStopAtLevel=1");
-            options.add("-XX:CompileThresholdScaling=0.3");
         }
         return options;
     }

@@ -22,8 +22,7 @@ class RelaunchTest {
         List<String> inherited = List.of("-Xmx512m", "-Dbench.lanes=4");
 
         assertThat(Relaunch.relaunchable(inherited)).isTrue();
-        assertThat(Relaunch.childOptions(inherited, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1",
-                "-XX:CompileThresholdScaling=0.3");
+        assertThat(Relaunch.childOptions(inherited, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -36,8 +35,8 @@ class RelaunchTest {
 
     @Test
     void c1OnlyByDefaultAndTheUserCanKeepC2() {
-        assertThat(Relaunch.childOptions(List.of(), null)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
+        assertThat(Relaunch.childOptions(List.of(), null)).containsExactly("-XX:TieredStopAtLevel=1");
         assertThat(Relaunch.childOptions(List.of(), "false")).isEmpty();
-        assertThat(Relaunch.childOptions(List.of(), "true")).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3");
+        assertThat(Relaunch.childOptions(List.of(), "true")).containsExactly("-XX:TieredStopAtLevel=1");
     }
 }
