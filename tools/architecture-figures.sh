@@ -144,10 +144,11 @@ declare -A MAY=(
     [scoring]="json record config suite"
     [tasks]="json record config suite scoring"
     [model]="json record config"
+    [footprint]="json record config model"
     [report]="json record config"
     [merge]="json record config report"
     [catalogue]="json record report"
-    [engine]="json record config suite scoring tasks model report"
+    [engine]="json record config suite scoring tasks model report footprint"
     [cli]="json record config suite scoring tasks model report merge engine catalogue"
 )
 if [ ! -d "$CLASSES/org/llmbench" ]; then

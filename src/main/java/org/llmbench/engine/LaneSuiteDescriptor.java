@@ -2,6 +2,7 @@ package org.llmbench.engine;
 
 import java.util.List;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.BenchKeys;
 import org.llmbench.config.ModelGroup;
@@ -23,8 +24,9 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     private final int lanes;
     private final boolean lanesGiven;
 
-    LaneSuiteDescriptor(UniqueId parent, Suite suite, String model, BenchConfig config) {
-        super(parent, suite, model, SuiteDescriptors.itemMode(config));
+    /** @param itemMode as a sequential suite's ({@link SuiteDescriptors#itemMode}) */
+    LaneSuiteDescriptor(UniqueId parent, Suite suite, String model, BenchConfig config, ExecutionMode itemMode) {
+        super(parent, suite, model, itemMode);
         this.mode = RunMode.of(suite);
         this.assignment = LaneAssignment.of(suite);
         this.laneModels = ModelGroup.parse(model).models();

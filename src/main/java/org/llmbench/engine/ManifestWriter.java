@@ -26,19 +26,23 @@ final class ManifestWriter {
     private ManifestWriter() {
     }
 
-    static void write(Path folder, RunLedger ledger, PlannedRun plan) throws IOException {
+    /**
+     * Writes the manifest of the run {@code runId} into {@code folder}; a resumed run ({@code scoredBefore} tests
+     * already scored) adds this start to the manifest its first start wrote.
+     */
+    static void write(Path folder, String runId, boolean resumed, int scoredBefore, PlannedRun plan) throws IOException {
         Path file = folder.resolve(RunFolders.MANIFEST);
-        if (ledger.resumed() && Files.exists(file)) {
+        if (resumed && Files.exists(file)) {
             // Keep what the first start recorded and add this resume to its history.
             Manifest previous = ManifestCodec.read(file);
             ManifestCodec.write(file, previous.with(b -> b.resumedAgain(new Manifest.Resume(Instant.now(),
-                    ledger.scoredBeforeCount(), plan.config().retryErrors()))));
+                    scoredBefore, plan.config().retryErrors()))));
             return;
         }
-        ManifestCodec.write(file, of(ledger, plan));
+        ManifestCodec.write(file, of(runId, resumed, scoredBefore, plan));
     }
 
-    private static Manifest of(RunLedger ledger, PlannedRun plan) {
+    private static Manifest of(String runId, boolean resumed, int scoredBefore, PlannedRun plan) {
         BenchConfig config = plan.config();
         ObjectNode options = ManifestCodec.options(config.temperature(),
                 config.provider() == Provider.OPENAI ? "not applicable (OpenAI-compatible API)" : config.numCtx(),
@@ -53,8 +57,8 @@ final class ManifestWriter {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        return new Manifest(ManifestCodec.SCHEMA_VERSION, ledger.runId(), harnessVersion(),
-                GitInfo.headSha(Path.of("")).orElse(null), Instant.now(), ledger.resumed(), ledger.scoredBeforeCount(),
+        return new Manifest(ManifestCodec.SCHEMA_VERSION, runId, harnessVersion(),
+                GitInfo.headSha(Path.of("")).orElse(null), Instant.now(), resumed, scoredBefore,
                 config.provider().wireName(),
                 config.provider() == Provider.GGUF ? "in process (java-llama.cpp)" : config.url(), plan.models(),
                 config.phases(), plan.suites(), options, phaseLanes, plan.testsPlanned(), plan.testsAtRunTime(),

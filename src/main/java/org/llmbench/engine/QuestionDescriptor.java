@@ -80,7 +80,11 @@ class QuestionDescriptor extends BenchDescriptor {
     @Override
     public BenchExecutionContext execute(BenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         TestRef ref = new TestRef(getUniqueId().toString(), model, suite.id(), question.id(), suite.id());
-        new QuestionRunner(context).run(ref, suite, question);
+        // A question scored by log-likelihood is asked for its answer's probabilities; a client that has none is asked
+        // for an answer instead.
+        if (!LoglikelihoodRunner.applies(question) || !new LoglikelihoodRunner(context).run(ref, suite, question)) {
+            new QuestionRunner(context).run(ref, suite, question);
+        }
         return context;
     }
 }

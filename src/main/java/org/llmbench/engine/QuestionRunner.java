@@ -32,9 +32,6 @@ final class QuestionRunner {
     }
 
     void run(TestRef ref, Suite suite, Question question) {
-        if (LoglikelihoodRunner.applies(question) && new LoglikelihoodRunner(context).run(ref, suite, question)) {
-            return;
-        }
         int samples = context.config().samples();
         if (samples > 1) {
             runSamples(ref, suite, question, samples);

@@ -94,7 +94,7 @@ final class RunLedger implements AutoCloseable {
         boolean resumed = Files.exists(folder.resolve(RunFolders.MANIFEST));
         RunLedger ledger = new RunLedger(plan, folder, writer, Set.copyOf(scored), Set.copyOf(errored), resumed);
         try {
-            ManifestWriter.write(folder, ledger, plan);
+            ManifestWriter.write(folder, ledger.runId(), resumed, ledger.scoredBeforeCount(), plan);
             writeHardware(folder, problems);
             ShardPart part = plan.shard() == null ? null : new ShardPart(plan.shard().shard().toString(),
                     plan.shard().runGroup(), plan.shard().units().size(), plan.shard().runUnits().size());

@@ -25,7 +25,8 @@ final class SuiteDescriptors {
         }
         return switch (RunMode.of(loaded.suite())) {
             case SEQUENTIAL -> new SuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName, itemMode(config));
-            case PARALLEL_SAME, PARALLEL_MIXED -> new LaneSuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName, config);
+            case PARALLEL_SAME, PARALLEL_MIXED -> new LaneSuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName, config,
+                    itemMode(config));
             case APPEND -> new AppendConversationDescriptor(model.getUniqueId(), loaded.suite(), modelName);
             case WHOLE_SUITE -> new WholeSuiteDescriptor(model.getUniqueId(), loaded.suite(), modelName, itemMode(config));
         };
