@@ -111,6 +111,13 @@ public final class RunSummary {
                 last.putIfAbsent(skipped.testId(), SKIPPED);
             }
         });
+        // A process killed between a test's score and its end left no status: a later process skipped the test as
+        // scored, and its score says how it ended (a score below its pass mark is what fails a question).
+        scores.forEach(outcome -> {
+            if (outcome.score() != null && SKIPPED.equals(last.get(outcome.score().testId()))) {
+                last.put(outcome.score().testId(), (outcome.score().passed() ? TestStatus.SUCCESSFUL : TestStatus.FAILED).wireName());
+            }
+        });
         Map<String, Integer> statuses = new TreeMap<>();
         last.values().forEach(s -> statuses.merge(s, 1, Integer::sum));
         RunSummary summary = new RunSummary(statuses, scores.reading(), footprints, scores);
