@@ -114,8 +114,9 @@ public final class RunSummary {
         // A process killed between a test's score and its end left no status: a later process skipped the test as
         // scored, and its score says how it ended (a score below its pass mark is what fails a question).
         scores.forEach(outcome -> {
-            if (outcome.score() != null && SKIPPED.equals(last.get(outcome.score().testId()))) {
-                last.put(outcome.score().testId(), (outcome.score().passed() ? TestStatus.SUCCESSFUL : TestStatus.FAILED).wireName());
+            RunEvent.Score score = outcome.score();
+            if (score != null && SKIPPED.equals(last.get(score.testId()))) {
+                last.put(score.testId(), (score.passed() ? TestStatus.SUCCESSFUL : TestStatus.FAILED).wireName());
             }
         });
         Map<String, Integer> statuses = new TreeMap<>();
