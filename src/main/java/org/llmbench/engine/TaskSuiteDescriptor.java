@@ -35,10 +35,6 @@ final class TaskSuiteDescriptor extends BenchDescriptor {
         return model;
     }
 
-    List<Task> tasks() {
-        return tasks;
-    }
-
     @Override
     public Set<TestTag> getTags() {
         return Tags.of(Segments.TASKS);

@@ -29,10 +29,6 @@ final class ToolSuiteDescriptor extends BenchDescriptor {
                 .map(t -> new ToolTaskDescriptor(getUniqueId(), t, model, suiteId, itemMode));
     }
 
-    List<ToolTask> tasks() {
-        return tasks;
-    }
-
     @Override
     public Set<TestTag> getTags() {
         return Tags.of(ToolTask.KIND);
