@@ -61,7 +61,9 @@ final class PrivateRoot {
             mount -t tmpfs -o size=WORK_MB,nr_inodes=WORK_FILES,nosuid,nodev,mode=0700 tmpfs "$r/sandbox" || exit 97
             cp -a "$b/work/." "$r/sandbox/" || exit 97
             if [ "$u" != - ]; then chown "$u:$u" "$r/sandbox" || exit 97; fi
-            cd "$r" && pivot_root . .old && umount -l /.old || exit 97
+            # pivot_root is in /usr/sbin, which a normal user's PATH lacks on Debian
+            pivot=$(PATH="$PATH:/usr/sbin:/sbin" command -v pivot_root) || exit 97
+            cd "$r" && "$pivot" . .old && umount -l /.old || exit 97
             mount -o remount,bind,ro,nosuid,nodev / && cd /sandbox || exit 97
             eval "$lim"
             if [ "$u" != - ]; then
