@@ -29,15 +29,16 @@ import org.llmbench.model.CallFailure;
 final class BenchRun {
 
     /**
-     * A finished run: its folder, JUnit's counts, its results.json and manifest.json, and the weighted total line the
-     * engine read from its ledger (null when the engine ended without one).
+     * A finished run: its folder, JUnit's counts, its results.json and manifest.json.
+     *
+     * @param enginesTotals the weighted total line the engine read from the ledger; null when it ended without one
      */
-    record Outcome(Path folder, TestExecutionSummary summary, RunResults results, Manifest manifest, String totals) {
+    record Outcome(Path folder, TestExecutionSummary summary, RunResults results, Manifest manifest, String enginesTotals) {
 
         /** The run's weighted totals from its ledger: on a resume they include what earlier processes scored. */
         String totalsLine() {
-            if (totals != null) {
-                return totals;
+            if (enginesTotals != null) {
+                return enginesTotals;
             }
             try {
                 return RunSummary.of(folder.resolve(RunFolders.LEDGER)).totalsLine();
