@@ -21,7 +21,8 @@ import org.llmbench.record.TestRef;
 /**
  * Writes report.md beside the run's other files: the run's settings, a table per model and phase (score,
  * passes, latency and token-rate percentiles, errors), the percentile rank, and each question below its
- * pass mark with the checks that failed. Questions are streamed from the ledger, at most {@link #MAX_LISTED}.
+ * pass mark with the checks that failed, from the ledger's final outcomes ({@link FinalScores}), at most
+ * {@link #MAX_LISTED}.
  */
 public final class MarkdownReport {
 

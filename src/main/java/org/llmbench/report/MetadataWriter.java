@@ -11,7 +11,7 @@ import org.llmbench.json.Json;
 /**
  * Writes metadata.json at the end of a run: per model and per model and phase, the score, pass count,
  * latency / time-to-first-token / time-per-output-token percentiles, tokens per second and errors by kind.
- * Computed in one streaming pass over run.jsonl; only the numbers of each group are held.
+ * Computed in one pass over the ledger's final outcomes ({@link FinalScores}); only the numbers of each group are held.
  */
 final class MetadataWriter {
 

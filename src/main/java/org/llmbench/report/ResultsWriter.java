@@ -16,9 +16,9 @@ import org.llmbench.record.TaskParse;
 import org.llmbench.record.TestRef;
 
 /**
- * Writes results.json from the ledger, streaming: one entry per test from its final score (see {@link FinalScores}),
- * then the summary, each model's and each model and suite's total and, when the leaderboard holds comparable earlier
- * runs, this run's percentile rank among them. Only the running sums of each model and suite are held.
+ * Writes results.json from the ledger's final outcomes (read once for every file, {@link FinalScores}): one entry per
+ * test from its final score, then the summary, each model's and each model and suite's total and, when the
+ * leaderboard holds comparable earlier runs, this run's percentile rank among them.
  */
 final class ResultsWriter {
 
