@@ -16,7 +16,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +178,65 @@ class ArchitectureTest {
     }
 
     @Test
+    void noEngineClassReachesItselfThroughTheClassesItUses() {
+        check(classes().that().resideInAPackage("org.llmbench.engine..").should(new ArchCondition<JavaClass>(
+                "not reach themselves through the engine classes they use (a nested class counted as its outer class)") {
+            /** Each top-level engine class's engine dependencies, its nested classes' included, one example per target. */
+            private final Map<String, Map<String, Dependency>> uses = new HashMap<>();
+
+            @Override
+            public void init(Collection<JavaClass> engine) {
+                for (JavaClass c : engine) {
+                    Map<String, Dependency> own = uses.computeIfAbsent(outermost(c), k -> new TreeMap<>());
+                    for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                        String target = outermost(d.getTargetClass());
+                        if (inTheEngine(d.getTargetClass()) && !target.equals(outermost(c))) {
+                            own.putIfAbsent(target, d);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                if (!item.isTopLevelClass()) {
+                    return;
+                }
+                String self = outermost(item);
+                // breadth first, so that the cycle shown is a shortest one through this class
+                Map<String, String> reachedFrom = new HashMap<>();
+                Deque<String> next = new ArrayDeque<>(List.of(self));
+                while (!next.isEmpty()) {
+                    String at = next.poll();
+                    if (uses.getOrDefault(at, Map.of()).containsKey(self)) {
+                        events.add(SimpleConditionEvent.violated(item, cycle(self, at, reachedFrom)));
+                        return;
+                    }
+                    uses.getOrDefault(at, Map.of()).keySet().stream().filter(t -> reachedFrom.putIfAbsent(t, at) == null)
+                            .forEach(next::add);
+                }
+            }
+
+            /** The cycle {@code self -> ... -> last -> self}, each step with one dependency that makes it. */
+            private String cycle(String self, String last, Map<String, String> reachedFrom) {
+                List<String> path = new ArrayList<>(List.of(self));
+                for (String at = last; !at.equals(self); at = reachedFrom.get(at)) {
+                    path.add(1, at);
+                }
+                path.add(self);
+                StringBuilder text = new StringBuilder(String.join(" -> ", path.stream()
+                        .map(c -> c.substring(c.lastIndexOf('.') + 1)).toList()) + ":");
+                for (int i = 0; i + 1 < path.size(); i++) {
+                    text.append("\n    ").append(uses.get(path.get(i)).get(path.get(i + 1)).getDescription());
+                }
+                return text.toString();
+            }
+        }).because("a class that reaches itself through the classes it uses is one room with several doors (the base "
+                + "descriptor's finders once returned its subclasses' types, and the planner it hands itself to walked "
+                + "the nodes): each engine class must be readable and testable with only the classes it uses"));
+    }
+
+    @Test
     void everyDescriptorHasItsPlaceInTheTree() {
         check(classes().that().resideInAPackage("org.llmbench.engine..")
                 .and().areAssignableTo("org.junit.platform.engine.TestDescriptor").and().areNotInterfaces()
@@ -229,6 +295,16 @@ class ArchitectureTest {
                 .should().haveRawType(ThreadLocal.class).orShould().haveRawType(InheritableThreadLocal.class)
                 .orShould().haveRawType(java.util.concurrent.atomic.AtomicReference.class)
                 .because("what a node needs comes through the execution context; two runs in one JVM share nothing"));
+    }
+
+    private static boolean inTheEngine(JavaClass c) {
+        return c.getPackageName().equals("org.llmbench.engine") || c.getPackageName().startsWith("org.llmbench.engine.");
+    }
+
+    /** The fully qualified name of the top-level class {@code c} is or is nested in. */
+    private static String outermost(JavaClass c) {
+        int nested = c.getName().indexOf('$');
+        return nested < 0 ? c.getName() : c.getName().substring(0, nested);
     }
 
     private static String topLevelName(JavaClass c) {

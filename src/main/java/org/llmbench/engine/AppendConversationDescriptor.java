@@ -33,9 +33,9 @@ final class AppendConversationDescriptor extends BenchDescriptor {
 
     /** The most turns this phase can add as it runs: one per question. */
     @Override
-    void plan(RunPlanner planner) {
-        planner.atRunTime(suite.questions().size());
-        planner.suiteVersion(suite.id(), suite.version());
+    void plan(PlanParts parts) {
+        parts.atRunTime(suite.questions().size());
+        parts.suiteVersion(suite.id(), suite.version());
     }
 
     /** Each turn's prompt holds the answers before it: the conversation runs whole in one process. */

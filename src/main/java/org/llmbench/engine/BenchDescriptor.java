@@ -10,6 +10,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.suite.Question;
 import org.llmbench.tasks.Task;
+import org.llmbench.tasks.ToolTask;
 
 /**
  * Every node below the engine: its type is fixed when it is made, it runs on its parent's thread unless it says
@@ -52,8 +53,11 @@ abstract class BenchDescriptor extends AbstractTestDescriptor implements BenchNo
     }
 
     /** Adds what this node itself plans to the run's plan (models, lanes, turns known only at run time, sandboxes). */
-    void plan(RunPlanner planner) {
+    void plan(PlanParts parts) {
     }
+
+    // The finders return a base type (this one or JUnit's): a base naming its subclasses depends on classes that
+    // depend back on it, and the resolvers need no more than a node to hand to JUnit.
 
     /** The descriptor of a suite file under this node: only a model container has suites. */
     Optional<TestDescriptor> suite(SuiteCatalog.Loaded loaded, BenchConfig config) {
@@ -61,17 +65,12 @@ abstract class BenchDescriptor extends AbstractTestDescriptor implements BenchNo
     }
 
     /** The container of the generated tasks under this node: only a single model's container has one. */
-    Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
+    Optional<BenchDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
         return Optional.empty();
     }
 
     /** The container of the tools phase under this node: only a single model's container has one. */
-    Optional<ToolSuiteDescriptor> toolSuite(Supplier<List<org.llmbench.tasks.ToolTask>> tasks, BenchConfig config) {
-        return Optional.empty();
-    }
-
-    /** The test of this node's tool task {@code id}, if it holds one. */
-    Optional<ToolTaskDescriptor> toolTask(String id) {
+    Optional<BenchDescriptor> toolSuite(Supplier<List<ToolTask>> tasks, BenchConfig config) {
         return Optional.empty();
     }
 
@@ -80,13 +79,11 @@ abstract class BenchDescriptor extends AbstractTestDescriptor implements BenchNo
         return List.of();
     }
 
-    /** The test of this node's question {@code id}, if it holds one. */
-    Optional<QuestionDescriptor> question(String id) {
-        return Optional.empty();
-    }
-
-    /** The test of this node's generated task {@code id}, if it holds one. */
-    Optional<TaskDescriptor> task(String id) {
+    /**
+     * The test of one of this container's items, named by the last segment of its unique id ({@code [question:Q]},
+     * {@code [task:T]}); empty when it holds no item of that kind and value.
+     */
+    Optional<BenchDescriptor> item(UniqueId.Segment segment) {
         return Optional.empty();
     }
 

@@ -17,7 +17,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 /**
  * Resolves the unique ids of a phase whose tests are generated rather than read from a file:
  * {@code [model:m]/[suite:S]} and {@code .../[suite:S]/[task:ID]}. The tasks are generated once per discovery, when
- * a selector first needs them; the model's node makes the phase's container and its tests.
+ * a selector first needs them; the model's node makes the phase's container, and the container its tests.
  *
  * @param <T> the generated task
  */
@@ -42,9 +42,6 @@ abstract class GeneratedPhaseResolver<T> implements SelectorResolver {
     /** The phase's container below {@code node}, made of these tasks; empty unless the node is a single model's. */
     abstract Optional<BenchDescriptor> container(BenchDescriptor node, Supplier<List<T>> tasks);
 
-    /** The test of task {@code id} below {@code node}, the phase's container; empty when it holds none. */
-    abstract Optional<BenchDescriptor> test(BenchDescriptor node, String id);
-
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         UniqueId id = selector.getUniqueId();
@@ -62,7 +59,7 @@ abstract class GeneratedPhaseResolver<T> implements SelectorResolver {
         }
         if (segments.size() == 4 && last.getType().equals(Segments.TASK) && segments.get(2).getValue().equals(suite)) {
             return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                            parent -> BenchDescriptor.below(parent).flatMap(node -> test(node, last.getValue())))
+                            parent -> BenchDescriptor.below(parent).flatMap(node -> node.item(last)))
                     .map(test -> Resolution.match(Match.exact(test)))
                     .orElse(unresolved());
         }

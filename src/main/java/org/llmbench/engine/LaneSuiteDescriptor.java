@@ -48,9 +48,9 @@ final class LaneSuiteDescriptor extends SuiteDescriptor {
     }
 
     @Override
-    void plan(RunPlanner planner) {
-        super.plan(planner);
-        planner.lanes(suite().id(), lanes, lanesSource());
+    void plan(PlanParts parts) {
+        super.plan(parts);
+        parts.lanes(suite().id(), lanes, lanesSource());
     }
 
     /** Where the lane count came from, as the manifest records it. */

@@ -10,6 +10,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.llmbench.config.BenchConfig;
 import org.llmbench.config.ModelGroup;
 import org.llmbench.tasks.Task;
+import org.llmbench.tasks.ToolTask;
 
 /** One model under test: {@code [model:NAME]}. Carries the entry class's source so Surefire names its tests. */
 final class ModelDescriptor extends BenchDescriptor {
@@ -61,21 +62,21 @@ final class ModelDescriptor extends BenchDescriptor {
 
     /** A mixed-lanes group runs no generated tasks: each task is one model's. */
     @Override
-    Optional<TaskSuiteDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
+    Optional<BenchDescriptor> taskSuite(Supplier<List<Task>> tasks, BenchConfig config) {
         return ModelGroup.isGroup(model) ? Optional.empty()
                 : Optional.of(new TaskSuiteDescriptor(getUniqueId(), model, tasks.get(), SuiteDescriptors.itemMode(config)));
     }
 
     /** A mixed-lanes group runs no tools phase either: each tool task is one model's. */
     @Override
-    Optional<ToolSuiteDescriptor> toolSuite(Supplier<List<org.llmbench.tasks.ToolTask>> tasks, BenchConfig config) {
+    Optional<BenchDescriptor> toolSuite(Supplier<List<ToolTask>> tasks, BenchConfig config) {
         return ModelGroup.isGroup(model) ? Optional.empty() : Optional.of(new ToolSuiteDescriptor(getUniqueId(), model,
                 ToolResolver.suiteId(config), tasks.get(), SuiteDescriptors.itemMode(config)));
     }
 
     /** The models this container runs: itself, or each of a mixed-lanes group {@code a,b}. */
     @Override
-    void plan(RunPlanner planner) {
-        planner.models(ModelGroup.parse(model).models());
+    void plan(PlanParts parts) {
+        parts.models(ModelGroup.parse(model).models());
     }
 }

@@ -29,8 +29,11 @@ class SuiteDescriptor extends BenchDescriptor {
     }
 
     @Override
-    Optional<QuestionDescriptor> question(String id) {
-        return Optional.ofNullable(byId.get(id)).map(this::questionDescriptor);
+    Optional<BenchDescriptor> item(UniqueId.Segment segment) {
+        if (!segment.getType().equals(Segments.QUESTION)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byId.get(segment.getValue())).map(this::questionDescriptor);
     }
 
     @Override
@@ -63,7 +66,7 @@ class SuiteDescriptor extends BenchDescriptor {
 
     /** Its suite file's version, recorded in the manifest (the regression gate refuses a baseline of another). */
     @Override
-    void plan(RunPlanner planner) {
-        planner.suiteVersion(suite.id(), suite.version());
+    void plan(PlanParts parts) {
+        parts.suiteVersion(suite.id(), suite.version());
     }
 }

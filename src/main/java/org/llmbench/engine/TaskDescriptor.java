@@ -69,8 +69,8 @@ final class TaskDescriptor extends BenchDescriptor {
 
     /** The sandbox this machine puts around the task's code, as the run's manifest records it. */
     @Override
-    void plan(RunPlanner planner) {
-        planner.sandboxLayers(task.id(), () -> org.llmbench.tasks.CodeRunner.layers(task, planner.config().unisolatedSandbox()));
+    void plan(PlanParts parts) {
+        parts.sandboxLayers(task.id(), () -> org.llmbench.tasks.CodeRunner.layers(task, parts.config().unisolatedSandbox()));
     }
 
     @Override

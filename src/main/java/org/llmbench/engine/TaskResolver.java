@@ -43,11 +43,6 @@ final class TaskResolver extends GeneratedPhaseResolver<Task> {
 
     @Override
     Optional<BenchDescriptor> container(BenchDescriptor node, Supplier<List<Task>> tasks) {
-        return node.taskSuite(tasks, scope.config()).map(suite -> suite);
-    }
-
-    @Override
-    Optional<BenchDescriptor> test(BenchDescriptor node, String id) {
-        return node.task(id).map(task -> task);
+        return node.taskSuite(tasks, scope.config());
     }
 }

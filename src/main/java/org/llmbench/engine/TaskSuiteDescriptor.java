@@ -26,9 +26,11 @@ final class TaskSuiteDescriptor extends BenchDescriptor {
     }
 
     @Override
-    Optional<TaskDescriptor> task(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst()
-                .map(t -> new TaskDescriptor(getUniqueId(), t, model, itemMode));
+    Optional<BenchDescriptor> item(UniqueId.Segment segment) {
+        if (!segment.getType().equals(Segments.TASK)) {
+            return Optional.empty();
+        }
+        return tasks.stream().filter(t -> t.id().equals(segment.getValue())).findFirst().map(t -> new TaskDescriptor(getUniqueId(), t, model, itemMode));
     }
 
     String model() {

@@ -48,11 +48,6 @@ final class ToolResolver extends GeneratedPhaseResolver<ToolTask> {
 
     @Override
     Optional<BenchDescriptor> container(BenchDescriptor node, Supplier<List<ToolTask>> tasks) {
-        return node.toolSuite(tasks, scope.config()).map(suite -> suite);
-    }
-
-    @Override
-    Optional<BenchDescriptor> test(BenchDescriptor node, String id) {
-        return node.toolTask(id).map(task -> task);
+        return node.toolSuite(tasks, scope.config());
     }
 }

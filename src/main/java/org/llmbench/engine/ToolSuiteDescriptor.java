@@ -24,9 +24,11 @@ final class ToolSuiteDescriptor extends BenchDescriptor {
     }
 
     @Override
-    Optional<ToolTaskDescriptor> toolTask(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst()
-                .map(t -> new ToolTaskDescriptor(getUniqueId(), t, model, suiteId, itemMode));
+    Optional<BenchDescriptor> item(UniqueId.Segment segment) {
+        if (!segment.getType().equals(Segments.TASK)) {
+            return Optional.empty();
+        }
+        return tasks.stream().filter(t -> t.id().equals(segment.getValue())).findFirst().map(t -> new ToolTaskDescriptor(getUniqueId(), t, model, suiteId, itemMode));
     }
 
     @Override

@@ -51,7 +51,7 @@ final class UniqueIdResolver implements SelectorResolver {
             return suite(id.removeLastSegment(), segments.get(2).getValue(), context);
         }
         if (segments.size() == 4 && type.equals(Segments.QUESTION)) {
-            return question(id, last.getValue(), context);
+            return question(id, context);
         }
         return unresolved();
     }
@@ -93,9 +93,9 @@ final class UniqueIdResolver implements SelectorResolver {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private Resolution question(UniqueId id, String questionId, Context context) {
+    private Resolution question(UniqueId id, Context context) {
         return context.addToParent(() -> DiscoverySelectors.selectUniqueId(id.removeLastSegment()),
-                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.question(questionId)))
+                        parent -> BenchDescriptor.below(parent).flatMap(node -> node.item(id.getLastSegment())))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(unresolved());
     }
