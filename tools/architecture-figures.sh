@@ -78,7 +78,7 @@ echo "(tests, src/test/java: $(find src/test/java -name '*.java' | wc -l) files,
 echo
 
 echo "## the 15 largest main files (lines)"
-main_files | while read -r f; do echo "$(wc -l < "$SRC/$f") $f"; done | sort -k1,1nr -k2 | head -15 | awk '{ printf "%5d %s\n", $1, $2 }'
+main_files | while read -r f; do echo "$(wc -l < "$SRC/$f") $f"; done | sort -k1,1nr -k2 | awk 'NR <= 15 { printf "%5d %s\n", $1, $2 }'
 echo
 
 echo "## main files over 300 lines"
