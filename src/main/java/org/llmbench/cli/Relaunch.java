@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Runs the jar again in a JVM with start-up settings that keep the harness out of the model's way, as a
- * manifest cannot set JVM options: C1 only ({@code -XX:TieredStopAtLevel=1}, compiling early; C2's compiler threads took half of a
- * run's CPU, all of it from the model on a shared machine) and the class-data archive that fits the running JDK
+ * manifest cannot set JVM options: C1 only ({@code -XX:TieredStopAtLevel=1}; C2's compiler threads took half of a
+ * run's CPU, all of it from the model on a shared machine), the serial collector on a small first heap (less memory
+ * taken from the model) and the class-data archive that fits the running JDK
  * ({@link StartupArchive}: made at package time or by the first run, reused after). Measured against llama-server
  * (docs/PERFORMANCE.md), the relaunch costs far less CPU than it saves. Not done when the JVM already has
  * {@code -XX:} or {@code -Xshare} options or an agent (the user chose), when not started from a jar, for commands
@@ -22,6 +23,10 @@ final class Relaunch {
     static final String MARKER = "llmbench.relaunched";
     /** {@code -Dllmbench.c1=false} keeps C2 in the child. */
     static final String C1 = "llmbench.c1";
+    /** {@code -Dllmbench.serialGc=false} leaves the collector and the first heap to the JVM. */
+    static final String SERIAL_GC = "llmbench.serialGc";
+    /** The child's first heap when the user gives no heap size: the young generation is a third of it and grows with it. */
+    static final String FIRST_HEAP = "-Xms24m";
     /** {@code -Dllmbench.archive.dir=DIR}: make and look for the archive there first ({@code mvn package} uses target/). */
     static final String ARCHIVE_DIR = "llmbench.archive.dir";
 
@@ -51,7 +56,7 @@ final class Relaunch {
             return -1;
         }
         StartupArchive.Jvm jvm = StartupArchive.Jvm.current();
-        List<String> options = childOptions(inherited, System.getProperty(C1));
+        List<String> options = childOptions(inherited, System.getProperty(C1), System.getProperty(SERIAL_GC));
         Path cache = StartupArchive.cacheDirectory(jvm, System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
         String chosen = System.getProperty(ARCHIVE_DIR);
         Path explicit = chosen == null || chosen.isBlank() ? null : Path.of(chosen).toAbsolutePath();
@@ -156,19 +161,42 @@ final class Relaunch {
     }
 
     /**
-     * The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false}. C1 pays on every JDK
-     * measured: on 17 it cut a 20-call run's CPU by 40 % with the model's tokens/s up, on 25 with the AOT cache by
-     * a quarter. C1 compiling early ({@code -XX:CompileThresholdScaling=0.3}, from issue 26) no longer pays since the
-     * harness does less between two calls: in the sixth round it cost 0.07-0.15 s of CPU per 20-call run on 17 and
-     * 25 and shortened neither the server's idle time between calls nor the TTFT over the server's
-     * (docs/PERFORMANCE.md, sixth round).
+     * The child's JVM options: the user's, then C1 only unless {@code -Dllmbench.c1=false}, then the serial collector
+     * on a small first heap unless {@code -Dllmbench.serialGc=false}. C1 pays on every JDK measured: on 17 it cut a
+     * 20-call run's CPU by 40 % with the model's tokens/s up, on 25 with the AOT cache by a quarter. C1 compiling
+     * early ({@code -XX:CompileThresholdScaling=0.3}, from issue 26) no longer pays since the harness does less between
+     * two calls: in the sixth round it cost 0.07-0.15 s of CPU per 20-call run on 17 and 25 and shortened neither the
+     * server's idle time between calls nor the TTFT over the server's (docs/PERFORMANCE.md, sixth round).
+     * <p>
+     * The harness keeps little alive (10 MiB after a 20-call run, 36 MiB after 10,000 questions), but on a machine
+     * with two cores the JVM's own choice is G1 on a first heap of 1/64 of the memory, which it fills before it
+     * collects: a 20-call run peaked at 99 MiB RSS, memory the model does not get. The serial collector on a 24 MiB
+     * first heap (its young generation a third of the heap, growing with it) peaked at 86 MiB with the same CPU and
+     * less time in pauses, and a 5,000-question run at 155 MiB against 630 (docs/PERFORMANCE.md, seventh round). A
+     * heap size the user gives ({@code -Xms},
+     * {@code -Xmx}, {@code -Xmn}) is theirs: the first heap is then left to it.
      */
-    static List<String> childOptions(List<String> inherited, String c1Property) {
+    static List<String> childOptions(List<String> inherited, String c1Property, String serialGcProperty) {
         List<String> options = new ArrayList<>(inherited);
         if (c1Property == null || Boolean.parseBoolean(c1Property)) {
             options.add("-XX:TieredStopAtLevel=1");
         }
+        if (serialGcProperty == null || Boolean.parseBoolean(serialGcProperty)) {
+            options.add("-XX:+UseSerialGC");
+            if (!setsHeapSize(inherited)) {
+                options.add(FIRST_HEAP);
+            }
+        }
         return options;
+    }
+
+    private static boolean setsHeapSize(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("-Xms") || option.startsWith("-Xmx") || option.startsWith("-Xmn")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The archive for this JVM and jar: in {@code -Dllmbench.archive.dir}, beside the jar, or in the user's cache. */

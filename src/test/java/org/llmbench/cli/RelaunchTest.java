@@ -22,7 +22,8 @@ class RelaunchTest {
         List<String> inherited = List.of("-Xmx512m", "-Dbench.lanes=4");
 
         assertThat(Relaunch.relaunchable(inherited)).isTrue();
-        assertThat(Relaunch.childOptions(inherited, null)).containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.childOptions(inherited, null, null))
+                .containsExactly("-Xmx512m", "-Dbench.lanes=4", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     @Test
@@ -35,8 +36,18 @@ class RelaunchTest {
 
     @Test
     void c1OnlyByDefaultAndTheUserCanKeepC2() {
-        assertThat(Relaunch.childOptions(List.of(), null)).containsExactly("-XX:TieredStopAtLevel=1");
-        assertThat(Relaunch.childOptions(List.of(), "false")).isEmpty();
-        assertThat(Relaunch.childOptions(List.of(), "true")).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.childOptions(List.of(), null, "false")).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.childOptions(List.of(), "false", "false")).isEmpty();
+        assertThat(Relaunch.childOptions(List.of(), "true", "false")).containsExactly("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void theSerialCollectorOnASmallFirstHeapUnlessTheUserSizesTheHeapOrKeepsTheJvmsChoice() {
+        assertThat(Relaunch.childOptions(List.of(), "false", null)).containsExactly("-XX:+UseSerialGC", "-Xms24m");
+        assertThat(Relaunch.childOptions(List.of("-Xmx16m"), "false", null)).containsExactly("-Xmx16m", "-XX:+UseSerialGC");
+        assertThat(Relaunch.childOptions(List.of("-Xms1g"), "false", "true")).containsExactly("-Xms1g", "-XX:+UseSerialGC");
+        assertThat(Relaunch.childOptions(List.of("-Xmn8m", "-Dx=1"), "false", null)).containsExactly("-Xmn8m", "-Dx=1", "-XX:+UseSerialGC");
+        assertThat(Relaunch.childOptions(List.of("-Xss2m"), "false", null)).containsExactly("-Xss2m", "-XX:+UseSerialGC", "-Xms24m");
+        assertThat(Relaunch.childOptions(List.of("-Xmx16m"), null, "false")).containsExactly("-Xmx16m", "-XX:TieredStopAtLevel=1");
     }
 }
