@@ -39,9 +39,18 @@ public final class Json {
     /** Reads floats as {@link java.math.BigDecimal}, so a config file's {@code 0.1} keeps its written digits. */
     public static final ObjectReader DECIMAL = MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Reads CSV (RFC 4180, no header assumed): each row an array of strings, quoted fields as written. */
-    public static final CsvMapper CSV = new CsvMapper();
-
     private Json() {
+    }
+
+    /**
+     * Reads CSV (RFC 4180, no header assumed): each row an array of strings, quoted fields as written. Made on first
+     * use: only public data sets in CSV need it, and a run that reads none does not load its classes.
+     */
+    public static CsvMapper csv() {
+        return CsvHolder.CSV;
+    }
+
+    private static final class CsvHolder {
+        static final CsvMapper CSV = new CsvMapper();
     }
 }

@@ -24,7 +24,7 @@ final class CsvRows {
 
     CsvRows(SuiteOrigin origin, Reader reader) throws IOException {
         this.origin = origin;
-        this.parser = Json.CSV.createParser(reader);
+        this.parser = Json.csv().createParser(reader);
     }
 
     /** The line the row last read starts on (1-based). */
