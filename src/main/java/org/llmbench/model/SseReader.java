@@ -21,7 +21,10 @@ final class SseReader {
 
     /** The next event's data, or null when the body ends. */
     String next() throws IOException, CallFailure {
-        StringBuilder data = null;
+        // One data line (every event a chat server sends) is returned as its own substring; a builder only
+        // for the rare event of several, since this runs once per chunk inside the call's timed window.
+        String first = null;
+        StringBuilder more = null;
         error = false;
         String line;
         while ((line = lines.next()) != null) {
@@ -30,18 +33,21 @@ final class SseReader {
                 return line.substring(6).strip();
             }
             if (line.isEmpty()) {
-                if (data != null) {
-                    return data.toString();
+                if (first != null) {
+                    return more == null ? first : more.toString();
                 }
                 continue;
             }
             if (line.startsWith("data:")) {
-                String value = line.substring(5);
-                value = value.startsWith(" ") ? value.substring(1) : value;
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                String value = line.substring(line.startsWith("data: ") ? 6 : 5);
+                if (first == null) {
+                    first = value;
+                } else {
+                    more = (more == null ? new StringBuilder(first) : more).append('\n').append(value);
+                }
             }
         }
-        return data == null ? null : data.toString();
+        return first == null ? null : more == null ? first : more.toString();
     }
 
     /** Whether the text {@link #next()} returned last came from an {@code error:} line. */

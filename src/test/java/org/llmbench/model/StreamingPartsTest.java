@@ -41,6 +41,83 @@ class StreamingPartsTest {
     }
 
     @Test
+    void everyLineDecodesAsTheStrictUtf8DecoderDoesWhateverItsBytes() throws Exception {
+        // Random lines (ASCII, valid multi-byte, overlong forms, surrogates, stray continuation bytes, CRs), read in
+        // pieces of random size: each line reads as HttpTransport's strict decoder reads it, or fails as it does.
+        java.util.Random random = new java.util.Random(27);
+        byte[][] parts = {"a".getBytes(StandardCharsets.UTF_8), "data: {\"x\":1}".getBytes(StandardCharsets.UTF_8),
+                "\u00e9".getBytes(StandardCharsets.UTF_8), "\u20ac".getBytes(StandardCharsets.UTF_8),
+                "\ud83d\ude00".getBytes(StandardCharsets.UTF_8), {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {'\r'}, {0x7F}, {0}};
+        for (int round = 0; round < 3000; round++) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            int pieces = random.nextInt(random.nextInt(10) == 0 ? 400 : 8);
+            for (int i = 0; i < pieces; i++) {
+                byte[] part = parts[random.nextInt(random.nextInt(3) == 0 ? parts.length : 5)];
+                line.write(part, 0, part.length);
+            }
+            byte[] bytes = line.toByteArray();
+            byte[] body = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+            body[bytes.length] = '\n';
+            int most = 1 + random.nextInt(300);
+            InputStream pieced = new ByteArrayInputStream(body) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(most, len));
+                }
+            };
+            byte[] unterminated = bytes.length > 0 && bytes[bytes.length - 1] == '\r'
+                    ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+            String expected;
+            try {
+                expected = HttpTransport.decode(unterminated);
+            } catch (CallFailure f) {
+                expected = null;
+            }
+            BodyLines lines = new BodyLines(pieced, 1 << 20);
+            if (expected == null) {
+                assertThatThrownBy(lines::next).as("round %d", round).isInstanceOfSatisfying(CallFailure.class,
+                        f -> assertThat(f.kind()).isEqualTo(ErrorKind.PROTOCOL));
+            } else {
+                assertThat(lines.next()).as("round %d", round).isEqualTo(expected);
+                assertThat(lines.next()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void oneReaderKeepsNoStateFromALineToTheNext() throws Exception {
+        byte[] body = concat("ascii\r\n", "caf\u00e9\n", "x".repeat(20_000) + "\n", "\n", "\u20ac\r\n");
+        BodyLines lines = new BodyLines(new ByteArrayInputStream(body), 1 << 20);
+        assertThat(lines.next()).isEqualTo("ascii");
+        assertThat(lines.next()).isEqualTo("caf\u00e9");
+        assertThat(lines.next()).isEqualTo("x".repeat(20_000));
+        assertThat(lines.next()).isEmpty();
+        assertThat(lines.next()).isEqualTo("\u20ac");
+        assertThat(lines.next()).isNull();
+        // A bad line after good ones fails; the good lines before it were read as they are.
+        BodyLines bad = new BodyLines(new ByteArrayInputStream(concat("\u00e9\n", "ok\n")), 1024);
+        assertThat(bad.next()).isEqualTo("\u00e9");
+        assertThat(bad.next()).isEqualTo("ok");
+        BodyLines broken = new BodyLines(new ByteArrayInputStream(new byte[] {(byte) 0xE9, '\n'}), 1024);
+        assertThatThrownBy(broken::next).isInstanceOf(CallFailure.class);
+    }
+
+    private static byte[] concat(String... lines) {
+        return String.join("", lines).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sseReturnsOneDataLineAsItIsAndJoinsThreeWithNewlines() throws Exception {
+        String body = "data: only\n\ndata:a\ndata: b\ndata:  c\n\ndata: last";
+        SseReader sse = new SseReader(new BodyLines(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024));
+        assertThat(sse.next()).isEqualTo("only");
+        assertThat(sse.next()).isEqualTo("a\nb\n c");
+        assertThat(sse.next()).isEqualTo("last");
+        assertThat(sse.next()).isNull();
+    }
+
+    @Test
     void sseJoinsDataLinesAndSkipsCommentsAndOtherFields() throws Exception {
         String body = ": ping\n\nevent: message\nid: 7\ndata: {\"a\":\ndata: 1}\n\nretry: 10\ndata:[DONE]\n\n";
         SseReader sse = new SseReader(new BodyLines(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024));
