@@ -2,10 +2,7 @@ package org.llmbench.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -84,14 +81,8 @@ final class BodyLines {
             return new String(line, 0, end, StandardCharsets.ISO_8859_1);
         }
         if (strict == null) {
-            strict = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            strict = StrictUtf8.decoder();
         }
-        try {
-            return strict.reset().decode(ByteBuffer.wrap(line, 0, end)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CallFailure(ErrorKind.PROTOCOL, "response is not valid UTF-8");
-        }
+        return StrictUtf8.decode(strict, line, end);
     }
 }

@@ -9,9 +9,6 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -219,7 +216,7 @@ final class HttpTransport implements AutoCloseable {
             if (body.overCap()) {
                 throw new CallFailure(ErrorKind.TOO_LARGE, "response body over " + maxBodyBytes + " bytes");
             }
-            return decode(body.bytes());
+            return StrictUtf8.decode(body.bytes());
         }
     }
 
@@ -248,17 +245,6 @@ final class HttpTransport implements AutoCloseable {
             throw new CallFailure(ErrorKind.RATE_LIMITED, "HTTP 429: " + excerpt, status, retryAfter);
         }
         throw new CallFailure(status >= 500 ? ErrorKind.HTTP_5XX : ErrorKind.HTTP_4XX, "HTTP " + status + ": " + excerpt, status, -1);
-    }
-
-    static String decode(byte[] bytes) throws CallFailure {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CallFailure(ErrorKind.PROTOCOL, "response is not valid UTF-8");
-        }
     }
 
     long maxBodyBytes() {
